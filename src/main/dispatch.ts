@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { commands, isChannel, isTopic, streams } from '../shared/contract';
+import { BerthError, type BerthErrorShape } from '../shared/errors';
+import type { InvokeOutcome, StreamFrame } from '../shared/transport';
+import type { CommandHandlers, StreamHandlers } from './handlers';
+import { toBerthError } from './engine/errors';
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export type SubscribeOutcome = { ok: true; close: () => void } | { ok: false; error: BerthErrorShape };
+
+export interface Dispatcher {
+  /** Validates and runs one command. Never throws: failures come back as `{ ok: false, error }`. */
+  invoke(channel: string, rawInput: unknown): Promise<InvokeOutcome>;
+  /** Validates and opens one stream; frames go to onFrame until close() or an end/error frame. */
+  subscribe(topic: string, rawInput: unknown, onFrame: (frame: StreamFrame) => void): SubscribeOutcome;
+  /** How many streams are open now (tests check that views leave none behind). */
+  openStreamCount(): number;
+}
+
+export interface DispatcherOptions {
+  /** Called when a command failed because the engine did not answer. */
+  onEngineUnreachable?: () => void;
+  /** Logs unexpected failures (the message the user sees stays plain). */
+  log?: (message: string, err: unknown) => void;
+}
+
+export function createDispatcher(
+  commandHandlers: CommandHandlers,
+  streamHandlers: StreamHandlers,
+  options: DispatcherOptions = {},
+): Dispatcher {
+  let openStreams = 0;
+
+  const fail = (error: BerthError): { ok: false; error: BerthErrorShape } => ({ ok: false, error: error.toShape() });
+
+  return {
+    async invoke(channel, rawInput) {
+      if (!isChannel(channel)) return fail(new BerthError('NOT_FOUND', `Unknown command: ${String(channel).slice(0, 100)}`));
+      const parsed = commands[channel].input.safeParse(rawInput ?? {});
+      if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
+      try {
+        const handler = commandHandlers[channel] as (input: unknown) => Promise<unknown>;
+        return { ok: true, result: await handler(parsed.data) };
+      } catch (err) {
+        const mapped = toBerthError(err);
+        if (mapped.code === 'ENGINE_UNAVAILABLE') options.onEngineUnreachable?.();
+        if (mapped.code === 'INTERNAL') options.log?.(`${channel} failed`, err);
+        return fail(mapped);
+      }
+    },
+
+    subscribe(topic, rawInput, onFrame) {
+      if (!isTopic(topic)) return fail(new BerthError('NOT_FOUND', `Unknown stream: ${String(topic).slice(0, 100)}`));
+      const parsed = streams[topic].input.safeParse(rawInput ?? {});
+      if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
+      let open = true;
+      let dispose: (() => void) | undefined;
+      const finish = (frame: StreamFrame | undefined): void => {
+        if (!open) return;
+        open = false;
+        openStreams -= 1;
+        dispose?.();
+        if (frame) onFrame(frame);
+      };
+      openStreams += 1;
+      try {
+        const start = streamHandlers[topic] as (input: unknown, sink: unknown) => () => void;
+        dispose = start(parsed.data, {
+          data: (message: unknown) => {
+            if (open) onFrame({ kind: 'data', message });
+          },
+          error: (error: BerthErrorShape) => finish({ kind: 'error', error }),
+          end: () => finish({ kind: 'end' }),
+        });
+        // The producer may have ended synchronously, before dispose was known.
+        if (!open) dispose();
+      } catch (err) {
+        finish(undefined);
+        return fail(toBerthError(err));
+      }
+      return { ok: true, close: () => finish(undefined) };
+    },
+
+    openStreamCount: () => openStreams,
+  };
+}

@@ -1,0 +1,139 @@
+import type Docker from 'dockerode';
+import type { EngineEvent } from '../../shared/types/events';
+import type { EngineMonitor } from './monitor';
+import { toBerthError } from './errors';
+import type { StreamSink } from './stream-sink';
+
+export interface EventFilter {
+  types?: string[];
+  containers?: string[];
+}
+
+interface RawEvent {
+  Type?: string;
+  Action?: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  time?: number;
+  timeNano?: number;
+}
+
+/** Splits a byte stream of newline-delimited JSON into objects, across chunk boundaries. */
+export class JsonLineDecoder {
+  private pending = '';
+  private readonly decoder = new TextDecoder();
+
+  push(chunk: Uint8Array): unknown[] {
+    this.pending += this.decoder.decode(chunk, { stream: true });
+    const lines = this.pending.split('\n');
+    this.pending = lines.pop() ?? '';
+    const values: unknown[] = [];
+    for (const line of lines) {
+      const trimmed = line.trim();
+      if (trimmed) values.push(JSON.parse(trimmed));
+    }
+    return values;
+  }
+}
+
+export function toEngineEvent(raw: RawEvent): EngineEvent {
+  const attributes = raw.Actor?.Attributes ?? {};
+  const timeNano = raw.timeNano !== undefined ? BigInt(Math.round(raw.timeNano)) : BigInt(raw.time ?? 0) * 1_000_000_000n;
+  return {
+    timeNano: timeNano.toString(),
+    type: raw.Type ?? '',
+    action: raw.Action ?? '',
+    actorId: raw.Actor?.ID ?? '',
+    ...(attributes.name ? { actorName: attributes.name } : {}),
+    attributes,
+  };
+}
+
+/** `since` as the engine takes it: seconds with a fractional nanosecond part. */
+function sinceParameter(timeNano: bigint): string {
+  const seconds = timeNano / 1_000_000_000n;
+  const nanos = (timeNano % 1_000_000_000n).toString().padStart(9, '0');
+  return `${seconds}.${nanos}`;
+}
+
+const RECONNECT_WAIT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Follows `docker events`. When the engine goes away the stream waits for it and resumes from
+ * the last event it delivered, dropping anything at or before that time, so the subscriber sees
+ * neither duplicates nor a gap.
+ */
+export function watchEvents(
+  docker: Docker,
+  monitor: EngineMonitor,
+  filter: EventFilter,
+  sink: StreamSink<EngineEvent>,
+): () => void {
+  const abort = new AbortController();
+  let lastTimeNano: bigint | undefined;
+  // The first request asks for events since the subscription, so nothing that happens while the
+  // stream is being opened is lost.
+  const subscribedAt = BigInt(Date.now()) * 1_000_000n;
+  let current: NodeJS.ReadableStream | undefined;
+
+  const filters: Record<string, string[]> = {};
+  if (filter.types?.length) filters.type = filter.types;
+  if (filter.containers?.length) filters.container = filter.containers;
+
+  const follow = async (): Promise<void> => {
+    while (!abort.signal.aborted) {
+      try {
+        // A monitor that has not checked yet (or was never started) is asked now, not waited on.
+        if (monitor.state.status !== 'connected') void monitor.check();
+        await monitor.whenConnected(RECONNECT_WAIT_MS, abort.signal);
+        const options = { filters, since: sinceParameter(lastTimeNano ?? subscribedAt) };
+        // The engine takes a fractional "seconds.nanos" string; the typings only know numbers.
+        const stream = await docker.getEvents(options as unknown as Docker.GetEventsOptions);
+        if (abort.signal.aborted) {
+          (stream as unknown as { destroy?: () => void }).destroy?.();
+          return;
+        }
+        current = stream;
+        await pump(stream);
+      } catch (err) {
+        if (abort.signal.aborted) return;
+        const mapped = toBerthError(err);
+        if (mapped.code !== 'ENGINE_UNAVAILABLE') {
+          sink.error(mapped.toShape());
+          return;
+        }
+      }
+      if (abort.signal.aborted) return;
+      // The stream ended: the engine went away or restarted. Ask the monitor, then loop to resume.
+      await monitor.check();
+    }
+  };
+
+  const pump = (stream: NodeJS.ReadableStream): Promise<void> =>
+    new Promise((resolve) => {
+      const decoder = new JsonLineDecoder();
+      stream.on('data', (chunk: Buffer) => {
+        let values: unknown[];
+        try {
+          values = decoder.push(chunk);
+        } catch {
+          return;
+        }
+        for (const value of values) {
+          const event = toEngineEvent(value as RawEvent);
+          const time = BigInt(event.timeNano);
+          if (lastTimeNano !== undefined && time <= lastTimeNano) continue;
+          lastTimeNano = time;
+          sink.data(event);
+        }
+      });
+      stream.on('end', () => resolve());
+      stream.on('close', () => resolve());
+      stream.on('error', () => resolve());
+    });
+
+  void follow();
+  return () => {
+    abort.abort();
+    (current as unknown as { destroy?: () => void } | undefined)?.destroy?.();
+  };
+}

@@ -1,0 +1,54 @@
+import type {
+  Channel,
+  MessageOf,
+  ParsedInputOf,
+  ParsedTopicInputOf,
+  ResultOf,
+  Topic,
+} from '../shared/contract';
+import type { Engine } from './engine/engine';
+import type { StreamDisposer, StreamSink } from './engine/stream-sink';
+import * as containers from './engine/containers';
+import { watchEvents } from './engine/events';
+import { listImages } from './engine/images';
+import { engineInfo, pingEngine } from './engine/info';
+
+export type CommandHandlers = {
+  [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
+};
+
+export type StreamHandlers = {
+  [T in Topic]: (input: ParsedTopicInputOf<T>, sink: StreamSink<MessageOf<T>>) => StreamDisposer;
+};
+
+/** The one table: contract channel -> engine function. Both transports serve exactly this. */
+export function createCommandHandlers({ docker, host, monitor }: Engine): CommandHandlers {
+  return {
+    'engine.info': () => engineInfo(docker, host),
+    'engine.ping': () => pingEngine(docker),
+    'engine.state': async () => monitor.state,
+    'images.list': ({ all }) => listImages(docker, all),
+    'containers.list': ({ all }) => containers.listContainers(docker, all),
+    'containers.create': (spec) => containers.createContainer(docker, spec),
+    'containers.run': (spec) => containers.runContainer(docker, spec),
+    'containers.start': ({ id }) => containers.startContainer(docker, id),
+    'containers.stop': ({ id, timeout }) => containers.stopContainer(docker, id, timeout),
+    'containers.restart': ({ id, timeout }) => containers.restartContainer(docker, id, timeout),
+    'containers.kill': ({ id, signal }) => containers.killContainer(docker, id, signal),
+    'containers.pause': ({ id }) => containers.pauseContainer(docker, id),
+    'containers.unpause': ({ id }) => containers.unpauseContainer(docker, id),
+    'containers.remove': ({ id, force, volumes }) => containers.removeContainer(docker, id, { force, volumes }),
+  };
+}
+
+export function createStreamHandlers({ docker, monitor }: Engine): StreamHandlers {
+  return {
+    'engine.watch': (_input, sink) => {
+      sink.data(monitor.state);
+      const onState = (state: typeof monitor.state): void => sink.data(state);
+      monitor.on('state', onState);
+      return () => monitor.off('state', onState);
+    },
+    'events.watch': (filter, sink) => watchEvents(docker, monitor, filter, sink),
+  };
+}

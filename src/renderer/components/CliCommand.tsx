@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The docker CLI command equivalent to what the UI does, with a copy button. */
+export function CliCommand({ command }: { command: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = async (): Promise<void> => {
+    await navigator.clipboard?.writeText(command).catch(() => undefined);
+    setCopied(true);
+    window.setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <div className="cli-command">
+      <span className="cli-label">{t('cli.label')}</span>
+      <code data-testid="cli-command">{command}</code>
+      <button type="button" className="ghost small" onClick={() => void copy()} aria-label={t('cli.copy')}>
+        {copied ? t('actions.copied') : t('actions.copy')}
+      </button>
+    </div>
+  );
+}

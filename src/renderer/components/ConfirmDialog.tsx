@@ -1,0 +1,52 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface ConfirmDialogProps {
+  title: string;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+  children?: ReactNode;
+}
+
+/** A modal <dialog>: focus is trapped by the browser, Escape cancels. */
+export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onCancel, children }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-label={title}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onConfirm();
+        }}
+      >
+        <h2>{title}</h2>
+        {children}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            {t('actions.cancel')}
+          </button>
+          <button type="submit" className={danger ? 'danger' : 'primary'} autoFocus>
+            {confirmLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

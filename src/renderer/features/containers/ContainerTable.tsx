@@ -1,0 +1,135 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerSummary, PublishedPort } from '../../../shared/types/containers';
+import { formatDateTime, formatRelative } from '../../format/time';
+import { ACTIONS, isApplicable, type ActionName } from './actions';
+import type { SortDirection, SortKey } from './filter';
+
+const ROW_HEIGHT = 44;
+
+export function formatPort(port: PublishedPort): string {
+  const target = `${port.containerPort}/${port.protocol}`;
+  if (!port.hostPort) return target;
+  const ip = port.hostIp?.includes(':') ? `[${port.hostIp}]` : (port.hostIp ?? '');
+  return `${ip}:${port.hostPort}→${target}`;
+}
+
+interface ContainerTableProps {
+  containers: ContainerSummary[];
+  selected: ReadonlySet<string>;
+  pending: ReadonlySet<string>;
+  sortKey: SortKey;
+  sortDirection: SortDirection;
+  onSort(key: SortKey): void;
+  onToggle(id: string, additive: boolean): void;
+  onToggleAll(): void;
+  onAction(action: ActionName, container: ContainerSummary): void;
+}
+
+/** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
+export function ContainerTable(props: ContainerTableProps) {
+  const { t, i18n } = useTranslation('containers');
+  const { containers, selected, pending, sortKey, sortDirection } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: containers.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
+
+  const header = (key: SortKey) => (
+    <button
+      type="button"
+      className="sort-header"
+      onClick={() => props.onSort(key)}
+      aria-sort={sortKey === key ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      {t(`columns.${key}`)}
+      <span aria-hidden="true">{sortKey === key ? (sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+    </button>
+  );
+
+  return (
+    <div className="container-table" role="table" aria-label={t('tableLabel')} aria-rowcount={containers.length + 1}>
+      <div className="row header-row" role="row">
+        <span role="columnheader" className="cell select-cell">
+          <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
+        </span>
+        <span role="columnheader" className="cell name-cell">{header('name')}</span>
+        <span role="columnheader" className="cell image-cell">{header('image')}</span>
+        <span role="columnheader" className="cell state-cell">{header('state')}</span>
+        <span role="columnheader" className="cell ports-cell">{t('columns.ports')}</span>
+        <span role="columnheader" className="cell created-cell">{header('created')}</span>
+        <span role="columnheader" className="cell actions-cell">{t('columns.actions')}</span>
+      </div>
+      <div className="table-body" ref={scrollRef} data-testid="container-rows">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const container = containers[item.index];
+            if (!container) return null;
+            const isSelected = selected.has(container.id);
+            const busy = pending.has(container.id);
+            return (
+              <div
+                key={container.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={isSelected}
+                aria-busy={busy}
+                data-container-name={container.name}
+                data-state={container.state}
+                className={`row${isSelected ? ' selected' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={(event) => {
+                  if ((event.target as HTMLElement).closest('button, input')) return;
+                  props.onToggle(container.id, event.ctrlKey || event.metaKey);
+                }}
+              >
+                <span role="cell" className="cell select-cell">
+                  <input
+                    type="checkbox"
+                    checked={isSelected}
+                    onChange={() => props.onToggle(container.id, true)}
+                    aria-label={t('selectOne', { name: container.name })}
+                  />
+                </span>
+                <span role="cell" className="cell name-cell" title={container.id}>
+                  <strong>{container.name}</strong>
+                  <span className="muted mono">{container.id.slice(0, 12)}</span>
+                </span>
+                <span role="cell" className="cell image-cell" title={container.image}>{container.image}</span>
+                <span role="cell" className="cell state-cell">
+                  <span className={`state-pill state-${container.state}`}>{t(`states.${container.state}`)}</span>
+                  <span className="muted status-text">{container.status}</span>
+                </span>
+                <span role="cell" className="cell ports-cell mono">
+                  {container.ports.filter((p) => p.hostPort).map(formatPort).join(', ')}
+                </span>
+                <span role="cell" className="cell created-cell" title={formatDateTime(container.created, i18n.language)}>
+                  {formatRelative(container.created, i18n.language)}
+                </span>
+                <span role="cell" className="cell actions-cell">
+                  {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
+                    <button
+                      key={action}
+                      type="button"
+                      className={`small${action === 'remove' || action === 'kill' ? ' danger-text' : ''}`}
+                      disabled={busy}
+                      onClick={() => props.onAction(action, container)}
+                      title={t('actionTitle', { action: t(`actions.${action}`), name: container.name })}
+                    >
+                      {t(`actions.${action}`)}
+                    </button>
+                  ))}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerSummary } from '../../../shared/types/containers';
+import type { EngineState } from '../../../shared/types/engine';
+import { CliCommand } from '../../components/CliCommand';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './actions';
+import { KillDialog, RemoveDialog } from './ActionDialogs';
+import { ContainersToolbar } from './ContainersToolbar';
+import { ContainerTable } from './ContainerTable';
+import { CreateContainerForm } from './create/CreateContainerForm';
+import { filterContainers, sortContainers, type SortDirection, type SortKey, type StateFilter } from './filter';
+import { useContainerActions } from './useContainerActions';
+import { useContainers } from './useContainers';
+
+type PendingDialog = { action: 'kill' | 'remove'; targets: ContainerSummary[] };
+
+export function ContainersView({ engineState }: { engineState: EngineState | undefined }) {
+  const { t } = useTranslation('containers');
+  const [all, setAll] = useState(true);
+  const [text, setText] = useState('');
+  const [states, setStates] = useState<ReadonlySet<StateFilter>>(new Set());
+  const [sortKey, setSortKey] = useState<SortKey>('created');
+  const [sortDirection, setSortDirection] = useState<SortDirection>('desc');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [stopTimeout, setStopTimeout] = useState(10);
+  const [dialog, setDialog] = useState<PendingDialog>();
+  const [creating, setCreating] = useState(false);
+  const connected = engineState?.status === 'connected';
+  const { containers, error, refresh } = useContainers(all, connected);
+  const actions = useContainerActions();
+
+  const visible = useMemo(
+    () => sortContainers(filterContainers(containers ?? [], text, states), sortKey, sortDirection),
+    [containers, text, states, sortKey, sortDirection],
+  );
+  const selectedContainers = visible.filter((c) => selected.has(c.id));
+
+  const perform = (action: ActionName, targets: ContainerSummary[], options: ActionOptions = {}): void => {
+    if (targets.length === 0) return;
+    if ((action === 'kill' || action === 'remove') && !('signal' in options) && !('force' in options)) {
+      setDialog({ action, targets });
+      return;
+    }
+    const withTimeout = action === 'stop' || action === 'restart' ? { ...options, stopTimeout } : options;
+    void actions.run(action, targets, withTimeout).then((report) => {
+      if (action === 'remove') setSelected((current) => new Set([...current].filter((id) => !targets.some((c) => c.id === id))));
+      if (report.failures.length > 0) refresh();
+    });
+  };
+
+  const onSort = (key: SortKey): void => {
+    if (key === sortKey) setSortDirection(sortDirection === 'asc' ? 'desc' : 'asc');
+    else {
+      setSortKey(key);
+      setSortDirection(key === 'created' ? 'desc' : 'asc');
+    }
+  };
+
+  const toggle = (id: string, additive: boolean): void => {
+    setSelected((current) => {
+      if (!additive) return current.has(id) && current.size === 1 ? new Set() : new Set([id]);
+      const copy = new Set(current);
+      if (copy.has(id)) copy.delete(id);
+      else copy.add(id);
+      return copy;
+    });
+  };
+
+  return (
+    <section className="view containers-view" aria-labelledby="containers-title">
+      <header className="view-header">
+        <h1 id="containers-title">{t('title')}</h1>
+        <CliCommand command={all ? 'docker ps -a' : 'docker ps'} />
+      </header>
+      {creating && (
+        <CreateContainerForm
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            refresh();
+          }}
+        />
+      )}
+      <ContainersToolbar
+        text={text}
+        onText={setText}
+        all={all}
+        onAll={setAll}
+        states={states}
+        onToggleState={(state) =>
+          setStates((current) => {
+            const copy = new Set(current);
+            if (copy.has(state)) copy.delete(state);
+            else copy.add(state);
+            return copy;
+          })
+        }
+        stopTimeout={stopTimeout}
+        onStopTimeout={setStopTimeout}
+        onCreate={() => setCreating(true)}
+        shown={visible.length}
+        total={containers?.length ?? 0}
+      />
+      {selectedContainers.length > 0 && (
+        <div className="selection-bar" role="toolbar" aria-label={t('selection.label')}>
+          <span>{t('selection.count', { count: selectedContainers.length })}</span>
+          {ACTIONS.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className="small"
+              disabled={!selectedContainers.some((c) => isApplicable(action, c.state))}
+              onClick={() => perform(action, selectedContainers.filter((c) => isApplicable(action, c.state)))}
+            >
+              {t(`actions.${action}`)}
+            </button>
+          ))}
+          <button type="button" className="ghost small" onClick={() => setSelected(new Set())}>
+            {t('selection.clear')}
+          </button>
+        </div>
+      )}
+      {error && <ErrorMessage error={error} />}
+      {actions.report && (
+        <div className={`action-report${actions.report.failures.length ? ' failed' : ''}`} role="status">
+          {actions.report.failures.map((failure) => (
+            <ErrorMessage key={failure.name} error={new Error(failure.message)} />
+          ))}
+          {actions.report.failures.length === 0 && (
+            <span>{t('report.done', { action: t(`actions.${actions.report.action}`), names: actions.report.targets.join(', ') })}</span>
+          )}
+          <CliCommand command={actions.report.cli} />
+          <button type="button" className="ghost small" onClick={actions.clearReport}>
+            {t('report.dismiss')}
+          </button>
+        </div>
+      )}
+      {containers === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
+      {containers !== undefined && containers.length === 0 && (
+        <div className="empty-state">
+          <p>{all ? t('empty.none') : t('empty.noneRunning')}</p>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t('create')}
+          </button>
+        </div>
+      )}
+      {containers !== undefined && containers.length > 0 && visible.length === 0 && <p className="muted">{t('empty.noMatch')}</p>}
+      {visible.length > 0 && (
+        <ContainerTable
+          containers={visible}
+          selected={selected}
+          pending={actions.pending}
+          sortKey={sortKey}
+          sortDirection={sortDirection}
+          onSort={onSort}
+          onToggle={toggle}
+          onToggleAll={() =>
+            setSelected(visible.every((c) => selected.has(c.id)) ? new Set() : new Set(visible.map((c) => c.id)))
+          }
+          onAction={(action, container) => perform(action, [container])}
+        />
+      )}
+      {dialog?.action === 'remove' && (
+        <RemoveDialog
+          names={dialog.targets.map((c) => c.name)}
+          onCancel={() => setDialog(undefined)}
+          onConfirm={(options) => {
+            setDialog(undefined);
+            perform('remove', dialog.targets, options);
+          }}
+        />
+      )}
+      {dialog?.action === 'kill' && (
+        <KillDialog
+          names={dialog.targets.map((c) => c.name)}
+          onCancel={() => setDialog(undefined)}
+          onConfirm={(options) => {
+            setDialog(undefined);
+            perform('kill', dialog.targets, options);
+          }}
+        />
+      )}
+    </section>
+  );
+}

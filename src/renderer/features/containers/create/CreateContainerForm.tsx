@@ -1,0 +1,205 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dockerCommandFor } from '../../../../shared/cli/docker-command';
+import { useClient } from '../../../api/ClientContext';
+import { CliCommand } from '../../../components/CliCommand';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { FieldsContext, TextField, useFieldMessage, type FieldsApi } from './Field';
+import { initialFormState, type CreateFormState } from './formState';
+import { ImageField } from './ImageField';
+import { validate } from './issues';
+import { BehaviorSection, ResourcesSection } from './ResourcesSection';
+import { KeyValueSection, MountsSection, PortsSection } from './RowSections';
+import { specForCli, toSpec } from './toSpec';
+import '../../../styles/create-form.css';
+
+type CreateChannel = 'containers.create' | 'containers.run';
+
+export interface CreateContainerFormProps {
+  onClose(): void;
+  onCreated(result: { id: string; name: string; started: boolean }): void;
+  /** An image reference to start with (e.g. from the images view). */
+  initialImage?: string;
+}
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/**
+ * `docker create` / `docker run -d` as a form: a panel the containers view shows beside its list.
+ * The shared schema checks it as the user types (errors show once a field is left, or all of them
+ * after a submit); the equivalent CLI command follows every change. Ctrl/Cmd+Enter creates and
+ * starts; Escape cancels; Enter alone never submits.
+ */
+export function CreateContainerForm({ onClose, onCreated, initialImage }: CreateContainerFormProps) {
+  const { t } = useTranslation('create');
+  const client = useClient();
+  const describe = useFieldMessage();
+  const [state, setState] = useState<CreateFormState>(() => initialFormState(initialImage));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState<CreateChannel | null>(null);
+  const [error, setError] = useState<Error>();
+  const [cliChannel, setCliChannel] = useState<CreateChannel>('containers.run');
+  const [focusErrorRequest, setFocusErrorRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const imageRef = useRef<HTMLInputElement>(null);
+  const mounted = useRef(false);
+
+  const draft = useMemo(() => toSpec(state), [state]);
+  const errors = useMemo(() => validate(draft), [draft]);
+  const cliLine = useMemo(() => dockerCommandFor(cliChannel, specForCli(draft.spec)), [cliChannel, draft]);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (initialImage) formRef.current?.querySelector<HTMLInputElement>('#create-name')?.focus();
+    else imageRef.current?.focus();
+    // Only when the panel opens.
+  }, []);
+
+  // After a refused submit has rendered its errors, take the user to the first one on screen.
+  useEffect(() => {
+    if (focusErrorRequest === 0) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? formRef.current?.querySelector<HTMLElement>('.cf-summary'))?.focus();
+  }, [focusErrorRequest]);
+
+  const fields = useMemo<FieldsApi>(
+    () => ({
+      errorFor: (field) => (submitted || touched.has(field) ? errors.get(field) : undefined),
+      touch: (field) => setTouched((previous) => (previous.has(field) ? previous : new Set(previous).add(field))),
+    }),
+    [errors, submitted, touched],
+  );
+
+  const update = (patch: Partial<CreateFormState>): void => setState((previous) => ({ ...previous, ...patch }));
+
+  const submit = async (channel: CreateChannel): Promise<void> => {
+    if (busy) return;
+    setSubmitted(true);
+    setCliChannel(channel);
+    if (errors.size > 0) {
+      setFocusErrorRequest((n) => n + 1);
+      return;
+    }
+    setBusy(channel);
+    setError(undefined);
+    try {
+      const created = await client.invoke(channel, draft.spec);
+      if (!mounted.current) return;
+      setBusy(null);
+      onCreated({ id: created.id, name: created.name, started: channel === 'containers.run' });
+    } catch (caught) {
+      if (!mounted.current) return;
+      setBusy(null);
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
+    if (event.defaultPrevented) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit('containers.run');
+    } else if (event.key === 'Escape' && !busy) {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  const formErrors = [...errors].filter(([field]) => field === 'form').map(([, message]) => message);
+  const cliHover = (channel: CreateChannel) => ({ onMouseEnter: () => setCliChannel(channel), onFocus: () => setCliChannel(channel) });
+
+  return (
+    <section className="create-form" aria-labelledby="create-form-title">
+      <header className="cf-header">
+        <h2 id="create-form-title">{t('title')}</h2>
+        <span className="muted cf-shortcuts">{IS_MAC ? t('shortcutsMac') : t('shortcuts')}</span>
+      </header>
+      <form ref={formRef} noValidate aria-busy={busy !== null} onSubmit={(event) => event.preventDefault()} onKeyDown={onKeyDown}>
+        <FieldsContext.Provider value={fields}>
+          <fieldset className="cf-section cf-basics">
+            <legend>{t('basics.legend')}</legend>
+            <div className="cf-line">
+              <ImageField value={state.image} onChange={(image) => update({ image })} inputRef={imageRef} />
+              <TextField
+                field="name"
+                label={t('basics.name')}
+                value={state.name}
+                placeholder={t('basics.namePlaceholder')}
+                hint={t('basics.nameHint')}
+                className="cf-grow"
+                onChange={(name) => update({ name })}
+              />
+            </div>
+            <TextField
+              field="command"
+              label={t('basics.command')}
+              value={state.command}
+              placeholder={t('basics.commandPlaceholder')}
+              hint={t('basics.commandHint')}
+              className="cf-mono"
+              onChange={(command) => update({ command })}
+            />
+          </fieldset>
+          <div className="cf-columns">
+            <KeyValueSection section="env" rows={state.env} onChange={(env) => update({ env })} />
+            <PortsSection state={state} update={update} />
+            <MountsSection state={state} update={update} />
+            <BehaviorSection state={state} update={update} />
+            <ResourcesSection state={state} update={update} />
+            <KeyValueSection section="labels" rows={state.labels} onChange={(labels) => update({ labels })} />
+          </div>
+        </FieldsContext.Provider>
+
+        {submitted && errors.size > 0 && (
+          <div className="cf-summary" role="alert" tabIndex={-1}>
+            <p>{t('summary', { count: errors.size })}</p>
+            {formErrors.length > 0 && (
+              <ul>
+                {formErrors.map((message) => (
+                  <li key={message.raw}>{describe(message)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
+
+        <CliCommand command={cliLine} />
+
+        <div className="cf-actions">
+          <span className="cf-busy" role="status">
+            {busy && (
+              <>
+                <span className="cf-spinner" aria-hidden="true" />
+                {busy === 'containers.run' ? t('busy.run') : t('busy.create')}
+              </>
+            )}
+          </span>
+          <button type="button" className="ghost" disabled={busy !== null} onClick={onClose}>
+            {t('actions.cancel')}
+          </button>
+          <button type="button" disabled={busy !== null} onClick={() => void submit('containers.create')} {...cliHover('containers.create')}>
+            {t('actions.create')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy !== null}
+            aria-keyshortcuts={IS_MAC ? 'Meta+Enter' : 'Control+Enter'}
+            onClick={() => void submit('containers.run')}
+            {...cliHover('containers.run')}
+          >
+            {t('actions.run')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/** The create form's own state: every field as the user typed it (strings), rows with stable ids. */
+
+export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
+export type RestartPolicyName = (typeof RESTART_POLICIES)[number];
+
+export const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+export const MOUNT_TYPES = ['bind', 'volume'] as const;
+export type MountType = (typeof MOUNT_TYPES)[number];
+
+export const MEMORY_UNITS = ['MiB', 'GiB'] as const;
+export type MemoryUnit = (typeof MEMORY_UNITS)[number];
+
+export const DEFAULT_HOST_IP = '127.0.0.1';
+
+export interface KeyValueRow {
+  id: string;
+  key: string;
+  value: string;
+}
+
+export interface PortRow {
+  id: string;
+  hostIp: string;
+  /** Empty: the engine picks a free port. */
+  hostPort: string;
+  containerPort: string;
+  protocol: Protocol;
+}
+
+export interface MountRow {
+  id: string;
+  type: MountType;
+  /** A host path for bind; a volume name (or empty for an anonymous volume) for volume. */
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface CreateFormState {
+  image: string;
+  name: string;
+  /** One line, split into words as sh would. */
+  command: string;
+  env: KeyValueRow[];
+  ports: PortRow[];
+  mounts: MountRow[];
+  tty: boolean;
+  openStdin: boolean;
+  restart: RestartPolicyName;
+  maxRetries: string;
+  memory: string;
+  memoryUnit: MemoryUnit;
+  /** A decimal number of CPUs, e.g. 1.5. */
+  cpus: string;
+  pidsLimit: string;
+  /** json-file max-size, e.g. 10m. */
+  logMaxSize: string;
+  logMaxFile: string;
+  labels: KeyValueRow[];
+}
+
+let nextRowId = 0;
+
+/** An id unique for this page's life: rows keep their identity (and their errors) when others go. */
+export function newRowId(): string {
+  nextRowId += 1;
+  return `row${nextRowId}`;
+}
+
+export function newKeyValueRow(): KeyValueRow {
+  return { id: newRowId(), key: '', value: '' };
+}
+
+export function newPortRow(): PortRow {
+  return { id: newRowId(), hostIp: DEFAULT_HOST_IP, hostPort: '', containerPort: '', protocol: 'tcp' };
+}
+
+export function newMountRow(): MountRow {
+  return { id: newRowId(), type: 'volume', source: '', target: '', readOnly: false };
+}
+
+export function initialFormState(image = ''): CreateFormState {
+  return {
+    image,
+    name: '',
+    command: '',
+    env: [],
+    ports: [],
+    mounts: [],
+    tty: false,
+    openStdin: false,
+    restart: 'no',
+    maxRetries: '',
+    memory: '',
+    memoryUnit: 'MiB',
+    cpus: '',
+    pidsLimit: '',
+    logMaxSize: '',
+    logMaxFile: '',
+    labels: [],
+  };
+}
+
+/** What each section of the form gets: the whole state and a way to change part of it. */
+export interface SectionProps {
+  state: CreateFormState;
+  update(patch: Partial<CreateFormState>): void;
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EngineInfo, EngineState } from '../../../shared/types/engine';
+import { useClient } from '../../api/ClientContext';
+import { CliCommand } from '../../components/CliCommand';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatBytes } from '../../format/bytes';
+
+export function EngineView({ engineState }: { engineState: EngineState | undefined }) {
+  const { t } = useTranslation('engine');
+  const client = useClient();
+  const [info, setInfo] = useState<EngineInfo>();
+  const [error, setError] = useState<Error>();
+  const connected = engineState?.status === 'connected';
+
+  useEffect(() => {
+    if (!connected) return;
+    let live = true;
+    client.invoke('engine.info', {}).then(
+      (value) => live && (setInfo(value), setError(undefined)),
+      (err: Error) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, connected]);
+
+  const rows: Array<[string, string]> = info
+    ? [
+        [t('fields.host'), info.host],
+        [t('fields.name'), info.name],
+        [t('fields.serverVersion'), info.serverVersion],
+        [t('fields.apiVersion'), info.apiVersion],
+        [t('fields.os'), `${info.os} (${info.osType})`],
+        [t('fields.kernelVersion'), info.kernelVersion],
+        [t('fields.architecture'), info.architecture],
+        [t('fields.cgroup'), t('fields.cgroupValue', { version: info.cgroupVersion, driver: info.cgroupDriver })],
+        [t('fields.loggingDriver'), info.loggingDriver],
+        [t('fields.storageDriver'), info.storageDriver],
+        [t('fields.cpus'), String(info.cpus)],
+        [t('fields.memory'), formatBytes(info.memoryBytes)],
+        [t('fields.containers'), t('fields.containersValue', info.containers)],
+        [t('fields.images'), String(info.images)],
+      ]
+    : [];
+
+  return (
+    <section className="view" aria-labelledby="engine-title">
+      <header className="view-header">
+        <h1 id="engine-title">{t('title')}</h1>
+      </header>
+      <CliCommand command="docker info" />
+      {error && <ErrorMessage error={error} />}
+      {!info && !error && <p className="muted">{t('loading')}</p>}
+      {info && (
+        <dl className="facts">
+          {rows.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+const DIVISIONS: Array<[number, Intl.RelativeTimeFormatUnit]> = [
+  [60, 'second'],
+  [60, 'minute'],
+  [24, 'hour'],
+  [7, 'day'],
+  [4.34524, 'week'],
+  [12, 'month'],
+  [Number.POSITIVE_INFINITY, 'year'],
+];
+
+/** "3 minutes ago" / "3분 전", in the UI's language. */
+export function formatRelative(epochSeconds: number, language: string, now = Date.now()): string {
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  let duration = epochSeconds - now / 1000;
+  for (const [amount, unit] of DIVISIONS) {
+    if (Math.abs(duration) < amount) return format.format(Math.round(duration), unit);
+    duration /= amount;
+  }
+  return '';
+}
+
+export function formatDateTime(epochSeconds: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochSeconds * 1000));
+}

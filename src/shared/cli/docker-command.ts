@@ -1,0 +1,179 @@
+/**
+ * The docker CLI command equivalent to a contract command, shown (copyable) next to every action.
+ * Each builder produces argv words; `dockerCommandFor` quotes every word for POSIX sh, so values
+ * with spaces, quotes, `$` or newlines come back as the same words when the command is pasted.
+ */
+import type { Channel, CreateContainerSpec, InputOf } from '../contract';
+import { joinShellWords } from './shell-quote';
+
+/** The channels that have a docker CLI equivalent. */
+export const CLI_CHANNELS = [
+  'engine.info',
+  'engine.ping',
+  'images.list',
+  'containers.list',
+  'containers.create',
+  'containers.run',
+  'containers.start',
+  'containers.stop',
+  'containers.restart',
+  'containers.kill',
+  'containers.pause',
+  'containers.unpause',
+  'containers.remove',
+] as const satisfies readonly Channel[];
+
+export type CliChannel = (typeof CLI_CHANNELS)[number];
+
+export function hasCliCommand(channel: Channel): channel is CliChannel {
+  return (CLI_CHANNELS as readonly Channel[]).includes(channel);
+}
+
+/** A container reference as the contract normalises it: trimmed, without a leading `/`. */
+function ref(id: string): string {
+  return id.trim().replace(/^\//, '');
+}
+
+/** Positional arguments; `--` first when one would otherwise be read as a flag. */
+function positional(...args: string[]): string[] {
+  return args[0]?.startsWith('-') ? ['--', ...args] : args;
+}
+
+/** Bytes in the shortest exact unit the CLI takes: 64m, 1g, 1536k, 1000b. */
+export function formatMemory(bytes: number): string {
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) return `${bytes}b`;
+  const units: Array<[string, number]> = [
+    ['g', 1024 ** 3],
+    ['m', 1024 ** 2],
+    ['k', 1024],
+  ];
+  for (const [suffix, size] of units) {
+    if (bytes % size === 0) return `${bytes / size}${suffix}`;
+  }
+  return `${bytes}b`;
+}
+
+/** nanoCpus as the exact decimal `--cpus` takes: 1500000000 -> 1.5. */
+export function formatCpus(nanoCpus: number): string {
+  if (!Number.isSafeInteger(nanoCpus) || nanoCpus < 0) return String(nanoCpus / 1e9);
+  const whole = Math.floor(nanoCpus / 1e9);
+  const fraction = String(nanoCpus % 1e9).padStart(9, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+type PortSpec = NonNullable<CreateContainerSpec['ports']>[number];
+type MountSpec = NonNullable<CreateContainerSpec['mounts']>[number];
+
+/** `-p` value: `127.0.0.1:8080:80`, `127.0.0.1::80/udp`, `[::1]:8080:80`. */
+export function formatPort(port: PortSpec): string {
+  const ip = port.hostIp ?? '127.0.0.1';
+  const host = ip.includes(':') ? `[${ip}]` : ip;
+  const hostPort = port.hostPort ? String(port.hostPort) : '';
+  const protocol = port.protocol && port.protocol !== 'tcp' ? `/${port.protocol}` : '';
+  const published = host === '' ? (hostPort ? `${hostPort}:` : '') : `${host}:${hostPort}:`;
+  return `${published}${port.containerPort}${protocol}`;
+}
+
+/** One field of a `--mount` value, which the CLI reads as CSV. */
+function csvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** `--mount` value: `type=bind,source=/a,target=/b,readonly`; an anonymous volume has no source. */
+export function formatMount(mount: MountSpec): string {
+  const fields = [`type=${mount.type}`];
+  if (mount.source !== undefined) fields.push(`source=${mount.source}`);
+  fields.push(`target=${mount.target}`);
+  if (mount.readOnly) fields.push('readonly');
+  return fields.map(csvField).join(',');
+}
+
+/** The flags, image and command of `docker create` / `docker run`, in the CLI's forms. */
+function createArgs(spec: CreateContainerSpec): string[] {
+  const args: string[] = [];
+  const name = spec.name?.trim();
+  if (name) args.push('--name', name);
+  for (const { key, value } of spec.env ?? []) args.push('-e', `${key}=${value}`);
+  for (const port of spec.ports ?? []) args.push('-p', formatPort(port));
+  for (const mount of spec.mounts ?? []) args.push('--mount', formatMount(mount));
+  if (spec.tty) args.push('-t');
+  if (spec.openStdin) args.push('-i');
+
+  const restart = spec.restartPolicy?.name ?? 'no';
+  if (restart === 'on-failure') {
+    const retries = spec.restartPolicy?.maximumRetryCount ?? 0;
+    args.push('--restart', retries > 0 ? `on-failure:${retries}` : 'on-failure');
+  } else if (restart !== 'no') {
+    args.push('--restart', restart);
+  }
+
+  const resources = spec.resources ?? {};
+  if (resources.memoryBytes !== undefined) args.push('--memory', formatMemory(resources.memoryBytes));
+  if (resources.nanoCpus !== undefined) args.push('--cpus', formatCpus(resources.nanoCpus));
+  if (resources.pidsLimit !== undefined) args.push('--pids-limit', String(resources.pidsLimit));
+
+  const maxSize = spec.logConfig?.maxSize?.trim().toLowerCase();
+  const maxFile = spec.logConfig?.maxFile;
+  if (maxSize || maxFile !== undefined) {
+    args.push('--log-driver', 'json-file');
+    if (maxSize) args.push('--log-opt', `max-size=${maxSize}`);
+    if (maxFile !== undefined) args.push('--log-opt', `max-file=${maxFile}`);
+  }
+
+  for (const [key, value] of Object.entries(spec.labels ?? {})) args.push('--label', `${key}=${value}`);
+  if (spec.workingDir) args.push('-w', spec.workingDir);
+  if (spec.user) args.push('-u', spec.user);
+
+  // The CLI takes one word for --entrypoint: the rest of a longer entrypoint goes before the command.
+  const [entrypoint, ...entrypointRest] = spec.entrypoint ?? [];
+  if (entrypoint !== undefined) args.push('--entrypoint', entrypoint);
+
+  args.push(...positional(spec.image.trim()), ...entrypointRest, ...(spec.command ?? []));
+  return args;
+}
+
+type ArgvBuilders = { readonly [C in CliChannel]: (input: InputOf<C>) => string[] };
+
+const builders: ArgvBuilders = {
+  'engine.info': () => ['info'],
+  'engine.ping': () => ['version'],
+  'images.list': (input) => (input.all ? ['images', '-a'] : ['images']),
+  'containers.list': (input) => (input.all ? ['ps', '-a'] : ['ps']),
+  'containers.create': (spec) => ['create', ...createArgs(spec)],
+  'containers.run': (spec) => ['run', '-d', ...createArgs(spec)],
+  'containers.start': (input) => ['start', ...positional(ref(input.id))],
+  'containers.stop': (input) => [
+    'stop',
+    ...(input.timeout !== undefined ? ['-t', String(input.timeout)] : []),
+    ...positional(ref(input.id)),
+  ],
+  'containers.restart': (input) => [
+    'restart',
+    ...(input.timeout !== undefined ? ['-t', String(input.timeout)] : []),
+    ...positional(ref(input.id)),
+  ],
+  'containers.kill': (input) => {
+    const signal = input.signal?.trim();
+    const isDefault = signal === undefined || signal === 'SIGKILL' || signal === 'KILL' || signal === '9';
+    return ['kill', ...(isDefault ? [] : ['-s', signal]), ...positional(ref(input.id))];
+  },
+  'containers.pause': (input) => ['pause', ...positional(ref(input.id))],
+  'containers.unpause': (input) => ['unpause', ...positional(ref(input.id))],
+  'containers.remove': (input) => [
+    'rm',
+    ...(input.force ? ['-f'] : []),
+    ...(input.volumes ? ['-v'] : []),
+    ...positional(ref(input.id)),
+  ],
+};
+
+/** The argv of the docker CLI command for a contract command, starting with `docker`. */
+export function dockerArgvFor<C extends CliChannel>(channel: C, input: InputOf<C>): string[] {
+  const build: (input: InputOf<C>) => string[] = builders[channel];
+  return ['docker', ...build(input)];
+}
+
+/** The docker CLI command for a contract command, quoted for POSIX sh, e.g. `docker stop -t 10 web`. */
+export function dockerCommandFor<C extends CliChannel>(channel: C, input: InputOf<C>): string {
+  return joinShellWords(dockerArgvFor(channel, input));
+}

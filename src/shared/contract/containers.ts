@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type {
+  ContainerActionResult,
+  ContainerSummary,
+  CreatedContainer,
+} from '../types/containers';
+import { command, returns } from './define';
+import {
+  absoluteContainerPath,
+  containerName,
+  containerRef,
+  imageRef,
+  ipAddress,
+  labelMap,
+  signalName,
+  timeoutSeconds,
+} from './schemas';
+
+const byId = z.object({ id: containerRef });
+
+const envVar = z.object({
+  key: z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'An environment variable name cannot contain = or spaces.'),
+  value: z.string().max(65536),
+});
+
+const portBinding = z.object({
+  containerPort: z.number().int().min(1).max(65535),
+  protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+  /** Loopback unless the user asks otherwise: publishing on every interface is opt-in. */
+  hostIp: ipAddress.default('127.0.0.1'),
+  /** 0 or absent: the engine picks a free port. */
+  hostPort: z.number().int().min(0).max(65535).optional(),
+});
+
+const bindMount = z.object({
+  type: z.literal('bind'),
+  source: z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p), 'A bind source must be an absolute host path.'),
+  target: absoluteContainerPath,
+  readOnly: z.boolean().default(false),
+});
+
+const volumeMount = z.object({
+  type: z.literal('volume'),
+  /** A named volume; absent for an anonymous one. */
+  source: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid volume name.').optional(),
+  target: absoluteContainerPath,
+  readOnly: z.boolean().default(false),
+});
+
+/** json-file size strings as the CLI takes them: 10m, 512k, 1g or a byte count. */
+const logSize = z.string().trim().regex(/^\d+[kmg]?$/i, 'A size such as 10m, 512k or 1g.');
+
+export const createContainerSpec = z.object({
+  image: imageRef,
+  name: containerName.optional(),
+  /** Command words, already split (the form splits them as a shell would). */
+  command: z.array(z.string().max(65536)).max(1024).optional(),
+  entrypoint: z.array(z.string().max(65536)).max(1024).optional(),
+  workingDir: absoluteContainerPath.optional(),
+  user: z.string().max(256).regex(/^[a-zA-Z0-9_.:-]*$/, 'Not a valid user.').optional(),
+  env: z.array(envVar).max(4096).default([]),
+  ports: z.array(portBinding).max(1024).default([]),
+  mounts: z.array(z.discriminatedUnion('type', [bindMount, volumeMount])).max(256).default([]),
+  tty: z.boolean().default(false),
+  openStdin: z.boolean().default(false),
+  restartPolicy: z
+    .object({
+      name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).default('no'),
+      maximumRetryCount: z.number().int().min(0).max(1000).default(0),
+    })
+    .default({ name: 'no', maximumRetryCount: 0 }),
+  resources: z
+    .object({
+      /** The engine refuses less than 6 MiB. */
+      memoryBytes: z.number().int().min(6 * 1024 * 1024, 'Memory limit must be at least 6 MiB.').optional(),
+      nanoCpus: z.number().int().min(1_000_000, 'CPU limit must be at least 0.001.').optional(),
+      pidsLimit: z.number().int().min(1).optional(),
+    })
+    .default({}),
+  logConfig: z
+    .object({ maxSize: logSize.optional(), maxFile: z.number().int().min(1).max(1000).optional() })
+    .refine((v) => v.maxFile === undefined || v.maxFile === 1 || v.maxSize !== undefined, 'max-file needs max-size.')
+    .default({}),
+  labels: labelMap.default({}),
+});
+
+export type CreateContainerSpec = z.input<typeof createContainerSpec>;
+export type ParsedCreateContainerSpec = z.output<typeof createContainerSpec>;
+
+export const containerCommands = {
+  'containers.list': command(z.object({ all: z.boolean().default(false) }), returns<ContainerSummary[]>()),
+  'containers.create': command(createContainerSpec, returns<CreatedContainer>()),
+  'containers.run': command(createContainerSpec, returns<CreatedContainer>()),
+  'containers.start': command(byId, returns<ContainerActionResult>()),
+  'containers.stop': command(byId.extend({ timeout: timeoutSeconds.optional() }), returns<ContainerActionResult>()),
+  'containers.restart': command(byId.extend({ timeout: timeoutSeconds.optional() }), returns<ContainerActionResult>()),
+  'containers.kill': command(byId.extend({ signal: signalName.default('SIGKILL') }), returns<ContainerActionResult>()),
+  'containers.pause': command(byId, returns<ContainerActionResult>()),
+  'containers.unpause': command(byId, returns<ContainerActionResult>()),
+  'containers.remove': command(
+    byId.extend({ force: z.boolean().default(false), volumes: z.boolean().default(false) }),
+    returns<ContainerActionResult>(),
+  ),
+} as const;

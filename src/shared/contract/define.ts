@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+
+/**
+ * A phantom marker for a result or message type: it carries a TypeScript type through the
+ * contract table without any runtime value (results are produced by main, not validated).
+ */
+export type Returns<T> = { readonly __returns?: T };
+export const returns = <T>(): Returns<T> => ({});
+/** The type a `Returns<T>` marker carries. */
+export type Returned<M> = M extends Returns<infer T> ? T : never;
+
+export interface CommandSpec<Input extends z.ZodType, Result> {
+  /** Parsed in main before the handler runs; anything it refuses is INVALID_INPUT. */
+  readonly input: Input;
+  readonly result: Returns<Result>;
+}
+
+export interface StreamSpec<Input extends z.ZodType, Message> {
+  readonly input: Input;
+  readonly message: Returns<Message>;
+}
+
+export function command<Input extends z.ZodType, Result>(
+  input: Input,
+  result: Returns<Result>,
+): CommandSpec<Input, Result> {
+  return { input, result };
+}
+
+export function stream<Input extends z.ZodType, Message>(
+  input: Input,
+  message: Returns<Message>,
+): StreamSpec<Input, Message> {
+  return { input, message };
+}

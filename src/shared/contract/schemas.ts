@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** A container id (full or short hex) or name, as the CLI accepts it. A leading '/' is dropped. */
+export const containerRef = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/^\//, ''))
+  .pipe(
+    z
+      .string()
+      .min(1, 'A container id or name is required.')
+      .max(256)
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid container id or name.'),
+  );
+
+/** Container names as the engine accepts them: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. */
+export const containerName = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'A name must start with a letter or digit and use only letters, digits, _ . -');
+
+/** An image reference (`repo[:tag]`, `repo@digest` or an id). */
+export const imageRef = z
+  .string()
+  .trim()
+  .min(1, 'An image is required.')
+  .max(512)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\-/:@]*$/, 'Not a valid image reference.');
+
+export const signalName = z
+  .string()
+  .trim()
+  .regex(/^(SIG)?[A-Z][A-Z0-9+-]*$|^\d{1,2}$/, 'Not a valid signal (for example SIGTERM, KILL or 9).');
+
+export const timeoutSeconds = z.number().int().min(0).max(3600);
+
+export const absoluteContainerPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => value.startsWith('/'), 'A container path must be absolute.')
+  .refine((value) => !value.includes('\0'), 'A path cannot contain a NUL byte.');
+
+export const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'Not a valid IP address.' });
+
+export const labelMap = z.record(
+  z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'A label key cannot contain = or spaces.'),
+  z.string().max(4096),
+);

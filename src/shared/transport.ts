@@ -1,0 +1,32 @@
+import type { BerthErrorShape } from './errors';
+
+/** What every invoke returns over every transport: never a thrown error. */
+export type InvokeOutcome<R = unknown> = { ok: true; result: R } | { ok: false; error: BerthErrorShape };
+
+/** One event on a stream, as both transports deliver it. */
+export type StreamFrame<M = unknown> =
+  | { kind: 'data'; message: M }
+  | { kind: 'error'; error: BerthErrorShape }
+  | { kind: 'end' };
+
+/** Browser mode's WebSocket frames. */
+export type WsClientFrame =
+  | { type: 'subscribe'; id: string; topic: string; input: unknown }
+  | { type: 'unsubscribe'; id: string };
+export type WsServerFrame = { type: 'frame'; id: string; frame: StreamFrame };
+
+/** Electron IPC channel names used by the preload (besides one `ipcMain.handle` per command channel). */
+export const IPC_SUBSCRIBE = 'berth:subscribe';
+export const IPC_UNSUBSCRIBE = 'berth:unsubscribe';
+export const IPC_STREAM_FRAME = 'berth:stream-frame';
+
+/**
+ * The whole surface the preload puts on `window.berth`. Untyped strings at this boundary: the
+ * renderer's client (api/client.ts) wraps it with the contract's types, and main re-validates.
+ */
+export interface BerthBridge {
+  readonly transport: 'electron';
+  invoke(channel: string, input: unknown): Promise<InvokeOutcome>;
+  /** Returns an unsubscribe function. */
+  subscribe(topic: string, input: unknown, onFrame: (frame: StreamFrame) => void): () => void;
+}

@@ -1,0 +1,64 @@
+// Shared set-up for browser-mode end-to-end tests: the real handlers behind the real web server,
+// the built renderer, and Debian's Chromium driven by playwright-core.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import { createEngine, type Engine } from '../../src/main/engine/engine';
+import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { startWebServer, type WebServer } from '../../src/main/web/server';
+
+export const CHROMIUM_PATH = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export interface BrowserMode {
+  engine: Engine;
+  dispatcher: Dispatcher;
+  web: WebServer;
+  browser: Browser;
+  /** A new page on the UI, loaded and showing the app shell. */
+  openPage(options?: { locale?: string; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserMode(): Promise<BrowserMode> {
+  const staticRoot = path.resolve('out/renderer');
+  if (!existsSync(path.join(staticRoot, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npx electron-vite build` (npm test does).');
+  }
+  const engine = createEngine();
+  engine.monitor.start();
+  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    engine,
+    dispatcher,
+    web,
+    browser,
+    async openPage(options = {}) {
+      const context = await browser.newContext({
+        locale: options.locale ?? 'en-US',
+        colorScheme: options.colorScheme ?? 'light',
+        viewport: { width: 1400, height: 860 },
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (err) => console.error('page error:', err.message));
+      await page.goto(web.url);
+      await page.getByRole('navigation').waitFor();
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await web.close();
+      engine.monitor.stop();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { createStartStopRemove } from './container-flow';
+
+let mode: BrowserMode;
+
+beforeAll(async () => {
+  mode = await startBrowserMode();
+});
+
+afterAll(async () => {
+  await mode?.close();
+  await removeTestContainers();
+});
+
+describe('browser mode: containers', () => {
+  it('creates, starts, stops and removes a container from the UI', async () => {
+    const page = await mode.openPage();
+    await createStartStopRemove(page, uniqueName('e2e'));
+    await page.context().close();
+  });
+
+  it('shows a container created outside the app, live from engine events', async () => {
+    const page = await mode.openPage();
+    await page.getByRole('table', { name: 'Containers' }).or(page.getByText('No containers on this engine yet.')).first().waitFor();
+    const name = uniqueName('outside');
+    await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });
+    const row = page.locator(`[role=row][data-container-name="${name}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.getAttribute('data-state')).toBe('created');
+    await docker().getContainer(name).start();
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('running');
+    await docker().getContainer(name).remove({ force: true });
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.context().close();
+  });
+
+  it('shows an engine error in plain words and keeps the form (name in use)', async () => {
+    const name = uniqueName('taken');
+    const existing = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });
+    const page = await mode.openPage();
+    await page.getByRole('button', { name: 'New container' }).first().click();
+    await page.getByLabel('Image', { exact: true }).selectOption({ label: testImage });
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: `The name ${name} is already in use` }).waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    const same = await docker().listContainers({ all: true, filters: { name: [name] } });
+    expect(same.map((c) => c.Id)).toEqual([existing.id]);
+    await page.context().close();
+  });
+
+  it('switches to Korean and back', async () => {
+    const page = await mode.openPage();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await page.getByRole('heading', { name: '컨테이너' }).waitFor();
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+    await page.getByRole('heading', { name: 'Containers' }).waitFor();
+    await page.context().close();
+  });
+});

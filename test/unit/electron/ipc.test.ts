@@ -1,0 +1,111 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../src/shared/contract';
+import type { StreamFrame } from '../../../src/shared/transport';
+import { IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../../../src/shared/transport';
+import type { Dispatcher } from '../../../src/main/dispatch';
+
+// `electron` cannot load in Node without its binary: a stand-in ipcMain records what main registers.
+const ipc = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+  return {
+    handlers,
+    listeners,
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => {
+        if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+        handlers.set(channel, fn);
+      },
+      removeHandler: (channel: string) => handlers.delete(channel),
+      on: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => listeners.set(channel, fn),
+      off: (channel: string) => listeners.delete(channel),
+    },
+  };
+});
+vi.mock('electron', () => ({ ipcMain: ipc.ipcMain }));
+
+const { registerIpc } = await import('../../../src/main/electron/ipc');
+
+const trustedFrame = { url: 'berth://app/index.html', parent: null };
+const foreignFrame = { url: 'https://evil.example/', parent: null };
+
+class FakeWebContents extends EventEmitter {
+  id = 7;
+  sent: Array<{ channel: string; payload: unknown }> = [];
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+}
+
+function fakeDispatcher() {
+  const closed: string[] = [];
+  let emit: ((frame: StreamFrame) => void) | undefined;
+  const dispatcher: Dispatcher = {
+    invoke: vi.fn(async (channel: string) => ({ ok: true as const, result: `ran ${channel}` })),
+    subscribe: vi.fn((topic: string, _input: unknown, onFrame: (frame: StreamFrame) => void) => {
+      emit = onFrame;
+      return { ok: true as const, close: () => closed.push(topic) };
+    }),
+    openStreamCount: () => 0,
+  };
+  return { dispatcher, closed, emit: (frame: StreamFrame) => emit?.(frame) };
+}
+
+const isTrusted = (frame: unknown): boolean => frame === trustedFrame;
+
+describe('registerIpc', () => {
+  beforeEach(() => {
+    ipc.handlers.clear();
+    ipc.listeners.clear();
+  });
+
+  it('registers exactly one handler per contract channel', () => {
+    registerIpc(fakeDispatcher().dispatcher, isTrusted as never);
+    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect([...ipc.listeners.keys()].sort()).toEqual([IPC_SUBSCRIBE, IPC_UNSUBSCRIBE].sort());
+  });
+
+  it('passes a trusted frame through and refuses a foreign one without running anything', async () => {
+    const { dispatcher } = fakeDispatcher();
+    registerIpc(dispatcher, isTrusted as never);
+    const handler = ipc.handlers.get('containers.list');
+    expect(await handler?.({ senderFrame: trustedFrame }, { all: true })).toEqual({ ok: true, result: 'ran containers.list' });
+    const refused = await handler?.({ senderFrame: foreignFrame }, { all: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ipc.handlers.get('containers.remove')?.({ senderFrame: null }, { id: 'x' })).toMatchObject({ ok: false });
+    expect(dispatcher.invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('streams frames to the sender and closes its streams when it is destroyed', () => {
+    const fake = fakeDispatcher();
+    registerIpc(fake.dispatcher, isTrusted as never);
+    const contents = new FakeWebContents();
+    const subscribe = ipc.listeners.get(IPC_SUBSCRIBE);
+    subscribe?.({ senderFrame: trustedFrame, sender: contents }, { id: 's1', topic: 'events.watch', input: {} });
+    fake.emit({ kind: 'data', message: { action: 'start' } });
+    expect(contents.sent).toEqual([{ channel: IPC_STREAM_FRAME, payload: { id: 's1', frame: { kind: 'data', message: { action: 'start' } } } }]);
+    contents.emit('destroyed');
+    expect(fake.closed).toEqual(['events.watch']);
+  });
+
+  it('ignores subscriptions from a foreign frame', () => {
+    const fake = fakeDispatcher();
+    registerIpc(fake.dispatcher, isTrusted as never);
+    ipc.listeners.get(IPC_SUBSCRIBE)?.({ senderFrame: foreignFrame, sender: new FakeWebContents() }, { id: 's1', topic: 'events.watch', input: {} });
+    expect(fake.dispatcher.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('unsubscribe closes that stream only', () => {
+    const fake = fakeDispatcher();
+    registerIpc(fake.dispatcher, isTrusted as never);
+    const contents = new FakeWebContents();
+    ipc.listeners.get(IPC_SUBSCRIBE)?.({ senderFrame: trustedFrame, sender: contents }, { id: 'a', topic: 'engine.watch', input: {} });
+    ipc.listeners.get(IPC_UNSUBSCRIBE)?.({ senderFrame: trustedFrame, sender: contents }, 'a');
+    expect(fake.closed).toEqual(['engine.watch']);
+  });
+});

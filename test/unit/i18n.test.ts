@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const LOCALES = path.resolve('src/renderer/i18n/locales');
+const RENDERER = path.resolve('src/renderer');
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+type Catalog = { [key: string]: string | Catalog };
+
+function readCatalogs(language: string): Record<string, Catalog> {
+  const dir = path.join(LOCALES, language);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Catalog]),
+  );
+}
+
+/** Leaf keys, with plural suffixes folded (Korean has only `_other` where English has `_one` too). */
+function leafKeys(catalog: Catalog, prefix = ''): Set<string> {
+  const keys = new Set<string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') keys.add(full.replace(PLURAL_SUFFIX, ''));
+    else for (const nested of leafKeys(value, full)) keys.add(nested);
+  }
+  return keys;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+const en = readCatalogs('en');
+const ko = readCatalogs('ko');
+
+describe('translation catalogs', () => {
+  it('have the same namespaces in English and Korean', () => {
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  for (const namespace of Object.keys(en)) {
+    it(`${namespace}: every key exists in both languages`, () => {
+      const enKeys = leafKeys(en[namespace] ?? {});
+      const koKeys = leafKeys(ko[namespace] ?? {});
+      expect([...enKeys].filter((key) => !koKeys.has(key)), 'missing in ko').toEqual([]);
+      expect([...koKeys].filter((key) => !enKeys.has(key)), 'missing in en').toEqual([]);
+    });
+  }
+
+  it('have no empty strings', () => {
+    const empty: string[] = [];
+    const walk = (catalog: Catalog, where: string): void => {
+      for (const [key, value] of Object.entries(catalog)) {
+        if (typeof value === 'string') {
+          if (!value.trim()) empty.push(`${where}.${key}`);
+        } else walk(value, `${where}.${key}`);
+      }
+    };
+    for (const [language, catalogs] of Object.entries({ en, ko }))
+      for (const [ns, catalog] of Object.entries(catalogs)) walk(catalog, `${language}:${ns}`);
+    expect(empty).toEqual([]);
+  });
+});
+
+/** Attributes whose text a person reads or hears. */
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'label']);
+const HAS_LETTERS = /\p{L}/u;
+
+interface Finding {
+  file: string;
+  line: number;
+  text: string;
+}
+
+function scan(file: string): { hardCoded: Finding[]; keys: Array<Finding & { namespace: string; isPrefix: boolean }> } {
+  const text = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const hardCoded: Finding[] = [];
+  const keys: Array<Finding & { namespace: string; isPrefix: boolean }> = [];
+  const relative = path.relative(process.cwd(), file);
+  const lineOf = (node: ts.Node): number => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+  let namespace = 'common';
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node) && HAS_LETTERS.test(node.text)) {
+      hardCoded.push({ file: relative, line: lineOf(node), text: node.text.trim() });
+    }
+    if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
+      const init = node.initializer;
+      const literal = ts.isStringLiteral(init)
+        ? init.text
+        : ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)
+          ? init.expression.text
+          : undefined;
+      if (literal !== undefined && HAS_LETTERS.test(literal)) hardCoded.push({ file: relative, line: lineOf(node), text: literal });
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const [first] = node.arguments;
+      if (node.expression.text === 'useTranslation' && first && ts.isStringLiteral(first)) namespace = first.text;
+      if (node.expression.text === 't' && first) {
+        if (ts.isStringLiteral(first)) keys.push({ file: relative, line: lineOf(node), text: first.text, namespace, isPrefix: false });
+        else if (ts.isTemplateExpression(first) && first.head.text)
+          keys.push({ file: relative, line: lineOf(node), text: first.head.text.replace(/\.$/, ''), namespace, isPrefix: true });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { hardCoded, keys };
+}
+
+function lookup(catalog: Catalog | undefined, dotted: string): string | Catalog | undefined {
+  let current: string | Catalog | undefined = catalog;
+  for (const part of dotted.split('.')) {
+    if (current === undefined || typeof current === 'string') return undefined;
+    current = current[part] ?? current[`${part}_other`];
+  }
+  return current;
+}
+
+describe('renderer text', () => {
+  const scans = sourceFiles(RENDERER).map(scan);
+
+  it('renders no hard-coded user-visible strings (everything goes through i18next)', () => {
+    expect(scans.flatMap((s) => s.hardCoded).map((f) => `${f.file}:${f.line} ${JSON.stringify(f.text)}`)).toEqual([]);
+  });
+
+  it('uses only keys that exist in the English catalog', () => {
+    const missing = scans
+      .flatMap((s) => s.keys)
+      .filter((key) => {
+        const [ns, rest] = key.text.includes(':') ? key.text.split(':', 2) : [key.namespace, key.text];
+        const found = lookup(en[ns ?? 'common'], rest ?? '');
+        return key.isPrefix ? typeof found !== 'object' : found === undefined;
+      })
+      .map((key) => `${key.file}:${key.line} ${key.namespace}:${key.text}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('the scanner finds hard-coded text when there is some', () => {
+    const probe = path.join(tmpdir(), `berth-i18n-probe-${process.pid}.tsx`);
+    writeFileSync(probe, 'export const X = () => <button title="Stop it" aria-label={t(\'ok\')}>Stop</button>;');
+    try {
+      expect(scan(probe).hardCoded.map((f) => f.text)).toEqual(['Stop it', 'Stop']);
+    } finally {
+      rmSync(probe, { force: true });
+    }
+  });
+});
