@@ -79,7 +79,7 @@ function printSummary(results) {
   const rows = [['bench', 'measurement', 'value', 'goal', 'result']];
   for (const r of results) {
     for (const m of r.measurements) rows.push([r.name, m.name, valueText(m), goalText(m), verdict(m)]);
-    if (r.exitCode !== 0) rows.push([r.name, r.skipped ? `(not run: ${r.skipped})` : `(crashed: exit ${r.exitCode})`, '-', '-', 'ERROR']);
+    if (r.exitCode !== 0) rows.push([r.name, r.skipped ? `(not run: ${r.skipped})` : r.exitCode >= 128 ? `(interrupted: exit ${r.exitCode})` : `(crashed: exit ${r.exitCode})`, '-', '-', 'ERROR']);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row) => row.map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
@@ -149,6 +149,7 @@ async function main() {
     }
     await rm(tmp, { recursive: true, force: true });
     report.finishedAt = new Date().toISOString();
+    report.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
     printSummary(report.benches);
     try {
       await mkdir(path.join(root, '.bench'), { recursive: true });
@@ -166,7 +167,7 @@ async function readMeasurements(file) {
 
 function machineInfo() {
   const cpus = os.cpus();
-  return { platform: `${os.platform()} ${os.release()}`, arch: os.arch(), cpus: cpus.length, cpuModel: cpus[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  return { platform: `${os.platform()} ${os.release()}`, arch: os.arch(), cpus: cpus.length, cpuModel: cpus[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) };
 }
 
 main().then((code) => process.exit(code), (err) => { log(err?.stack || String(err)); process.exit(1); });

@@ -32,6 +32,7 @@ export function requireEnv(name: string): string {
 }
 
 const recorded: Measurement[] = [];
+let aborted = false;
 
 /** Keeps one measurement for bench.mjs (the file is rewritten each time, so a later crash keeps it). */
 export function record(measurement: Measurement): void {
@@ -85,13 +86,14 @@ export async function ensureBenchContainers(
   const missing = Math.max(0, count - existing.length);
   const tag = randomBytes(3).toString('hex');
   const indexes = Array.from({ length: missing }, (_, i) => i);
-  await inBatches(indexes, 16, (i) =>
-    docker.createContainer({
+  await inBatches(indexes, 16, async (i) => {
+    if (aborted) return; // interrupted: stop creating, cleanup is about to run
+    await docker.createContainer({
       Image: image,
       name: `berth-bench-${tag}-${String(i).padStart(4, '0')}`,
       Labels: { ...BENCH_LABELS },
-    }),
-  );
+    });
+  });
   return { created: missing, removed: extra.length, ms: performance.now() - started };
 }
 
@@ -137,6 +139,7 @@ export function runBench(name: string, main: (onCleanup: (fn: () => unknown) => 
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       process.stderr.write(`[${name}] ${sig}: cleaning up\n`);
+      aborted = true;
       code = 130;
       void finish();
     });

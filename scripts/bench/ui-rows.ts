@@ -33,6 +33,13 @@ const CHROMIUM_PATH = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const log = (message: string): void => logLine(NAME, message);
 
+/** Page-side timings (ms from navigation start) of the run's first load, for reading the total. */
+interface Breakdown {
+  domContentLoaded: number | null;
+  listRequestStart: number | null;
+  listResponseEnd: number | null;
+}
+
 // Page scripts are plain JavaScript strings: tsx (esbuild keepNames) would wrap named functions in
 // a `__name` helper that does not exist in the page.
 
@@ -44,6 +51,13 @@ const PROBE_SCRIPT = `(rowCount) => {
     const row = document.querySelector('[role=row][data-container-name]');
     if (table && table.getAttribute('aria-rowcount') === String(rowCount) && row && row.getBoundingClientRect().height > 0) {
       probe.shownDomAt = performance.now();
+      const list = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/invoke/containers.list')).pop();
+      const nav = performance.getEntriesByType('navigation')[0];
+      probe.breakdown = {
+        domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+        listRequestStart: list ? list.startTime : null,
+        listResponseEnd: list ? list.responseEnd : null,
+      };
       // The frame that had the rows is painted before the next frame's callbacks run.
       requestAnimationFrame(() => { probe.shownPaintedAt = performance.now(); });
       return;
@@ -103,6 +117,7 @@ runBench(NAME, async (onCleanup) => {
 
   const shown: number[] = [];
   const shownDom: number[] = [];
+  const breakdowns: Breakdown[] = [];
   const scrolled: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 860 } });
@@ -114,7 +129,12 @@ runBench(NAME, async (onCleanup) => {
       await page.goto(web.url, { waitUntil: 'commit' });
       const probe = async (key: 'shownPaintedAt' | 'lastPaintedAt', what: string): Promise<number> => {
         try {
-          const handle = await page.waitForFunction(`window.__berthBench && window.__berthBench.${key}`, undefined, { timeout: TIMEOUT_MS, polling: 100 });
+          // A function, not a string: the page's CSP (no 'unsafe-eval') refuses string predicates.
+          const handle = await page.waitForFunction(
+            (k) => (window as unknown as { __berthBench?: Record<string, number> }).__berthBench?.[k],
+            key,
+            { timeout: TIMEOUT_MS, polling: 100 },
+          );
           return (await handle.jsonValue()) as number;
         } catch (err) {
           const seen = await page
@@ -131,13 +151,16 @@ runBench(NAME, async (onCleanup) => {
       };
       const shownAt = await probe('shownPaintedAt', `the table with ${total} rows`);
       const shownDomAt = ((await page.evaluate('window.__berthBench.shownDomAt')) as number | undefined) ?? Number.NaN;
+      const breakdown = (await page.evaluate('window.__berthBench.breakdown')) as Breakdown;
       await page.evaluate(`(${SCROLL_SCRIPT})(${rowCount})`);
       const lastAt = await probe('lastPaintedAt', 'the last row after scrolling');
       const scrollStart = ((await page.evaluate('window.__berthBench.scrollStart')) as number | undefined) ?? Number.NaN;
       shown.push(shownAt);
       shownDom.push(shownDomAt);
+      breakdowns.push(breakdown);
       scrolled.push(lastAt - scrollStart);
       log(`run ${run}: ${total} rows shown ${ms(shownAt)} after navigation start (in the DOM at ${ms(shownDomAt)}); scroll to the last row ${ms(lastAt - scrollStart)}`);
+      log(`run ${run}:   DOMContentLoaded ${ms(breakdown.domContentLoaded ?? NaN)}, containers.list request ${ms(breakdown.listRequestStart ?? NaN)} -> response ${ms(breakdown.listResponseEnd ?? NaN)}`);
       if (errors.length) log(`run ${run}: page errors: ${errors.join(' | ')}`);
     } finally {
       await context.close();
@@ -150,7 +173,7 @@ runBench(NAME, async (onCleanup) => {
   log(`median of ${RUNS}: scroll to the bottom -> last row painted: ${ms(scrollMedian)}`);
   log('no goal number for these yet: reported only');
   const details = { containers: total, runs: RUNS, chromium: browser.version() };
-  record({ name: `UI: navigation -> ${total} rows shown`, value: round(shownMedian), unit: 'ms', details: { ...details, samples: shown.map((t) => round(t)), domSamples: shownDom.map((t) => round(t)) } });
+  record({ name: `UI: navigation -> ${total} rows shown`, value: round(shownMedian), unit: 'ms', details: { ...details, samples: shown.map((t) => round(t)), domSamples: shownDom.map((t) => round(t)), breakdowns } });
   record({ name: `UI: scroll to bottom -> last row painted (${total})`, value: round(scrollMedian), unit: 'ms', details: { ...details, samples: scrolled.map((t) => round(t)) } });
   record({ name: `setup: create ${setup.created} containers`, value: round(setup.ms), unit: 'ms' });
 });

@@ -17,9 +17,10 @@ async function engineState(name: string): Promise<{ Running: boolean; Status: st
  */
 export async function createStartStopRemove(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New container' }).first().click();
-  await page.getByLabel('Image', { exact: true }).selectOption({ label: testImage });
+  await page.getByLabel('Image', { exact: true }).fill(testImage);
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Command', { exact: true }).fill('sleep 300');
+  await page.getByLabel('Stop timeout (s)').fill('1');
   await page.getByRole('button', { name: 'Create and start', exact: true }).click();
 
   const row = page.locator(`[role=row][data-container-name="${name}"]`);

@@ -41,7 +41,7 @@ describe('browser mode: containers', () => {
     const existing = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });
     const page = await mode.openPage();
     await page.getByRole('button', { name: 'New container' }).first().click();
-    await page.getByLabel('Image', { exact: true }).selectOption({ label: testImage });
+    await page.getByLabel('Image', { exact: true }).fill(testImage);
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: `The name ${name} is already in use` }).waitFor();

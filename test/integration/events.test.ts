@@ -116,6 +116,22 @@ describe('events.watch', () => {
     expect(dispatcher.openStreamCount()).toBe(0);
   });
 
+  it('works on an engine whose monitor was never started', async () => {
+    const fresh = createEngine();
+    const freshDispatcher = createDispatcher(createCommandHandlers(fresh), createStreamHandlers(fresh));
+    expect(fresh.monitor.state.status).toBe('connecting');
+    const name = uniqueName('fresh');
+    const frames: StreamFrame[] = [];
+    const outcome = freshDispatcher.subscribe('events.watch', { containers: [name] }, (f) => frames.push(f));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    closers.push(outcome.close);
+    await invoke('containers.create', { image: testImage, name, labels: { ...TEST_LABELS } });
+    await waitFor(() => events(frames).some((e) => e.action === 'create' && e.actorName === name), { timeout: 10_000 });
+    outcome.close();
+    expect(freshDispatcher.openStreamCount()).toBe(0);
+    fresh.monitor.stop();
+  });
+
   it('refuses a bad subscription without opening a stream', () => {
     const bad = dispatcher.subscribe('events.watch', { types: ['bogus'] }, () => undefined);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -4,7 +4,7 @@ import { dockerCommandFor } from '../../../../shared/cli/docker-command';
 import { useClient } from '../../../api/ClientContext';
 import { CliCommand } from '../../../components/CliCommand';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { FieldsContext, TextField, useFieldMessage, type FieldsApi } from './Field';
+import { FieldsContext, TextField, keepFocus, useFieldMessage, type FieldsApi } from './Field';
 import { initialFormState, type CreateFormState } from './formState';
 import { ImageField } from './ImageField';
 import { validate } from './issues';
@@ -44,6 +44,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   const formRef = useRef<HTMLFormElement>(null);
   const imageRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(false);
+  const changed = useRef(new Set<string>());
 
   const draft = useMemo(() => toSpec(state), [state]);
   const errors = useMemo(() => validate(draft), [draft]);
@@ -72,7 +73,11 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   const fields = useMemo<FieldsApi>(
     () => ({
       errorFor: (field) => (submitted || touched.has(field) ? errors.get(field) : undefined),
-      touch: (field) => setTouched((previous) => (previous.has(field) ? previous : new Set(previous).add(field))),
+      change: (field) => changed.current.add(field),
+      touch: (field) => {
+        if (!changed.current.has(field)) return;
+        setTouched((previous) => (previous.has(field) ? previous : new Set(previous).add(field)));
+      },
     }),
     [errors, submitted, touched],
   );
@@ -113,7 +118,11 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   };
 
   const formErrors = [...errors].filter(([field]) => field === 'form').map(([, message]) => message);
-  const cliHover = (channel: CreateChannel) => ({ onMouseEnter: () => setCliChannel(channel), onFocus: () => setCliChannel(channel) });
+  const buttonEvents = (channel: CreateChannel) => ({
+    onMouseDown: keepFocus,
+    onMouseEnter: () => setCliChannel(channel),
+    onFocus: () => setCliChannel(channel),
+  });
 
   return (
     <section className="create-form" aria-labelledby="create-form-title">
@@ -182,10 +191,10 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
               </>
             )}
           </span>
-          <button type="button" className="ghost" disabled={busy !== null} onClick={onClose}>
+          <button type="button" className="ghost" disabled={busy !== null} onMouseDown={keepFocus} onClick={onClose}>
             {t('actions.cancel')}
           </button>
-          <button type="button" disabled={busy !== null} onClick={() => void submit('containers.create')} {...cliHover('containers.create')}>
+          <button type="button" disabled={busy !== null} onClick={() => void submit('containers.create')} {...buttonEvents('containers.create')}>
             {t('actions.create')}
           </button>
           <button
@@ -194,7 +203,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
             disabled={busy !== null}
             aria-keyshortcuts={IS_MAC ? 'Meta+Enter' : 'Control+Enter'}
             onClick={() => void submit('containers.run')}
-            {...cliHover('containers.run')}
+            {...buttonEvents('containers.run')}
           >
             {t('actions.run')}
           </button>

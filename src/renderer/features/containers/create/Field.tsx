@@ -2,13 +2,26 @@ import { createContext, useContext, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMessage } from './toSpec';
 
-/** What every field needs from the form: its visible error, and a way to say the user has left it. */
+/** What every field needs from the form: its visible error, and ways to say it was edited and left. */
 export interface FieldsApi {
   errorFor(field: string): FieldMessage | undefined;
+  /** The user changed the field's value. */
+  change(field: string): void;
+  /** The user left the field (its error shows from then on, if it was changed). */
   touch(field: string): void;
 }
 
-export const FieldsContext = createContext<FieldsApi>({ errorFor: () => undefined, touch: () => undefined });
+export const FieldsContext = createContext<FieldsApi>({
+  errorFor: () => undefined,
+  change: () => undefined,
+  touch: () => undefined,
+});
+
+/** For buttons near fields: a press must not blur the field first, or the error that blur reveals
+ * moves the button away before the click lands. Keyboard use is unaffected. */
+export function keepFocus(event: { preventDefault(): void }): void {
+  event.preventDefault();
+}
 
 /** A DOM id for a field key such as `ports.row3.hostPort`. */
 export function fieldId(field: string): string {
@@ -76,6 +89,7 @@ interface TextFieldProps {
 }
 
 export function TextField({ field, label, value, onChange, placeholder, hint, className, inputMode, list, required, inputRef }: TextFieldProps) {
+  const { change } = useContext(FieldsContext);
   return (
     <FieldShell field={field} label={label} hint={hint} className={className}>
       {(control) => (
@@ -91,7 +105,10 @@ export function TextField({ field, label, value, onChange, placeholder, hint, cl
           aria-required={required || undefined}
           autoComplete="off"
           spellCheck={false}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => {
+            change(field);
+            onChange(event.target.value);
+          }}
         />
       )}
     </FieldShell>
@@ -108,10 +125,18 @@ interface SelectFieldProps<V extends string> {
 }
 
 export function SelectField<V extends string>({ field, label, value, options, onChange, className }: SelectFieldProps<V>) {
+  const { change } = useContext(FieldsContext);
   return (
     <FieldShell field={field} label={label} className={className}>
       {(control) => (
-        <select {...control} value={value} onChange={(event) => onChange(event.target.value as V)}>
+        <select
+          {...control}
+          value={value}
+          onChange={(event) => {
+            change(field);
+            onChange(event.target.value as V);
+          }}
+        >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -97,6 +97,7 @@ export function PortsSection({ state, update }: SectionProps) {
             label={t('ports.protocol')}
             value={row.protocol}
             options={protocols}
+            className="cf-fit"
             onChange={(protocol) => change({ protocol })}
           />
         </>
@@ -126,6 +127,7 @@ export function MountsSection({ state, update }: SectionProps) {
             label={t('mounts.type')}
             value={row.type}
             options={types}
+            className="cf-fit"
             onChange={(type) => change({ type })}
           />
           <TextField

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keepFocus } from './Field';
 
 interface RowsEditorProps<R extends { id: string }> {
   legend: string;
@@ -58,6 +59,7 @@ export function RowsEditor<R extends { id: string }>(props: RowsEditorProps<R>) 
               className="ghost small cf-remove"
               aria-label={removeLabel(index + 1)}
               title={removeLabel(index + 1)}
+              onMouseDown={keepFocus}
               onClick={() => remove(row.id)}
             >
               {t('rows.remove')}
@@ -65,7 +67,7 @@ export function RowsEditor<R extends { id: string }>(props: RowsEditorProps<R>) 
           </div>
         ))}
       </div>
-      <button ref={addRef} type="button" className="small cf-add" onClick={add}>
+      <button ref={addRef} type="button" className="small cf-add" onMouseDown={keepFocus} onClick={add}>
         {addLabel}
       </button>
     </fieldset>

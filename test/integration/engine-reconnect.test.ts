@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/main/dispatch';
+import { createEngine, type Engine } from '../../src/main/engine/engine';
+import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import type { EngineEvent } from '../../src/shared/types/events';
+import type { StreamFrame } from '../../src/shared/transport';
+import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+
+/**
+ * A unix-socket relay in front of the real engine: closing it is, for Berth, the engine going
+ * away (every connection drops, new ones are refused); reopening it is the engine coming back.
+ */
+class EngineRelay {
+  readonly socketPath: string;
+  private server: net.Server | undefined;
+  private readonly open = new Set<net.Socket>();
+
+  constructor(
+    private readonly target: string,
+    dir: string,
+  ) {
+    this.socketPath = path.join(dir, 'relay.sock');
+  }
+
+  async up(): Promise<void> {
+    const server = net.createServer((client) => {
+      const upstream = net.connect(this.target);
+      for (const socket of [client, upstream]) {
+        this.open.add(socket);
+        socket.on('close', () => this.open.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.socketPath, resolve));
+    this.server = server;
+  }
+
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.open) socket.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+}
+
+function engineSocket(): string {
+  const host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+  if (!host.startsWith('unix://')) throw new Error(`This test needs a unix-socket engine, not ${host}`);
+  return host.slice('unix://'.length);
+}
+
+describe('engine going away and coming back', () => {
+  let dir: string;
+  let relay: EngineRelay;
+  let engine: Engine;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'berth-relay-'));
+    relay = new EngineRelay(engineSocket(), dir);
+    await relay.up();
+    engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
+    engine.monitor.start();
+    await engine.monitor.whenConnected(10_000);
+  });
+
+  afterAll(async () => {
+    engine?.monitor.stop();
+    await relay?.down();
+    rmSync(dir, { recursive: true, force: true });
+    await removeTestContainers();
+  });
+
+  it('reports the outage, refuses commands plainly, and resumes events without duplicates or gaps', async () => {
+    const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine), {
+      onEngineUnreachable: () => void engine.monitor.check(),
+    });
+    const states: string[] = [];
+    const events: EngineEvent[] = [];
+    const watchState = dispatcher.subscribe('engine.watch', {}, (frame: StreamFrame) => {
+      if (frame.kind === 'data') states.push((frame.message as { status: string }).status);
+    });
+    const before = uniqueName('before');
+    const during = uniqueName('during');
+    const after = uniqueName('after');
+    const watchEvents = dispatcher.subscribe('events.watch', { types: ['container'] }, (frame: StreamFrame) => {
+      if (frame.kind === 'data') events.push(frame.message as EngineEvent);
+    });
+    expect(watchState.ok && watchEvents.ok).toBe(true);
+
+    const create = (name: string) => docker().createContainer({ Image: testImage, name, Labels: { ...TEST_LABELS } });
+    await create(before);
+    await waitFor(() => events.some((e) => e.actorName === before && e.action === 'create'));
+
+    await relay.down();
+    await waitFor(() => engine.monitor.state.status === 'disconnected', { timeout: 15_000 });
+    const refused = await dispatcher.invoke('containers.list', { all: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ENGINE_UNAVAILABLE' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/not reachable/);
+
+    // Happens while Berth cannot see the engine: it must still show up once, after reconnecting.
+    await create(during);
+
+    await relay.up();
+    await waitFor(() => engine.monitor.state.status === 'connected', { timeout: 20_000 });
+    await create(after);
+    await waitFor(() => events.some((e) => e.actorName === after && e.action === 'create'), { timeout: 20_000 });
+
+    const creates = events.filter((e) => e.action === 'create').map((e) => e.actorName);
+    expect(creates).toEqual([before, during, after]);
+    const times = events.map((e) => BigInt(e.timeNano));
+    expect(times.every((t, i) => i === 0 || t > (times[i - 1] ?? 0n))).toBe(true);
+    expect(states).toContain('disconnected');
+    expect(states.at(-1)).toBe('connected');
+
+    if (watchState.ok) watchState.close();
+    if (watchEvents.ok) watchEvents.close();
+    expect(dispatcher.openStreamCount()).toBe(0);
+  });
+});
