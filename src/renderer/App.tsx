@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { ContainersView } from './features/containers/ContainersView';
 import { EngineBanner, EngineStatusBadge } from './features/engine/EngineStatus';
-import { EngineView } from './features/engine/EngineView';
 import { useEngineState } from './features/engine/useEngineState';
 import { Preferences } from './features/settings/Preferences';
-
-const VIEWS = ['containers', 'engine'] as const;
-type View = (typeof VIEWS)[number];
+import { VIEWS } from './views';
 
 export function App() {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>('containers');
+  const [view, setView] = useState(VIEWS[0]?.id ?? 'containers');
+  const current = VIEWS.find((candidate) => candidate.id === view);
   const engineState = useEngineState();
 
   return (
@@ -26,23 +23,22 @@ export function App() {
         <Preferences />
       </header>
       <nav className="sidebar" aria-label={t('nav.label')}>
-        {VIEWS.map((name) => (
+        {VIEWS.map(({ id, labelKey }) => (
           <button
-            key={name}
+            key={id}
             type="button"
-            className={view === name ? 'nav-item active' : 'nav-item'}
-            aria-current={view === name ? 'page' : undefined}
-            onClick={() => setView(name)}
+            className={view === id ? 'nav-item active' : 'nav-item'}
+            aria-current={view === id ? 'page' : undefined}
+            onClick={() => setView(id)}
           >
-            {t(`nav.${name}`)}
+            {t(labelKey)}
           </button>
         ))}
       </nav>
       <main className="content">
         <EngineBanner state={engineState} />
         <ErrorBoundary key={view}>
-          {view === 'containers' && <ContainersView engineState={engineState} />}
-          {view === 'engine' && <EngineView engineState={engineState} />}
+          {current && <current.Component engineState={engineState} />}
         </ErrorBoundary>
       </main>
     </div>

@@ -87,7 +87,7 @@ function scan(file: string): { hardCoded: Finding[]; keys: Array<Finding & { nam
   const keys: Array<Finding & { namespace: string; isPrefix: boolean }> = [];
   const relative = path.relative(process.cwd(), file);
   const lineOf = (node: ts.Node): number => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-  let namespace = 'common';
+  const translators = new Map<string, string>();
 
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node) && HAS_LETTERS.test(node.text)) {
@@ -102,14 +102,24 @@ function scan(file: string): { hardCoded: Finding[]; keys: Array<Finding & { nam
           : undefined;
       if (literal !== undefined && HAS_LETTERS.test(literal)) hardCoded.push({ file: relative, line: lineOf(node), text: literal });
     }
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
-      const [first] = node.arguments;
-      if (node.expression.text === 'useTranslation' && first && ts.isStringLiteral(first)) namespace = first.text;
-      if (node.expression.text === 't' && first) {
-        if (ts.isStringLiteral(first)) keys.push({ file: relative, line: lineOf(node), text: first.text, namespace, isPrefix: false });
-        else if (ts.isTemplateExpression(first) && first.head.text)
-          keys.push({ file: relative, line: lineOf(node), text: first.head.text.replace(/\.$/, ''), namespace, isPrefix: true });
+    // `const { t } = useTranslation('ns')` and `const { t: tc } = useTranslation('other')`.
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
+      const call = node.initializer;
+      const [first] = call.arguments;
+      if (ts.isIdentifier(call.expression) && call.expression.text === 'useTranslation') {
+        const ns = first && ts.isStringLiteral(first) ? first.text : 'common';
+        for (const element of node.name.elements) {
+          const property = element.propertyName?.getText() ?? element.name.getText();
+          if (property === 't') translators.set(element.name.getText(), ns);
+        }
       }
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (translators.has(node.expression.text) || node.expression.text === 't')) {
+      const [first] = node.arguments;
+      const namespace = translators.get(node.expression.text) ?? 'common';
+      if (first && ts.isStringLiteral(first)) keys.push({ file: relative, line: lineOf(node), text: first.text, namespace, isPrefix: false });
+      else if (first && ts.isTemplateExpression(first) && first.head.text)
+        keys.push({ file: relative, line: lineOf(node), text: first.head.text.replace(/\.$/, ''), namespace, isPrefix: true });
     }
     ts.forEachChild(node, visit);
   };

@@ -13,9 +13,9 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIP
 /** The engine's own message, without dockerode's "(HTTP code 404) no such container - " prefix. */
 export function engineMessage(err: EngineErrorLike): string {
   const fromJson = err.json && typeof err.json === 'object' ? err.json.message : undefined;
-  if (fromJson) return fromJson.trim();
-  const message = err.message ?? String(err);
-  return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
+  const message = fromJson ?? (err.message ?? String(err)).replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '');
+  // Full 64-hex ids make messages unreadable; the CLI's 12-character short id says the same.
+  return message.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1').trim();
 }
 
 export function isEngineUnreachable(err: unknown): boolean {

@@ -25,6 +25,7 @@ interface ContainerTableProps {
   onToggle(id: string, additive: boolean): void;
   onToggleAll(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
+  onOpen(container: ContainerSummary): void;
 }
 
 /** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
@@ -97,7 +98,9 @@ export function ContainerTable(props: ContainerTableProps) {
                   />
                 </span>
                 <span role="cell" className="cell name-cell" title={container.id}>
-                  <strong>{container.name}</strong>
+                  <button type="button" className="name-link" onClick={() => props.onOpen(container)}>
+                    {container.name}
+                  </button>
                   <span className="muted mono">{container.id.slice(0, 12)}</span>
                 </span>
                 <span role="cell" className="cell image-cell" title={container.image}>{container.image}</span>

@@ -4,6 +4,7 @@ import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineState } from '../../../shared/types/engine';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ContainerDetail } from '../container-detail/ContainerDetail';
 import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './actions';
 import { KillDialog, RemoveDialog } from './ActionDialogs';
 import { ContainersToolbar } from './ContainersToolbar';
@@ -26,8 +27,10 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const [stopTimeout, setStopTimeout] = useState(10);
   const [dialog, setDialog] = useState<PendingDialog>();
   const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<{ id: string; name: string }>();
   const connected = engineState?.status === 'connected';
-  const { containers, error, refresh } = useContainers(all, connected);
+  // While one container is open, list stopped ones too, so it does not vanish when it stops.
+  const { containers, error, refresh } = useContainers(all || open !== undefined, connected);
   const actions = useContainerActions();
 
   const visible = useMemo(
@@ -49,6 +52,54 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     });
   };
 
+  function renderReport() {
+    return (
+      <>
+        {actions.report && (
+          <div className={`action-report${actions.report.failures.length ? ' failed' : ''}`} role="status">
+            {actions.report.failures.map((failure) => (
+              <ErrorMessage key={failure.name} error={new Error(failure.message)} />
+            ))}
+            {actions.report.failures.length === 0 && (
+              <span>{t('report.done', { action: t(`actions.${actions.report.action}`), names: actions.report.targets.join(', ') })}</span>
+            )}
+            <CliCommand command={actions.report.cli} />
+            <button type="button" className="ghost small" onClick={actions.clearReport}>
+              {t('report.dismiss')}
+            </button>
+          </div>
+        )}
+      </>
+    );
+  }
+
+  function renderDialogs() {
+    return (
+      <>
+        {dialog?.action === 'remove' && (
+          <RemoveDialog
+            names={dialog.targets.map((c) => c.name)}
+            onCancel={() => setDialog(undefined)}
+            onConfirm={(options) => {
+              setDialog(undefined);
+              perform('remove', dialog.targets, options);
+            }}
+          />
+        )}
+        {dialog?.action === 'kill' && (
+          <KillDialog
+            names={dialog.targets.map((c) => c.name)}
+            onCancel={() => setDialog(undefined)}
+            onConfirm={(options) => {
+              setDialog(undefined);
+              perform('kill', dialog.targets, options);
+            }}
+          />
+        )}
+      </>
+    );
+  }
+
   const onSort = (key: SortKey): void => {
     if (key === sortKey) setSortDirection(sortDirection === 'asc' ? 'desc' : 'asc');
     else {
@@ -66,6 +117,23 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
       return copy;
     });
   };
+
+  if (open) {
+    const container = containers?.find((candidate) => candidate.id === open.id);
+    return (
+      <>
+        <ContainerDetail
+          container={container}
+          name={container?.name ?? open.name}
+          busy={actions.pending.has(open.id)}
+          onBack={() => setOpen(undefined)}
+          onAction={(action, target) => perform(action, [target])}
+        />
+        <div className="detail-report">{renderReport()}</div>
+        {renderDialogs()}
+      </>
+    );
+  }
 
   return (
     <section className="view containers-view" aria-labelledby="containers-title">
@@ -122,20 +190,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         </div>
       )}
       {error && <ErrorMessage error={error} />}
-      {actions.report && (
-        <div className={`action-report${actions.report.failures.length ? ' failed' : ''}`} role="status">
-          {actions.report.failures.map((failure) => (
-            <ErrorMessage key={failure.name} error={new Error(failure.message)} />
-          ))}
-          {actions.report.failures.length === 0 && (
-            <span>{t('report.done', { action: t(`actions.${actions.report.action}`), names: actions.report.targets.join(', ') })}</span>
-          )}
-          <CliCommand command={actions.report.cli} />
-          <button type="button" className="ghost small" onClick={actions.clearReport}>
-            {t('report.dismiss')}
-          </button>
-        </div>
-      )}
+      {renderReport()}
       {containers === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
       {containers !== undefined && containers.length === 0 && (
         <div className="empty-state">
@@ -159,28 +214,10 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             setSelected(visible.every((c) => selected.has(c.id)) ? new Set() : new Set(visible.map((c) => c.id)))
           }
           onAction={(action, container) => perform(action, [container])}
+          onOpen={(container) => setOpen({ id: container.id, name: container.name })}
         />
       )}
-      {dialog?.action === 'remove' && (
-        <RemoveDialog
-          names={dialog.targets.map((c) => c.name)}
-          onCancel={() => setDialog(undefined)}
-          onConfirm={(options) => {
-            setDialog(undefined);
-            perform('remove', dialog.targets, options);
-          }}
-        />
-      )}
-      {dialog?.action === 'kill' && (
-        <KillDialog
-          names={dialog.targets.map((c) => c.name)}
-          onCancel={() => setDialog(undefined)}
-          onConfirm={(options) => {
-            setDialog(undefined);
-            perform('kill', dialog.targets, options);
-          }}
-        />
-      )}
+      {renderDialogs()}
     </section>
   );
 }

@@ -1,0 +1,22 @@
+import type { ComponentType } from 'react';
+import type { ContainerSummary } from '../../../shared/types/containers';
+import { OverviewTab } from './OverviewTab';
+
+export interface DetailTabProps {
+  /** Live: updated from the engine's events while the tab is open. */
+  container: ContainerSummary;
+  /** False while the tab is hidden (another tab chosen): stop refreshing, keep state. */
+  active: boolean;
+}
+
+export interface DetailTab {
+  id: string;
+  /** Key in the `detail` namespace. */
+  labelKey: string;
+  Component: ComponentType<DetailTabProps>;
+  /** Keep the component mounted when another tab is chosen (terminals, log buffers). */
+  keepMounted?: boolean;
+}
+
+/** A container's detail view tabs, in order. A feature adds its tab here. */
+export const DETAIL_TABS: readonly DetailTab[] = [{ id: 'overview', labelKey: 'tabs.overview', Component: OverviewTab }];

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import type { EngineState } from '../shared/types/engine';
+import { ContainersView } from './features/containers/ContainersView';
+import { EngineView } from './features/engine/EngineView';
+
+export interface ViewProps {
+  engineState: EngineState | undefined;
+}
+
+export interface AppView {
+  id: string;
+  /** Key in the `common` namespace. */
+  labelKey: string;
+  Component: ComponentType<ViewProps>;
+}
+
+/** The sidebar's views, in order. A feature with a top-level view adds it here. */
+export const VIEWS: readonly AppView[] = [
+  { id: 'containers', labelKey: 'nav.containers', Component: ContainersView },
+  { id: 'engine', labelKey: 'nav.engine', Component: EngineView },
+];
