@@ -7,6 +7,7 @@ import type {
   Topic,
 } from '../shared/contract';
 import type { Engine } from './engine/engine';
+import { webHost, type HostServices } from './host';
 import type { StreamDisposer, StreamSink } from './engine/stream-sink';
 import * as containers from './engine/containers';
 import { watchEvents } from './engine/events';
@@ -22,7 +23,7 @@ export type StreamHandlers = {
 };
 
 /** The one table: contract channel -> engine function. Both transports serve exactly this. */
-export function createCommandHandlers({ docker, host, monitor }: Engine): CommandHandlers {
+export function createCommandHandlers({ docker, host, monitor }: Engine, hostServices: HostServices = webHost): CommandHandlers {
   return {
     'engine.info': () => engineInfo(docker, host),
     'engine.ping': () => pingEngine(docker),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../dispatch';
 import { createEngine } from '../engine/engine';
 import { createCommandHandlers, createStreamHandlers } from '../handlers';
+import { electronHost } from './host';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, isTrustedFrame } from './security';
@@ -18,7 +19,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const engine = createEngine();
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine), {
+  const dispatcher = createDispatcher(createCommandHandlers(engine, electronHost), createStreamHandlers(engine), {
     onEngineUnreachable: () => void engine.monitor.check(),
     log: (message, err) => console.error(message, err),
   });

@@ -1,0 +1,12 @@
+/**
+ * What differs between the desktop app and browser mode, given to the handlers by whichever
+ * transport runs them: Electron implements these with native dialogs and the system browser;
+ * browser mode leaves them to the browser (uploads, downloads, window.open). Features that need
+ * the host add a member here and implement it in both places.
+ */
+export interface HostServices {
+  readonly kind: 'electron' | 'web';
+}
+
+/** Browser mode and tests: the browser on the other end does the host-side work. */
+export const webHost: HostServices = { kind: 'web' };
