@@ -13,6 +13,11 @@ import * as containers from './engine/containers';
 import { watchEvents } from './engine/events';
 import { listImages } from './engine/images';
 import { engineInfo, pingEngine } from './engine/info';
+import { topContainer } from './engine/top';
+import { containerPorts } from './engine/ports';
+import { inspectContainer, inspectImage } from './engine/inspect';
+import { containerIsolation } from './engine/isolation';
+import { openPublishedPort } from './port-opener';
 
 export type CommandHandlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
@@ -39,6 +44,12 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     'containers.pause': ({ id }) => containers.pauseContainer(docker, id),
     'containers.unpause': ({ id }) => containers.unpauseContainer(docker, id),
     'containers.remove': ({ id, force, volumes }) => containers.removeContainer(docker, id, { force, volumes }),
+    'containers.top': ({ id, psArgs }) => topContainer(docker, id, psArgs),
+    'containers.ports': ({ id }) => containerPorts(docker, id),
+    'containers.openPort': (input) => openPublishedPort(docker, input, hostServices),
+    'containers.inspect': ({ id }) => inspectContainer(docker, id),
+    'images.inspect': ({ id }) => inspectImage(docker, id),
+    'containers.isolation': ({ id }) => containerIsolation(docker, id),
   };
 }
 

@@ -6,6 +6,8 @@
  */
 export interface HostServices {
   readonly kind: 'electron' | 'web';
+  /** Opens an http(s) URL main built itself in the system browser; absent in browser mode (the page opens it). */
+  openExternal?(url: URL): Promise<void>;
 }
 
 /** Browser mode and tests: the browser on the other end does the host-side work. */

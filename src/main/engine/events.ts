@@ -3,10 +3,16 @@ import type { EngineEvent } from '../../shared/types/events';
 import type { EngineMonitor } from './monitor';
 import { toBerthError } from './errors';
 import type { StreamSink } from './stream-sink';
+import { formatEngineTime } from '../../shared/events/event-time';
 
 export interface EventFilter {
   types?: string[];
   containers?: string[];
+  actions?: string[];
+  /** Epoch nanoseconds: replay from then (default: from the moment of subscribing). */
+  since?: bigint;
+  /** Epoch nanoseconds: the stream ends once the engine has delivered everything up to then. */
+  until?: bigint;
 }
 
 interface RawEvent {
@@ -48,19 +54,14 @@ export function toEngineEvent(raw: RawEvent): EngineEvent {
   };
 }
 
-/** `since` as the engine takes it: seconds with a fractional nanosecond part. */
-function sinceParameter(timeNano: bigint): string {
-  const seconds = timeNano / 1_000_000_000n;
-  const nanos = (timeNano % 1_000_000_000n).toString().padStart(9, '0');
-  return `${seconds}.${nanos}`;
-}
 
 const RECONNECT_WAIT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Follows `docker events`. When the engine goes away the stream waits for it and resumes from
  * the last event it delivered, dropping anything at or before that time, so the subscriber sees
- * neither duplicates nor a gap.
+ * neither duplicates nor a gap. With `until`, the stream ends once that time has passed and the
+ * engine has closed its response (the engine ends it itself at `until`).
  */
 export function watchEvents(
   docker: Docker,
@@ -70,14 +71,18 @@ export function watchEvents(
 ): () => void {
   const abort = new AbortController();
   let lastTimeNano: bigint | undefined;
-  // The first request asks for events since the subscription, so nothing that happens while the
-  // stream is being opened is lost.
-  const subscribedAt = BigInt(Date.now()) * 1_000_000n;
+  // Without `since`, the first request asks for events since the subscription, so nothing that
+  // happens while the stream is being opened is lost. With only `until`, the engine replays what
+  // it still keeps up to then, as the CLI does: no default since.
+  const start = filter.since ?? (filter.until === undefined ? BigInt(Date.now()) * 1_000_000n : undefined);
   let current: NodeJS.ReadableStream | undefined;
 
   const filters: Record<string, string[]> = {};
   if (filter.types?.length) filters.type = filter.types;
   if (filter.containers?.length) filters.container = filter.containers;
+  if (filter.actions?.length) filters.event = filter.actions;
+
+  const untilPassed = (): boolean => filter.until !== undefined && BigInt(Date.now()) * 1_000_000n >= filter.until;
 
   const follow = async (): Promise<void> => {
     while (!abort.signal.aborted) {
@@ -85,7 +90,12 @@ export function watchEvents(
         // A monitor that has not checked yet (or was never started) is asked now, not waited on.
         if (monitor.state.status !== 'connected') void monitor.check();
         await monitor.whenConnected(RECONNECT_WAIT_MS, abort.signal);
-        const options = { filters, since: sinceParameter(lastTimeNano ?? subscribedAt) };
+        const from = lastTimeNano ?? start;
+        const options = {
+          filters,
+          ...(from !== undefined ? { since: formatEngineTime(from) } : {}),
+          ...(filter.until !== undefined ? { until: formatEngineTime(filter.until) } : {}),
+        };
         // The engine takes a fractional "seconds.nanos" string; the typings only know numbers.
         const stream = await docker.getEvents(options as unknown as Docker.GetEventsOptions);
         if (abort.signal.aborted) {
@@ -93,7 +103,11 @@ export function watchEvents(
           return;
         }
         current = stream;
-        await pump(stream);
+        const ended = await pump(stream);
+        if (ended === 'end' && untilPassed()) {
+          sink.end();
+          return;
+        }
       } catch (err) {
         if (abort.signal.aborted) return;
         const mapped = toBerthError(err);
@@ -108,7 +122,8 @@ export function watchEvents(
     }
   };
 
-  const pump = (stream: NodeJS.ReadableStream): Promise<void> =>
+  /** Resolves how the response finished: 'end' when the engine closed it cleanly. */
+  const pump = (stream: NodeJS.ReadableStream): Promise<'end' | 'broken'> =>
     new Promise((resolve) => {
       const decoder = new JsonLineDecoder();
       stream.on('data', (chunk: Buffer) => {
@@ -126,9 +141,9 @@ export function watchEvents(
           sink.data(event);
         }
       });
-      stream.on('end', () => resolve());
-      stream.on('close', () => resolve());
-      stream.on('error', () => resolve());
+      stream.on('end', () => resolve('end'));
+      stream.on('close', () => resolve('broken'));
+      stream.on('error', () => resolve('broken'));
     });
 
   void follow();

@@ -2,16 +2,26 @@ import type { z } from 'zod';
 import type { Returned } from './define';
 import { containerCommands } from './containers';
 import { engineCommands, engineStreams } from './engine';
+import { eventStreams } from './events';
+import { inspectCommands } from './inspect';
+import { isolationCommands } from './isolation';
+import { portCommands } from './ports';
+import { topCommands } from './top';
 
 /** Every command the app offers: channel -> input schema + result type. The one table. */
 export const commands = {
   ...engineCommands,
   ...containerCommands,
+  ...topCommands,
+  ...portCommands,
+  ...inspectCommands,
+  ...isolationCommands,
 } as const;
 
 /** Every stream topic: topic -> subscribe input schema + message type. */
 export const streams = {
   ...engineStreams,
+  ...eventStreams,
 } as const;
 
 export type Commands = typeof commands;

@@ -7,3 +7,6 @@ export interface EngineEvent {
   actorName?: string;
   attributes: Record<string, string>;
 }
+
+export const EVENT_TYPES = ['container', 'image', 'volume', 'network', 'daemon', 'plugin', 'node', 'service', 'secret', 'config'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
