@@ -20,7 +20,7 @@ export interface Harness {
 
 export function createHarness(hostServices: HostServices = webHost): Harness {
   const engine = createEngine();
-  const dispatcher = createDispatcher(createCommandHandlers(engine, hostServices), createStreamHandlers(engine, hostServices));
+  const dispatcher = createDispatcher(createCommandHandlers(engine, hostServices), createStreamHandlers(engine));
   const closers: Array<() => void> = [];
   return {
     engine,
