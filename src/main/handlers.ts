@@ -18,6 +18,9 @@ import { containerPorts } from './engine/ports';
 import { inspectContainer, inspectImage } from './engine/inspect';
 import { containerIsolation } from './engine/isolation';
 import { openPublishedPort } from './port-opener';
+import { imageCommandHandlers } from './images/handlers';
+import { transferHub } from './transfers/hub';
+import { transferCommandHandlers, transferStreamHandlers } from './transfers/handlers';
 
 export type CommandHandlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
@@ -50,6 +53,8 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     'containers.inspect': ({ id }) => inspectContainer(docker, id),
     'images.inspect': ({ id }) => inspectImage(docker, id),
     'containers.isolation': ({ id }) => containerIsolation(docker, id),
+    ...imageCommandHandlers(docker, transferHub, hostServices),
+    ...transferCommandHandlers(transferHub, hostServices),
   };
 }
 
@@ -62,5 +67,6 @@ export function createStreamHandlers({ docker, monitor }: Engine): StreamHandler
       return () => monitor.off('state', onState);
     },
     'events.watch': (filter, sink) => watchEvents(docker, monitor, filter, sink),
+    ...transferStreamHandlers(transferHub),
   };
 }

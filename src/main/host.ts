@@ -1,3 +1,5 @@
+import type { OpenDialogRequest, SaveDialogRequest } from './transfers/dialogs';
+
 /**
  * What differs between the desktop app and browser mode, given to the handlers by whichever
  * transport runs them: Electron implements these with native dialogs and the system browser;
@@ -8,6 +10,10 @@ export interface HostServices {
   readonly kind: 'electron' | 'web';
   /** Opens an http(s) URL main built itself in the system browser; absent in browser mode (the page opens it). */
   openExternal?(url: URL): Promise<void>;
+  /** Desktop app: a native save dialog (transfers/dialogs.ts); null when dismissed. Absent in browser mode (the browser saves). */
+  chooseSavePath?(request: SaveDialogRequest): Promise<string | null>;
+  /** Desktop app: a native open dialog; null when dismissed. Absent in browser mode (the page uploads). */
+  chooseOpenPath?(request: OpenDialogRequest): Promise<string | null>;
 }
 
 /** Browser mode and tests: the browser on the other end does the host-side work. */

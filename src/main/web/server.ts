@@ -7,6 +7,7 @@ import type { WsClientFrame, WsServerFrame } from '../../shared/transport';
 import type { Dispatcher } from '../dispatch';
 import { bearerToken, checkRequest, formatHostForUrl, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
+import { isTicketOnlyPath, routeTransfer } from './transfer-routes';
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -133,7 +134,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = requestUrl(req);
     if (!url) return sendError(res, 400, 'INVALID_INPUT', 'Malformed request target.');
     const isApi = url.pathname.startsWith('/api/');
-    const verdict = checkRequest(req, guard, bearerToken(req), isApi);
+    const verdict = checkRequest(req, guard, bearerToken(req), isApi && !isTicketOnlyPath(url.pathname));
     if (!verdict.ok) return sendError(res, verdict.status, verdict.code, verdict.message);
     if (url.pathname.startsWith('/api/invoke/')) {
       const channel = decodeChannel(url.pathname.slice('/api/invoke/'.length));
@@ -143,6 +144,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
       return;
     }
+    if (routeTransfer(req, res, url.pathname)) return;
     if (isApi) return sendError(res, 404, 'NOT_FOUND', 'No such endpoint.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_INPUT', 'Use GET.');
     if (!options.staticRoot) return sendError(res, 404, 'NOT_FOUND', 'No UI is served.');

@@ -9,7 +9,7 @@ export const engineCommands = {
   'engine.info': command(nothing, returns<EngineInfo>()),
   'engine.ping': command(nothing, returns<PingResult>()),
   'engine.state': command(nothing, returns<EngineState>()),
-  'images.list': command(z.object({ all: z.boolean().default(false) }), returns<ImageSummary[]>()),
+  // 'images.list' lives in ./images.ts.
 } as const;
 
 export const engineStreams = {

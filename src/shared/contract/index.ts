@@ -7,6 +7,8 @@ import { inspectCommands } from './inspect';
 import { isolationCommands } from './isolation';
 import { portCommands } from './ports';
 import { topCommands } from './top';
+import { imageCommands } from './images';
+import { transferCommands, transferStreams } from './transfers';
 
 /** Every command the app offers: channel -> input schema + result type. The one table. */
 export const commands = {
@@ -16,12 +18,15 @@ export const commands = {
   ...portCommands,
   ...inspectCommands,
   ...isolationCommands,
+  ...imageCommands,
+  ...transferCommands,
 } as const;
 
 /** Every stream topic: topic -> subscribe input schema + message type. */
 export const streams = {
   ...engineStreams,
   ...eventStreams,
+  ...transferStreams,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,10 +1,32 @@
 export interface ImageSummary {
   id: string;
+  /** `repo:tag` names; empty for a dangling image. */
   repoTags: string[];
+  repoDigests: string[];
   /** Epoch seconds. */
   created: number;
   sizeBytes: number;
-  /** How many containers use it; -1 when the engine did not count. */
+  /** How many containers (any state) use it; counted from the container list. */
   containers: number;
   labels: Record<string, string>;
+  /** No tag and not a parent of a tagged image: what `docker image prune` removes. */
+  dangling: boolean;
+}
+
+export interface ImageRemoveResult {
+  /** `repo:tag` names removed. */
+  untagged: string[];
+  /** Image (and parent layer) ids deleted. */
+  deleted: string[];
+}
+
+export interface ImagePruneResult {
+  deleted: string[];
+  spaceReclaimedBytes: number;
+}
+
+export interface CommitResult {
+  imageId: string;
+  /** `repo:tag` when one was given. */
+  reference?: string;
 }

@@ -1,0 +1,44 @@
+import { Transform, type Readable } from 'node:stream';
+import type { Transfer } from './registry';
+
+/** A pass-through that reports every chunk's size to the transfer. */
+export function byteCounter(transfer: Transfer): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      transfer.addBytes(chunk.length);
+      callback(null, chunk);
+    },
+  });
+}
+
+export interface CountedSourceOptions {
+  /** What the consumer sees when the source fails, so "the browser went away" is not read as "the engine went away". */
+  mapError(err: unknown): Error;
+  /**
+   * Leave the source open when the consumer stops early (an HTTP request body: the server still
+   * answers on its connection, then closes it). Otherwise the source is destroyed (a file is closed).
+   */
+  keepSourceOpen?: boolean;
+}
+
+/**
+ * `source` through a byte counter, for a consumer that takes one readable (e.g. an engine request
+ * body). Destroying the result (the consumer gave up) stops reading the source.
+ */
+export function countedSource(source: Readable, transfer: Transfer, options: CountedSourceOptions): Readable {
+  const counter = byteCounter(transfer);
+  const fail = (err: unknown): void => {
+    if (!counter.destroyed) counter.destroy(options.mapError(err));
+  };
+  source.on('error', fail);
+  source.on('close', () => {
+    if (!source.readableEnded) fail(new Error('closed before the end'));
+  });
+  counter.on('close', () => {
+    if (source.readableEnded || source.destroyed) return;
+    source.unpipe(counter);
+    if (!options.keepSourceOpen) source.destroy();
+  });
+  source.pipe(counter);
+  return counter;
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BerthError } from '../../shared/errors';
+import type { DownloadStart } from '../../shared/types/transfers';
+import type { FinishedTask } from '../../shared/types/desktop';
+import { toBerthError } from '../engine/errors';
+import type { HostServices } from '../host';
+import { byteCounter } from './counting';
+import type { SaveDialogRequest } from './dialogs';
+import { fileSystemError } from './fs-errors';
+import type { TransferHub } from './hub';
+import type { Transfer, TransferOutcome } from './registry';
+import { settleInBackground } from './settle';
+
+/** Something the user can save: a stream the engine produces on request. */
+export interface DownloadSource {
+  /** Suggested file name, e.g. `web.tar`. */
+  filename: string;
+  contentType: string;
+  /**
+   * Opens the byte stream (e.g. the engine request). Aborting `signal` must abort it. The stream
+   * should fail (not end) when what it delivered is incomplete, so it is never saved as a success.
+   */
+  open(signal: AbortSignal): Promise<Readable>;
+  /** After a complete stream, before the file is put in place: things the user should know. */
+  warningsAfter?(): Promise<string[]>;
+}
+
+export interface DownloadRequest {
+  source: DownloadSource;
+  dialog: Omit<SaveDialogRequest, 'suggestedName'>;
+  /** For the desktop "finished" notification. */
+  task: Pick<FinishedTask, 'kind' | 'subject'>;
+}
+
+const partName = (target: string): string =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+
+/**
+ * Streams `source` into `target`: written to a temporary file beside it and renamed over it only
+ * when complete, so a failure or cancel leaves no partial file and any existing file untouched.
+ * (Not fsynced, as `docker export -o` does not either.)
+ */
+export async function saveToFile(source: DownloadSource, target: string, transfer: Transfer): Promise<TransferOutcome> {
+  const temp = partName(target);
+  let created = false;
+  let fileFailure: unknown;
+  try {
+    const handle = await open(temp, 'wx').catch((err: unknown) => {
+      fileFailure = err;
+      throw err;
+    });
+    created = true;
+    const input = await source.open(transfer.signal);
+    const output = handle.createWriteStream();
+    output.on('error', (err) => (fileFailure ??= err));
+    await pipeline(input, byteCounter(transfer), output, { signal: transfer.signal });
+    const warnings = (await source.warningsAfter?.()) ?? [];
+    await rename(temp, target).catch((err: unknown) => {
+      fileFailure = err;
+      throw err;
+    });
+    created = false;
+    return { result: { path: target }, warnings };
+  } catch (err) {
+    if (created) await rm(temp, { force: true }).catch(() => undefined);
+    if (transfer.signal.aborted) throw err;
+    throw fileFailure !== undefined ? fileSystemError(fileFailure, target) : toBerthError(err);
+  }
+}
+
+/**
+ * Starts a download the way the host delivers files: the desktop app asks where to save (native
+ * dialog) and writes the file itself; browser mode gets a one-time URL that streams it as an
+ * attachment (see web/transfer-routes.ts). Progress and the end come from `transfers.watch`.
+ */
+export async function startDownload(hub: TransferHub, host: HostServices, request: DownloadRequest): Promise<DownloadStart> {
+  const { source } = request;
+  if (host.chooseSavePath) {
+    const target = await host.chooseSavePath({ ...request.dialog, suggestedName: source.filename });
+    if (!target) return { status: 'dismissed' };
+    if (!path.isAbsolute(target)) throw new BerthError('INVALID_INPUT', 'The save location must be an absolute path.');
+    const transfer = hub.registry.begin({ direction: 'download', name: path.basename(target) });
+    settleInBackground(transfer, host, request.task, () => saveToFile(source, target, transfer));
+    return { status: 'started', delivery: 'file', transferId: transfer.id, filename: path.basename(target), filePath: target };
+  }
+  const transfer = hub.registry.begin({ direction: 'download', name: source.filename });
+  const ticket = hub.downloads.issue({ source, transfer }, () =>
+    transfer.fail(new BerthError('CANCELLED', 'The download was not started within a minute.')),
+  );
+  transfer.signal.addEventListener('abort', () => {
+    if (hub.downloads.revoke(ticket)) transfer.fail(transfer.signal.reason);
+  });
+  return { status: 'started', delivery: 'browser', transferId: transfer.id, filename: source.filename, url: `/api/download/${ticket}` };
+}

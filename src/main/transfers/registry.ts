@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { BerthError } from '../../shared/errors';
+import type { TransferPhase, TransferProgress } from '../../shared/types/transfers';
+import { toBerthError } from '../engine/errors';
+
+const EMIT_INTERVAL_MS = 100;
+const RATE_WINDOW_MS = 2_000;
+/** A finished transfer stays this long, so a watcher that subscribes late still sees how it ended. */
+const KEEP_SETTLED_MS = 5 * 60_000;
+const MAX_SETTLED = 200;
+
+export interface TransferSpec {
+  direction: TransferProgress['direction'];
+  name: string;
+  totalBytes?: number;
+}
+
+export interface TransferOutcome {
+  result?: Record<string, string>;
+  warnings?: string[];
+}
+
+type Listener = (progress: TransferProgress) => void;
+
+/**
+ * One streamed transfer. Whoever does the work reports bytes and settles it exactly once
+ * (complete or fail, after cleaning up); `cancel()` only aborts `signal`, and the worker's failure
+ * that follows settles it as cancelled. Progress is pushed to listeners at most every 100 ms.
+ */
+export class Transfer {
+  readonly id = `t${randomBytes(12).toString('hex')}`;
+  private readonly abort = new AbortController();
+  private readonly listeners = new Set<Listener>();
+  private readonly samples: { at: number; bytes: number }[] = [];
+  private readonly startedAt = performance.now();
+  private state: TransferProgress;
+  private timer: NodeJS.Timeout | undefined;
+  private settledAt: number | undefined;
+
+  constructor(spec: TransferSpec) {
+    this.state = {
+      transferId: this.id,
+      direction: spec.direction,
+      name: spec.name,
+      bytes: 0,
+      ...(spec.totalBytes !== undefined ? { totalBytes: spec.totalBytes } : {}),
+      bytesPerSecond: 0,
+      phase: 'running',
+    };
+  }
+
+  /** Aborted when the user cancels: stop reading and writing, clean up, then `fail`. */
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  get phase(): TransferPhase {
+    return this.state.phase;
+  }
+
+  get settled(): boolean {
+    return this.state.phase !== 'running';
+  }
+
+  /** Epoch-independent ms since the transfer settled, or undefined while it runs. */
+  settledForMs(now = performance.now()): number | undefined {
+    return this.settledAt === undefined ? undefined : now - this.settledAt;
+  }
+
+  snapshot(): TransferProgress {
+    return { ...this.state };
+  }
+
+  addBytes(count: number): void {
+    if (this.settled || count <= 0) return;
+    this.state.bytes += count;
+    this.timer ??= setTimeout(() => this.flush(), EMIT_INTERVAL_MS);
+  }
+
+  cancel(reason = 'Cancelled.'): void {
+    if (!this.settled && !this.abort.signal.aborted) this.abort.abort(new BerthError('CANCELLED', reason));
+  }
+
+  complete(outcome: TransferOutcome = {}): void {
+    if (this.settled) return;
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    this.settle({
+      phase: 'done',
+      bytesPerSecond: seconds > 0 ? Math.round(this.state.bytes / seconds) : 0,
+      ...(outcome.result ? { result: outcome.result } : {}),
+      ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}),
+    });
+  }
+
+  /** Settles as cancelled when the user asked for it, else as failed with the error's plain message. */
+  fail(err: unknown): void {
+    if (this.settled) return;
+    if (this.abort.signal.aborted) {
+      const reason = this.abort.signal.reason;
+      const error = reason instanceof BerthError ? reason : new BerthError('CANCELLED', 'Cancelled.');
+      this.settle({ phase: 'cancelled', error: error.toShape(), bytesPerSecond: 0 });
+      return;
+    }
+    this.settle({ phase: 'failed', error: toBerthError(err).toShape(), bytesPerSecond: 0 });
+  }
+
+  /** The current state at once, then every change; returns the unsubscribe function. */
+  watch(listener: Listener): () => void {
+    listener(this.snapshot());
+    if (this.settled) return () => undefined;
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private settle(patch: Partial<TransferProgress>): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.state = { ...this.state, ...patch };
+    this.settledAt = performance.now();
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    for (const listener of listeners) listener(this.snapshot());
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (this.settled) return;
+    const now = performance.now();
+    this.samples.push({ at: now, bytes: this.state.bytes });
+    while (this.samples.length > 2 && now - this.samples[0]!.at > RATE_WINDOW_MS) this.samples.shift();
+    const oldest = this.samples[0]!;
+    const span = now - oldest.at;
+    const bytesPerSecond = span >= 200 ? ((this.state.bytes - oldest.bytes) * 1000) / span : (this.state.bytes * 1000) / Math.max(1, now - this.startedAt);
+    this.state.bytesPerSecond = Math.round(bytesPerSecond);
+    for (const listener of this.listeners) listener(this.snapshot());
+  }
+}
+
+/** Every transfer of this process, by id: what `transfers.watch` and `transfers.cancel` look up. */
+export class TransferRegistry {
+  private readonly transfers = new Map<string, Transfer>();
+
+  begin(spec: TransferSpec): Transfer {
+    this.prune();
+    const transfer = new Transfer(spec);
+    this.transfers.set(transfer.id, transfer);
+    return transfer;
+  }
+
+  get(id: string): Transfer | undefined {
+    return this.transfers.get(id);
+  }
+
+  /** The transfer, or NOT_FOUND in plain words. */
+  require(id: string): Transfer {
+    const transfer = this.transfers.get(id);
+    if (!transfer) throw new BerthError('NOT_FOUND', 'No such transfer: it finished a while ago, or never existed.');
+    return transfer;
+  }
+
+  running(): Transfer[] {
+    return [...this.transfers.values()].filter((transfer) => !transfer.settled);
+  }
+
+  private prune(): void {
+    const settled = [...this.transfers.values()].filter((transfer) => transfer.settled);
+    const excess = settled.length - MAX_SETTLED;
+    settled.forEach((transfer, index) => {
+      if (index < excess || (transfer.settledForMs() ?? 0) > KEEP_SETTLED_MS) this.transfers.delete(transfer.id);
+    });
+  }
+}

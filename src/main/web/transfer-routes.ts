@@ -1,0 +1,107 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { BerthError, type BerthErrorShape, type ErrorCode } from '../../shared/errors';
+import { toBerthError } from '../engine/errors';
+import { byteCounter } from '../transfers/counting';
+import { transferHub, type TransferHub } from '../transfers/hub';
+
+const DOWNLOAD_PREFIX = '/api/download/';
+const UPLOAD_PREFIX = '/api/upload/';
+
+const STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  CANCELLED: 499,
+  INTERNAL: 500,
+  ENGINE_UNAVAILABLE: 503,
+};
+
+/** A download URL carries its own one-time ticket: a plain browser download cannot send the token. */
+export function isTicketOnlyPath(pathname: string): boolean {
+  return pathname.startsWith(DOWNLOAD_PREFIX);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, closeAfter = false): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...(closeAfter ? { Connection: 'close' } : {}),
+  });
+  res.end(text);
+}
+
+const sendError = (res: ServerResponse, error: BerthErrorShape, closeAfter = false): void =>
+  sendJson(res, STATUS[error.code], { error }, closeAfter);
+
+/** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback plus the exact name. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+async function serveDownload(hub: TransferHub, ticket: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET') return sendError(res, { code: 'INVALID_INPUT', message: 'Use GET.' });
+  const pending = hub.downloads.take(ticket);
+  if (!pending) return sendError(res, { code: 'NOT_FOUND', message: 'This download link was used already or has expired.' });
+  const { source, transfer } = pending;
+  res.on('close', () => {
+    if (!res.writableFinished) transfer.cancel('The browser stopped the download.');
+  });
+  try {
+    const input = await source.open(transfer.signal);
+    // Headers only once the engine answered: a refusal (no such container) is still a plain error.
+    res.writeHead(200, {
+      'Content-Type': source.contentType,
+      'Content-Disposition': contentDisposition(source.filename),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    await pipeline(input, byteCounter(transfer), res, { signal: transfer.signal });
+    transfer.complete({ result: { filename: source.filename }, warnings: (await source.warningsAfter?.()) ?? [] });
+  } catch (err) {
+    transfer.fail(err);
+    // Before the headers: a JSON error. After: cut the connection, so the browser marks the download failed.
+    sendError(res, toBerthError(err).toShape());
+  }
+}
+
+async function receiveUpload(hub: TransferHub, ticket: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') return sendError(res, { code: 'INVALID_INPUT', message: 'Use POST.' }, true);
+  const pending = hub.uploads.take(ticket);
+  if (!pending) return sendError(res, { code: 'NOT_FOUND', message: 'This upload link was used already or has expired.' }, true);
+  const { transfer } = pending;
+  const length = req.headers['content-length'];
+  if (length !== undefined && Number(length) !== pending.sizeBytes) {
+    transfer.fail(new BerthError('INVALID_INPUT', `The upload is ${length} bytes, not the ${pending.sizeBytes} announced.`));
+    return sendError(res, transfer.snapshot().error!, true);
+  }
+  await pending.receive(req);
+  const final = transfer.snapshot();
+  if (final.phase === 'done') return sendJson(res, 200, { result: final });
+  // The body may be unread (the engine refused early): answer, then close instead of reading it all.
+  sendError(res, final.error ?? { code: 'INTERNAL', message: 'The upload failed.' }, !req.readableEnded);
+}
+
+/**
+ * Browser mode's transfer endpoints, with the same Host/Origin checks as every request (done by
+ * the caller): `GET /api/download/<ticket>` streams a download as an attachment (the ticket is the
+ * credential); `POST /api/upload/<ticket>` (token required) streams the body into the upload.
+ * Returns false for any other path.
+ */
+export function routeTransfer(req: IncomingMessage, res: ServerResponse, pathname: string, hub: TransferHub = transferHub): boolean {
+  const route = pathname.startsWith(DOWNLOAD_PREFIX) ? serveDownload : pathname.startsWith(UPLOAD_PREFIX) ? receiveUpload : undefined;
+  if (!route) return false;
+  const ticket = pathname.slice(route === serveDownload ? DOWNLOAD_PREFIX.length : UPLOAD_PREFIX.length);
+  void route(hub, ticket, req, res).catch((err: unknown) => sendError(res, toBerthError(err).toShape(), true));
+  return true;
+}

@@ -1,0 +1,100 @@
+import net from 'node:net';
+import path from 'node:path';
+
+export type RelayDirection = 'fromEngine' | 'toEngine';
+
+interface Trigger {
+  direction: RelayDirection;
+  afterBytes: number;
+  action: 'cut' | 'pause';
+  fired: () => void;
+}
+
+/**
+ * A unix-socket relay in front of the real engine that counts the bytes it carries and, once a
+ * direction has carried `afterBytes`, either cuts every connection and stops listening (the engine
+ * going away mid-transfer) or stops forwarding until resume() (the engine stalled mid-transfer):
+ * deterministic, unlike racing a fast transfer with a timer.
+ */
+export class MeteredRelay {
+  readonly socketPath: string;
+  private server: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly paused = new Set<net.Socket>();
+  private readonly carried: Record<RelayDirection, number> = { fromEngine: 0, toEngine: 0 };
+  private trigger: Trigger | undefined;
+  private holding = false;
+
+  constructor(
+    private readonly target: string,
+    dir: string,
+  ) {
+    this.socketPath = path.join(dir, 'metered.sock');
+  }
+
+  get listening(): boolean {
+    return this.server !== undefined;
+  }
+
+  bytes(direction: RelayDirection): number {
+    return this.carried[direction];
+  }
+
+  async up(): Promise<void> {
+    const server = net.createServer((client) => {
+      const upstream = net.connect(this.target);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      this.forward(upstream, client, 'fromEngine');
+      this.forward(client, upstream, 'toEngine');
+    });
+    await new Promise<void>((resolve) => server.listen(this.socketPath, resolve));
+    this.server = server;
+  }
+
+  /** Resolves once `direction` has carried `afterBytes` more bytes and the action was taken. */
+  when(direction: RelayDirection, afterBytes: number, action: 'cut' | 'pause'): Promise<void> {
+    return new Promise((fired) => {
+      this.trigger = { direction, afterBytes: this.carried[direction] + afterBytes, action, fired };
+    });
+  }
+
+  resume(): void {
+    this.holding = false;
+    for (const socket of this.paused) socket.resume();
+    this.paused.clear();
+  }
+
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+
+  private forward(from: net.Socket, to: net.Socket, direction: RelayDirection): void {
+    from.on('data', (chunk: Buffer) => {
+      if (!this.server) return;
+      this.carried[direction] += chunk.length;
+      const trigger = this.trigger;
+      if (trigger && trigger.direction === direction && this.carried[direction] >= trigger.afterBytes) {
+        this.trigger = undefined;
+        if (trigger.action === 'cut') {
+          void this.down().then(trigger.fired);
+          return;
+        }
+        this.holding = true;
+        trigger.fired();
+      }
+      if (!to.write(chunk) || this.holding) {
+        from.pause();
+        if (this.holding) this.paused.add(from);
+        else to.once('drain', () => (this.holding ? this.paused.add(from) : from.resume()));
+      }
+    });
+    from.on('end', () => to.end());
+  }
+}
