@@ -21,6 +21,7 @@ import { openPublishedPort } from './port-opener';
 import { imageCommandHandlers } from './images/handlers';
 import { transferHub } from './transfers/hub';
 import { transferCommandHandlers, transferStreamHandlers } from './transfers/handlers';
+import { fileCommandHandlers, fileStreamHandlers } from './files-handlers';
 
 export type CommandHandlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
@@ -55,6 +56,7 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     'containers.isolation': ({ id }) => containerIsolation(docker, id),
     ...imageCommandHandlers(docker, transferHub, hostServices),
     ...transferCommandHandlers(transferHub, hostServices),
+    ...fileCommandHandlers(docker),
   };
 }
 
@@ -68,5 +70,6 @@ export function createStreamHandlers({ docker, monitor }: Engine): StreamHandler
     },
     'events.watch': (filter, sink) => watchEvents(docker, monitor, filter, sink),
     ...transferStreamHandlers(transferHub),
+    ...fileStreamHandlers(docker),
   };
 }

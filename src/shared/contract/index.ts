@@ -9,6 +9,7 @@ import { portCommands } from './ports';
 import { topCommands } from './top';
 import { imageCommands } from './images';
 import { transferCommands, transferStreams } from './transfers';
+import { fileCommands, fileStreams } from './files';
 
 /** Every command the app offers: channel -> input schema + result type. The one table. */
 export const commands = {
@@ -20,6 +21,7 @@ export const commands = {
   ...isolationCommands,
   ...imageCommands,
   ...transferCommands,
+  ...fileCommands,
 } as const;
 
 /** Every stream topic: topic -> subscribe input schema + message type. */
@@ -27,6 +29,7 @@ export const streams = {
   ...engineStreams,
   ...eventStreams,
   ...transferStreams,
+  ...fileStreams,
 } as const;
 
 export type Commands = typeof commands;

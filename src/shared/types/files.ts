@@ -1,0 +1,94 @@
+/** What a path in a container is, as its tar header (or the engine's stat) says. */
+export type FileKind = 'file' | 'directory' | 'symlink' | 'other';
+
+/** `docker diff` kinds. */
+export type ChangeKind = 'added' | 'changed' | 'deleted';
+
+export interface FileEntry {
+  name: string;
+  /** Absolute path in the container. */
+  path: string;
+  kind: FileKind;
+  /** Bytes; for a hard link, the size of the file it links to when known. */
+  size: number;
+  /** Permission and special bits (0o7777). */
+  mode: number;
+  /** Epoch milliseconds. */
+  modified: number;
+  /** A symlink's target as stored in the link (may be relative). */
+  linkTarget?: string;
+  /** Another path of the same file (a hard link), relative to the listed folder's parent. */
+  hardLinkTo?: string;
+}
+
+export interface DirectoryListing {
+  /** The folder listed, normalised (no trailing slash except `/`). */
+  path: string;
+  /** The folder's direct children, in archive order (the UI sorts). */
+  entries: FileEntry[];
+  /**
+   * False when the scan stopped at its byte budget: the engine streams a folder's whole subtree,
+   * so a huge subtree is not read to its end unless asked (`full`). Entries may then be missing.
+   */
+  complete: boolean;
+  /** When not complete: the last child read; children after it (in lexical order) may be missing. */
+  incompleteAfter?: string;
+  /** Bytes of archive read to list it (the cost of the listing). */
+  scannedBytes: number;
+}
+
+/** `files.listing`: children in batches while the folder's archive is read, then `done`. */
+export type ListingUpdate =
+  | { kind: 'entries'; path: string; entries: FileEntry[]; scannedBytes: number }
+  | { kind: 'done'; path: string; scannedBytes: number };
+
+export type FileContent =
+  | { path: string; size: number; kind: 'text'; text: string; truncated: boolean }
+  | { path: string; size: number; kind: 'binary' };
+
+export interface ContainerChange {
+  path: string;
+  kind: ChangeKind;
+}
+
+/** One side of a file diff: the image's version or the container's. */
+export type DiffSide =
+  | { state: 'missing' }
+  | { state: 'directory' }
+  | { state: 'symlink'; target: string }
+  | { state: 'text'; size: number; text: string; truncated: boolean }
+  | { state: 'binary'; size: number };
+
+export interface FileDiff {
+  path: string;
+  image: DiffSide;
+  container: DiffSide;
+  /** Bytes read of each side at most; a larger text file is shown up to here. */
+  limitBytes: number;
+}
+
+export interface CopyConflicts {
+  /** The destination folder exists and is a folder. */
+  destinationIsDirectory: boolean;
+  /** Names that already exist in the destination folder. */
+  existing: string[];
+}
+
+export interface CopyInResult {
+  destination: string;
+  /** Top-level names written into the destination. */
+  names: string[];
+  bytes: number;
+}
+
+export interface CopyOutResult {
+  /** Where it was written on the host. */
+  hostPath: string;
+  bytes: number;
+}
+
+/** Progress of a copy, in archive bytes. `total` is an estimate until the end. */
+export interface CopyProgress {
+  done: number;
+  total?: number;
+}

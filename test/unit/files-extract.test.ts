@@ -1,0 +1,231 @@
+// Crafted, hostile archives (made here with tar-stream) against the extraction of untrusted
+// container archives: each must be refused as a whole, with nothing written outside the target.
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pack, type Header } from 'tar-stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractToHost, STAGING_PREFIX } from '../../src/main/engine/files-copy-out';
+import { entryRefusal, RefusedEntryError } from '../../src/main/engine/safe-extract';
+
+type Item = Partial<Header> & { name: string; body?: string };
+
+/** A tar of `items`, in order, as a stream (what the engine would send). */
+function archiveOf(items: Item[]): Readable {
+  const tar = pack();
+  for (const { body, ...header } of items) {
+    if (body !== undefined) tar.entry({ mode: 0o644, ...header, type: header.type ?? 'file' }, body);
+    else tar.entry({ mode: 0o755, ...header });
+  }
+  tar.finalize();
+  return Readable.from(tar as unknown as AsyncIterable<Buffer>);
+}
+
+/** Every path under `dir`, relative, sorted. */
+function tree(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string, prefix: string): void => {
+    for (const name of readdirSync(current).sort()) {
+      const rel = prefix ? `${prefix}/${name}` : name;
+      out.push(rel);
+      const full = path.join(current, name);
+      if (lstatSync(full).isDirectory()) walk(full, rel);
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+let sandbox: string;
+/** The folder the user chose: the copy lands at <target>/<item>. */
+let target: string;
+
+beforeEach(() => {
+  sandbox = mkdtempSync(path.join(tmpdir(), 'berth-extract-'));
+  target = path.join(sandbox, 'target');
+  mkdirSync(target);
+  writeFileSync(path.join(sandbox, 'outside.txt'), 'precious');
+});
+
+afterEach(() => rmSync(sandbox, { recursive: true, force: true }));
+
+/** Runs a hostile archive through the real copy-out path and checks the aftermath. */
+async function expectRefused(items: Item[], reason: RegExp): Promise<void> {
+  const before = tree(sandbox);
+  const outcome = extractToHost(archiveOf(items), 'item', path.join(target, 'item'), false);
+  await expect(outcome).rejects.toBeInstanceOf(RefusedEntryError);
+  await expect(outcome).rejects.toThrow(reason);
+  // Nothing new anywhere: not outside, not in the target, no staging folder left behind.
+  expect(tree(sandbox)).toEqual(before);
+  expect(readFileSync(path.join(sandbox, 'outside.txt'), 'utf8')).toBe('precious');
+}
+
+describe('extracting an untrusted archive', () => {
+  it('refuses ../ names', async () => {
+    await expectRefused([{ name: 'item/', type: 'directory' }, { name: '../outside.txt', body: 'pwned' }], /climbs out/);
+    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/../../outside.txt', body: 'pwned' }], /climbs out/);
+  });
+
+  it('refuses absolute names', async () => {
+    const absolute = path.join(sandbox, 'abs-evil.txt');
+    await expectRefused([{ name: 'item/', type: 'directory' }, { name: absolute, body: 'pwned' }], /absolute path/);
+    expect(existsSync(absolute)).toBe(false);
+    expect(existsSync(path.join(target, absolute))).toBe(false);
+  });
+
+  it('refuses a symlink to /etc followed by a file through it', async () => {
+    const marker = `berth-extract-test-${process.pid}`;
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/etc', type: 'symlink', linkname: '/etc' },
+        { name: `item/etc/${marker}`, body: 'pwned' },
+      ],
+      /symbolic link to "\/etc"/,
+    );
+    expect(existsSync(path.join('/etc', marker))).toBe(false);
+  });
+
+  it('refuses a relative symlink that climbs out, and anything written through an in-tree symlink', async () => {
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/up', type: 'symlink', linkname: '../..' },
+        { name: 'item/up/outside.txt', body: 'pwned' },
+      ],
+      /symbolic link to "\.\.\/\.\."/,
+    );
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/real/', type: 'directory' },
+        { name: 'item/alias', type: 'symlink', linkname: 'real' },
+        { name: 'item/alias/file', body: 'through a link' },
+      ],
+      /written through the symbolic link "item\/alias"/,
+    );
+  });
+
+  it('refuses hard links outside the item', async () => {
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/h', type: 'link', linkname: '../outside.txt' },
+      ],
+      /hard link/,
+    );
+    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/passwd', type: 'link', linkname: '/etc/passwd' }], /hard link/);
+    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/other', type: 'link', linkname: 'elsewhere/file' }], /hard link/);
+  });
+
+  it('refuses device nodes and FIFOs', async () => {
+    await expectRefused(
+      [{ name: 'item/', type: 'directory' }, { name: 'item/null', type: 'character-device', devmajor: 1, devminor: 3 }],
+      /device file/,
+    );
+    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/disk', type: 'block-device', devmajor: 8, devminor: 0 }], /device file/);
+    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/pipe', type: 'fifo' }], /FIFO/);
+  });
+
+  it('refuses entries that are not part of the copied item', async () => {
+    await expectRefused([{ name: 'item', body: 'ok' }, { name: 'sibling', body: 'stowaway' }], /not part of "item"/);
+  });
+
+  it('a refused entry late in the archive undoes what came before it', async () => {
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/good-1', body: 'x'.repeat(100_000) },
+        { name: 'item/sub/', type: 'directory' },
+        { name: 'item/sub/good-2', body: 'y' },
+        { name: 'item/sub/dev', type: 'character-device', devmajor: 1, devminor: 3 },
+      ],
+      /device file/,
+    );
+  });
+
+  it('extracts a safe archive: nested folders, in-tree links, unicode and spaces; no owners or setuid bits', async () => {
+    const items: Item[] = [
+      { name: 'item/', type: 'directory' },
+      { name: 'item/a b/', type: 'directory' },
+      { name: 'item/a b/ünïcødé 文件.txt', body: 'héllo\n', mode: 0o4755, uid: 4242, gid: 4242 },
+      { name: 'item/empty/', type: 'directory' },
+      { name: 'item/-leading-dash', body: 'dash' },
+      { name: 'item/rel-link', type: 'symlink', linkname: 'a b/ünïcødé 文件.txt' },
+      { name: 'item/hard', type: 'link', linkname: 'item/-leading-dash' },
+    ];
+    const result = await extractToHost(archiveOf(items), 'item', path.join(target, 'copied'), false);
+    expect(result.bytes).toBeGreaterThan(0);
+    const copied = path.join(target, 'copied');
+    expect(tree(copied)).toEqual(['-leading-dash', 'a b', 'a b/ünïcødé 文件.txt', 'empty', 'hard', 'rel-link']);
+    const file = path.join(copied, 'a b', 'ünïcødé 文件.txt');
+    expect(readFileSync(file, 'utf8')).toBe('héllo\n');
+    expect(statSync(file).mode & 0o7000).toBe(0);
+    expect(statSync(file).uid).toBe(process.getuid?.() ?? statSync(file).uid);
+    expect(readlinkSync(path.join(copied, 'rel-link'))).toBe('a b/ünïcødé 文件.txt');
+    expect(statSync(path.join(copied, 'hard')).ino).toBe(statSync(path.join(copied, '-leading-dash')).ino);
+    expect(readdirSync(target).filter((name) => name.startsWith(STAGING_PREFIX))).toEqual([]);
+  });
+
+  it('a truncated archive fails and leaves nothing', async () => {
+    const whole = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      const stream = archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/big', body: 'z'.repeat(200_000) }]);
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    const before = tree(sandbox);
+    await expect(extractToHost(Readable.from([whole.subarray(0, 100_000)]), 'item', path.join(target, 'item'), false)).rejects.toThrow();
+    expect(tree(sandbox)).toEqual(before);
+  });
+
+  it('replacing an existing destination keeps the old one when the new archive is refused', async () => {
+    const destination = path.join(target, 'item');
+    mkdirSync(destination);
+    writeFileSync(path.join(destination, 'keep.txt'), 'old');
+    const outcome = extractToHost(archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/p', type: 'fifo' }]), 'item', destination, true);
+    await expect(outcome).rejects.toBeInstanceOf(RefusedEntryError);
+    expect(tree(destination)).toEqual(['keep.txt']);
+    const ok = await extractToHost(archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/new.txt', body: 'new' }]), 'item', destination, true);
+    expect(ok.bytes).toBeGreaterThan(0);
+    expect(tree(destination)).toEqual(['new.txt']);
+    expect(readdirSync(target)).toEqual(['item']);
+  });
+
+  it('a cancelled extraction leaves nothing', async () => {
+    const abort = new AbortController();
+    const slow = new Readable({ read() {} });
+    const tar = archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/f', body: 'q'.repeat(300_000) }]);
+    let sent = 0;
+    tar.on('data', (chunk: Buffer) => {
+      if (sent < 50_000) slow.push(chunk.subarray(0, 50_000 - sent));
+      sent += chunk.length;
+    });
+    const before = tree(sandbox);
+    const outcome = extractToHost(slow, 'item', path.join(target, 'item'), false, { signal: abort.signal });
+    setTimeout(() => abort.abort(), 50);
+    await expect(outcome).rejects.toThrow(/cancelled/);
+    expect(tree(sandbox)).toEqual(before);
+  });
+});
+
+describe('entryRefusal', () => {
+  it('accepts ordinary entries and in-tree links', () => {
+    const none = new Set<string>();
+    expect(entryRefusal({ path: 'item', type: 'Directory' }, 'item', none)).toBeUndefined();
+    expect(entryRefusal({ path: 'item/./a', type: 'File' }, 'item', none)).toBeUndefined();
+    expect(entryRefusal({ path: 'item/d/l', type: 'SymbolicLink', linkpath: '../x' }, 'item', none)).toBeUndefined();
+    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '../item/x' }, 'item', none)).toBeUndefined();
+  });
+
+  it('refuses an empty symlink target and a file in place of a symlinked folder', () => {
+    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '' }, 'item', new Set())).toMatch(/symbolic link/);
+    expect(entryRefusal({ path: 'item/l/x', type: 'File' }, 'item', new Set(['item/l']))).toMatch(/through the symbolic link/);
+  });
+
+  it('does not let an in-tree symlink stand for the whole copied item', () => {
+    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '..' }, 'item', new Set())).toMatch(/outside/);
+  });
+});
+
