@@ -55,8 +55,13 @@ export async function saveToFile(source: DownloadSource, target: string, transfe
     });
     created = true;
     const input = await source.open(transfer.signal);
+    let inputFailure: unknown;
+    input.on('error', (err) => (inputFailure ??= err));
     const output = handle.createWriteStream();
-    output.on('error', (err) => (fileFailure ??= err));
+    // pipeline() hands the source's error to the file stream too: only the file's own error is the disk's.
+    output.on('error', (err) => {
+      if (err !== inputFailure) fileFailure ??= err;
+    });
     await pipeline(input, byteCounter(transfer), output, { signal: transfer.signal });
     const warnings = (await source.warningsAfter?.()) ?? [];
     await rename(temp, target).catch((err: unknown) => {
