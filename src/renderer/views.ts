@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { EngineState } from '../shared/types/engine';
 import { ContainersView } from './features/containers/ContainersView';
 import { EngineView } from './features/engine/EngineView';
+import { ImagesView } from './features/images/ImagesView';
 
 export interface ViewProps {
   engineState: EngineState | undefined;
@@ -17,5 +18,6 @@ export interface AppView {
 /** The sidebar's views, in order. A feature with a top-level view adds it here. */
 export const VIEWS: readonly AppView[] = [
   { id: 'containers', labelKey: 'nav.containers', Component: ContainersView },
+  { id: 'images', labelKey: 'nav.images', Component: ImagesView },
   { id: 'engine', labelKey: 'nav.engine', Component: EngineView },
 ];

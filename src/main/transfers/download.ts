@@ -89,7 +89,12 @@ export async function startDownload(hub: TransferHub, host: HostServices, reques
     if (!target) return { status: 'dismissed' };
     if (!path.isAbsolute(target)) throw new BerthError('INVALID_INPUT', 'The save location must be an absolute path.');
     const transfer = hub.registry.begin({ direction: 'download', name: path.basename(target) });
-    settleInBackground(transfer, host, request.task, () => saveToFile(source, target, transfer));
+    void settleInBackground(transfer, host, request.task, async () => {
+      const outcome = await saveToFile(source, target, transfer);
+      // Main wrote this file itself, so the page may name it for a follow-up (export, then import it).
+      const { fileHandle } = await hub.files.adopt(target);
+      return { ...outcome, result: { ...outcome.result, fileHandle } };
+    });
     return { status: 'started', delivery: 'file', transferId: transfer.id, filename: path.basename(target), filePath: target };
   }
   const transfer = hub.registry.begin({ direction: 'download', name: source.filename });

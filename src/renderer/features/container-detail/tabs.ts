@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { OverviewTab } from './OverviewTab';
+import { ContainerImageTab } from '../images/ContainerImageTab';
 
 export interface DetailTabProps {
   /** Live: updated from the engine's events while the tab is open. */
@@ -19,4 +20,7 @@ export interface DetailTab {
 }
 
 /** A container's detail view tabs, in order. A feature adds its tab here. */
-export const DETAIL_TABS: readonly DetailTab[] = [{ id: 'overview', labelKey: 'tabs.overview', Component: OverviewTab }];
+export const DETAIL_TABS: readonly DetailTab[] = [
+  { id: 'overview', labelKey: 'tabs.overview', Component: OverviewTab },
+  { id: 'image', labelKey: 'tabs.image', Component: ContainerImageTab, keepMounted: true },
+];

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import type { TransferProgress as Progress } from '../../shared/types/transfers';
+import { BerthError } from '../../shared/errors';
+import { useTransfer } from '../features/transfers/useTransfer';
+import { formatBytes } from '../format/bytes';
+import { ErrorMessage } from './ErrorMessage';
+import '../styles/transfers.css';
+
+interface TransferProgressProps {
+  transferId: string;
+  /** Runs once with the final state (done, failed or cancelled). */
+  onSettled?(progress: Progress): void;
+}
+
+/** One transfer's progress bar, bytes and rate, with Cancel while it runs and the outcome after. */
+export function TransferProgress({ transferId, onSettled }: TransferProgressProps) {
+  const { t } = useTranslation('transfers');
+  const { progress, error, cancel } = useTransfer(transferId, onSettled);
+  if (error) return <ErrorMessage error={error} />;
+  if (!progress) return <p className="muted">{t('starting')}</p>;
+
+  const { phase, bytes, totalBytes, bytesPerSecond, name } = progress;
+  const amount = totalBytes !== undefined ? t('bytesOf', { done: formatBytes(bytes), total: formatBytes(totalBytes) }) : formatBytes(bytes);
+  const verb = t(`verb.${progress.direction}`);
+  return (
+    <div className={`transfer transfer-${phase}`} data-testid="transfer" data-phase={phase}>
+      <div className="transfer-line">
+        <span className="transfer-name">{t(`phase.${phase}`, { verb, name })}</span>
+        <span className="transfer-amount mono">
+          {amount}
+          {phase === 'running' && bytesPerSecond > 0 && ` · ${t('rate', { rate: formatBytes(bytesPerSecond) })}`}
+          {phase === 'done' && bytesPerSecond > 0 && ` · ${t('average', { rate: formatBytes(bytesPerSecond) })}`}
+        </span>
+        {phase === 'running' && (
+          <button type="button" className="small" onClick={cancel} aria-label={t('cancelNamed', { name })}>
+            {t('cancel')}
+          </button>
+        )}
+      </div>
+      <progress
+        className="transfer-bar"
+        aria-label={t('barLabel', { name })}
+        max={totalBytes && totalBytes > 0 ? totalBytes : undefined}
+        value={phase === 'done' ? (totalBytes ?? 1) : totalBytes ? bytes : undefined}
+      />
+      <div role="status" aria-live="polite" className="transfer-outcome">
+        {phase === 'failed' && <ErrorMessage error={BerthError.fromShape(progress.error ?? { code: 'INTERNAL', message: t('failed') })} />}
+        {phase === 'cancelled' && <span className="muted">{t('cancelledNote')}</span>}
+        {progress.warnings?.map((warning) => (
+          <p key={warning} className="transfer-warning">
+            {warning}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { repositoryProblem, tagProblem } from '../../../shared/images/reference';
+import type { CommitResult } from '../../../shared/types/images';
+import { useClient } from '../../api/ClientContext';
+import { CliCommand } from '../../components/CliCommand';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ChangesForm } from './ChangesForm';
+import { EMPTY_DRAFT, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
+import { commitCli } from './cli';
+import { Modal } from './Modal';
+
+interface CommitDialogProps {
+  container: { id: string; name: string };
+  onClose(): void;
+  onCreateContainer(image: string): void;
+}
+
+/** `docker commit` as a form; after it, the new image and "Create container from it". */
+export function CommitDialog({ container, onClose, onCreateContainer }: CommitDialogProps) {
+  const { t } = useTranslation('images');
+  const client = useClient();
+  const [repository, setRepository] = useState('');
+  const [tag, setTag] = useState('');
+  const [message, setMessage] = useState('');
+  const [author, setAuthor] = useState('');
+  const [pause, setPause] = useState(true);
+  const [draft, setDraft] = useState<ChangesDraft>(EMPTY_DRAFT);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [result, setResult] = useState<CommitResult>();
+
+  const lines = useMemo(() => draftLines(draft), [draft]);
+  const repoProblem = repository.trim() ? repositoryProblem(repository.trim()) : undefined;
+  const tagIssue = tag.trim() ? (repository.trim() ? tagProblem(tag.trim()) : 'needsRepository') : undefined;
+  const invalid = Boolean(repoProblem) || Boolean(tagIssue) || Object.keys(draftProblems(draft)).length > 0;
+  const options = { repository: repository.trim(), tag: tag.trim(), message: message.trim(), author: author.trim(), changes: lines, pause };
+
+  const commit = async (): Promise<void> => {
+    if (invalid) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(
+        await client.invoke('containers.commit', {
+          id: container.id,
+          ...(options.repository ? { repository: options.repository } : {}),
+          ...(options.tag ? { tag: options.tag } : {}),
+          ...(options.message ? { message: options.message } : {}),
+          ...(options.author ? { author: options.author } : {}),
+          changes: lines,
+          pause,
+        }),
+      );
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const image = result ? (result.reference ?? result.imageId) : undefined;
+  return (
+    <Modal title={t('commit.title', { name: container.name })} onClose={onClose} locked={busy} wide>
+      <form
+        className="images-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void commit();
+        }}
+      >
+        <div className="two-fields">
+          <label>
+            {t('fields.repository')}
+            <input value={repository} onChange={(event) => setRepository(event.target.value)} placeholder={t('fields.repositoryPlaceholder')} aria-invalid={Boolean(repoProblem)} spellCheck={false} />
+            {repoProblem && <span className="field-problem" role="alert">{t('problems.repository')}</span>}
+          </label>
+          <label>
+            {t('fields.tag')}
+            <input value={tag} onChange={(event) => setTag(event.target.value)} placeholder={t('fields.tagPlaceholder')} aria-invalid={Boolean(tagIssue)} spellCheck={false} />
+            {tagIssue && <span className="field-problem" role="alert">{t(tagIssue === 'needsRepository' ? 'problems.tagNeedsRepository' : 'problems.tag')}</span>}
+          </label>
+        </div>
+        <div className="two-fields">
+          <label>
+            {t('fields.message')}
+            <input value={message} onChange={(event) => setMessage(event.target.value)} />
+          </label>
+          <label>
+            {t('fields.author')}
+            <input value={author} onChange={(event) => setAuthor(event.target.value)} placeholder={t('fields.authorPlaceholder')} />
+          </label>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={pause} onChange={(event) => setPause(event.target.checked)} />
+          {t('commit.pause')}
+        </label>
+        <details className="changes-details" open={lines.length > 0 || undefined}>
+          <summary>{t('commit.changesSummary', { count: lines.length })}</summary>
+          <p className="muted small-print">{t('commit.changesNote')}</p>
+          <ChangesForm draft={draft} onChange={setDraft} showProblems />
+        </details>
+        <CliCommand command={commitCli(container.name, options)} />
+        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
+        {image && result && (
+          <div className="images-success" role="status">
+            <span>{t('commit.done', { image, id: result.imageId.replace(/^sha256:/, '').slice(0, 12) })}</span>
+            <button type="button" className="primary" onClick={() => onCreateContainer(image)}>
+              {t('actions.createContainerFromIt')}
+            </button>
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {result ? t('close') : t('cancel')}
+          </button>
+          {!result && (
+            <button type="submit" className="primary" disabled={busy || invalid}>
+              {busy ? t('commit.working') : t('commit.start')}
+            </button>
+          )}
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRegisterCommands } from '../../commands/CommandsProvider';
+import type { AppCommand } from '../../commands/registry';
+import type { DetailTabProps } from '../container-detail/tabs';
+import { CreateContainerForm } from '../containers/create/CreateContainerForm';
+import { CommitDialog } from './CommitDialog';
+import { ExportPanel, type ImportOffer } from './ExportPanel';
+import { ImportDialog } from './ImportDialog';
+import '../../styles/images.css';
+
+/** A container's "Image" tab: export its filesystem (and import it back as an image), or commit it. */
+export function ContainerImageTab({ container }: DetailTabProps) {
+  const { t } = useTranslation('images');
+  const [committing, setCommitting] = useState(false);
+  const [importOffer, setImportOffer] = useState<ImportOffer>();
+  const [createFrom, setCreateFrom] = useState<string>();
+  const [created, setCreated] = useState<string>();
+  const startExport = useRef<(() => void) | null>(null);
+
+  const commands = useMemo<AppCommand[]>(
+    () => [
+      { id: 'image.export', title: t('commands.export', { name: container.name }), group: t('commands.group'), keywords: ['export', 'tar', 'docker export'], run: () => startExport.current?.() },
+      { id: 'image.commit', title: t('commands.commit', { name: container.name }), group: t('commands.group'), keywords: ['commit', 'docker commit'], run: () => setCommitting(true) },
+    ],
+    [container.name, t],
+  );
+  useRegisterCommands(commands);
+
+  const createContainer = (image: string): void => {
+    setCommitting(false);
+    setImportOffer(undefined);
+    setCreated(undefined);
+    setCreateFrom(image);
+  };
+
+  return (
+    <div className="container-image-tab">
+      {createFrom && (
+        <CreateContainerForm
+          initialImage={createFrom}
+          onClose={() => setCreateFrom(undefined)}
+          onCreated={(result) => {
+            setCreateFrom(undefined);
+            setCreated(result.name);
+          }}
+        />
+      )}
+      {created && (
+        <p className="images-success" role="status">
+          {t('created', { name: created })}
+        </p>
+      )}
+      <ExportPanel container={container} onImportAsImage={setImportOffer} exportRef={startExport} />
+      <section className="image-section" aria-labelledby={`commit-${container.id}`}>
+        <h3 id={`commit-${container.id}`}>{t('commit.sectionTitle')}</h3>
+        <p className="muted">{t('commit.explain')}</p>
+        <div>
+          <button type="button" onClick={() => setCommitting(true)}>
+            {t('commit.open')}
+          </button>
+        </div>
+      </section>
+      {committing && <CommitDialog container={container} onClose={() => setCommitting(false)} onCreateContainer={createContainer} />}
+      {importOffer && (
+        <ImportDialog
+          {...(importOffer.file ? { initialFile: importOffer.file } : {})}
+          {...(importOffer.fileHint ? { fileHint: importOffer.fileHint } : {})}
+          initialChanges={importOffer.changes}
+          onClose={() => setImportOffer(undefined)}
+          onCreateContainer={createContainer}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import type { ImageSummary } from '../../../shared/types/images';
+import { formatBytes } from '../../format/bytes';
+import { formatDateTime, formatRelative } from '../../format/time';
+
+interface ImageTableProps {
+  images: ImageSummary[];
+  pending: ReadonlySet<string>;
+  onCreateContainer(image: ImageSummary): void;
+  onInspect(image: ImageSummary): void;
+  onRemove(image: ImageSummary): void;
+  onUntag(image: ImageSummary, repoTag: string): void;
+}
+
+export const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
+/** What to call an image: its first name, else its short id. */
+export const imageLabel = (image: ImageSummary): string => image.repoTags[0] ?? shortId(image.id);
+
+/** The local images: names (each removable on its own), id, size, age, and how many containers use it. */
+export function ImageTable({ images, pending, onCreateContainer, onInspect, onRemove, onUntag }: ImageTableProps) {
+  const { t, i18n } = useTranslation('images');
+  return (
+    <div className="image-table-wrap">
+      <table className="image-table" aria-label={t('tableLabel')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.names')}</th>
+            <th scope="col">{t('columns.id')}</th>
+            <th scope="col" className="num">{t('columns.size')}</th>
+            <th scope="col">{t('columns.created')}</th>
+            <th scope="col" className="num">{t('columns.containers')}</th>
+            <th scope="col">{t('columns.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {images.map((image) => {
+            const busy = pending.has(image.id);
+            const label = imageLabel(image);
+            return (
+              <tr key={image.id} data-image-id={image.id} data-image-names={image.repoTags.join(' ')} aria-busy={busy}>
+                <td>
+                  <div className="names-cell">
+                    {image.dangling && <span className="dangling-pill">{t('dangling')}</span>}
+                    {image.repoTags.map((repoTag) => (
+                      <span key={repoTag} className="tag-chip mono">
+                        {repoTag}
+                        <button
+                          type="button"
+                          className="ghost small chip-remove"
+                          disabled={busy}
+                          onClick={() => onUntag(image, repoTag)}
+                          aria-label={t('actions.untagNamed', { name: repoTag })}
+                          title={t('actions.untagNamed', { name: repoTag })}
+                        >
+                          ✕
+                        </button>
+                      </span>
+                    ))}
+                  </div>
+                </td>
+                <td className="mono">{shortId(image.id)}</td>
+                <td className="num">{formatBytes(image.sizeBytes)}</td>
+                <td className="nowrap" title={formatDateTime(image.created, i18n.language)}>{formatRelative(image.created, i18n.language)}</td>
+                <td className="num">{image.containers}</td>
+                <td className="image-actions">
+                  <button type="button" className="small" disabled={busy} onClick={() => onCreateContainer(image)} aria-label={t('actions.createContainerNamed', { name: label })}>
+                    {t('actions.createContainer')}
+                  </button>
+                  <button type="button" className="small" onClick={() => onInspect(image)} aria-label={t('actions.inspectNamed', { name: label })}>
+                    {t('actions.inspect')}
+                  </button>
+                  <button type="button" className="small danger-text" disabled={busy} onClick={() => onRemove(image)} aria-label={t('actions.removeNamed', { name: label })}>
+                    {t('actions.remove')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface ModalProps {
+  title: string;
+  onClose(): void;
+  /** While true, Escape does not close (a transfer is running: Cancel it first). */
+  locked?: boolean;
+  wide?: boolean;
+  children: ReactNode;
+}
+
+/** A modal <dialog> for the images feature's forms: focus stays inside, Escape closes. */
+export function Modal({ title, onClose, locked = false, wide = false, children }: ModalProps) {
+  const { t } = useTranslation('images');
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog images-dialog${wide ? ' wide' : ''}`}
+      aria-label={title}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!locked) onClose();
+      }}
+    >
+      <header className="images-dialog-header">
+        <h2>{title}</h2>
+        <button type="button" className="ghost small" onClick={onClose} disabled={locked} aria-label={t('close')}>
+          ✕
+        </button>
+      </header>
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,63 @@
+import { useCallback, useState } from 'react';
+import type { ImageRemoveResult } from '../../../shared/types/images';
+import { useClient } from '../../api/ClientContext';
+import { pruneCli, removeCli } from './cli';
+
+export interface ImageReport {
+  /** Translation key under `report` and its values. */
+  key: 'removed' | 'untagged' | 'pruned';
+  values: Record<string, string | number>;
+  cli: string;
+}
+
+/** Remove, untag and prune, each reported with its docker command; failures as plain errors. */
+export function useImageActions(refresh: () => void) {
+  const client = useClient();
+  const [report, setReport] = useState<ImageReport>();
+  const [error, setError] = useState<Error>();
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+
+  const run = useCallback(
+    async (key: string, work: () => Promise<ImageReport>): Promise<void> => {
+      setPending((current) => new Set([...current, key]));
+      setError(undefined);
+      try {
+        setReport(await work());
+      } catch (err) {
+        setReport(undefined);
+        setError(err as Error);
+      } finally {
+        setPending((current) => new Set([...current].filter((k) => k !== key)));
+        refresh();
+      }
+    },
+    [refresh],
+  );
+
+  const describe = (result: ImageRemoveResult) => ({ untagged: result.untagged.length, deleted: result.deleted.length });
+
+  return {
+    report,
+    error,
+    pending,
+    clear: () => {
+      setReport(undefined);
+      setError(undefined);
+    },
+    remove: (id: string, label: string, force: boolean) =>
+      run(id, async () => {
+        const result = await client.invoke('images.remove', { ref: id, force });
+        return { key: 'removed', values: { name: label, ...describe(result) }, cli: removeCli([label], force) };
+      }),
+    untag: (id: string, repoTag: string) =>
+      run(id, async () => {
+        const result = await client.invoke('images.untag', { ref: repoTag });
+        return { key: 'untagged', values: { name: repoTag, ...describe(result) }, cli: removeCli([repoTag], false) };
+      }),
+    prune: () =>
+      run('prune', async () => {
+        const result = await client.invoke('images.prune', {});
+        return { key: 'pruned', values: { count: result.deleted.length, bytes: result.spaceReclaimedBytes }, cli: pruneCli() };
+      }),
+  };
+}
