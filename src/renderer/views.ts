@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { EngineState } from '../shared/types/engine';
 import { ContainersView } from './features/containers/ContainersView';
 import { EngineView } from './features/engine/EngineView';
+import { EventsView } from './features/events/EventsView';
 import { ImagesView } from './features/images/ImagesView';
 
 export interface ViewProps {
@@ -19,5 +20,6 @@ export interface AppView {
 export const VIEWS: readonly AppView[] = [
   { id: 'containers', labelKey: 'nav.containers', Component: ContainersView },
   { id: 'images', labelKey: 'nav.images', Component: ImagesView },
+  { id: 'events', labelKey: 'nav.events', Component: EventsView },
   { id: 'engine', labelKey: 'nav.engine', Component: EngineView },
 ];

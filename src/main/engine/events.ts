@@ -59,7 +59,7 @@ const RECONNECT_WAIT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Follows `docker events`. When the engine goes away the stream waits for it and resumes from
- * the last event it delivered, dropping anything at or before that time, so the subscriber sees
+ * the last event it delivered, dropping what it already delivered, so the subscriber sees
  * neither duplicates nor a gap. With `until`, the stream ends once that time has passed and the
  * engine has closed its response (the engine ends it itself at `until`).
  */
@@ -71,6 +71,8 @@ export function watchEvents(
 ): () => void {
   const abort = new AbortController();
   let lastTimeNano: bigint | undefined;
+  // Events delivered at exactly lastTimeNano: a replay skips those, not other events of that instant.
+  let atLastTime = new Set<string>();
   // Without `since`, the first request asks for events since the subscription, so nothing that
   // happens while the stream is being opened is lost. With only `until`, the engine replays what
   // it still keeps up to then, as the CLI does: no default since.
@@ -136,7 +138,10 @@ export function watchEvents(
         for (const value of values) {
           const event = toEngineEvent(value as RawEvent);
           const time = BigInt(event.timeNano);
-          if (lastTimeNano !== undefined && time <= lastTimeNano) continue;
+          const identity = `${event.type}\u0000${event.action}\u0000${event.actorId}`;
+          if (lastTimeNano !== undefined && (time < lastTimeNano || (time === lastTimeNano && atLastTime.has(identity)))) continue;
+          if (time !== lastTimeNano) atLastTime = new Set();
+          atLastTime.add(identity);
           lastTimeNano = time;
           sink.data(event);
         }

@@ -1,6 +1,11 @@
 import type { ComponentType } from 'react';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { OverviewTab } from './OverviewTab';
+import { ProcessesTab } from '../top/ProcessesTab';
+import { PortsTab } from '../ports/PortsTab';
+import { InspectTab } from '../inspect/InspectTab';
+import { IsolationTab } from '../isolation/IsolationTab';
+import { ContainerEventsTab } from '../events/ContainerEventsTab';
 import { ContainerImageTab } from '../images/ContainerImageTab';
 
 export interface DetailTabProps {
@@ -22,5 +27,10 @@ export interface DetailTab {
 /** A container's detail view tabs, in order. A feature adds its tab here. */
 export const DETAIL_TABS: readonly DetailTab[] = [
   { id: 'overview', labelKey: 'tabs.overview', Component: OverviewTab },
+  { id: 'processes', labelKey: 'tabs.processes', Component: ProcessesTab, keepMounted: true },
+  { id: 'ports', labelKey: 'tabs.ports', Component: PortsTab },
+  { id: 'inspect', labelKey: 'tabs.inspect', Component: InspectTab },
+  { id: 'isolation', labelKey: 'tabs.isolation', Component: IsolationTab },
+  { id: 'events', labelKey: 'tabs.events', Component: ContainerEventsTab, keepMounted: true },
   { id: 'image', labelKey: 'tabs.image', Component: ContainerImageTab, keepMounted: true },
 ];

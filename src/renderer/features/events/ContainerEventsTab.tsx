@@ -1,0 +1,30 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dockerEventsCommand } from '../../../shared/cli/inspection-commands';
+import { CliCommand } from '../../components/CliCommand';
+import type { DetailTabProps } from '../container-detail/tabs';
+import { EventsControls } from './EventsControls';
+import { EventsTable } from './EventsTable';
+import { useEventStream } from './useEventStream';
+import '../../styles/events.css';
+
+/** `docker events --filter container=NAME`: this container's events since it was created, then live. */
+export function ContainerEventsTab({ container }: DetailTabProps) {
+  const { t } = useTranslation('events');
+  const [paused, setPaused] = useState(false);
+  // By id: a later container with the same name is another container.
+  const input = useMemo(() => ({ containers: [container.id], since: String(container.created) }), [container.id, container.created]);
+  const stream = useEventStream(input, true, paused);
+  return (
+    <div className="container-events">
+      <CliCommand command={dockerEventsCommand({ containers: [container.name], since: container.created })} />
+      <p className="muted">{t('containerHint')}</p>
+      <EventsControls stream={stream} paused={paused} onPausedChange={setPaused} />
+      {stream.events.length === 0 ? (
+        <div className="empty-state">{t('empty.container', { name: container.name })}</div>
+      ) : (
+        <EventsTable events={stream.events} label={t('containerTableLabel', { name: container.name })} />
+      )}
+    </div>
+  );
+}

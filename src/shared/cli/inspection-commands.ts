@@ -1,0 +1,46 @@
+/**
+ * The docker CLI equivalents of the inspection views (top, port, inspect, isolation, events),
+ * quoted for POSIX sh like every command the UI shows.
+ */
+import { joinShellWords } from './shell-quote';
+
+export function dockerTopCommand(container: string, psArgs: string): string {
+  const args = psArgs.trim().split(/\s+/).filter(Boolean);
+  return joinShellWords(['docker', 'top', container, ...args]);
+}
+
+export function dockerPortCommand(container: string): string {
+  return joinShellWords(['docker', 'port', container]);
+}
+
+export function dockerInspectCommand(container: string): string {
+  return joinShellWords(['docker', 'inspect', container]);
+}
+
+export function dockerImageInspectCommand(image: string): string {
+  return joinShellWords(['docker', 'image', 'inspect', image]);
+}
+
+/** What the isolation view reads: the container's HostConfig (modes and limits). */
+export function dockerIsolationCommand(container: string): string {
+  return joinShellWords(['docker', 'inspect', '--format', '{{json .HostConfig}}', container]);
+}
+
+export interface EventsCommandOptions {
+  types?: readonly string[];
+  actions?: readonly string[];
+  containers?: readonly string[];
+  since?: string | number;
+  until?: string | number;
+}
+
+/** `docker events --filter type=container --filter event=start --filter container=web --since 10m`. */
+export function dockerEventsCommand(options: EventsCommandOptions = {}): string {
+  const words = ['docker', 'events'];
+  for (const type of options.types ?? []) words.push('--filter', `type=${type}`);
+  for (const action of options.actions ?? []) words.push('--filter', `event=${action}`);
+  for (const container of options.containers ?? []) words.push('--filter', `container=${container}`);
+  if (options.since !== undefined && options.since !== '') words.push('--since', String(options.since));
+  if (options.until !== undefined && options.until !== '') words.push('--until', String(options.until));
+  return joinShellWords(words);
+}
