@@ -18,6 +18,7 @@ import { containerPorts } from './engine/ports';
 import { inspectContainer, inspectImage } from './engine/inspect';
 import { containerIsolation } from './engine/isolation';
 import { openPublishedPort } from './port-opener';
+import { containerStats, watchStats } from './engine/stats';
 import { imageCommandHandlers } from './images/handlers';
 import { transferHub } from './transfers/hub';
 import { transferCommandHandlers, transferStreamHandlers } from './transfers/handlers';
@@ -54,6 +55,7 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     'containers.inspect': ({ id }) => inspectContainer(docker, id),
     'images.inspect': ({ id }) => inspectImage(docker, id),
     'containers.isolation': ({ id }) => containerIsolation(docker, id),
+    'containers.stats': ({ id }) => containerStats(docker, id),
     ...imageCommandHandlers(docker, transferHub, hostServices),
     ...transferCommandHandlers(transferHub, hostServices),
     ...fileCommandHandlers(docker),
@@ -69,6 +71,7 @@ export function createStreamHandlers({ docker, monitor }: Engine): StreamHandler
       return () => monitor.off('state', onState);
     },
     'events.watch': (filter, sink) => watchEvents(docker, monitor, filter, sink),
+    'stats.watch': ({ id }, sink) => watchStats(docker, id, sink, { onUnreachable: () => void monitor.check() }),
     ...transferStreamHandlers(transferHub),
     ...fileStreamHandlers(docker),
   };

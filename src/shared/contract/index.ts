@@ -6,6 +6,7 @@ import { eventStreams } from './events';
 import { inspectCommands } from './inspect';
 import { isolationCommands } from './isolation';
 import { portCommands } from './ports';
+import { statsCommands, statsStreams } from './stats';
 import { topCommands } from './top';
 import { imageCommands } from './images';
 import { transferCommands, transferStreams } from './transfers';
@@ -19,6 +20,7 @@ export const commands = {
   ...portCommands,
   ...inspectCommands,
   ...isolationCommands,
+  ...statsCommands,
   ...imageCommands,
   ...transferCommands,
   ...fileCommands,
@@ -28,6 +30,7 @@ export const commands = {
 export const streams = {
   ...engineStreams,
   ...eventStreams,
+  ...statsStreams,
   ...transferStreams,
   ...fileStreams,
 } as const;

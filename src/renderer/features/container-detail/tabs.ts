@@ -6,6 +6,7 @@ import { PortsTab } from '../ports/PortsTab';
 import { InspectTab } from '../inspect/InspectTab';
 import { IsolationTab } from '../isolation/IsolationTab';
 import { ContainerEventsTab } from '../events/ContainerEventsTab';
+import { StatsTab } from '../stats/StatsTab';
 import { ContainerImageTab } from '../images/ContainerImageTab';
 
 export interface DetailTabProps {
@@ -27,6 +28,7 @@ export interface DetailTab {
 /** A container's detail view tabs, in order. A feature adds its tab here. */
 export const DETAIL_TABS: readonly DetailTab[] = [
   { id: 'overview', labelKey: 'tabs.overview', Component: OverviewTab },
+  { id: 'stats', labelKey: 'tabs.stats', Component: StatsTab, keepMounted: true },
   { id: 'processes', labelKey: 'tabs.processes', Component: ProcessesTab, keepMounted: true },
   { id: 'ports', labelKey: 'tabs.ports', Component: PortsTab },
   { id: 'inspect', labelKey: 'tabs.inspect', Component: InspectTab },

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, PublishedPort } from '../../../shared/types/containers';
 import { formatDateTime, formatRelative } from '../../format/time';
+import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
 import { ACTIONS, isApplicable, type ActionName } from './actions';
 import type { SortDirection, SortKey } from './filter';
 
@@ -62,6 +63,7 @@ export function ContainerTable(props: ContainerTableProps) {
         <span role="columnheader" className="cell name-cell">{header('name')}</span>
         <span role="columnheader" className="cell image-cell">{header('image')}</span>
         <span role="columnheader" className="cell state-cell">{header('state')}</span>
+        <StatsColumnHeaders />
         <span role="columnheader" className="cell ports-cell">{t('columns.ports')}</span>
         <span role="columnheader" className="cell created-cell">{header('created')}</span>
         <span role="columnheader" className="cell actions-cell">{t('columns.actions')}</span>
@@ -108,6 +110,7 @@ export function ContainerTable(props: ContainerTableProps) {
                   <span className={`state-pill state-${container.state}`}>{t(`states.${container.state}`)}</span>
                   <span className="muted status-text">{container.status}</span>
                 </span>
+                <StatsColumnCells container={container} />
                 <span role="cell" className="cell ports-cell mono">
                   {container.ports.filter((p) => p.hostPort).map(formatPort).join(', ')}
                 </span>

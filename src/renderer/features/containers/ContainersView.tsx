@@ -5,6 +5,7 @@ import type { EngineState } from '../../../shared/types/engine';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from '../container-detail/ContainerDetail';
+import { CompareButton, ComparePanel } from '../stats/ComparePanel';
 import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './actions';
 import { KillDialog, RemoveDialog } from './ActionDialogs';
 import { ContainersToolbar } from './ContainersToolbar';
@@ -28,6 +29,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const [dialog, setDialog] = useState<PendingDialog>();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<{ id: string; name: string }>();
+  const [comparing, setComparing] = useState(false);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
   const { containers, error, refresh } = useContainers(all || open !== undefined, connected);
@@ -184,11 +186,13 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
               {t(`actions.${action}`)}
             </button>
           ))}
+          <CompareButton onClick={() => setComparing(true)} />
           <button type="button" className="ghost small" onClick={() => setSelected(new Set())}>
             {t('selection.clear')}
           </button>
         </div>
       )}
+      {comparing && selectedContainers.length > 0 && <ComparePanel containers={selectedContainers} onClose={() => setComparing(false)} />}
       {error && <ErrorMessage error={error} />}
       {renderReport()}
       {containers === undefined && !error && connected && <p className="muted">{t('loading')}</p>}

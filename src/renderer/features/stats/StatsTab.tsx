@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CliCommand } from '../../components/CliCommand';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import type { DetailTabProps } from '../container-detail/tabs';
+import { dockerStatsCommand } from './cli';
+import { StatsCharts } from './StatsCharts';
+import { StatsSnapshot } from './StatsSnapshot';
+import { StatusBadge } from './StatusBadge';
+import { hasLiveStats, useContainerStats } from './useStats';
+import { WindowPicker, type WindowMinutes } from './WindowPicker';
+import '../../styles/stats.css';
+
+/**
+ * `docker stats` for one container as live charts. Kept mounted once opened (keepMounted), so the
+ * stream and the history go on while another tab of the same container is shown.
+ */
+export function StatsTab({ container, active }: DetailTabProps) {
+  const { t } = useTranslation('stats');
+  const stats = useContainerStats(container);
+  const [minutes, setMinutes] = useState<WindowMinutes>(5);
+  if (!active) return null;
+
+  const running = hasLiveStats(container.state);
+  const samples = stats.history.size;
+  const now = running && stats.latest ? Math.max(Date.now(), stats.latest.time) : (stats.history.last()?.time ?? Date.now());
+  return (
+    <div className="stats-tab">
+      <div className="stats-toolbar">
+        <StatusBadge status={stats.status} running={running} />
+        <WindowPicker value={minutes} onChange={setMinutes} />
+        <span className="muted stats-count" data-testid="stats-sample-count" data-count={samples}>
+          {t('history', { count: samples })}
+        </span>
+      </div>
+      <CliCommand command={dockerStatsCommand([container.name])} />
+      {running && <StatsSnapshot id={container.id} name={container.name} />}
+      {stats.error && stats.status === 'error' && <ErrorMessage error={stats.error} />}
+      {stats.status === 'paused' && <p className="muted">{t('pausedHint')}</p>}
+      {!running && samples === 0 ? (
+        <div className="empty-state">
+          <p>{t('empty.notRunning')}</p>
+        </div>
+      ) : (
+        <>
+          {!running && <p className="muted">{t('stoppedHint')}</p>}
+          <StatsCharts history={stats.history} version={stats.version} latest={running ? stats.latest : undefined} windowMs={minutes * 60_000} now={now} />
+        </>
+      )}
+    </div>
+  );
+}

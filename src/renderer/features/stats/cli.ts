@@ -1,0 +1,11 @@
+import { joinShellWords } from '../../../shared/cli/shell-quote';
+
+/** `docker stats <name>…`: what the live charts follow. */
+export function dockerStatsCommand(names: readonly string[]): string {
+  return joinShellWords(['docker', 'stats', ...names]);
+}
+
+/** `docker stats --no-stream <name>`: the one-shot `containers.stats`. */
+export function dockerStatsOnceCommand(name: string): string {
+  return joinShellWords(['docker', 'stats', '--no-stream', name]);
+}
