@@ -19,6 +19,7 @@ const BENCHES = [
   { name: 'inspection', file: 'scripts/bench/inspection.ts' },
   { name: 'ui-rows', file: 'scripts/bench/ui-rows.ts', needsRenderer: true },
   { name: 'stats', file: 'scripts/bench/stats.ts' },
+  { name: 'desktop', file: 'scripts/bench/desktop.ts' },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

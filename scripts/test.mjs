@@ -80,6 +80,8 @@ async function main() {
       DOCKER_HOST: engine.dockerHost,
       BERTH_TEST_IMAGE: images.busybox,
       BERTH_TEST_NOSHELL_IMAGE: images.noshell,
+      // Browser-mode settings of anything under test land here, never in the user's ~/.config/berth.
+      BERTH_SETTINGS_DIR: path.join(out, 'settings'),
     };
     if (process.env.BERTH_SKIP_BUILD === '1') {
       log('BERTH_SKIP_BUILD=1: skipping electron-vite build');

@@ -18,6 +18,7 @@ import { containerPorts } from './engine/ports';
 import { inspectContainer, inspectImage } from './engine/inspect';
 import { containerIsolation } from './engine/isolation';
 import { openPublishedPort } from './port-opener';
+import { desktopStreamHandlers, settingsCommandHandlers } from './settings/handlers';
 import { containerStats, watchStats } from './engine/stats';
 import { imageCommandHandlers } from './images/handlers';
 import { transferHub } from './transfers/hub';
@@ -55,6 +56,7 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     'containers.inspect': ({ id }) => inspectContainer(docker, id),
     'images.inspect': ({ id }) => inspectImage(docker, id),
     'containers.isolation': ({ id }) => containerIsolation(docker, id),
+    ...settingsCommandHandlers(hostServices),
     'containers.stats': ({ id }) => containerStats(docker, id),
     ...imageCommandHandlers(docker, transferHub, hostServices),
     ...transferCommandHandlers(transferHub, hostServices),
@@ -62,8 +64,9 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
   };
 }
 
-export function createStreamHandlers({ docker, monitor }: Engine): StreamHandlers {
+export function createStreamHandlers({ docker, monitor }: Engine, hostServices: HostServices = webHost): StreamHandlers {
   return {
+    ...desktopStreamHandlers(hostServices),
     'engine.watch': (_input, sink) => {
       sink.data(monitor.state);
       const onState = (state: typeof monitor.state): void => sink.data(state);

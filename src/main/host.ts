@@ -1,3 +1,5 @@
+import type { FinishedTask, MenuCommand } from '../shared/types/desktop';
+import { browserModeSettingsDir } from './settings/location';
 import type { OpenDialogRequest, SaveDialogRequest } from './transfers/dialogs';
 
 /**
@@ -8,6 +10,12 @@ import type { OpenDialogRequest, SaveDialogRequest } from './transfers/dialogs';
  */
 export interface HostServices {
   readonly kind: 'electron' | 'web';
+  /** The folder settings.json (and remembered dialog folders) live in. */
+  readonly settingsDir: string;
+  /** The desktop menu's commands for the renderer; browser mode has no menu and never calls the listener. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** A long export/import/copy finished: the desktop app notifies when its window is in the background. */
+  taskFinished(task: FinishedTask): void;
   /** Opens an http(s) URL main built itself in the system browser; absent in browser mode (the page opens it). */
   openExternal?(url: URL): Promise<void>;
   /** Desktop app: a native save dialog (transfers/dialogs.ts); null when dismissed. Absent in browser mode (the browser saves). */
@@ -17,4 +25,12 @@ export interface HostServices {
 }
 
 /** Browser mode and tests: the browser on the other end does the host-side work. */
-export const webHost: HostServices = { kind: 'web' };
+export const webHost: HostServices = {
+  kind: 'web',
+  get settingsDir() {
+    return browserModeSettingsDir();
+  },
+  onMenuCommand: () => () => undefined,
+  // The browser tab notifies by itself (the Notification API), it sees the transfer end.
+  taskFinished: () => undefined,
+};

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EngineBanner, EngineStatusBadge } from './features/engine/EngineStatus';
 import { useEngineState } from './features/engine/useEngineState';
+import { PaletteHost } from './features/palette/PaletteHost';
+import { useViewCommands } from './features/palette/useViewCommands';
 import { Preferences } from './features/settings/Preferences';
 import { VIEWS } from './views';
 
@@ -11,6 +13,7 @@ export function App() {
   const [view, setView] = useState(VIEWS[0]?.id ?? 'containers');
   const current = VIEWS.find((candidate) => candidate.id === view);
   const engineState = useEngineState();
+  useViewCommands(VIEWS, setView);
 
   return (
     <div className="app">
@@ -41,6 +44,7 @@ export function App() {
           {current && <current.Component engineState={engineState} />}
         </ErrorBoundary>
       </main>
+      <PaletteHost />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { ClientProvider } from './api/ClientContext';
 import { createDefaultClient } from './api/client';
 import { App } from './App';
+import { CommandsProvider } from './commands/CommandsProvider';
+import { SettingsProvider } from './features/settings/SettingsProvider';
 import { initI18n } from './i18n';
 import { applyTheme, initialTheme } from './features/settings/theme';
 import './styles/app.css';
@@ -16,7 +18,11 @@ if (!root) throw new Error('No #root element');
 createRoot(root).render(
   <StrictMode>
     <ClientProvider client={client}>
-      <App />
+      <SettingsProvider>
+        <CommandsProvider>
+          <App />
+        </CommandsProvider>
+      </SettingsProvider>
     </ClientProvider>
   </StrictMode>,
 );

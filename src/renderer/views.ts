@@ -4,6 +4,7 @@ import { ContainersView } from './features/containers/ContainersView';
 import { EngineView } from './features/engine/EngineView';
 import { EventsView } from './features/events/EventsView';
 import { ImagesView } from './features/images/ImagesView';
+import { SettingsView } from './features/settings/SettingsView';
 
 export interface ViewProps {
   engineState: EngineState | undefined;
@@ -22,4 +23,5 @@ export const VIEWS: readonly AppView[] = [
   { id: 'images', labelKey: 'nav.images', Component: ImagesView },
   { id: 'events', labelKey: 'nav.events', Component: EventsView },
   { id: 'engine', labelKey: 'nav.engine', Component: EngineView },
+  { id: 'settings', labelKey: 'nav.settings', Component: SettingsView },
 ];

@@ -1,11 +1,14 @@
 // Shared set-up for browser-mode end-to-end tests: the real handlers behind the real web server,
 // the built renderer, and Debian's Chromium driven by playwright-core.
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
 import { createEngine, type Engine } from '../../src/main/engine/engine';
 import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 
 export const CHROMIUM_PATH = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
@@ -23,6 +26,8 @@ export interface BrowserMode {
   dispatcher: Dispatcher;
   web: WebServer;
   browser: Browser;
+  /** This run's settings folder (a temp dir: tests never touch the user's ~/.config/berth). */
+  settingsDir: string;
   /** A new page on the UI, loaded and showing the app shell. */
   openPage(options?: { locale?: string; colorScheme?: 'light' | 'dark' }): Promise<Page>;
   close(): Promise<void>;
@@ -35,7 +40,9 @@ export async function startBrowserMode(): Promise<BrowserMode> {
   }
   const engine = createEngine();
   engine.monitor.start();
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const settingsDir = await mkdtemp(path.join(tmpdir(), 'berth-e2e-settings-'));
+  const host = { ...webHost, settingsDir };
+  const dispatcher = createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
   const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
@@ -43,6 +50,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
     dispatcher,
     web,
     browser,
+    settingsDir,
     async openPage(options = {}) {
       const context = await browser.newContext({
         locale: options.locale ?? 'en-US',
@@ -59,6 +67,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
       await browser.close();
       await web.close();
       engine.monitor.stop();
+      await rm(settingsDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,40 @@
+import { app } from 'electron';
+import path from 'node:path';
 import type { HostServices } from '../host';
+import { createFolderMemory, type FolderMemory } from '../settings/folder-memory';
+import { settingsStoreAt } from '../settings/store';
+import { onMenuCommand } from './menu-commands';
 import { openExternalHttpUrl } from './security';
+import { createTaskNotifier } from './notify';
+import { stringsFor } from './strings';
+import { createTransferDialogs } from './transfer-dialogs';
 
-/** The desktop app's host services: native dialogs and the system browser. */
-export const electronHost: HostServices = { kind: 'electron', openExternal: (url) => openExternalHttpUrl(url) };
+/** Electron's user data folder, unless BERTH_SETTINGS_DIR names another (tests, portable set-ups). */
+export function desktopSettingsDir(): string {
+  const override = process.env.BERTH_SETTINGS_DIR;
+  return override ? path.resolve(override) : app.getPath('userData');
+}
+
+let folders: FolderMemory | undefined;
+/** Remembered folders for the native file dialogs (see ./dialogs.ts). */
+export function dialogFolders(): FolderMemory {
+  folders ??= createFolderMemory(desktopSettingsDir());
+  return folders;
+}
+
+/** The desktop app's host services: native dialogs, the system browser, system notifications. */
+export const electronHost: HostServices = {
+  kind: 'electron',
+  get settingsDir() {
+    return desktopSettingsDir();
+  },
+  openExternal: openExternalHttpUrl,
+  ...createTransferDialogs(dialogFolders),
+  onMenuCommand,
+  taskFinished: createTaskNotifier({
+    context: async () => {
+      const settings = await settingsStoreAt(desktopSettingsDir()).get();
+      return { enabled: settings.notifications.longTasks, strings: stringsFor(settings.language, app.getLocale()) };
+    },
+  }),
+};

@@ -1,14 +1,22 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, nativeTheme } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../dispatch';
 import { createEngine } from '../engine/engine';
 import { createCommandHandlers, createStreamHandlers } from '../handlers';
-import { electronHost } from './host';
+import { DEFAULT_SETTINGS, type LanguageSetting } from '../../shared/contract/settings';
+import { engineInfo } from '../engine/info';
+import { settingsStoreAt } from '../settings/store';
+import { showAbout } from './about';
+import { desktopSettingsDir, electronHost } from './host';
 import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { sendMenuCommand } from './menu-commands';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, isTrustedFrame } from './security';
+import { stringsFor } from './strings';
 import { createMainWindow, preloadPath } from './window';
+import { initialWindowState, trackWindowState, windowStateFile } from './window-state';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const engine = createEngine();
-  const dispatcher = createDispatcher(createCommandHandlers(engine, electronHost), createStreamHandlers(engine), {
+  const dispatcher = createDispatcher(createCommandHandlers(engine, electronHost), createStreamHandlers(engine, electronHost), {
     onEngineUnreachable: () => void engine.monitor.check(),
     log: (message, err) => console.error(message, err),
   });
@@ -32,14 +40,47 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  void app.whenReady().then(() => {
+  const settings = settingsStoreAt(desktopSettingsDir());
+  const windowState = windowStateFile(desktopSettingsDir());
+
+  const openMainWindow = async (): Promise<void> => {
+    const state = await initialWindowState(windowState).catch(() => undefined);
+    trackWindowState(createMainWindow(preloadPath(mainDir), state), windowState);
+  };
+
+  const installMenuIn = (language: LanguageSetting): void => {
+    const strings = stringsFor(language, app.getLocale());
+    const aboutWindow = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const engineVersion = async (): Promise<string> => (await engineInfo(engine.docker, engine.host)).serverVersion;
+    installMenu(
+      { strings, platform: process.platform, packaged: app.isPackaged },
+      { send: sendMenuCommand, showAbout: () => void showAbout(aboutWindow(), strings, engineVersion) },
+    );
+  };
+
+  /** The menu's language and the native theme (dialogs, menus, prefers-color-scheme) follow the settings. */
+  const followSettings = async (): Promise<void> => {
+    const initial = await settings.get().catch(() => DEFAULT_SETTINGS);
+    let language = initial.language;
+    nativeTheme.themeSource = initial.theme;
+    installMenuIn(language);
+    settings.watch((next) => {
+      nativeTheme.themeSource = next.theme;
+      if (next.language === language) return;
+      language = next.language;
+      installMenuIn(language);
+    });
+  };
+
+  void app.whenReady().then(async () => {
     hardenSession();
     serveRenderer(path.join(mainDir, '../renderer'));
     registerIpc(dispatcher, isTrustedFrame);
     engine.monitor.start();
-    createMainWindow(preloadPath(mainDir));
+    await followSettings();
+    await openMainWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath(mainDir));
+      if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();
     });
   });
 

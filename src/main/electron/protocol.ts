@@ -20,7 +20,8 @@ export function serveRenderer(root: string): void {
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.resolve(root, `.${relative}`);
     if (url.host !== 'app' || !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => undefined);
+    if (!response?.ok) return new Response('Not found', { status: 404 });
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CSP);
     headers.set('X-Content-Type-Options', 'nosniff');

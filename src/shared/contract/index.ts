@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Returned } from './define';
 import { containerCommands } from './containers';
+import { desktopStreams } from './desktop';
+import { settingsCommands, settingsStreams } from './settings';
 import { engineCommands, engineStreams } from './engine';
 import { eventStreams } from './events';
 import { inspectCommands } from './inspect';
@@ -16,6 +18,7 @@ import { fileCommands, fileStreams } from './files';
 export const commands = {
   ...engineCommands,
   ...containerCommands,
+  ...settingsCommands,
   ...topCommands,
   ...portCommands,
   ...inspectCommands,
@@ -29,6 +32,8 @@ export const commands = {
 /** Every stream topic: topic -> subscribe input schema + message type. */
 export const streams = {
   ...engineStreams,
+  ...settingsStreams,
+  ...desktopStreams,
   ...eventStreams,
   ...statsStreams,
   ...transferStreams,

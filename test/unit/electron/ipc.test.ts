@@ -67,6 +67,7 @@ describe('registerIpc', () => {
   it('registers exactly one handler per contract channel', () => {
     registerIpc(fakeDispatcher().dispatcher, isTrusted as never);
     expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect([...ipc.handlers.keys()]).toEqual(expect.arrayContaining(['settings.get', 'settings.set']));
     expect([...ipc.listeners.keys()].sort()).toEqual([IPC_SUBSCRIBE, IPC_UNSUBSCRIBE].sort());
   });
 

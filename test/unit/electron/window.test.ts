@@ -24,10 +24,15 @@ vi.mock('electron', async () => {
       return Promise.resolve();
     }
     show(): void {}
+    maximized = false;
+    maximize(): void {
+      this.maximized = true;
+    }
   }
   return {
     BrowserWindow,
     app: { isPackaged: true },
+    nativeTheme: { shouldUseDarkColors: false },
     session: { defaultSession: {} },
     shell: { openExternal: vi.fn() },
   };
@@ -60,6 +65,15 @@ describe('main window', () => {
     const inside = { preventDefault: vi.fn() };
     contents.emit('will-navigate', inside, 'berth://app/index.html#x');
     expect(inside.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('opens at the restored size and position, maximized if it was', () => {
+    const window = createMainWindow('/p.cjs', { x: 40, y: 30, width: 1000, height: 700, maximized: true }) as unknown as { maximized: boolean };
+    expect(made.options.at(-1)).toMatchObject({ x: 40, y: 30, width: 1000, height: 700, minWidth: 800, minHeight: 500 });
+    expect(window.maximized).toBe(true);
+    createMainWindow('/p.cjs');
+    expect(made.options.at(-1)).toMatchObject({ width: 1280, height: 820 });
+    expect(made.options.at(-1)).not.toHaveProperty('x');
   });
 
   it('trusts only the app origin in a top-level frame', () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
+import { useTabCommands } from '../palette/useTabCommands';
 import { DETAIL_TABS } from './tabs';
 
 interface ContainerDetailProps {
@@ -27,6 +28,8 @@ export function ContainerDetail({ container, name, busy, onBack, onAction }: Con
     setVisited((current) => new Set([...current, id]));
     tabRefs.current.get(id)?.focus();
   };
+
+  useTabCommands(name, DETAIL_TABS, choose);
 
   const onTabKey = (event: KeyboardEvent): void => {
     const index = DETAIL_TABS.findIndex((candidate) => candidate.id === tab);

@@ -6,6 +6,8 @@ import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from '../container-detail/ContainerDetail';
 import { CompareButton, ComparePanel } from '../stats/ComparePanel';
+import { useContainerCommands } from '../palette/useContainerCommands';
+import { useSettings } from '../settings/SettingsProvider';
 import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './actions';
 import { KillDialog, RemoveDialog } from './ActionDialogs';
 import { ContainersToolbar } from './ContainersToolbar';
@@ -34,6 +36,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
   const { containers, error, refresh } = useContainers(all || open !== undefined, connected);
   const actions = useContainerActions();
+  const confirmBefore = useSettings().settings.confirm;
 
   const visible = useMemo(
     () => sortContainers(filterContainers(containers ?? [], text, states), sortKey, sortDirection),
@@ -43,7 +46,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
 
   const perform = (action: ActionName, targets: ContainerSummary[], options: ActionOptions = {}): void => {
     if (targets.length === 0) return;
-    if ((action === 'kill' || action === 'remove') && !('signal' in options) && !('force' in options)) {
+    if ((action === 'kill' || action === 'remove') && confirmBefore[action] && !('signal' in options) && !('force' in options)) {
       setDialog({ action, targets });
       return;
     }
@@ -120,8 +123,18 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     });
   };
 
+  const openContainer = open ? containers?.find((candidate) => candidate.id === open.id) : undefined;
+  useContainerCommands({
+    targets: open ? (openContainer ? [openContainer] : []) : selectedContainers,
+    listed: open ? [] : visible,
+    perform,
+    open: (container) => setOpen({ id: container.id, name: container.name }),
+    create: open ? undefined : () => setCreating(true),
+    back: open ? () => setOpen(undefined) : undefined,
+  });
+
   if (open) {
-    const container = containers?.find((candidate) => candidate.id === open.id);
+    const container = openContainer;
     return (
       <>
         <ContainerDetail

@@ -4,6 +4,9 @@ import { useClient } from '../../api/ClientContext';
 
 const EVENT_DEBOUNCE_MS = 120;
 
+/** Events that do not change what the list shows (a Processes tab alone makes a `top` every 2 s). */
+const IRRELEVANT_ACTION = /^(top|attach|detach|resize|archive-path|extract-to-dir|export|commit|copy|exec_.*)$/;
+
 export interface ContainersState {
   containers: ContainerSummary[] | undefined;
   error: Error | undefined;
@@ -61,7 +64,8 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
       'events.watch',
       { types: ['container'] },
       {
-        onMessage: () => {
+        onMessage: (event) => {
+          if (IRRELEVANT_ACTION.test(event.action.split(':')[0] ?? '')) return;
           window.clearTimeout(timer);
           timer = window.setTimeout(refresh, EVENT_DEBOUNCE_MS);
         },

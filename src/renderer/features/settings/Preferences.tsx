@@ -1,22 +1,21 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, saveLanguage, type Language } from '../../i18n';
-import { initialTheme, saveTheme, THEMES, type Theme } from './theme';
+import { LANGUAGE_SETTINGS, THEME_SETTINGS, type LanguageSetting, type ThemeSetting } from '../../../shared/contract/settings';
+import { useSettings } from './SettingsProvider';
 
-/** The language and theme switches in the top bar. */
+/** The language and theme switches in the top bar (the same settings as the Settings view). */
 export function Preferences() {
-  const { t, i18n } = useTranslation();
-  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
   return (
     <div className="preferences">
       <label>
         <span className="visually-hidden">{t('language.label')}</span>
         <select
           aria-label={t('language.label')}
-          value={i18n.language}
-          onChange={(event) => saveLanguage(event.target.value as Language)}
+          value={settings.language}
+          onChange={(event) => void update({ language: event.target.value as LanguageSetting })}
         >
-          {LANGUAGES.map((language) => (
+          {LANGUAGE_SETTINGS.map((language) => (
             <option key={language} value={language}>
               {t(`language.${language}`)}
             </option>
@@ -27,14 +26,10 @@ export function Preferences() {
         <span className="visually-hidden">{t('theme.label')}</span>
         <select
           aria-label={t('theme.label')}
-          value={theme}
-          onChange={(event) => {
-            const next = event.target.value as Theme;
-            setTheme(next);
-            saveTheme(next);
-          }}
+          value={settings.theme}
+          onChange={(event) => void update({ theme: event.target.value as ThemeSetting })}
         >
-          {THEMES.map((option) => (
+          {THEME_SETTINGS.map((option) => (
             <option key={option} value={option}>
               {t(`theme.${option}`)}
             </option>

@@ -1,10 +1,18 @@
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
-const THEME_KEY = 'berth.theme';
+import { THEME_SETTINGS, type ThemeSetting } from '../../../shared/contract/settings';
+
+export const THEMES = THEME_SETTINGS;
+export type Theme = ThemeSetting;
+
+/** The settings file is the truth; this copy in localStorage only avoids a flash of the wrong theme on start. */
+const THEME_CACHE_KEY = 'berth.theme';
 
 export function initialTheme(): Theme {
-  const saved = localStorage.getItem(THEME_KEY);
-  return saved === 'light' || saved === 'dark' || saved === 'system' ? saved : 'system';
+  const cached = localStorage.getItem(THEME_CACHE_KEY);
+  return (THEMES as readonly string[]).includes(cached ?? '') ? (cached as Theme) : 'system';
+}
+
+export function cacheTheme(theme: Theme): void {
+  localStorage.setItem(THEME_CACHE_KEY, theme);
 }
 
 let systemListener: ((event: MediaQueryListEvent) => void) | undefined;
@@ -24,9 +32,4 @@ export function applyTheme(theme: Theme): void {
   } else {
     resolve(theme === 'dark');
   }
-}
-
-export function saveTheme(theme: Theme): void {
-  localStorage.setItem(THEME_KEY, theme);
-  applyTheme(theme);
 }

@@ -1,0 +1,27 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FinishedTask } from '../../../shared/types/desktop';
+import { useClient } from '../../api/ClientContext';
+import { useSettings } from '../settings/SettingsProvider';
+import { notifyInBrowser } from './browser-notifications';
+
+/** Only tasks at least this long notify (the same threshold main uses: src/main/electron/notify.ts). */
+export const LONG_TASK_MS = 5_000;
+
+/**
+ * For views whose long task (export, import, copy) finishes in the browser: in browser mode the
+ * page sees the download or upload end, so it notifies. In the desktop app main notifies
+ * (HostServices.taskFinished), so this does nothing there.
+ */
+export function useTaskNotifier(): (task: FinishedTask) => void {
+  const client = useClient();
+  const { t } = useTranslation('settings');
+  const enabled = useSettings().settings.notifications.longTasks;
+  return useCallback(
+    (task: FinishedTask) => {
+      if (client.transport !== 'web' || !enabled || Date.now() - task.startedAt < LONG_TASK_MS) return;
+      notifyInBrowser(t(`notify.${task.kind}.${task.ok ? 'done' : 'failed'}`), task.subject);
+    },
+    [client, enabled, t],
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SHORTCUTS, type ShortcutSpec } from '../../commands/shortcuts';
+import { Keys } from './Keys';
+import '../../styles/palette.css';
+
+const SECTIONS: ReadonlyArray<ShortcutSpec['section']> = ['general', 'containers'];
+
+/** "?": every keyboard shortcut, from the one list the key handler uses. */
+export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('palette');
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog shortcuts-dialog"
+      aria-labelledby="shortcuts-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+      {SECTIONS.map((section) => (
+        <section key={section} aria-labelledby={`shortcuts-${section}`}>
+          <h3 id={`shortcuts-${section}`}>{t(`shortcuts.sections.${section}`)}</h3>
+          <dl className="shortcut-list">
+            {SHORTCUTS.filter((shortcut) => shortcut.section === section).map((shortcut) => (
+              <div key={shortcut.id}>
+                <dt>{t(`shortcuts.names.${shortcut.id}`)}</dt>
+                <dd>
+                  <Keys shortcutId={shortcut.id} all />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <div className="dialog-actions">
+        <button type="button" className="primary" autoFocus onClick={onClose}>
+          {t('shortcuts.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+
+// The callbacks given to page.evaluate run in the browser; this file is type-checked for Node
+// (tsconfig.node.json has no DOM library), so the page globals they use are declared here.
+declare const document: any;
+
+let mode: BrowserMode;
+
+beforeAll(async () => {
+  mode = await startBrowserMode();
+});
+
+afterAll(async () => {
+  await mode?.close();
+  await removeTestContainers();
+});
+
+const saved = async (): Promise<Record<string, unknown>> =>
+  JSON.parse(await readFile(path.join(mode.settingsDir, 'settings.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>;
+
+describe('settings (browser mode)', () => {
+  it('saves the theme in the settings file; a fresh browser profile opens with it', async () => {
+    const page = await mode.openPage({ colorScheme: 'light' });
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(async () => (await saved()).theme).toBe('dark');
+    await page.context().close();
+
+    // A new context has empty localStorage: the theme can only come from the settings file.
+    const fresh = await mode.openPage({ colorScheme: 'light' });
+    await expect.poll(() => fresh.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await fresh.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await fresh.getByRole('radio', { name: 'Follow system' }).check();
+    await expect.poll(() => fresh.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await expect.poll(async () => (await saved()).theme).toBe('system');
+    await fresh.context().close();
+  });
+
+  it('refuses an out-of-range number without saving it, and saves a valid one', async () => {
+    const page = await mode.openPage();
+    await page.keyboard.press('Control+,');
+    const tail = page.getByLabel('Lines to show when a log opens');
+    await tail.fill('0');
+    await tail.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Enter a whole number from 1 to 100000.' }).waitFor();
+    expect(await tail.getAttribute('aria-invalid')).toBe('true');
+    expect((await saved()).logs).toMatchObject({ tail: 500 });
+    await tail.fill('200');
+    await tail.press('Enter');
+    await expect.poll(async () => (await saved()).logs).toMatchObject({ tail: 200 });
+    await page.getByRole('switch', { name: 'Wrap long lines' }).uncheck();
+    await expect.poll(async () => (await saved()).logs).toMatchObject({ tail: 200, wrap: false });
+    await page.context().close();
+  });
+
+  it('with "Ask before killing" off, Kill runs at once (checked against the engine)', async () => {
+    const name = uniqueName('settings-kill');
+    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });
+    await container.start();
+    const page = await mode.openPage();
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('switch', { name: 'Ask before killing containers' }).uncheck();
+    await expect.poll(async () => (await saved()).confirm).toMatchObject({ kill: false, remove: true });
+    await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
+    const row = page.locator(`[role=row][data-container-name="${name}"]`);
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
+    await row.getByRole('button', { name: 'Kill', exact: true }).click();
+    await waitFor(async () => !(await container.inspect()).State.Running, { timeout: 15_000, message: `${name} was not killed` });
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('switches the language from the settings and keeps it', async () => {
+    const page = await mode.openPage();
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.locator('#settings-language').selectOption('ko');
+    await page.getByRole('heading', { name: '설정', level: 1 }).waitFor();
+    await expect.poll(async () => (await saved()).language).toBe('ko');
+    await page.locator('#settings-language').selectOption('system');
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.context().close();
+  });
+});
