@@ -20,6 +20,7 @@ const BENCHES = [
   { name: 'ui-rows', file: 'scripts/bench/ui-rows.ts', needsRenderer: true },
   { name: 'stats', file: 'scripts/bench/stats.ts' },
   { name: 'desktop', file: 'scripts/bench/desktop.ts' },
+  { name: 'logs', file: 'scripts/bench/logs.ts', needsRenderer: true },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -20,6 +20,7 @@ import { containerIsolation } from './engine/isolation';
 import { openPublishedPort } from './port-opener';
 import { desktopStreamHandlers, settingsCommandHandlers } from './settings/handlers';
 import { containerStats, watchStats } from './engine/stats';
+import { logCommandHandlers, logStreamHandlers } from './logs-handlers';
 import { imageCommandHandlers } from './images/handlers';
 import { transferHub } from './transfers/hub';
 import { transferCommandHandlers, transferStreamHandlers } from './transfers/handlers';
@@ -58,6 +59,7 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     'containers.isolation': ({ id }) => containerIsolation(docker, id),
     ...settingsCommandHandlers(hostServices),
     'containers.stats': ({ id }) => containerStats(docker, id),
+    ...logCommandHandlers(docker, hostServices),
     ...imageCommandHandlers(docker, transferHub, hostServices),
     ...transferCommandHandlers(transferHub, hostServices),
     ...fileCommandHandlers(docker),
@@ -75,6 +77,7 @@ export function createStreamHandlers({ docker, monitor }: Engine, hostServices: 
     },
     'events.watch': (filter, sink) => watchEvents(docker, monitor, filter, sink),
     'stats.watch': ({ id }, sink) => watchStats(docker, id, sink, { onUnreachable: () => void monitor.check() }),
+    ...logStreamHandlers(docker, monitor),
     ...transferStreamHandlers(transferHub),
     ...fileStreamHandlers(docker),
   };

@@ -10,6 +10,7 @@ import { isolationCommands } from './isolation';
 import { portCommands } from './ports';
 import { statsCommands, statsStreams } from './stats';
 import { topCommands } from './top';
+import { logCommands, logStreams } from './logs';
 import { imageCommands } from './images';
 import { transferCommands, transferStreams } from './transfers';
 import { fileCommands, fileStreams } from './files';
@@ -27,6 +28,7 @@ export const commands = {
   ...imageCommands,
   ...transferCommands,
   ...fileCommands,
+  ...logCommands,
 } as const;
 
 /** Every stream topic: topic -> subscribe input schema + message type. */
@@ -38,6 +40,7 @@ export const streams = {
   ...statsStreams,
   ...transferStreams,
   ...fileStreams,
+  ...logStreams,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { OverviewTab } from './OverviewTab';
+import { LogsTab } from '../logs/LogsTab';
 import { ProcessesTab } from '../top/ProcessesTab';
 import { PortsTab } from '../ports/PortsTab';
 import { InspectTab } from '../inspect/InspectTab';
@@ -28,6 +29,7 @@ export interface DetailTab {
 /** A container's detail view tabs, in order. A feature adds its tab here. */
 export const DETAIL_TABS: readonly DetailTab[] = [
   { id: 'overview', labelKey: 'tabs.overview', Component: OverviewTab },
+  { id: 'logs', labelKey: 'tabs.logs', Component: LogsTab, keepMounted: true },
   { id: 'stats', labelKey: 'tabs.stats', Component: StatsTab, keepMounted: true },
   { id: 'processes', labelKey: 'tabs.processes', Component: ProcessesTab, keepMounted: true },
   { id: 'ports', labelKey: 'tabs.ports', Component: PortsTab },

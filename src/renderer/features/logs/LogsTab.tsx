@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LogInfo } from '../../../shared/types/logs';
+import { useClient } from '../../api/ClientContext';
+import { CliCommand } from '../../components/CliCommand';
+import type { DetailTabProps } from '../container-detail/tabs';
+import { dockerLogsCommand } from './cli';
+import { formatLogTime, useFindShortcut, useStoreVersion } from './hooks';
+import { allLines, projectedLines } from './layout';
+import { LogLineStore, type LineStoreLimits } from './lineStore';
+import { LogActions } from './LogActions';
+import { LogInfoBar } from './LogInfoBar';
+import { LogQueryBar } from './LogQueryBar';
+import { LogSearchBar } from './LogSearchBar';
+import { LogStatus } from './LogStatus';
+import { LogStreamController, type StreamStatus } from './logStream';
+import { LogViewport, type LineSelection } from './LogViewport';
+import { filterRows, type MatchPosition, type SearchOptions } from './search';
+import { useLogDownload } from './useLogDownload';
+import { useLogSearch } from './useLogSearch';
+import '../../styles/logs.css';
+
+export interface LogsTabProps extends DetailTabProps {
+  /** The buffer's caps (tests and benches set small or large ones). */
+  limits?: LineStoreLimits;
+}
+
+/** `docker logs` for one container: fetch or follow, search, filter, copy, download. */
+export function LogsTab({ container, active, limits }: LogsTabProps) {
+  const { t } = useTranslation('logs');
+  const client = useClient();
+  const store = useMemo(() => new LogLineStore(limits), [container.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const version = useStoreVersion(store, active);
+  const [status, setStatus] = useState<StreamStatus>({ phase: 'loading' });
+  const controller = useMemo(() => new LogStreamController(client, store, setStatus), [client, store]);
+  const [info, setInfo] = useState<LogInfo>();
+
+  const [tail, setTail] = useState<number | 'all'>(1000);
+  const [range, setRange] = useState({ since: '', until: '' });
+  const [follow, setFollow] = useState(true);
+  const [timestamps, setTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(false);
+  const [searchOptions, setSearchOptions] = useState<SearchOptions>({ text: '', regex: false, caseSensitive: false });
+  const [filter, setFilter] = useState(false);
+  const [context, setContext] = useState(2);
+  const [current, setCurrent] = useState<MatchPosition | null>(null);
+  const [revealKey, setRevealKey] = useState(0);
+  const [selection, setSelection] = useState<{ anchor: number; focus: number } | null>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const download = useLogDownload(client, container.id, timestamps);
+  useFindShortcut(searchInput, active);
+
+  const followRef = useRef(follow);
+  followRef.current = follow;
+  useEffect(() => {
+    controller.load({ id: container.id, tail, since: range.since, until: range.until, follow: followRef.current });
+  }, [controller, container.id, tail, range]);
+  useEffect(() => controller.setFollow(follow), [controller, follow]);
+  useEffect(() => {
+    if (container.state === 'running') controller.containerRunning();
+  }, [controller, container.state]);
+  useEffect(() => () => controller.dispose(), [controller]);
+
+  useEffect(() => {
+    let live = true;
+    client.invoke('logs.info', { id: container.id }).then(
+      (result) => live && setInfo(result),
+      () => live && setInfo(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, container.id]);
+
+  const { search, error: searchError, scanning, version: searchVersion } = useLogSearch(store, version, searchOptions);
+  useEffect(() => setCurrent(null), [search]);
+  const currentStillThere = current && store.has(current.seq) ? current : null;
+
+  const rows = useMemo(
+    () => (filter && search ? projectedLines(filterRows(search.lineSeqs(), context, store.firstSeq, store.endSeq)) : allLines(store)),
+    // searchVersion/version: the search result or the store grew.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filter, search, searchVersion, context, store, version],
+  );
+
+  const step = (direction: 1 | -1): void => {
+    if (!search) return;
+    const next = search.step(currentStillThere, direction);
+    if (!next) return;
+    setCurrent(next);
+    setRevealKey((key) => key + 1);
+  };
+
+  const lineSelection: LineSelection | null = selection
+    ? { from: Math.min(selection.anchor, selection.focus), to: Math.max(selection.anchor, selection.focus) }
+    : null;
+
+  const onGutterClick = useCallback((seq: number, event: MouseEvent) => {
+    setSelection((old) => {
+      if (event.shiftKey && old) return { anchor: old.anchor, focus: seq };
+      if (old && old.anchor === seq && old.focus === seq) return null;
+      return { anchor: seq, focus: seq };
+    });
+  }, []);
+
+  const copyLines = useCallback(() => {
+    if (!lineSelection) return;
+    const lines: string[] = [];
+    for (let seq = Math.max(lineSelection.from, store.firstSeq); seq <= lineSelection.to && seq < store.endSeq; seq++) {
+      const stamp = timestamps ? store.timestamp(seq) : undefined;
+      lines.push(stamp ? `${stamp} ${store.plain(seq)}` : store.plain(seq));
+    }
+    void navigator.clipboard?.writeText(lines.join('\n')).catch(() => undefined);
+  }, [lineSelection, store, timestamps]);
+
+  const clear = (): void => {
+    store.clear();
+    setSelection(null);
+    setCurrent(null);
+  };
+
+  const cli = dockerLogsCommand({ name: container.name, tail, since: range.since, until: range.until, follow, timestamps });
+
+  return (
+    <div className="logs-tab" data-testid="logs-tab">
+      <LogInfoBar info={info} />
+      <LogQueryBar
+        tail={tail}
+        since={range.since}
+        until={range.until}
+        follow={follow}
+        timestamps={timestamps}
+        wrap={wrap}
+        onTail={setTail}
+        onRange={(since, until) => setRange({ since, until })}
+        onFollow={setFollow}
+        onTimestamps={setTimestamps}
+        onWrap={setWrap}
+      />
+      <LogSearchBar
+        inputRef={searchInput}
+        options={searchOptions}
+        onOptions={setSearchOptions}
+        filter={filter}
+        onFilter={setFilter}
+        context={context}
+        onContext={setContext}
+        ordinal={search ? search.ordinal(currentStillThere) : 0}
+        matches={search?.matchCount ?? 0}
+        lines={search?.lineCount ?? 0}
+        scanning={scanning}
+        error={searchError}
+        onStep={step}
+      >
+        <LogActions
+          onCopy={copyLines}
+          canCopy={lineSelection !== null}
+          onClear={clear}
+          onDownload={download.start}
+          downloading={download.state.phase === 'starting'}
+        />
+      </LogSearchBar>
+      <LogStatus
+        status={status}
+        store={store}
+        follow={follow}
+        containerName={container.name}
+        download={download.state}
+        onDismissDownload={download.dismiss}
+        onRetry={() => controller.load({ id: container.id, tail, since: range.since, until: range.until, follow })}
+      />
+      <LogViewport
+        store={store}
+        version={version}
+        rows={rows}
+        projected={filter && search !== null}
+        wrap={wrap}
+        showTimestamps={timestamps}
+        formatTime={formatLogTime}
+        highlight={search?.query.all ?? null}
+        current={currentStillThere}
+        revealKey={revealKey}
+        follow={follow}
+        selection={lineSelection}
+        onGutterClick={onGutterClick}
+        onCopyLines={copyLines}
+        emptyText={
+          store.size === 0 && status.phase !== 'loading' && status.phase !== 'error'
+            ? range.since || range.until
+              ? t('view.emptyRange')
+              : t('view.empty')
+            : undefined
+        }
+        labels={{ region: t('view.region'), stderr: t('view.stderr'), continued: t('view.continued'), gap: t('view.gap'), jump: t('view.jump') }}
+      />
+      <CliCommand command={cli} />
+    </div>
+  );
+}

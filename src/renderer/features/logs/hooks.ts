@@ -1,0 +1,51 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { LogLineStore } from './lineStore';
+
+/** The store's change count, at most once per frame, and not while the view is hidden. */
+export function useStoreVersion(store: LogLineStore, active: boolean): number {
+  const [version, setVersion] = useState(store.changeCount);
+  useEffect(() => {
+    if (!active) return;
+    let frame = 0;
+    const update = (): void => {
+      frame = 0;
+      setVersion(store.changeCount);
+    };
+    const unsubscribe = store.subscribe(() => {
+      if (!frame) frame = requestAnimationFrame(update);
+    });
+    update();
+    return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [store, active]);
+  return version;
+}
+
+/** Ctrl/Cmd+F focuses the log search while this view is the one shown (instead of the browser's find). */
+export function useFindShortcut(input: RefObject<HTMLInputElement | null>, active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        const field = input.current;
+        if (!field || field.offsetParent === null) return;
+        event.preventDefault();
+        field.focus();
+        field.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [input, active]);
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** An engine timestamp (RFC 3339, nanoseconds, UTC) in local time to the millisecond. */
+export function formatLogTime(timestamp: string): string {
+  const date = new Date(timestamp.replace(/(\.\d{3})\d+/, '$1'));
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}

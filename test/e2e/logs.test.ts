@@ -1,0 +1,121 @@
+// Browser mode, real engine, Chromium: a container's Logs tab — lines shown, search highlights a
+// known line, follow shows a new line (and does not pull a reader who scrolled up back down),
+// a regex that does not compile is said plainly, and leaving the view closes its stream.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { settledStreamCount } from './stream-count';
+
+let mode: BrowserMode;
+
+beforeAll(async () => {
+  mode = await startBrowserMode();
+});
+
+afterAll(async () => {
+  await mode?.close();
+  await removeTestContainers();
+});
+
+async function loggingContainer(name: string): Promise<void> {
+  const script = 'for i in $(seq 1 300); do echo "routine line $i"; done; echo "needle: the known line"; echo "an error line" >&2; exec sleep 300';
+  const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', script], Labels: { ...TEST_LABELS } });
+  await container.start();
+}
+
+/** Writes a line to the container's log (the main process's stdout), after the view subscribed. */
+async function writeLine(name: string, text: string): Promise<void> {
+  const exec = await docker().getContainer(name).exec({ Cmd: ['sh', '-c', `echo '${text}' > /proc/1/fd/1`] });
+  await exec.start({ Detach: true });
+}
+
+async function openLogs(page: Page, name: string): Promise<void> {
+  const row = page.locator(`[role=row][data-container-name="${name}"]`);
+  await row.waitFor({ timeout: 15_000 });
+  await row.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
+  await page.getByRole('tab', { name: 'Logs' }).click();
+}
+
+const viewport = (page: Page) => page.locator('[role=tabpanel]:not([hidden]) [data-testid=log-viewport]');
+const rowWithText = (page: Page, text: string) => viewport(page).locator('.log-row[data-seq]', { hasText: text });
+
+describe('browser mode: logs', () => {
+  it('shows the logs, highlights a search match, follows new lines, and closes its stream on leaving', async () => {
+    const name = uniqueName('e2e-logs');
+    await loggingContainer(name);
+    await waitFor(async () => (await docker().getContainer(name).logs({ stdout: true, stderr: true })).toString().includes('an error line'));
+    const page = await mode.openPage();
+    await page.locator(`[role=row][data-container-name="${name}"]`).waitFor({ timeout: 15_000 });
+    const baseline = await settledStreamCount(mode.dispatcher);
+
+    await openLogs(page, name);
+    // Following starts at the bottom: the newest lines are in view.
+    await rowWithText(page, 'needle: the known line').waitFor();
+    expect(await page.getByTestId('cli-command').filter({ hasText: 'docker logs' }).textContent()).toBe(`docker logs --follow --tail 1000 ${name}`);
+
+    // Search: Enter moves to the match, which is highlighted as the current one.
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('known LINE');
+    await page.getByTestId('log-search-status').filter({ hasText: '1 match' }).waitFor();
+    await page.keyboard.press('Enter');
+    const current = viewport(page).locator('.log-row.current mark.log-match.current');
+    await current.waitFor();
+    expect(await current.textContent()).toBe('known line');
+    expect(await page.getByTestId('log-search-status').textContent()).toBe('1 of 1');
+    // stderr is told apart from stdout (the engine keeps their order only within each stream).
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('an error line');
+    await page.keyboard.press('Enter');
+    await viewport(page).locator('.log-row.current mark.log-match.current').waitFor();
+    expect(await viewport(page).locator('.log-row.current').getAttribute('data-stream')).toBe('stderr');
+
+    // Follow: a line written now appears without any action.
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('');
+    await page.getByRole('button', { name: '↓ Jump to latest' }).click();
+    await writeLine(name, 'brand new line one');
+    await rowWithText(page, 'brand new line one').waitFor({ timeout: 15_000 });
+
+    // Leaving the view closes its streams in main.
+    await page.getByRole('button', { name: '← All containers' }).click();
+    await expect.poll(() => mode.dispatcher.openStreamCount(), { timeout: 10_000 }).toBe(baseline);
+    await page.context().close();
+  });
+
+  it('keeps a reader who scrolled up where they are, and offers to jump to the latest line', async () => {
+    const name = uniqueName('e2e-logs-up');
+    await loggingContainer(name);
+    const page = await mode.openPage();
+    await openLogs(page, name);
+    await rowWithText(page, 'needle: the known line').waitFor();
+    await viewport(page).evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    const jump = page.getByRole('button', { name: '↓ Jump to latest' });
+    await jump.waitFor();
+    await writeLine(name, 'arrives while reading');
+    await page.getByTestId('log-status').filter({ hasText: '303 lines' }).waitFor({ timeout: 15_000 });
+    expect(await viewport(page).evaluate((element) => element.scrollTop)).toBe(0);
+    expect(await rowWithText(page, 'routine line 1').first().isVisible()).toBe(true);
+    await jump.click();
+    await rowWithText(page, 'arrives while reading').waitFor();
+    await jump.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('says plainly when a regular expression does not compile, and filters to matching lines', async () => {
+    const name = uniqueName('e2e-logs-re');
+    await loggingContainer(name);
+    const page = await mode.openPage();
+    await openLogs(page, name);
+    await rowWithText(page, 'needle: the known line').waitFor();
+    await page.getByRole('button', { name: 'Regular expression' }).click();
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('line (1');
+    await page.getByTestId('log-search-status').filter({ hasText: 'The regular expression does not compile' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('^routine line 2\\d$');
+    await page.getByTestId('log-search-status').filter({ hasText: '10 matches' }).waitFor();
+    await page.getByLabel('Only matching lines').check();
+    await page.getByLabel('Context').fill('0');
+    await expect.poll(() => viewport(page).getAttribute('data-row-count')).toBe('10');
+    await page.context().close();
+  });
+});
