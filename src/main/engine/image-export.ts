@@ -32,8 +32,10 @@ export async function containerExportSource(docker: Docker, id: string): Promise
         () => new BerthError('INTERNAL', `The export of ${name} ended early: the archive is incomplete. Was the container changed or removed meanwhile?`),
       );
       response.on('error', (err) => checked.destroy(midStreamError(err, `export of ${name}`)));
+      // The connection may close while received data still waits in the paused stream: only a
+      // response the engine did not finish (`complete` false) is cut short.
       response.on('close', () => {
-        if (!response.readableEnded) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `export of ${name}`));
+        if (!(response as Readable & { complete?: boolean }).complete) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `export of ${name}`));
       });
       checked.on('close', () => response.destroy());
       return response.pipe(checked);

@@ -76,6 +76,7 @@ export function tarStartCheck(): Transform {
 export function tarEndCheck(incomplete: () => Error): Transform {
   let tail: Buffer = Buffer.alloc(0);
   return new Transform({
+    highWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _encoding, callback) {
       tail = chunk.length >= END_MARKER ? chunk.subarray(chunk.length - END_MARKER) : Buffer.concat([tail, chunk]).subarray(-END_MARKER);
       callback(null, chunk);

@@ -1,9 +1,13 @@
 import { Transform, type Readable } from 'node:stream';
 import type { Transfer } from './registry';
 
+/** How much a stage may hold: enough to keep the next one busy, small beside the 64 MB budget. */
+export const STAGE_BYTES = 1024 * 1024;
+
 /** A pass-through that reports every chunk's size to the transfer. */
 export function byteCounter(transfer: Transfer): Transform {
   return new Transform({
+    highWaterMark: STAGE_BYTES,
     transform(chunk: Buffer, _encoding, callback) {
       transfer.addBytes(chunk.length);
       callback(null, chunk);
@@ -32,7 +36,9 @@ export function countedSource(source: Readable, transfer: Transfer, options: Cou
   };
   source.on('error', fail);
   source.on('close', () => {
-    if (!source.readableEnded) fail(new Error('closed before the end'));
+    // An HTTP body can close with data still buffered: `complete` says whether it all arrived.
+    const complete = (source as Readable & { complete?: boolean }).complete;
+    if (complete === false || (complete === undefined && !source.readableEnded)) fail(new Error('closed before the end'));
   });
   counter.on('close', () => {
     if (source.readableEnded || source.destroyed) return;

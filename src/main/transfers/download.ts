@@ -36,6 +36,8 @@ export interface DownloadRequest {
   task: Pick<FinishedTask, 'kind' | 'subject'>;
 }
 
+const WRITE_QUEUE_BYTES = 4 * 1024 * 1024;
+
 const partName = (target: string): string =>
   path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
 
@@ -57,7 +59,9 @@ export async function saveToFile(source: DownloadSource, target: string, transfe
     const input = await source.open(transfer.signal);
     let inputFailure: unknown;
     input.on('error', (err) => (inputFailure ??= err));
-    const output = handle.createWriteStream();
+    // A deep write queue lets fs coalesce the socket's 64 KiB chunks (writev): without it, each
+    // chunk waits for its own write, and the export runs at half the CLI's speed.
+    const output = handle.createWriteStream({ highWaterMark: WRITE_QUEUE_BYTES });
     // pipeline() hands the source's error to the file stream too: only the file's own error is the disk's.
     output.on('error', (err) => {
       if (err !== inputFailure) fileFailure ??= err;

@@ -1,0 +1,62 @@
+// Child process for the images bench: the real dispatcher with a headless file host (what the
+// desktop app's main process runs, minus the window), driven over IPC so the parent can read this
+// process's memory from /proc while it exports or imports.
+import { createDispatcher } from '../../src/main/dispatch';
+import { createEngine } from '../../src/main/engine/engine';
+import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { headlessFileHost } from '../../src/main/transfers/headless-host';
+import type { DownloadStart, PickedFile, TransferProgress, UploadStart } from '../../src/shared/types/transfers';
+
+type Request = { op: 'export'; container: string; target: string } | { op: 'import'; file: string; repository: string } | { op: 'exit' };
+
+let savePath = '';
+let openPath = '';
+const host = headlessFileHost({ save: () => savePath, open: () => openPath });
+const engine = createEngine();
+const dispatcher = createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const outcome = await dispatcher.invoke(channel, input);
+  if (!outcome.ok) throw new Error(`${channel}: ${outcome.error.code} ${outcome.error.message}`);
+  return outcome.result as T;
+}
+
+function settled(transferId: string): Promise<TransferProgress> {
+  return new Promise((resolve, reject) => {
+    let last: TransferProgress | undefined;
+    const outcome = dispatcher.subscribe('transfers.watch', { transferId }, (frame) => {
+      if (frame.kind === 'data') last = frame.message as TransferProgress;
+      else if (frame.kind === 'end' && last) resolve(last);
+      else if (frame.kind === 'error') reject(new Error(frame.error.message));
+    });
+    if (!outcome.ok) reject(new Error(outcome.error.message));
+  });
+}
+
+async function run(request: Exclude<Request, { op: 'exit' }>): Promise<{ ms: number; bytes: number; result?: Record<string, string> }> {
+  const started = performance.now();
+  let transferId: string;
+  if (request.op === 'export') {
+    savePath = request.target;
+    const start = await call<DownloadStart>('containers.export', { id: request.container });
+    if (start.status !== 'started') throw new Error('export not started');
+    transferId = start.transferId;
+  } else {
+    openPath = request.file;
+    const picked = await call<PickedFile>('transfers.pickFile', {});
+    const start = await call<UploadStart>('images.import', { source: { kind: 'file', fileHandle: picked.fileHandle }, repository: request.repository });
+    transferId = start.transferId;
+  }
+  const final = await settled(transferId);
+  if (final.phase !== 'done') throw new Error(`${request.op} ${final.phase}: ${final.error?.message}`);
+  return { ms: performance.now() - started, bytes: final.bytes, ...(final.result ? { result: final.result } : {}) };
+}
+
+process.on('message', (request: Request) => {
+  if (request.op === 'exit') process.exit(0);
+  run(request).then(
+    (reply) => process.send?.({ ok: true, ...reply }),
+    (err: Error) => process.send?.({ ok: false, error: err.message }),
+  );
+});
+process.send?.({ ready: true });
