@@ -13,7 +13,7 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { sendMenuCommand } from './menu-commands';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { hardenSession, isTrustedFrame } from './security';
+import { hardenEveryWebContents, hardenSession, isTrustedFrame } from './security';
 import { stringsFor } from './strings';
 import { createMainWindow, preloadPath } from './window';
 import { initialWindowState, trackWindowState, windowStateFile } from './window-state';
@@ -22,6 +22,7 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url));
 
 app.enableSandbox();
 registerAppScheme();
+hardenEveryWebContents();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

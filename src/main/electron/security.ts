@@ -34,8 +34,12 @@ export function openExternalHttpUrl(url: URL): Promise<void> {
   return shell.openExternal(url.toString()); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s), checked above, and only URLs main built (callers pass a URL object, never page text)
 }
 
-/** Electron security checklist items that apply to every web contents. */
+const hardened = new WeakSet<WebContents>();
+
+/** Electron security checklist items that apply to every web contents. Applying them twice is harmless. */
 export function hardenWebContents(contents: WebContents): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   contents.on('will-navigate', (event, url) => {
     if (originOf(url) !== rendererOrigin()) event.preventDefault();
   });
@@ -44,6 +48,15 @@ export function hardenWebContents(contents: WebContents): void {
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Web contents that show pages (not DevTools): whatever creates one later gets the same limits. */
+const PAGE_CONTENTS = new Set(['window', 'browserView', 'webview']);
+
+export function hardenEveryWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    if (PAGE_CONTENTS.has(contents.getType())) hardenWebContents(contents);
+  });
 }
 
 export function hardenSession(): void {

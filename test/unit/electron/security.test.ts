@@ -9,11 +9,17 @@ const electron = vi.hoisted(() => ({
   permissionCheck: undefined as undefined | ((...args: unknown[]) => boolean),
   opened: [] as string[],
   protocolHandler: undefined as undefined | ((request: { url: string }) => Promise<Response>),
+  appListeners: new Map<string, (...args: unknown[]) => void>(),
   privileged: [] as unknown[],
 }));
 
 vi.mock('electron', () => ({
-  app: { isPackaged: true, getPath: (name: string) => `/home/user/.config/${name}`, getLocale: () => 'en-US' },
+  app: {
+    isPackaged: true,
+    getPath: (name: string) => `/home/user/.config/${name}`,
+    getLocale: () => 'en-US',
+    on: (event: string, listener: (...args: unknown[]) => void) => electron.appListeners.set(event, listener),
+  },
   session: {
     defaultSession: {
       setPermissionRequestHandler: (fn: typeof electron.permissionRequest) => (electron.permissionRequest = fn),
@@ -37,11 +43,17 @@ vi.mock('electron', () => ({
   Notification: class {},
 }));
 
-const { hardenSession, hardenWebContents, openExternalHttpUrl } = await import('../../../src/main/electron/security');
+const { hardenEveryWebContents, hardenSession, hardenWebContents, openExternalHttpUrl } = await import('../../../src/main/electron/security');
 const { registerAppScheme, serveRenderer } = await import('../../../src/main/electron/protocol');
 const { electronHost } = await import('../../../src/main/electron/host');
 
 class FakeContents extends EventEmitter {
+  constructor(private readonly type = 'window') {
+    super();
+  }
+  getType(): string {
+    return this.type;
+  }
   openHandler: (() => { action: string }) | undefined;
   setWindowOpenHandler(fn: () => { action: string }): void {
     this.openHandler = fn;
@@ -82,6 +94,21 @@ describe('web contents hardening', () => {
     contents.emit('will-attach-webview', webview, {}, {});
     expect(webview.preventDefault).toHaveBeenCalled();
     expect(contents.openHandler?.()).toEqual({ action: 'deny' });
+  });
+});
+
+describe('every web contents', () => {
+  it('gets the same limits when created later (a page, not DevTools), once', () => {
+    hardenEveryWebContents();
+    const created = electron.appListeners.get('web-contents-created');
+    const page = new FakeContents('window');
+    const devtools = new FakeContents('remote');
+    created?.({}, page);
+    created?.({}, devtools);
+    expect(page.openHandler?.()).toEqual({ action: 'deny' });
+    expect(devtools.openHandler).toBeUndefined();
+    hardenWebContents(page as never);
+    expect(page.listenerCount('will-navigate')).toBe(1);
   });
 });
 
