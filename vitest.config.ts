@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Generous: CI machines are small and busy; speed is measured by `npm run bench`, not here.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
