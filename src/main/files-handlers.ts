@@ -1,33 +1,136 @@
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
 import type Docker from 'dockerode';
+import { BerthError } from '../shared/errors';
+import type { CopyOutStart } from '../shared/contract/files';
 import type { CommandHandlers, StreamHandlers } from './handlers';
+import type { HostServices } from './host';
 import { containerChanges, diffWithImage } from './engine/diff';
-import { statPath } from './engine/files-archive';
-import { findConflicts } from './engine/files-copy-in';
+import { statPath, type PathStat } from './engine/files-archive';
+import { copyTarIn, findConflicts, hostItemsSource, planCopyIn, streamedTarSource } from './engine/files-copy-in';
+import { runCopyOut, prepareCopyOut } from './engine/files-copy-out';
+import { archiveSource, fileContentSource, removedDuringCopy } from './engine/files-download';
 import { listDirectory, readFile, watchListing } from './engine/files-list';
+import { TAR_FILTERS } from './transfers/dialogs';
+import { startDownload } from './transfers/download';
+import type { TransferHub } from './transfers/hub';
+import { settleInBackground } from './transfers/settle';
+import { TicketBook } from './transfers/tickets';
+import { startUpload } from './transfers/upload';
 
-type FileCommands = Pick<CommandHandlers, 'files.list' | 'files.stat' | 'files.read' | 'files.conflicts' | 'containers.diff' | 'files.diffWithImage'>;
+type FileCommands = Pick<
+  CommandHandlers,
+  | 'files.list'
+  | 'files.stat'
+  | 'files.read'
+  | 'files.conflicts'
+  | 'files.pickItems'
+  | 'files.copyIn'
+  | 'files.copyOut'
+  | 'containers.diff'
+  | 'files.diffWithImage'
+>;
 type FileStreams = Pick<StreamHandlers, 'files.listing'>;
 
-/** The Files and Changes tabs: browsing, reading, `docker diff`, and the copy checks. */
-export function fileCommandHandlers(docker: Docker): FileCommands {
+/** Host folders a folder download would replace, kept until the user confirms (the page only holds a token). */
+const pendingReplacements = new TicketBook<string>();
+
+function itemsLabel(names: readonly string[]): string {
+  return names.length === 1 ? names[0]! : `${names[0]} and ${names.length - 1} more`;
+}
+
+async function hostPathExists(target: string): Promise<boolean> {
+  return lstat(target).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A folder out to the desktop: a folder picker, then a safe extraction into `<picked>/<name>`. */
+async function copyFolderOut(docker: Docker, hub: TransferHub, host: HostServices, id: string, source: PathStat, replace: string | undefined): Promise<CopyOutStart> {
+  const name = path.posix.basename(source.path);
+  let target: string;
+  if (replace) {
+    const remembered = pendingReplacements.take(replace);
+    if (!remembered) throw new BerthError('NOT_FOUND', 'That confirmation has expired: start the download again.');
+    target = remembered;
+  } else {
+    const [folder] = await host.chooseOpenPaths!({ purpose: 'download', folders: true, multiple: false, title: `Choose where to copy ${name}` });
+    if (!folder) return { status: 'dismissed' };
+    target = path.join(folder, name);
+    if (await hostPathExists(target)) {
+      const replaceToken = pendingReplacements.issue(target, () => undefined, 10 * 60_000);
+      return { status: 'exists', name, folder, replaceToken };
+    }
+  }
+  const transfer = hub.registry.begin({ direction: 'download', name });
+  void settleInBackground(transfer, host, { kind: 'copy', subject: name }, async () => {
+    const result = await runCopyOut(docker, id, source, target, replace !== undefined, { signal: transfer.signal, onBytes: (count) => transfer.addBytes(count) });
+    return { result: { path: result.hostPath }, warnings: await removedDuringCopy(docker, id, source.path) };
+  });
+  return { status: 'started', delivery: 'file', transferId: transfer.id, filename: name, filePath: target };
+}
+
+/** The Files and Changes tabs: browsing, reading, `docker cp` both ways (as transfers), `docker diff`. */
+export function fileCommandHandlers(docker: Docker, hub: TransferHub, host: HostServices): FileCommands {
   return {
-    'files.list': ({ id, path, full }) => listDirectory(docker, id, path, full),
-    'files.stat': async ({ id, path }) => {
-      const { resolvedTarget: _resolved, ...entry } = await statPath(docker, id, path);
+    'files.list': ({ id, path: folder, full }) => listDirectory(docker, id, folder, full),
+    'files.stat': async ({ id, path: target }) => {
+      const { resolvedTarget: _resolved, ...entry } = await statPath(docker, id, target);
       return entry;
     },
-    'files.read': ({ id, path, maxBytes }) => readFile(docker, id, path, maxBytes),
+    'files.read': ({ id, path: file, maxBytes }) => readFile(docker, id, file, maxBytes),
     'files.conflicts': async ({ id, destination, names }) => {
       const { folder: _folder, ...conflicts } = await findConflicts(docker, id, destination, names);
       return conflicts;
     },
+    'files.pickItems': async ({ folders }) => {
+      if (!host.chooseOpenPaths) throw new BerthError('INVALID_INPUT', 'Browser mode has no file dialog: choose the files in the page, they are uploaded.');
+      const chosen = await host.chooseOpenPaths({ purpose: 'upload', folders, multiple: true });
+      return Promise.all(chosen.map((item) => hub.files.adoptItem(item)));
+    },
+    'files.copyIn': async ({ id, destination, overwrite, source }) => {
+      if (source.kind === 'upload') {
+        const plan = await planCopyIn(docker, id, destination, source.names, overwrite);
+        return startUpload(hub, host, {
+          source: { kind: 'upload', filename: itemsLabel(source.names), sizeBytes: source.sizeBytes },
+          consume: async (body, signal) => {
+            const result = await copyTarIn(docker, id, plan, streamedTarSource(body, source.names, source.sizeBytes), { signal });
+            return { result: { destination: result.destination, items: String(result.names.length) } };
+          },
+          task: { kind: 'copy', subject: itemsLabel(source.names) },
+        });
+      }
+      const items = await Promise.all(source.handles.map((handle) => hub.files.resolveItem(handle)));
+      const tar = await hostItemsSource(items.map((item) => item.path));
+      const plan = await planCopyIn(docker, id, destination, tar.names, overwrite);
+      const transfer = hub.registry.begin({ direction: 'upload', name: itemsLabel(tar.names), totalBytes: tar.totalBytes });
+      void settleInBackground(transfer, host, { kind: 'copy', subject: itemsLabel(tar.names) }, async () => {
+        const result = await copyTarIn(docker, id, plan, tar, { signal: transfer.signal, onBytes: (count) => transfer.addBytes(count) });
+        const skipped = tar.skipped();
+        return {
+          result: { destination: result.destination, items: String(result.names.length) },
+          warnings: skipped.length ? [`Not copied (only files, folders and links can be): ${skipped.join(', ')}.`] : [],
+        };
+      });
+      return { transferId: transfer.id };
+    },
+    'files.copyOut': async ({ id, path: target, format, replace }) => {
+      const source = await prepareCopyOut(docker, id, target);
+      const task = { kind: 'copy', subject: path.posix.basename(source.path) } as const;
+      if (format === 'tar' || (source.kind === 'directory' && !host.chooseOpenPaths)) {
+        return startDownload(hub, host, { source: archiveSource(docker, id, source), dialog: { purpose: 'download', filters: TAR_FILTERS }, task });
+      }
+      if (source.kind === 'file') return startDownload(hub, host, { source: fileContentSource(docker, id, source), dialog: { purpose: 'download' }, task });
+      return copyFolderOut(docker, hub, host, id, source, replace);
+    },
     'containers.diff': ({ id }) => containerChanges(docker, id),
-    'files.diffWithImage': ({ id, path }) => diffWithImage(docker, id, path),
+    'files.diffWithImage': ({ id, path: file }) => diffWithImage(docker, id, file),
   };
 }
 
 export function fileStreamHandlers(docker: Docker): FileStreams {
   return {
-    'files.listing': ({ id, path }, sink) => watchListing(docker, id, path, sink),
+    'files.listing': ({ id, path: folder }, sink) => watchListing(docker, id, folder, sink),
   };
 }

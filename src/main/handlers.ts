@@ -62,7 +62,7 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     ...logCommandHandlers(docker, hostServices),
     ...imageCommandHandlers(docker, transferHub, hostServices),
     ...transferCommandHandlers(transferHub, hostServices),
-    ...fileCommandHandlers(docker),
+    ...fileCommandHandlers(docker, transferHub, hostServices),
   };
 }
 

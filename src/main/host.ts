@@ -22,6 +22,8 @@ export interface HostServices {
   chooseSavePath?(request: SaveDialogRequest): Promise<string | null>;
   /** Desktop app: a native open dialog; null when dismissed. Absent in browser mode (the page uploads). */
   chooseOpenPath?(request: OpenDialogRequest): Promise<string | null>;
+  /** Desktop app: a native open dialog for several files, or for folders; empty when dismissed. Absent in browser mode. */
+  chooseOpenPaths?(request: OpenDialogRequest & { title?: string; folders?: boolean; multiple?: boolean }): Promise<string[]>;
 }
 
 /** Browser mode and tests: the browser on the other end does the host-side work. */

@@ -1,6 +1,8 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isChannel, isTopic } from '../shared/contract';
+import type { PickedItem } from '../shared/types/files';
 import {
+  IPC_ADOPT_DROPPED,
   IPC_STREAM_FRAME,
   IPC_SUBSCRIBE,
   IPC_UNSUBSCRIBE,
@@ -39,6 +41,17 @@ const bridge: BerthBridge = {
     return () => {
       if (listeners.delete(id)) ipcRenderer.send(IPC_UNSUBSCRIBE, id);
     };
+  },
+  pathsForFiles(files) {
+    const paths = Array.from(files, (file) => {
+      try {
+        return webUtils.getPathForFile(file);
+      } catch {
+        return '';
+      }
+    }).filter((path) => path !== '');
+    if (paths.length === 0) return Promise.resolve([]);
+    return ipcRenderer.invoke(IPC_ADOPT_DROPPED, paths) as Promise<PickedItem[]>;
   },
 };
 

@@ -1,4 +1,5 @@
 import type { BerthErrorShape } from './errors';
+import type { PickedItem } from './types/files';
 
 /** What every invoke returns over every transport: never a thrown error. */
 export type InvokeOutcome<R = unknown> = { ok: true; result: R } | { ok: false; error: BerthErrorShape };
@@ -19,6 +20,8 @@ export type WsServerFrame = { type: 'frame'; id: string; frame: StreamFrame };
 export const IPC_SUBSCRIBE = 'berth:subscribe';
 export const IPC_UNSUBSCRIBE = 'berth:unsubscribe';
 export const IPC_STREAM_FRAME = 'berth:stream-frame';
+/** Preload -> main: the paths of files the user dropped, as webUtils.getPathForFile gave them (not a page-callable channel). */
+export const IPC_ADOPT_DROPPED = 'berth:adopt-dropped';
 
 /**
  * The whole surface the preload puts on `window.berth`. Untyped strings at this boundary: the
@@ -29,4 +32,10 @@ export interface BerthBridge {
   invoke(channel: string, input: unknown): Promise<InvokeOutcome>;
   /** Returns an unsubscribe function. */
   subscribe(topic: string, input: unknown, onFrame: (frame: StreamFrame) => void): () => void;
+  /**
+   * Files or folders the user dropped (or picked in an <input>): main learns their paths from the
+   * preload and hands back opaque handles, so the page never names a host path. Fakes made by the
+   * page have no path and are left out.
+   */
+  pathsForFiles?(files: readonly File[]): Promise<PickedItem[]>;
 }

@@ -8,6 +8,7 @@ import { openExternalHttpUrl } from './security';
 import { createTaskNotifier } from './notify';
 import { stringsFor } from './strings';
 import { createTransferDialogs } from './transfer-dialogs';
+import { createFileDialogs } from './files-dialogs';
 
 /** Electron's user data folder, unless BERTH_SETTINGS_DIR names another (tests, portable set-ups). */
 export function desktopSettingsDir(): string {
@@ -30,6 +31,7 @@ export const electronHost: HostServices = {
   },
   openExternal: openExternalHttpUrl,
   ...createTransferDialogs(dialogFolders),
+  ...createFileDialogs(dialogFolders),
   onMenuCommand,
   taskFinished: createTaskNotifier({
     context: async () => {

@@ -10,6 +10,8 @@ import { settingsStoreAt } from '../settings/store';
 import { showAbout } from './about';
 import { desktopSettingsDir, electronHost } from './host';
 import { registerIpc } from './ipc';
+import { registerDroppedItems } from './dropped-items';
+import { transferHub } from '../transfers/hub';
 import { installMenu } from './menu';
 import { sendMenuCommand } from './menu-commands';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -77,6 +79,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveRenderer(path.join(mainDir, '../renderer'));
     registerIpc(dispatcher, isTrustedFrame);
+    registerDroppedItems(transferHub.files, isTrustedFrame);
     engine.monitor.start();
     await followSettings();
     await openMainWindow();

@@ -9,7 +9,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import type { CopyConflicts, CopyInResult } from '../../shared/types/files';
@@ -18,7 +18,6 @@ import { joinContainerPath, putArchive, statFollowing, statIfExists } from './fi
 import type { TransferControl } from './files-copy-out';
 import { hostTarStream, measureHostTree, type HostSource } from './host-tar';
 
-const PROGRESS_INTERVAL_MS = 100;
 const ROLLBACK_TIMEOUT_MS = 30_000;
 
 /** Runs `fn` over `items`, at most `width` at once, keeping the order of results. */
@@ -71,18 +70,11 @@ async function hostSources(paths: readonly string[]): Promise<HostSource[]> {
   return sources;
 }
 
-/** Counts the bytes of the archive as the engine reads them. */
-function progressCounter(total: number, control: TransferControl): Transform {
-  let done = 0;
-  let last = 0;
+/** Reports the bytes of the archive as the engine reads them (counted in the stream, never by a 'data' listener, which would start the flow before the request is attached). */
+function byteReporter(onBytes: (count: number) => void): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      done += chunk.length;
-      const now = Date.now();
-      if (now - last >= PROGRESS_INTERVAL_MS) {
-        last = now;
-        control.onProgress?.({ done, total: Math.max(total, done) });
-      }
+      onBytes(chunk.length);
       callback(null, chunk);
     },
   });
@@ -113,7 +105,8 @@ async function cleanUp(docker: Docker, id: string, created: readonly string[]): 
   }
 }
 
-function withCleanUpNote(err: BerthError, { outcome, left }: CleanUp, replaced: readonly string[]): BerthError {
+/** What a failed copy left behind, in words; empty when nothing is left. */
+function cleanUpNote({ outcome, left }: CleanUp, replaced: readonly string[]): string {
   const notes: string[] = [];
   if (left.length > 0) {
     const list = left.join(', ');
@@ -122,7 +115,114 @@ function withCleanUpNote(err: BerthError, { outcome, left }: CleanUp, replaced: 
     else notes.push(`Partly copied and could not be removed: ${list}.`);
   }
   if (replaced.length > 0) notes.push(`Being replaced and possibly incomplete now: ${replaced.join(', ')}.`);
-  return notes.length ? new BerthError(err.code, `${err.message} ${notes.join(' ')}`) : err;
+  return notes.join(' ');
+}
+
+/** The error with the clean-up note; a cancel keeps its own wording and carries the note for the transfer. */
+function withCleanUpNote(err: BerthError, note: string): BerthError {
+  if (!note) return err;
+  if (err.code === 'CANCELLED') return Object.assign(err, { cancelNote: note });
+  return new BerthError(err.code, `${err.message} ${note}`);
+}
+
+/** What is copied in: its top-level names and a tar of them, opened once the destination is checked. */
+export interface TarSource {
+  names: readonly string[];
+  /** The tar's size, for progress (near enough for host items). */
+  totalBytes: number;
+  /** Sources left out (sockets, devices), for a warning. */
+  skipped(): string[];
+  /** Opens the archive; aborting `signal` stops and closes it. */
+  open(signal: AbortSignal): Readable;
+}
+
+/** Host files and folders (already chosen by the user), as a tar built while it is sent. */
+export async function hostItemsSource(paths: readonly string[]): Promise<TarSource> {
+  const sources = await hostSources(paths);
+  const size = await measureHostTree(sources);
+  let skipped: string[] = [];
+  return {
+    names: sources.map((source) => source.name),
+    totalBytes: size.tarBytes,
+    skipped: () => skipped,
+    open(signal) {
+      const tar = hostTarStream(sources, signal);
+      skipped = tar.skipped;
+      return tar.stream;
+    },
+  };
+}
+
+/** A tar that arrives as a stream (a browser upload) holding `names` at its top level. */
+export function streamedTarSource(body: Readable, names: readonly string[], totalBytes: number): TarSource {
+  return { names, totalBytes, skipped: () => [], open: () => body };
+}
+
+export interface CopyInPlan {
+  /** The destination folder, resolved. */
+  folder: string;
+  names: readonly string[];
+  /** Names that exist already and will be replaced (the user agreed). */
+  replacing: string[];
+}
+
+/** Checks the destination and what exists there before anything moves. */
+export async function planCopyIn(docker: Docker, id: string, destination: string, names: readonly string[], overwrite: boolean): Promise<CopyInPlan> {
+  const conflicts = await findConflicts(docker, id, destination, names);
+  if (!conflicts.destinationIsDirectory) throw new BerthError('INVALID_INPUT', `${conflicts.folder} is not a folder.`);
+  if (conflicts.existing.length > 0 && !overwrite) {
+    throw new BerthError('CONFLICT', `Already in ${conflicts.folder}: ${conflicts.existing.join(', ')}. Choose to replace them to copy anyway.`);
+  }
+  return { folder: conflicts.folder, names, replacing: conflicts.existing };
+}
+
+/** Sends `source` into the planned folder; on a failure or cancel, undoes what it can and says what it could not. */
+export async function copyTarIn(docker: Docker, id: string, plan: CopyInPlan, source: TarSource, control: TransferControl = {}): Promise<CopyInResult> {
+  const created = plan.names.filter((name) => !plan.replacing.includes(name)).map((name) => joinContainerPath(plan.folder, name));
+  const replaced = plan.replacing.map((name) => joinContainerPath(plan.folder, name));
+  const abort = new AbortController();
+  const onOuterAbort = (): void => abort.abort();
+  if (control.signal?.aborted) abort.abort();
+  control.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const tar = source.open(abort.signal);
+  let sent = 0;
+  const reporter = byteReporter((count) => {
+    sent += count;
+    control.onBytes?.(count);
+  });
+  tar.on('error', (err) => reporter.destroy(err));
+  tar.pipe(reporter);
+  try {
+    await Promise.race([
+      putArchive(docker, id, plan.folder, reporter, abort.signal),
+      // A failure reading the host side must stop the request too.
+      new Promise<never>((_, reject) => reporter.on('error', reject)),
+    ]);
+    // The engine finishes a copy before it removes a container: a "success" into a removed container is not one.
+    if (await containerGone(docker, id)) throw new BerthError('NOT_FOUND', `Container ${id} was removed while the files were being copied into it.`);
+    return { destination: plan.folder, names: [...plan.names], bytes: sent };
+  } catch (err) {
+    abort.abort();
+    tar.destroy();
+    const cancelled = control.signal?.aborted === true;
+    const mapped = cancelled ? new BerthError('CANCELLED', 'The copy was cancelled.') : toBerthError(err);
+    if (mapped.code === 'ENGINE_UNAVAILABLE') {
+      throw new BerthError(mapped.code, `${mapped.message} What had arrived before may be left partly copied in the container: ${[...created, ...replaced].join(', ')}.`);
+    }
+    throw withCleanUpNote(mapped, cleanUpNote(await cleanUp(docker, id, created), replaced));
+  } finally {
+    control.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** True only when the engine says the container no longer exists. */
+export async function containerGone(docker: Docker, id: string): Promise<boolean> {
+  try {
+    await docker.getContainer(id).inspect();
+    return false;
+  } catch (err) {
+    return (err as { statusCode?: number }).statusCode === 404;
+  }
 }
 
 export interface CopyInRequest {
@@ -131,47 +231,10 @@ export interface CopyInRequest {
   overwrite: boolean;
 }
 
+/** `docker cp HOST... CONTAINER:DEST/` with host paths (the engine layer; the handlers add transfers). */
 export async function copyIn(docker: Docker, id: string, request: CopyInRequest, control: TransferControl = {}): Promise<CopyInResult & { skipped: string[] }> {
-  const sources = await hostSources(request.sources);
-  const names = sources.map((source) => source.name);
-  const conflicts = await findConflicts(docker, id, request.destination, names);
-  if (!conflicts.destinationIsDirectory) throw new BerthError('INVALID_INPUT', `${conflicts.folder} is not a folder.`);
-  if (conflicts.existing.length > 0 && !request.overwrite) {
-    throw new BerthError('CONFLICT', `Already in ${conflicts.folder}: ${conflicts.existing.join(', ')}. Choose to replace them to copy anyway.`);
-  }
-  const size = await measureHostTree(sources);
-  const created = names.filter((name) => !conflicts.existing.includes(name)).map((name) => joinContainerPath(conflicts.folder, name));
-  const replaced = conflicts.existing.map((name) => joinContainerPath(conflicts.folder, name));
-
-  const abort = new AbortController();
-  const onOuterAbort = (): void => abort.abort();
-  control.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const tar = hostTarStream(sources, abort.signal);
-  const counter = progressCounter(size.tarBytes, control);
-  let sent = 0;
-  counter.on('data', (chunk: Buffer) => {
-    sent += chunk.length;
-  });
-  tar.stream.on('error', (err) => counter.destroy(err));
-  tar.stream.pipe(counter);
-  try {
-    await Promise.race([
-      putArchive(docker, id, conflicts.folder, counter, abort.signal),
-      // A failure reading the host side must stop the request too.
-      new Promise<never>((_, reject) => counter.on('error', reject)),
-    ]);
-    control.onProgress?.({ done: sent, total: sent });
-    return { destination: conflicts.folder, names, bytes: size.fileBytes, skipped: tar.skipped };
-  } catch (err) {
-    abort.abort();
-    tar.stream.destroy();
-    const cancelled = control.signal?.aborted === true;
-    const mapped = cancelled ? new BerthError('CANCELLED', 'The copy was cancelled.') : toBerthError(err);
-    if (mapped.code === 'ENGINE_UNAVAILABLE') {
-      throw new BerthError(mapped.code, `${mapped.message} What had arrived before may be left partly copied in the container: ${[...created, ...replaced].join(', ')}.`);
-    }
-    throw withCleanUpNote(mapped, await cleanUp(docker, id, created), replaced);
-  } finally {
-    control.signal?.removeEventListener('abort', onOuterAbort);
-  }
+  const source = await hostItemsSource(request.sources);
+  const plan = await planCopyIn(docker, id, request.destination, source.names, request.overwrite);
+  const result = await copyTarIn(docker, id, plan, source, control);
+  return { ...result, skipped: source.skipped() };
 }

@@ -9,15 +9,16 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
-import type { CopyOutResult, CopyProgress } from '../../shared/types/files';
-import { archiveRootName, getArchive, statFollowing } from './files-archive';
+import type { CopyOutResult } from '../../shared/types/files';
+import { archiveRootName, getArchive, statFollowing, type PathStat } from './files-archive';
 import { extractUntrusted } from './safe-extract';
 
 export const STAGING_PREFIX = '.berth-copy-';
 
 export interface TransferControl {
   signal?: AbortSignal;
-  onProgress?: (progress: CopyProgress) => void;
+  /** Bytes moved since the last call. */
+  onBytes?: (count: number) => void;
 }
 
 /** A host filesystem failure in plain words. */
@@ -80,7 +81,7 @@ export async function extractToHost(
   rootName: string,
   hostPath: string,
   overwrite: boolean,
-  control: TransferControl & { total?: number } = {},
+  control: TransferControl = {},
 ): Promise<{ bytes: number }> {
   const parent = path.dirname(hostPath);
   const staging = await mkdtemp(path.join(parent, STAGING_PREFIX)).catch((err: unknown) => {
@@ -89,11 +90,15 @@ export async function extractToHost(
   });
   let replacedAside: string | undefined;
   try {
+    let reported = 0;
     const { bytes } = await extractUntrusted(archive, {
       into: staging,
       rootName,
       signal: control.signal,
-      onBytes: (done) => control.onProgress?.({ done, ...(control.total ? { total: control.total } : {}) }),
+      onBytes: (done) => {
+        control.onBytes?.(done - reported);
+        reported = done;
+      },
     });
     const extracted = path.join(staging, rootName);
     await lstat(extracted).catch(() => {
@@ -116,15 +121,39 @@ export async function extractToHost(
 }
 
 /** The engine's archive of one file: a header block, the body in 512-byte blocks, two end blocks. */
-function singleFileTarSize(size: number): number {
+export function singleFileTarSize(size: number): number {
   return 512 + Math.ceil(size / 512) * 512 + 1024;
 }
 
-/**
- * Copies a file or folder out of a container to `hostPath` (the full destination path, e.g. the
- * file chosen in a save dialog, or the picked folder joined with the item's name). A symlink is
- * followed, like `docker cp -L`, so a download gives the content and not a dangling link.
- */
+/** What is being copied out, checked before anything moves: a file or a folder (a symlink is followed, like `docker cp -L`). */
+export async function prepareCopyOut(docker: Docker, id: string, containerPath: string): Promise<PathStat> {
+  const source = await statFollowing(docker, id, containerPath);
+  if (source.path === '/') {
+    throw new BerthError('INVALID_INPUT', 'The whole filesystem is copied with Export (docker export), not as a folder.');
+  }
+  if (source.kind !== 'file' && source.kind !== 'directory') {
+    throw new BerthError('INVALID_INPUT', `${source.path} is a device, pipe or socket: only files and folders can be copied.`);
+  }
+  return source;
+}
+
+/** Copies a prepared file or folder to `hostPath` (the full destination path of the item). */
+export async function runCopyOut(
+  docker: Docker,
+  id: string,
+  source: PathStat,
+  hostPath: string,
+  overwrite: boolean,
+  control: TransferControl = {},
+): Promise<CopyOutResult> {
+  const destination = path.resolve(hostPath);
+  await checkHostDestination(destination, source.kind === 'directory' ? 'directory' : 'file', overwrite);
+  const archive = await getArchive(docker, id, source.path, control.signal);
+  const { bytes } = await extractToHost(archive, archiveRootName(source.path), destination, overwrite, control);
+  return { hostPath: destination, bytes };
+}
+
+/** `docker cp -L CONTAINER:PATH HOST` (the engine layer; the handlers add dialogs and transfers). */
 export async function copyOut(
   docker: Docker,
   id: string,
@@ -133,19 +162,5 @@ export async function copyOut(
   overwrite: boolean,
   control: TransferControl = {},
 ): Promise<CopyOutResult> {
-  const source = await statFollowing(docker, id, containerPath);
-  if (source.path === '/') {
-    throw new BerthError('INVALID_INPUT', 'The whole filesystem is copied with Export (docker export), not as a folder.');
-  }
-  if (source.kind !== 'file' && source.kind !== 'directory') {
-    throw new BerthError('INVALID_INPUT', `${source.path} is a device, pipe or socket: only files and folders can be copied.`);
-  }
-  const destination = path.resolve(hostPath);
-  await checkHostDestination(destination, source.kind, overwrite);
-  const archive = await getArchive(docker, id, source.path, control.signal);
-  const { bytes } = await extractToHost(archive, archiveRootName(source.path), destination, overwrite, {
-    ...control,
-    ...(source.kind === 'file' ? { total: singleFileTarSize(source.size) } : {}),
-  });
-  return { hostPath: destination, bytes };
+  return runCopyOut(docker, id, await prepareCopyOut(docker, id, containerPath), hostPath, overwrite, control);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BerthError } from '../../shared/errors';
+import type { PickedItem } from '../../shared/types/files';
 import type { PickedFile } from '../../shared/types/transfers';
 import { fileSystemError } from './fs-errors';
 
@@ -43,5 +44,34 @@ export class HostFiles {
     } catch (err) {
       throw fileSystemError(err, entry.path);
     }
+  }
+
+  /** Registers a file OR folder the user chose or dropped, for copying into a container (`files.copyIn`). */
+  async adoptItem(itemPath: string): Promise<PickedItem> {
+    if (!path.isAbsolute(itemPath)) throw new BerthError('INVALID_INPUT', 'A chosen item must have an absolute path.');
+    const kind = await this.itemKind(itemPath);
+    if (this.files.size >= MAX_HANDLES) this.files.delete(this.files.keys().next().value as string);
+    const fileHandle = randomBytes(24).toString('base64url');
+    this.files.set(fileHandle, { path: itemPath });
+    return { fileHandle, name: path.basename(itemPath), path: itemPath, sizeBytes: kind.sizeBytes, kind: kind.kind };
+  }
+
+  /** The file or folder behind a handle (`resolve` stays files only, so a folder never reaches an import). */
+  async resolveItem(fileHandle: string): Promise<{ path: string; name: string; kind: PickedItem['kind'] }> {
+    const entry = this.files.get(fileHandle);
+    if (!entry) throw new BerthError('NOT_FOUND', 'That file or folder is no longer chosen: choose it again.');
+    const { kind } = await this.itemKind(entry.path);
+    return { path: entry.path, name: path.basename(entry.path), kind };
+  }
+
+  private async itemKind(itemPath: string): Promise<{ kind: PickedItem['kind']; sizeBytes: number }> {
+    try {
+      const info = await stat(itemPath);
+      if (info.isDirectory()) return { kind: 'folder', sizeBytes: 0 };
+      if (info.isFile()) return { kind: 'file', sizeBytes: info.size };
+    } catch (err) {
+      throw fileSystemError(err, itemPath);
+    }
+    throw new BerthError('INVALID_INPUT', `${path.basename(itemPath)} is neither a file nor a folder.`);
   }
 }

@@ -98,7 +98,10 @@ export class Transfer {
     if (this.abort.signal.aborted) {
       const reason = this.abort.signal.reason;
       const error = reason instanceof BerthError ? reason : new BerthError('CANCELLED', 'Cancelled.');
-      this.settle({ phase: 'cancelled', error: error.toShape(), bytesPerSecond: 0 });
+      // A worker can say what its clean-up could not undo (e.g. files left in a stopped container).
+      const note = (err as { cancelNote?: unknown } | null)?.cancelNote;
+      const shown = typeof note === 'string' && note ? new BerthError('CANCELLED', `${error.message} ${note}`) : error;
+      this.settle({ phase: 'cancelled', error: shown.toShape(), bytesPerSecond: 0 });
       return;
     }
     this.settle({ phase: 'failed', error: toBerthError(err).toShape(), bytesPerSecond: 0 });

@@ -7,7 +7,9 @@ import type {
   FileDiff,
   FileEntry,
   ListingUpdate,
+  PickedItem,
 } from '../types/files';
+import type { DownloadStart, UploadStart } from '../types/transfers';
 import { command, returns, stream } from './define';
 import { absoluteContainerPath, containerRef } from './schemas';
 
@@ -29,6 +31,30 @@ export const entryName = z
 
 const onePath = z.object({ id: containerRef, path: absoluteContainerPath });
 
+const itemHandle = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'Not a file handle (choose the files again).');
+const replaceToken = z.string().regex(/^[A-Za-z0-9_-]{40,64}$/, 'Not a replace token (start the download again).');
+
+/**
+ * What `files.copyIn` sends. Desktop: files and folders the user chose or dropped, by handle
+ * (`files.pickItems`, or the preload's `pathsForFiles` for a drop). Browser mode: a tar the page
+ * builds from the dropped or chosen files (names = its top-level names), POSTed to the returned
+ * `uploadUrl`.
+ */
+export const copyInSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('items'), handles: z.array(itemHandle).min(1, 'Choose at least one file or folder.').max(1000) }).strict(),
+  z
+    .object({
+      kind: z.literal('upload'),
+      names: z.array(entryName).min(1, 'Choose at least one file or folder.').max(10_000),
+      // A tar is at least its two end blocks.
+      sizeBytes: z.number().int().min(1024, 'Not a tar archive.').max(Number.MAX_SAFE_INTEGER),
+    })
+    .strict(),
+]);
+
+/** `files.copyOut`'s answer: a started download, a dismissed dialog, or a destination that exists already. */
+export type CopyOutStart = DownloadStart | { status: 'exists'; name: string; folder: string; replaceToken: string };
+
 export const fileCommands = {
   /** A folder's direct children, read from the archive API (works on stopped, shell-less containers). */
   'files.list': command(onePath.extend({ full: z.boolean().default(false) }), returns<DirectoryListing>()),
@@ -43,6 +69,23 @@ export const fileCommands = {
   'files.conflicts': command(
     z.object({ id: containerRef, destination: absoluteContainerPath, names: z.array(entryName).min(1).max(10_000) }),
     returns<CopyConflicts>(),
+  ),
+  /** Desktop app: a native dialog for several files, or folders, to copy in. Browser mode: INVALID_INPUT (the page uploads). */
+  'files.pickItems': command(z.object({ folders: z.boolean().default(false) }).strict(), returns<PickedItem[]>()),
+  /** `docker cp HOST... CONTAINER:DEST/`: a transfer (progress and cancel through `transfers.*`). */
+  'files.copyIn': command(
+    z.object({ id: containerRef, destination: absoluteContainerPath, overwrite: z.boolean().default(false), source: copyInSource }),
+    returns<UploadStart>(),
+  ),
+  /**
+   * `docker cp CONTAINER:PATH HOST`: a file through a save dialog, a folder through a folder picker
+   * (extracted safely), or with `format: 'tar'` (and always for a folder in browser mode) the
+   * archive itself. When the folder's copy exists on the host, the answer is `exists`; calling again
+   * with its `replaceToken` replaces it.
+   */
+  'files.copyOut': command(
+    onePath.extend({ format: z.enum(['auto', 'tar']).default('auto'), replace: replaceToken.optional() }),
+    returns<CopyOutStart>(),
   ),
   /** `docker diff`. */
   'containers.diff': command(z.object({ id: containerRef }), returns<ContainerChange[]>()),

@@ -92,3 +92,14 @@ export interface CopyProgress {
   done: number;
   total?: number;
 }
+
+/** A host file or folder the user chose (dialog) or dropped: main keeps the path, the page a handle. */
+export interface PickedItem {
+  fileHandle: string;
+  name: string;
+  /** For display only. */
+  path: string;
+  /** A file's size; 0 for a folder (measured when copied). */
+  sizeBytes: number;
+  kind: 'file' | 'folder';
+}

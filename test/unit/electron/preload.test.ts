@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BerthBridge, type StreamFrame } from '../../../src/shared/transport';
+import { IPC_ADOPT_DROPPED, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BerthBridge, type StreamFrame } from '../../../src/shared/transport';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();
@@ -9,11 +9,14 @@ const electron = vi.hoisted(() => {
     streamListeners,
     sent: [] as Array<[string, unknown]>,
     invoked: [] as Array<[string, unknown]>,
+    /** What webUtils.getPathForFile answers, by file name ('' for a file the page made itself). */
+    filePaths: new Map<string, string>(),
   };
 });
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => electron.exposed.set(key, value) },
+  webUtils: { getPathForFile: (file: { name: string }) => electron.filePaths.get(file.name) ?? '' },
   ipcRenderer: {
     invoke: async (channel: string, input: unknown) => {
       electron.invoked.push([channel, input]);
@@ -32,7 +35,7 @@ const bridge = electron.exposed.get('berth') as BerthBridge;
 describe('preload bridge', () => {
   it('exposes only window.berth with invoke and subscribe', () => {
     expect([...electron.exposed.keys()]).toEqual(['berth']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'subscribe', 'transport']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'pathsForFiles', 'subscribe', 'transport']);
   });
 
   it('invokes allow-listed channels and refuses others without touching IPC', async () => {
@@ -69,5 +72,16 @@ describe('preload bridge', () => {
     await Promise.resolve();
     expect(frames[0]).toMatchObject({ kind: 'error', error: { code: 'NOT_FOUND' } });
     expect(electron.sent.length).toBe(before);
+  });
+
+  it('hands the paths of dropped files to main on its own channel, leaving out files without a path', async () => {
+    electron.filePaths.set('dropped.txt', '/home/user/dropped.txt');
+    electron.filePaths.set('folder', '/home/user/folder');
+    const files = [{ name: 'dropped.txt' }, { name: 'made-by-the-page.txt' }, { name: 'folder' }] as unknown as File[];
+    const before = electron.invoked.length;
+    await bridge.pathsForFiles!(files);
+    expect(electron.invoked.slice(before)).toEqual([[IPC_ADOPT_DROPPED, ['/home/user/dropped.txt', '/home/user/folder']]]);
+    await expect(bridge.pathsForFiles!([{ name: 'made-by-the-page.txt' }] as unknown as File[])).resolves.toEqual([]);
+    expect(electron.invoked.length).toBe(before + 1);
   });
 });

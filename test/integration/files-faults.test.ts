@@ -1,0 +1,215 @@
+// Faults in the middle of a copy, made deterministic with a metered relay in front of the engine:
+// a cancel, the engine going away, the container removed. Each ends with a clear message, no
+// temporary file on the host, and the container as it was wherever that can be done.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CopyOutStart } from '../../src/shared/contract/files';
+import type { PickedItem } from '../../src/shared/types/files';
+import type { DownloadStart, UploadStart } from '../../src/shared/types/transfers';
+import { createEngine } from '../../src/main/engine/engine';
+import { headlessFileHost } from '../../src/main/transfers/headless-host';
+import { docker, removeTestContainers } from '../helpers/engine';
+import { engineSocket } from '../helpers/engine-relay';
+import { MeteredRelay } from '../helpers/metered-relay';
+import { changesOf, createdContainer, runningContainer, seed } from './files-support';
+import { call, dispatcherFor, finalOf } from './images-support';
+
+const MiB = 1024 * 1024;
+let dir: string;
+let relay: MeteredRelay;
+let savePath = '';
+let openPaths: string[] = [];
+const host = { ...headlessFileHost({ save: () => savePath }), chooseOpenPaths: async () => openPaths };
+let viaRelay: ReturnType<typeof dispatcherFor>;
+let relayEngine: ReturnType<typeof createEngine>;
+let bigFile: string;
+
+/** Every entry under `folder` (to check nothing was left behind). */
+const leftovers = (folder: string): string[] => readdirSync(folder);
+
+async function pickVia(paths: string[]): Promise<string[]> {
+  openPaths = paths;
+  return (await call<PickedItem[]>(viaRelay, 'files.pickItems', {})).map((item) => item.fileHandle);
+}
+
+/** A container holding /big/blob.bin (24 MiB) and /big/small.txt. */
+async function containerWithBigFolder(prefix: string): Promise<{ id: string; name: string }> {
+  const made = await createdContainer(prefix);
+  await seed(made.id, '/', [
+    { name: 'big/', type: 'directory' },
+    { name: 'big/blob.bin', body: randomBytes(24 * MiB) },
+    { name: 'big/small.txt', body: 'small' },
+  ]);
+  return made;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'berth-files-faults-'));
+  relay = new MeteredRelay(engineSocket(), dir);
+  await relay.up();
+  relayEngine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
+  viaRelay = dispatcherFor(relayEngine, host);
+  bigFile = path.join(dir, 'upload.bin');
+  writeFileSync(bigFile, randomBytes(24 * MiB));
+});
+
+beforeEach(async () => {
+  relay.resume();
+  if (!(await relayAnswers())) await relay.up();
+});
+
+async function relayAnswers(): Promise<boolean> {
+  return relayEngine.docker.ping().then(
+    () => true,
+    () => false,
+  );
+}
+
+afterAll(async () => {
+  relayEngine?.monitor.stop();
+  await relay?.down();
+  rmSync(dir, { recursive: true, force: true });
+  await removeTestContainers();
+});
+
+describe('cancelling a copy', () => {
+  it('out of a container (folder): nothing is left on the host', async () => {
+    const box = await containerWithBigFolder('faults-cancel-out');
+    const outDir = path.join(dir, 'cancel-folder');
+    mkdirSync(outDir);
+    openPaths = [outDir];
+    const paused = relay.when('fromEngine', 2 * MiB, 'pause');
+    const out = await call<CopyOutStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big' });
+    if (out.status !== 'started') throw new Error('not started');
+    await paused;
+    await call(viaRelay, 'transfers.cancel', { transferId: out.transferId });
+    relay.resume();
+    expect(await finalOf(viaRelay, out.transferId)).toMatchObject({ phase: 'cancelled', error: { code: 'CANCELLED' } });
+    expect(leftovers(outDir)).toEqual([]);
+  });
+
+  it('out of a container (file): no partial file', async () => {
+    const box = await containerWithBigFolder('faults-cancel-file');
+    const outDir = path.join(dir, 'cancel-file');
+    mkdirSync(outDir);
+    savePath = path.join(outDir, 'blob.bin');
+    const paused = relay.when('fromEngine', 2 * MiB, 'pause');
+    const out = await call<DownloadStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big/blob.bin' });
+    if (out.status !== 'started') throw new Error('not started');
+    await paused;
+    await call(viaRelay, 'transfers.cancel', { transferId: out.transferId });
+    relay.resume();
+    expect(await finalOf(viaRelay, out.transferId)).toMatchObject({ phase: 'cancelled' });
+    expect(leftovers(outDir)).toEqual([]);
+  });
+
+  it('into a running container: what had arrived is removed again, the container is as it was', async () => {
+    const box = await runningContainer('faults-cancel-in');
+    await seed(box.id, '/', [{ name: 'dest/', type: 'directory' }]);
+    const before = await changesOf(box.id);
+    const paused = relay.when('toEngine', 4 * MiB, 'pause');
+    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/dest', source: { kind: 'items', handles: await pickVia([bigFile]) } });
+    await paused;
+    await call(viaRelay, 'transfers.cancel', { transferId: started.transferId });
+    relay.resume();
+    const final = await finalOf(viaRelay, started.transferId);
+    expect(final).toMatchObject({ phase: 'cancelled', error: { code: 'CANCELLED' } });
+    expect(final.error?.message).toMatch(/removed again \(\/dest\/upload\.bin\)/);
+    expect(await changesOf(box.id)).toEqual(before);
+  });
+
+  it('into a stopped container: the message names what could not be removed', async () => {
+    const box = await createdContainer('faults-cancel-stopped');
+    await seed(box.id, '/', [{ name: 'dest/', type: 'directory' }]);
+    const paused = relay.when('toEngine', 4 * MiB, 'pause');
+    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/dest', source: { kind: 'items', handles: await pickVia([bigFile]) } });
+    await paused;
+    await call(viaRelay, 'transfers.cancel', { transferId: started.transferId });
+    relay.resume();
+    const final = await finalOf(viaRelay, started.transferId);
+    expect(final).toMatchObject({ phase: 'cancelled', error: { code: 'CANCELLED' } });
+    // Nothing can delete from a stopped container without starting it: said, not hidden.
+    expect(await changesOf(box.id)).toContain('1 /dest/upload.bin');
+    expect(final.error?.message).toMatch(/left in the container, because it is not running.*\/dest\/upload\.bin/);
+  });
+});
+
+describe('the engine going away mid-copy', () => {
+  it('out of a container: a plain error and nothing on the host', async () => {
+    const box = await containerWithBigFolder('faults-cut-out');
+    const outDir = path.join(dir, 'cut-out');
+    mkdirSync(outDir);
+    openPaths = [outDir];
+    const cut = relay.when('fromEngine', 2 * MiB, 'cut');
+    const out = await call<CopyOutStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big' });
+    if (out.status !== 'started') throw new Error('not started');
+    await cut;
+    const final = await finalOf(viaRelay, out.transferId);
+    expect(final).toMatchObject({ phase: 'failed', error: { code: 'ENGINE_UNAVAILABLE' } });
+    expect(final.error?.message).toMatch(/engine/i);
+    expect(leftovers(outDir)).toEqual([]);
+  });
+
+  it('into a container: a plain error that says what may be partly copied; the host file is untouched', async () => {
+    const box = await createdContainer('faults-cut-in');
+    await seed(box.id, '/', [{ name: 'dest/', type: 'directory' }]);
+    const cut = relay.when('toEngine', 4 * MiB, 'cut');
+    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/dest', source: { kind: 'items', handles: await pickVia([bigFile]) } });
+    await cut;
+    const final = await finalOf(viaRelay, started.transferId);
+    expect(final).toMatchObject({ phase: 'failed', error: { code: 'ENGINE_UNAVAILABLE' } });
+    expect(final.error?.message).toMatch(/\/dest\/upload\.bin/);
+    expect(readdirSync(dir)).toContain('upload.bin');
+  });
+});
+
+describe('the container removed mid-copy', () => {
+  it('out of it: either the whole copy or a plain error with nothing on the host', async () => {
+    const box = await containerWithBigFolder('faults-gone-out');
+    const outDir = path.join(dir, 'gone-out');
+    mkdirSync(outDir);
+    openPaths = [outDir];
+    const paused = relay.when('fromEngine', 2 * MiB, 'pause');
+    const out = await call<CopyOutStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big' });
+    if (out.status !== 'started') throw new Error('not started');
+    await paused;
+    // The engine may hold the removal until the archive it is streaming is read: do not wait for it here.
+    const removal = docker().getContainer(box.id).remove({ force: true });
+    relay.resume();
+    const final = await finalOf(viaRelay, out.transferId);
+    await removal;
+    if (final.phase === 'done') {
+      // The engine finishes the archive before it removes the container: the copy is whole (and
+      // says so when the removal is already visible by then).
+      expect(readdirSync(path.join(outDir, 'big')).sort()).toEqual(['blob.bin', 'small.txt']);
+      expect(statSync(path.join(outDir, 'big', 'blob.bin')).size).toBe(24 * MiB);
+      for (const warning of final.warnings ?? []) expect(warning).toMatch(/was removed during the copy/);
+    } else {
+      expect(final).toMatchObject({ phase: 'failed' });
+      expect(final.error?.message.length).toBeGreaterThan(10);
+      expect(leftovers(outDir)).toEqual([]);
+    }
+  });
+
+  it('into it: the engine finishes the copy, then removes it; the host is untouched', async () => {
+    const box = await runningContainer('faults-gone-in');
+    const paused = relay.when('toEngine', 4 * MiB, 'pause');
+    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/tmp', source: { kind: 'items', handles: await pickVia([bigFile]) } });
+    await paused;
+    const removal = docker().getContainer(box.id).remove({ force: true });
+    relay.resume();
+    const final = await finalOf(viaRelay, started.transferId);
+    await removal;
+    // The engine serialises the two: it lets the copy finish, then removes the container. Berth
+    // reports the copy as it ended, and a removal it sees right after as a failure, in plain words.
+    if (final.phase !== 'done') {
+      expect(final).toMatchObject({ phase: 'failed', error: { code: 'NOT_FOUND' } });
+      expect(final.error?.message).toMatch(/was removed while the files were being copied into it/);
+    }
+    await expect(docker().getContainer(box.id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect(readdirSync(dir)).toContain('upload.bin');
+  });
+});
