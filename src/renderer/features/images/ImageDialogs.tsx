@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { JsonInspector } from '../../components/json-tree/JsonInspector';
 import { joinShellWords } from '../../../shared/cli/shell-quote';
 import { pruneCli, removeCli } from './cli';
-import { imageLabel, shortId } from './ImageTable';
+import { imageLabel, removalRef, shortId } from './ImageTable';
 import { Modal } from './Modal';
 
 export function RemoveImageDialog({ image, onCancel, onConfirm }: { image: ImageSummary; onCancel(): void; onConfirm(force: boolean): void }) {
@@ -25,7 +25,7 @@ export function RemoveImageDialog({ image, onCancel, onConfirm }: { image: Image
         <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} />
         {t('remove.force')}
       </label>
-      <CliCommand command={removeCli([image.repoTags.length ? label : shortId(image.id)], force)} />
+      <CliCommand command={removeCli([removalRef(image)], force)} />
     </ConfirmDialog>
   );
 }

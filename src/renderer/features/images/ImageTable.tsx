@@ -15,6 +15,8 @@ interface ImageTableProps {
 export const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 /** What to call an image: its first name, else its short id. */
 export const imageLabel = (image: ImageSummary): string => image.repoTags[0] ?? shortId(image.id);
+/** How `docker image rm` names what the Remove action deletes (by id: the image, with every name). */
+export const removalRef = (image: ImageSummary): string => (image.repoTags.length === 1 ? image.repoTags[0]! : shortId(image.id));
 
 /** The local images: names (each removable on its own), id, size, age, and how many containers use it. */
 export function ImageTable({ images, pending, onCreateContainer, onInspect, onRemove, onUntag }: ImageTableProps) {
@@ -62,16 +64,18 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onRe
                 <td className="num">{formatBytes(image.sizeBytes)}</td>
                 <td className="nowrap" title={formatDateTime(image.created, i18n.language)}>{formatRelative(image.created, i18n.language)}</td>
                 <td className="num">{image.containers}</td>
-                <td className="image-actions">
-                  <button type="button" className="small" disabled={busy} onClick={() => onCreateContainer(image)} aria-label={t('actions.createContainerNamed', { name: label })}>
-                    {t('actions.createContainer')}
-                  </button>
-                  <button type="button" className="small" onClick={() => onInspect(image)} aria-label={t('actions.inspectNamed', { name: label })}>
-                    {t('actions.inspect')}
-                  </button>
-                  <button type="button" className="small danger-text" disabled={busy} onClick={() => onRemove(image)} aria-label={t('actions.removeNamed', { name: label })}>
-                    {t('actions.remove')}
-                  </button>
+                <td>
+                  <div className="image-actions">
+                    <button type="button" className="small" disabled={busy} onClick={() => onCreateContainer(image)} aria-label={t('actions.createContainerNamed', { name: label })}>
+                      {t('actions.createContainer')}
+                    </button>
+                    <button type="button" className="small" onClick={() => onInspect(image)} aria-label={t('actions.inspectNamed', { name: label })}>
+                      {t('actions.inspect')}
+                    </button>
+                    <button type="button" className="small danger-text" disabled={busy} onClick={() => onRemove(image)} aria-label={t('actions.removeNamed', { name: label })}>
+                      {t('actions.remove')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             );

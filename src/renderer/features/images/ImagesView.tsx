@@ -10,7 +10,7 @@ import { formatBytes } from '../../format/bytes';
 import { CreateContainerForm } from '../containers/create/CreateContainerForm';
 import { listCli } from './cli';
 import { InspectImageDialog, PruneDialog, RemoveImageDialog } from './ImageDialogs';
-import { imageLabel, ImageTable } from './ImageTable';
+import { ImageTable, removalRef } from './ImageTable';
 import { droppedImportFile, type ImportFile } from './import-file';
 import { ImportDialog } from './ImportDialog';
 import { useImageActions } from './useImageActions';
@@ -163,7 +163,7 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
           onConfirm={(force) => {
             const { image } = dialog;
             setDialog(undefined);
-            void actions.remove(image.id, imageLabel(image), force);
+            void actions.remove(image.id, removalRef(image), force);
           }}
         />
       )}
