@@ -47,13 +47,21 @@ class LineAssembler {
   feed(buf: Buffer, start: number, end: number, out: LogLine[]): void {
     let pos = start;
     while (pos < end) {
+      const newline = buf.indexOf(NEWLINE, pos);
+      const complete = newline !== -1 && newline < end;
+      // The common case: a whole line in this chunk, nothing pending: one decode, then string work.
+      if (complete && this.size === 0 && this.timestampHead === '' && newline - pos <= this.maxBytes) {
+        this.emitLine(buf.toString('utf8', pos, newline), out);
+        pos = newline + 1;
+        if (this.rawMode) this.expectTimestamp = this.timestamps;
+        continue;
+      }
       if (this.expectTimestamp) {
         pos = this.readTimestamp(buf, pos, end);
         if (this.expectTimestamp) return;
         continue;
       }
-      const newline = buf.indexOf(NEWLINE, pos);
-      if (newline === -1 || newline >= end) {
+      if (!complete) {
         this.append(buf.subarray(pos, end), out);
         return;
       }
@@ -64,6 +72,29 @@ class LineAssembler {
       pos = newline + 1;
       if (this.rawMode) this.expectTimestamp = this.timestamps;
     }
+  }
+
+  /** A whole line, decoded, that may start with its timestamp. */
+  private emitLine(decoded: string, out: LogLine[]): void {
+    let text = decoded;
+    if (this.expectTimestamp) {
+      this.expectTimestamp = false;
+      const space = text.indexOf(' ');
+      if (space > 0 && space < TIMESTAMP_MAX) {
+        const candidate = text.slice(0, space);
+        if (TIMESTAMP.test(candidate)) {
+          this.messageTimestamp = candidate;
+          if (!this.continuing) this.timestamp = candidate;
+          text = text.slice(space + 1);
+        }
+      }
+    }
+    if (text.charCodeAt(text.length - 1) === CARRIAGE_RETURN) text = text.slice(0, -1);
+    const line: LogLine = { stream: this.stream, text };
+    if (this.timestamp !== undefined) line.timestamp = this.timestamp;
+    out.push(line);
+    this.continuing = false;
+    this.timestamp = this.rawMode ? undefined : this.messageTimestamp;
   }
 
   /** What is left at the end of the stream: a last line without a newline. */

@@ -144,6 +144,7 @@ export function streamLogs(docker: Docker, ref: string, request: LogRequest, sin
     const stream = await openForLogs(docker, info, logParams(request, request.tail, options.follow));
     if (disposed) return void stream.destroy();
     response = stream;
+    sink.data({ lines: [], first: true });
     const decoder = new LogDecoder({ tty: info.tty, timestamps: request.timestamps });
     let ended = false;
     stream.on('data', (chunk: Buffer) => {

@@ -14,6 +14,12 @@ export interface LogLine {
 /** What `logs.fetch` and `logs.follow` send: lines in order, in batches. */
 export interface LogBatch {
   lines: LogLine[];
+  /**
+   * Only on the stream's first message, sent (with no lines) as soon as the engine accepted the
+   * request. A second one on the same subscription means the transport subscribed again (browser
+   * mode reconnecting) and the history is being sent again.
+   */
+  first?: true;
 }
 
 /** A container's log driver and its size limits (`docker inspect` HostConfig.LogConfig). */

@@ -56,9 +56,10 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
     controller.load({ id: container.id, tail, since: range.since, until: range.until, follow: followRef.current });
   }, [controller, container.id, tail, range]);
   useEffect(() => controller.setFollow(follow), [controller, follow]);
+  // Whichever comes last, the follow ending or the container running again (a restart), resumes it.
   useEffect(() => {
-    if (container.state === 'running') controller.containerRunning();
-  }, [controller, container.state]);
+    if (container.state === 'running' && status.phase === 'stopped') controller.containerRunning();
+  }, [controller, container.state, status.phase]);
   useEffect(() => () => controller.dispose(), [controller]);
 
   useEffect(() => {

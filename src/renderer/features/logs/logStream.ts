@@ -34,6 +34,7 @@ export interface StreamStatus {
 
 const RETRY_MIN_MS = 1_000;
 const RETRY_MAX_MS = 10_000;
+const RESUME_MIN_INTERVAL_MS = 1_000;
 
 /**
  * Owns the one `logs.fetch`/`logs.follow` subscription of a log view: loads a query into the
@@ -43,8 +44,9 @@ const RETRY_MAX_MS = 10_000;
 export class LogStreamController {
   private close: (() => void) | undefined;
   private query: LogQuery | undefined;
-  private retryTimer: number | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = RETRY_MIN_MS;
+  private lastResume = 0;
   private status: StreamStatus = { phase: 'done' };
 
   constructor(
@@ -92,7 +94,15 @@ export class LogStreamController {
 
   /** The container is running again: a follow that ended with it picks up where it stopped. */
   containerRunning(): void {
-    if (this.query?.follow && this.status.phase === 'stopped') this.resume();
+    if (!this.query?.follow || this.status.phase !== 'stopped') return;
+    // Never faster than once a second, should the engine keep ending the stream at once.
+    const wait = Math.max(0, this.lastResume + RESUME_MIN_INTERVAL_MS - Date.now());
+    if (this.retryTimer !== undefined) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.lastResume = Date.now();
+      this.resume();
+    }, wait);
   }
 
   dispose(): void {
@@ -112,7 +122,7 @@ export class LogStreamController {
   }
 
   private stop(): void {
-    if (this.retryTimer !== undefined) window.clearTimeout(this.retryTimer);
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.close?.();
     this.close = undefined;
@@ -120,12 +130,20 @@ export class LogStreamController {
 
   private open(topic: 'logs.fetch' | 'logs.follow', input: ReturnType<LogStreamController['input']>): void {
     let live = true;
+    let started = false;
     const following = topic === 'logs.follow';
     // Following: connected is "live" at once, whether or not there is history to show first.
     this.setStatus({ phase: following ? 'following' : 'loading' });
     const close = this.client.subscribe(topic, input, {
       onMessage: (batch) => {
         if (!live) return;
+        if (batch.first) {
+          // Subscribed again under us (browser mode's connection came back): the engine is sending
+          // the history again. Carry on from the last line held instead.
+          if (started) return void (following ? this.resume() : this.load({ ...this.query!, follow: false }));
+          started = true;
+          if (this.status.phase === 'error') this.setStatus({ phase: following ? 'following' : 'loading' });
+        }
         this.store.append(batch.lines);
         this.retryDelay = RETRY_MIN_MS;
       },
@@ -136,7 +154,7 @@ export class LogStreamController {
         const retry = following && error.code === 'ENGINE_UNAVAILABLE';
         this.setStatus({ phase: 'error', error, retrying: retry });
         if (retry) {
-          this.retryTimer = window.setTimeout(() => this.resume(), this.retryDelay);
+          this.retryTimer = setTimeout(() => this.resume(), this.retryDelay);
           this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
         }
       },

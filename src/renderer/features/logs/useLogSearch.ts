@@ -6,6 +6,8 @@ import { compileQuery, LogSearch, type SearchOptions } from './search';
 const SLICE_LINES = 20_000;
 /** Time one task may search before letting the page paint and take input. */
 const TASK_BUDGET_MS = 40;
+/** How often a long search shows its results so far. */
+const PROGRESS_EVERY_MS = 250;
 
 export interface SearchState {
   search: LogSearch | null;
@@ -49,12 +51,17 @@ export function useLogSearch(store: LogLineStore, storeVersion: number, options:
       return;
     }
     let cancelled = false;
+    let shownAt = performance.now();
     const step = (): void => {
       if (cancelled) return;
       const started = performance.now();
       let more = true;
       while (more && performance.now() - started < TASK_BUDGET_MS) more = search.scan(store, SLICE_LINES);
-      setVersion((v) => v + 1);
+      // Partial results are shown now and then, not after every slice: each showing costs a render.
+      if (!more || started - shownAt > PROGRESS_EVERY_MS) {
+        shownAt = started;
+        setVersion((v) => v + 1);
+      }
       if (more) cancelRef.current = scheduleTask(step);
       else {
         cancelRef.current = null;
