@@ -34,7 +34,7 @@ function checkRange(since: string, until: string): RangeProblem {
 
 /** What to read (tail, since, until, follow) and how to show it (timestamps, wrap), plus the view's actions. */
 export function LogQueryBar(props: LogQueryBarProps) {
-  const { t } = useTranslation('logs');
+  const { t, i18n } = useTranslation('logs');
   const [since, setSince] = useState(props.since);
   const [until, setUntil] = useState(props.until);
   const [problem, setProblem] = useState<RangeProblem>(null);
@@ -61,7 +61,7 @@ export function LogQueryBar(props: LogQueryBarProps) {
           <select value={String(props.tail)} onChange={(event) => props.onTail(event.target.value === 'all' ? 'all' : Number(event.target.value))}>
             {TAIL_CHOICES.map((choice) => (
               <option key={choice} value={String(choice)}>
-                {choice === 'all' ? t('query.tailAll') : t('query.tailLines', { count: choice })}
+                {choice === 'all' ? t('query.tailAll') : t('query.tailLines', { count: choice, countText: choice.toLocaleString(i18n.language) })}
               </option>
             ))}
           </select>
