@@ -9,6 +9,8 @@ import { IsolationTab } from '../isolation/IsolationTab';
 import { ContainerEventsTab } from '../events/ContainerEventsTab';
 import { StatsTab } from '../stats/StatsTab';
 import { ContainerImageTab } from '../images/ContainerImageTab';
+import { FilesTab } from '../files/FilesTab';
+import { ChangesTab } from '../changes/ChangesTab';
 
 export interface DetailTabProps {
   /** Live: updated from the engine's events while the tab is open. */
@@ -37,4 +39,6 @@ export const DETAIL_TABS: readonly DetailTab[] = [
   { id: 'isolation', labelKey: 'tabs.isolation', Component: IsolationTab },
   { id: 'events', labelKey: 'tabs.events', Component: ContainerEventsTab, keepMounted: true },
   { id: 'image', labelKey: 'tabs.image', Component: ContainerImageTab, keepMounted: true },
+  { id: 'files', labelKey: 'tabs.files', Component: FilesTab, keepMounted: true },
+  { id: 'changes', labelKey: 'tabs.changes', Component: ChangesTab },
 ];

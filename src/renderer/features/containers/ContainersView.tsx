@@ -12,6 +12,7 @@ import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './ac
 import { KillDialog, RemoveDialog } from './ActionDialogs';
 import { ContainersToolbar } from './ContainersToolbar';
 import { ContainerTable } from './ContainerTable';
+import { ContainerDropZone } from '../files/ContainerDropZone';
 import { CreateContainerForm } from './create/CreateContainerForm';
 import { filterContainers, sortContainers, type SortDirection, type SortKey, type StateFilter } from './filter';
 import { useContainerActions } from './useContainerActions';
@@ -219,20 +220,22 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
       )}
       {containers !== undefined && containers.length > 0 && visible.length === 0 && <p className="muted">{t('empty.noMatch')}</p>}
       {visible.length > 0 && (
-        <ContainerTable
-          containers={visible}
-          selected={selected}
-          pending={actions.pending}
-          sortKey={sortKey}
-          sortDirection={sortDirection}
-          onSort={onSort}
-          onToggle={toggle}
-          onToggleAll={() =>
-            setSelected(visible.every((c) => selected.has(c.id)) ? new Set() : new Set(visible.map((c) => c.id)))
-          }
-          onAction={(action, container) => perform(action, [container])}
-          onOpen={(container) => setOpen({ id: container.id, name: container.name })}
-        />
+        <ContainerDropZone containers={visible}>
+          <ContainerTable
+            containers={visible}
+            selected={selected}
+            pending={actions.pending}
+            sortKey={sortKey}
+            sortDirection={sortDirection}
+            onSort={onSort}
+            onToggle={toggle}
+            onToggleAll={() =>
+              setSelected(visible.every((c) => selected.has(c.id)) ? new Set() : new Set(visible.map((c) => c.id)))
+            }
+            onAction={(action, container) => perform(action, [container])}
+            onOpen={(container) => setOpen({ id: container.id, name: container.name })}
+          />
+        </ContainerDropZone>
       )}
       {renderDialogs()}
     </section>

@@ -1,0 +1,146 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TransferProgress } from '../../../shared/types/transfers';
+import { useClient } from '../../api/ClientContext';
+import { startBrowserDownload, uploadInBrowser } from '../transfers/browser-transfers';
+import { copyInCommand, copyOutCommand } from './cli';
+import { sourceNames, type CopySource } from './dropped-files';
+
+export interface CopyTask {
+  transferId: string;
+  direction: 'in' | 'out';
+  cli: string;
+  /** What the copy could not undo, when it was cancelled (e.g. files left in a stopped container). */
+  note?: string;
+  /** It ended (done, failed or cancelled): it can be dismissed. */
+  settled?: boolean;
+}
+
+export interface ConfirmRequest {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  onConfirm(): void;
+}
+
+export interface Copies {
+  tasks: CopyTask[];
+  confirm: ConfirmRequest | undefined;
+  error: Error | undefined;
+  busy: boolean;
+  copyIn(source: CopySource, destination: string): Promise<void>;
+  copyOut(path: string, format: 'auto' | 'tar'): Promise<void>;
+  settled(transferId: string, progress: TransferProgress): void;
+  dismiss(transferId: string): void;
+  closeConfirm(): void;
+  clearError(): void;
+}
+
+/**
+ * `docker cp` both ways from the Files tab (and the containers list): asks before replacing,
+ * starts the transfer (uploading the page's tar in browser mode, starting the browser's download),
+ * and keeps the running copies for their progress bars. `onCopiedIn` runs after a copy in ends.
+ */
+export function useCopies(container: { id: string; name: string }, onCopiedIn?: () => void): Copies {
+  const { t } = useTranslation('files');
+  const client = useClient();
+  const [tasks, setTasks] = useState<CopyTask[]>([]);
+  const [confirm, setConfirm] = useState<ConfirmRequest>();
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+
+  const add = (task: CopyTask): void => setTasks((current) => [task, ...current.filter((other) => other.transferId !== task.transferId)]);
+
+  const run = async (work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startIn = async (source: CopySource, destination: string, overwrite: boolean): Promise<void> => {
+    const names = sourceNames(source);
+    const cli = copyInCommand(container.name, names, destination);
+    if (source.kind === 'items') {
+      const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'items', handles: source.items.map((item) => item.fileHandle) } });
+      add({ transferId: started.transferId, direction: 'in', cli });
+      return;
+    }
+    const { upload } = source;
+    const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size } });
+    add({ transferId: started.transferId, direction: 'in', cli });
+    if (started.uploadUrl) void uploadInBrowser(started.uploadUrl, upload.tar);
+  };
+
+  const copyIn = (source: CopySource, destination: string): Promise<void> =>
+    run(async () => {
+      const names = sourceNames(source);
+      if (names.length === 0) throw new Error(t('copy.nothing'));
+      const conflicts = await client.invoke('files.conflicts', { id: container.id, destination, names });
+      if (!conflicts.destinationIsDirectory) throw new Error(t('copy.notFolder', { path: destination }));
+      if (conflicts.existing.length === 0) return startIn(source, destination, false);
+      setConfirm({
+        title: t('copy.replaceTitle'),
+        body: t('copy.replaceBody', { count: conflicts.existing.length, names: conflicts.existing.join(', '), folder: destination }),
+        confirmLabel: t('copy.replace'),
+        onConfirm: () => {
+          setConfirm(undefined);
+          void run(() => startIn(source, destination, true));
+        },
+      });
+    });
+
+  const startOut = async (path: string, format: 'auto' | 'tar', replace?: string): Promise<void> => {
+    const result = await client.invoke('files.copyOut', { id: container.id, path, format, ...(replace ? { replace } : {}) });
+    if (result.status === 'dismissed') return;
+    if (result.status === 'exists') {
+      setConfirm({
+        title: t('copy.replaceHostTitle'),
+        body: t('copy.replaceHostBody', { name: result.name, folder: result.folder }),
+        confirmLabel: t('copy.replace'),
+        onConfirm: () => {
+          setConfirm(undefined);
+          void run(() => startOut(path, format, result.replaceToken));
+        },
+      });
+      return;
+    }
+    add({ transferId: result.transferId, direction: 'out', cli: copyOutCommand(container.name, path, format === 'tar' || result.filename.endsWith('.tar')) });
+    if (result.delivery === 'browser') startBrowserDownload(result.url, result.filename);
+  };
+
+  const copyOut = (path: string, format: 'auto' | 'tar'): Promise<void> => run(() => startOut(path, format));
+
+  const settled = useCallback(
+    (transferId: string, progress: TransferProgress): void => {
+      setTasks((current) =>
+        current.map((task) => {
+          if (task.transferId !== transferId) return task;
+          if (task.direction === 'in' && progress.phase !== 'running') onCopiedIn?.();
+          const message = progress.phase === 'cancelled' ? progress.error?.message : undefined;
+          // The plain cancel wording adds nothing to the progress bar's own note; anything else says what was left.
+          return { ...task, settled: progress.phase !== 'running', ...(message && message !== 'Cancelled.' ? { note: message } : {}) };
+        }),
+      );
+    },
+    [onCopiedIn],
+  );
+
+  return {
+    tasks,
+    confirm,
+    error,
+    busy,
+    copyIn,
+    copyOut,
+    settled,
+    dismiss: (transferId) => setTasks((current) => current.filter((task) => task.transferId !== transferId)),
+    closeConfirm: () => setConfirm(undefined),
+    clearError: () => setError(undefined),
+  };
+}

@@ -1,0 +1,121 @@
+// Browser mode, real engine, real Chromium: the Files tab lists a container, a file dropped on it
+// (a DataTransfer with a File, as the browser makes on a real drop) is uploaded, and it then exists
+// in the container with the same bytes; the viewer and the Changes tab show it.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { extract } from 'tar-stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { settledStreamCount } from './stream-count';
+
+// page.evaluate callbacks run in the browser; this file is type-checked for Node (no DOM library).
+declare const document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } | null };
+declare const DataTransfer: new () => { items: { add(file: File): void } };
+declare const DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => unknown;
+
+let mode: BrowserMode;
+
+beforeAll(async () => {
+  mode = await startBrowserMode();
+});
+
+afterAll(async () => {
+  await mode?.close();
+  await removeTestContainers();
+});
+
+async function openFiles(page: Page, name: string): Promise<void> {
+  const row = page.locator(`[role=row][data-container-name="${name}"]`);
+  await row.waitFor({ timeout: 15_000 });
+  await row.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await page.locator('[data-testid=file-rows] [data-path="/tmp"]').waitFor({ timeout: 15_000 });
+}
+
+/** The bytes of a file in the container, through the archive API (a one-entry tar, parsed properly: a unicode name comes with a PAX header). */
+async function containerFile(id: string, path: string): Promise<Buffer> {
+  const stream = (await docker().getContainer(id).getArchive({ path })) as NodeJS.ReadableStream;
+  const parser = extract();
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    parser.on('entry', (_header, body, next) => {
+      body.on('data', (chunk) => {
+        chunks.push(chunk as Buffer);
+      });
+      body.on('end', next);
+    });
+    parser.on('finish', resolve);
+    parser.on('error', reject);
+    stream.pipe(parser as unknown as NodeJS.WritableStream);
+  });
+  return Buffer.concat(chunks);
+}
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('browser mode: the Files tab', () => {
+  it('a file dropped on a folder row is uploaded into that folder, byte for byte', async () => {
+    const name = uniqueName('e2e-files');
+    const container = await docker().createContainer({ Image: testImage, name, Labels: { ...TEST_LABELS } });
+    const page = await mode.openPage();
+    await openFiles(page, name);
+    expect(await page.locator('[role=tabpanel]:not([hidden]) [data-testid=cli-command]').first().textContent()).toBe(`docker cp ${name}:/ - | tar -tv`);
+
+    const bytes = randomBytes(300 * 1024 + 7);
+    const fileName = 'dropped ünïcode file.bin';
+    await page.evaluate(
+      ({ base64, fileName }) => {
+        const binary = atob(base64);
+        const data = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], fileName, { type: 'application/octet-stream' }));
+        const target = document.querySelector('[data-testid=file-rows] [data-path="/tmp"]')!;
+        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      },
+      { base64: bytes.toString('base64'), fileName },
+    );
+
+    const transfer = page.locator('[data-testid=transfer]');
+    await transfer.first().waitFor();
+    await waitFor(async () => (await transfer.first().getAttribute('data-phase')) === 'done', { timeout: 30_000, message: 'the upload did not finish' });
+    expect(sha256(await containerFile(container.id, `/tmp/${fileName}`))).toBe(sha256(bytes));
+    expect(await page.locator('.files-copy-footer [data-testid=cli-command]').first().textContent()).toBe(`docker cp './${fileName}' ${name}:/tmp/`);
+
+    // The listing and its change marks follow: /tmp is now changed.
+    await page.locator('[data-testid=file-rows] [data-path="/tmp"] .change-mark').waitFor();
+    await page.locator('[data-testid=file-rows] [data-path="/tmp"] button.name-link').click();
+    await page.locator(`[data-testid=file-rows] [data-path="/tmp/${fileName}"]`).waitFor();
+    expect(await page.locator(`[data-testid=file-rows] [data-path="/tmp/${fileName}"] .change-mark`).textContent()).toContain('A');
+    await page.close();
+  });
+
+  it('opens a text file in the viewer, refuses to dump a binary, and closes its streams', async () => {
+    const name = uniqueName('e2e-viewer');
+    await docker().createContainer({ Image: testImage, name, Labels: { ...TEST_LABELS } });
+    const page = await mode.openPage();
+    await page.locator(`[role=row][data-container-name="${name}"]`).waitFor({ timeout: 15_000 });
+    const before = await settledStreamCount(mode.dispatcher);
+    await openFiles(page, name);
+    await page.getByRole('textbox', { name: 'Go to path' }).fill('/etc/passwd');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    const viewer = page.getByRole('dialog', { name: '/etc/passwd' });
+    await viewer.waitFor();
+    await viewer.getByLabel('Content of /etc/passwd').waitFor();
+    expect(await viewer.getByLabel('Content of /etc/passwd').textContent()).toContain('root:x:0:0:root');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=file-rows] [data-path="/etc/passwd"]').waitFor();
+
+    await page.getByRole('textbox', { name: 'Go to path' }).fill('/bin');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await page.locator('[data-testid=file-rows] [data-path="/bin/busybox"] button.name-link').click();
+    await page.getByRole('dialog', { name: '/bin/busybox' }).getByText(/binary file/).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '← All containers' }).click();
+    await page.locator(`[role=row][data-container-name="${name}"]`).waitFor();
+    expect(await settledStreamCount(mode.dispatcher)).toBe(before);
+    await page.close();
+  });
+});
