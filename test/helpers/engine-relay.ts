@@ -5,8 +5,18 @@ import path from 'node:path';
  * A unix-socket relay in front of the real engine: closing it is, for Berth, the engine going
  * away (every connection drops, new ones are refused); reopening it is the engine coming back.
  */
+export interface RelayedConnection {
+  /** Request lines the client sent on it, e.g. `GET /v1.41/events?filters=… HTTP/1.1`. */
+  requests: string[];
+  closed: boolean;
+}
+
+const REQUEST_LINE = /^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/gm;
+
 export class EngineRelay {
   readonly socketPath: string;
+  /** Every connection made through the relay, in order: tests check what was asked and released. */
+  readonly connections: RelayedConnection[] = [];
   private server: net.Server | undefined;
   private readonly open = new Set<net.Socket>();
 
@@ -17,9 +27,27 @@ export class EngineRelay {
     this.socketPath = path.join(dir, 'relay.sock');
   }
 
+  /** Connections that carried a request whose line matches, e.g. /\/events\?/. */
+  connectionsFor(pattern: RegExp): RelayedConnection[] {
+    return this.connections.filter((connection) => connection.requests.some((line) => pattern.test(line)));
+  }
+
+  /** How many requests matched, over all connections. */
+  countRequests(pattern: RegExp): number {
+    return this.connections.reduce((sum, c) => sum + c.requests.filter((line) => pattern.test(line)).length, 0);
+  }
+
   async up(): Promise<void> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target);
+      const connection: RelayedConnection = { requests: [], closed: false };
+      this.connections.push(connection);
+      client.on('data', (chunk: Buffer) => {
+        connection.requests.push(...(chunk.toString('latin1').match(REQUEST_LINE) ?? []));
+      });
+      client.on('close', () => {
+        connection.closed = true;
+      });
       for (const socket of [client, upstream]) {
         this.open.add(socket);
         socket.on('close', () => this.open.delete(socket));

@@ -1,7 +1,6 @@
 // The engine going away under the inspection features: events.watch waits and resumes, a stream
 // closed during the outage never reconnects, and commands fail with a plain ENGINE_UNAVAILABLE.
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,55 +9,19 @@ import { createEngine, type Engine } from '../../src/main/engine/engine';
 import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { StreamFrame } from '../../src/shared/transport';
-import { engineSocket } from '../helpers/engine-relay';
+import { EngineRelay, engineSocket } from '../helpers/engine-relay';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-
-/** A relay in front of the engine that also counts the /events requests passing through it. */
-class CountingRelay {
-  readonly socketPath: string;
-  eventsRequests = 0;
-  private server: net.Server | undefined;
-  private readonly sockets = new Set<net.Socket>();
-
-  constructor(dir: string) {
-    this.socketPath = path.join(dir, 'counting.sock');
-  }
-
-  async up(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(engineSocket());
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.on('data', (chunk: Buffer) => {
-        if (/^GET \S*\/events\?/m.test(chunk.toString('latin1'))) this.eventsRequests += 1;
-      });
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.socketPath, resolve));
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-}
 
 const events = (frames: StreamFrame[]): EngineEvent[] => frames.flatMap((f) => (f.kind === 'data' ? [f.message as EngineEvent] : []));
 
 describe('inspection features while the engine goes away', () => {
   let dir: string;
-  let relay: CountingRelay;
+  let relay: EngineRelay;
   let engine: Engine;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'berth-outage-'));
-    relay = new CountingRelay(dir);
+    relay = new EngineRelay(engineSocket(), dir);
     await relay.up();
     engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
     engine.monitor.start();
@@ -103,14 +66,14 @@ describe('inspection features while the engine goes away', () => {
     expect(dispatcher.openStreamCount()).toBe(0);
     await container.start();
     await relay.up();
-    const before = relay.eventsRequests;
+    const before = relay.countRequests(/^GET \S*\/events\?/);
     await waitFor(() => engine.monitor.state.status === 'connected', { timeout: 20_000 });
     // A control subscription proves an /events request would be seen.
     const control: StreamFrame[] = [];
     const again = dispatcher.subscribe('events.watch', { containers: [name], since: '5m' }, (frame) => control.push(frame));
     if (!again.ok) throw new Error(again.error.message);
     await waitFor(() => events(control).some((e) => e.action === 'start'), { timeout: 15_000 });
-    expect(relay.eventsRequests - before).toBe(1);
+    expect(relay.countRequests(/^GET \S*\/events\?/) - before).toBe(1);
     expect(events(frames).some((e) => e.action === 'start')).toBe(false);
     again.close();
     expect(dispatcher.openStreamCount()).toBe(0);

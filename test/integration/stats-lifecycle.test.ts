@@ -1,7 +1,6 @@
 // stats.watch over a container's life: stopped, stopping, removed, unknown, bad input, the engine
 // going away, and closing the stream releasing the engine connection.
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { createCommandHandlers, createStreamHandlers } from '../../src/main/hand
 import type { StreamFrame } from '../../src/shared/transport';
 import type { StatsSample } from '../../src/shared/types/stats';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { EngineRelay } from '../helpers/engine-relay';
 
 const direct = createEngine();
 const dispatcher = createDispatcher(createCommandHandlers(direct), createStreamHandlers(direct));
@@ -102,44 +102,6 @@ describe('stats.watch over a container life', () => {
   });
 });
 
-/** A unix-socket relay in front of the engine that knows which of its connections carry a stats stream. */
-class EngineRelay {
-  readonly socketPath: string;
-  private server: net.Server | undefined;
-  private readonly open = new Set<net.Socket>();
-  readonly statsConnections: Array<{ closed: boolean }> = [];
-
-  constructor(private readonly target: string, dir: string) {
-    this.socketPath = path.join(dir, 'relay.sock');
-  }
-
-  async up(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.target);
-      const state = { closed: false };
-      client.on('data', (chunk: Buffer) => {
-        if (/^GET \S*\/stats\?stream=true/.test(chunk.toString('latin1'))) this.statsConnections.push(state);
-      });
-      client.on('close', () => (state.closed = true));
-      for (const socket of [client, upstream]) {
-        this.open.add(socket);
-        socket.on('close', () => this.open.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.socketPath, resolve));
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const socket of this.open) socket.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-}
-
 describe('stats.watch and the engine connection', () => {
   let dir: string;
   let relay: EngineRelay;
@@ -166,11 +128,11 @@ describe('stats.watch and the engine connection', () => {
     const id = await runSleeper(uniqueName('release'));
     const w = watch(relayed, id);
     await waitFor(() => w.samples().length >= 2, { message: 'no readings' });
-    expect(relay.statsConnections).toHaveLength(1);
-    expect(relay.statsConnections[0]?.closed).toBe(false);
+    expect(relay.connectionsFor(/^GET \S*\/stats\?stream=true/)).toHaveLength(1);
+    expect(relay.connectionsFor(/^GET \S*\/stats\?stream=true/)[0]?.closed).toBe(false);
     w.close();
     expect(relayed.openStreamCount()).toBe(0);
-    await waitFor(() => relay.statsConnections[0]?.closed, { message: 'the engine connection stayed open' });
+    await waitFor(() => relay.connectionsFor(/^GET \S*\/stats\?stream=true/)[0]?.closed, { message: 'the engine connection stayed open' });
   });
 
   it('fails ENGINE_UNAVAILABLE when the engine goes away mid-stream', async () => {
