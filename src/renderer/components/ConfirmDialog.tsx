@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from './useModalDialog';
 
 interface ConfirmDialogProps {
   title: string;
@@ -13,22 +14,9 @@ interface ConfirmDialogProps {
 /** A modal <dialog>: focus is trapped by the browser, Escape cancels. */
 export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onCancel, children }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const dialog = useModalDialog(onCancel);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-label={title}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <dialog ref={dialog.ref} className="dialog" aria-label={title} onCancel={dialog.onCancel}>
       <form
         method="dialog"
         onSubmit={(event) => {

@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../../components/useModalDialog';
 
 interface ModalProps {
   title: string;
@@ -13,22 +14,9 @@ interface ModalProps {
 /** A modal <dialog> for the images feature's forms: focus stays inside, Escape closes. */
 export function Modal({ title, onClose, locked = false, wide = false, children }: ModalProps) {
   const { t } = useTranslation('images');
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const { ref, onCancel } = useModalDialog(onClose, locked);
   return (
-    <dialog
-      ref={ref}
-      className={`dialog images-dialog${wide ? ' wide' : ''}`}
-      aria-label={title}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!locked) onClose();
-      }}
-    >
+    <dialog ref={ref} className={`dialog images-dialog${wide ? ' wide' : ''}`} aria-label={title} onCancel={onCancel}>
       <header className="images-dialog-header">
         <h2>{title}</h2>
         <button type="button" className="ghost small" onClick={onClose} disabled={locked} aria-label={t('close')}>

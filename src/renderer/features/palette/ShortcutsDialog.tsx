@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS, type ShortcutSpec } from '../../commands/shortcuts';
 import { Keys } from './Keys';
@@ -9,22 +9,9 @@ const SECTIONS: ReadonlyArray<ShortcutSpec['section']> = ['general', 'containers
 /** "?": every keyboard shortcut, from the one list the key handler uses. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('palette');
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const { ref, onCancel } = useModalDialog(onClose);
   return (
-    <dialog
-      ref={ref}
-      className="dialog shortcuts-dialog"
-      aria-labelledby="shortcuts-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <dialog ref={ref} className="dialog shortcuts-dialog" aria-labelledby="shortcuts-title" onCancel={onCancel}>
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
       {SECTIONS.map((section) => (
         <section key={section} aria-labelledby={`shortcuts-${section}`}>
