@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../shared/types/containers';
+import type { EngineEvent } from '../../../shared/types/events';
 import { useClient } from '../../api/ClientContext';
+import { useRefreshOnEvents } from '../engine/useRefreshOnEvents';
 
-const EVENT_DEBOUNCE_MS = 120;
+const CONTAINER_EVENTS = { types: ['container' as const] };
 
 /** Events that do not change what the list shows (a Processes tab alone makes a `top` every 2 s). */
 const IRRELEVANT_ACTION = /^(top|attach|detach|resize|archive-path|extract-to-dir|export|commit|copy|exec_.*)$/;
+const changesTheList = (event: EngineEvent): boolean => !IRRELEVANT_ACTION.test(event.action.split(':')[0] ?? '');
 
 export interface ContainersState {
   containers: ContainerSummary[] | undefined;
@@ -57,26 +60,7 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
     if (connected) refresh();
   }, [refresh, connected]);
 
-  useEffect(() => {
-    if (!connected) return;
-    let timer: number | undefined;
-    const unsubscribe = client.subscribe(
-      'events.watch',
-      { types: ['container'] },
-      {
-        onMessage: (event) => {
-          if (IRRELEVANT_ACTION.test(event.action.split(':')[0] ?? '')) return;
-          window.clearTimeout(timer);
-          timer = window.setTimeout(refresh, EVENT_DEBOUNCE_MS);
-        },
-        onError: setError,
-      },
-    );
-    return () => {
-      window.clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [client, refresh, connected]);
+  useRefreshOnEvents(connected, refresh, { filter: CONTAINER_EVENTS, accept: changesTheList, onError: setError });
 
   return { containers, error, refresh };
 }

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImageSummary } from '../../../shared/types/images';
 import { useClient } from '../../api/ClientContext';
+import { useRefreshOnEvents } from '../engine/useRefreshOnEvents';
 
-const EVENT_DEBOUNCE_MS = 150;
+const IMAGE_EVENTS = {
+  types: ['image' as const, 'container' as const],
+  actions: ['import', 'commit', 'tag', 'untag', 'delete', 'create', 'destroy', 'pull', 'load'],
+};
 
 /** The local images, re-listed when the engine reports an image or container event (not polled). */
 export function useImages(connected: boolean): { images: ImageSummary[] | undefined; error: Error | undefined; refresh(): void } {
@@ -27,26 +31,8 @@ export function useImages(connected: boolean): { images: ImageSummary[] | undefi
     if (connected) refresh();
   }, [connected, refresh]);
 
-  useEffect(() => {
-    if (!connected) return;
-    let timer: number | undefined;
-    // Container events too: the "containers using it" count changes with them.
-    const unsubscribe = client.subscribe(
-      'events.watch',
-      { types: ['image', 'container'], actions: ['import', 'commit', 'tag', 'untag', 'delete', 'create', 'destroy', 'pull', 'load'] },
-      {
-        onMessage: () => {
-          window.clearTimeout(timer);
-          timer = window.setTimeout(refresh, EVENT_DEBOUNCE_MS);
-        },
-        onError: setError,
-      },
-    );
-    return () => {
-      window.clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [client, refresh, connected]);
+  // Container events too: the "containers using it" count changes with them.
+  useRefreshOnEvents(connected, refresh, { filter: IMAGE_EVENTS, debounceMs: 150, onError: setError });
 
   return { images, error, refresh };
 }
