@@ -17,6 +17,7 @@ import { cleanupTestObjects, docker, ensureEngine, ensureTestImages } from './te
 const BENCHES = [
   { name: 'containers-list', file: 'scripts/bench/containers-list.ts' },
   { name: 'images', file: 'scripts/bench/images.ts' },
+  { name: 'files', file: 'scripts/bench/files.ts' },
   { name: 'inspection', file: 'scripts/bench/inspection.ts' },
   { name: 'ui-rows', file: 'scripts/bench/ui-rows.ts', needsRenderer: true },
   { name: 'stats', file: 'scripts/bench/stats.ts' },

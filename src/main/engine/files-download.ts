@@ -5,11 +5,12 @@
  * copy is never saved as complete.
  */
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { extract as tarExtract } from 'tar-stream';
 import { BerthError } from '../../shared/errors';
 import type { DownloadSource } from '../transfers/download';
+import { coalesceChunks } from './coalesce';
 import { archiveRootName, getArchive, type PathStat } from './files-archive';
 import { containerGone } from './files-copy-in';
 import { midStreamError } from './image-export';
@@ -29,7 +30,7 @@ export function fileContentSource(docker: Docker, id: string, file: PathStat): D
     warningsAfter: () => removedDuringCopy(docker, id, file.path),
     async open(signal) {
       const archive = await getArchive(docker, id, file.path, signal);
-      const out = new PassThrough();
+      const out = coalesceChunks();
       const extract = tarExtract();
       let seen = false;
       const fail = (err: unknown): void => {

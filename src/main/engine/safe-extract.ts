@@ -29,6 +29,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Unpack, type ReadEntry } from 'tar';
 import { BerthError } from '../../shared/errors';
+import { coalesceChunks } from './coalesce';
 
 const ALLOWED_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory', 'SymbolicLink', 'Link']);
 
@@ -153,11 +154,14 @@ export function extractUntrusted(source: Readable, options: UntrustedExtractOpti
       },
     });
 
+    const joined = coalesceChunks();
     const fail = (err: unknown): void => {
       if (failure || settled) return;
       failure = refusal ?? describeTarFailure(err);
-      source.unpipe(unpack);
+      source.unpipe(joined);
+      joined.unpipe(unpack);
       source.destroy();
+      joined.destroy();
       // Ending (not aborting) lets node-tar end the entry it was writing and close its file.
       const closed = new Promise<void>((done) => {
         unpack.once('finish', done);
@@ -191,6 +195,7 @@ export function extractUntrusted(source: Readable, options: UntrustedExtractOpti
       if (options.signal.aborted) return fail(new BerthError('CANCELLED', 'The copy was cancelled.'));
       options.signal.addEventListener('abort', () => fail(new BerthError('CANCELLED', 'The copy was cancelled.')), { once: true });
     }
-    source.pipe(unpack);
+    joined.on('error', fail);
+    source.pipe(joined).pipe(unpack);
   });
 }

@@ -1,0 +1,77 @@
+// Child process for the files bench: the real dispatcher with a headless file host (what the
+// desktop app's main process runs, minus the window), driven over IPC so the parent can read this
+// process's memory from /proc while it copies files in and out of a container.
+import { createDispatcher } from '../../src/main/dispatch';
+import { createEngine } from '../../src/main/engine/engine';
+import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { headlessFileHost } from '../../src/main/transfers/headless-host';
+import type { PickedItem } from '../../src/shared/types/files';
+import type { DownloadStart, TransferProgress, UploadStart } from '../../src/shared/types/transfers';
+
+type Request =
+  | { op: 'in'; container: string; file: string; destination: string }
+  | { op: 'out'; container: string; path: string; target: string }
+  | { op: 'outFolder'; container: string; path: string; into: string }
+  | { op: 'exit' };
+
+let savePath = '';
+let openPaths: string[] = [];
+const host = { ...headlessFileHost({ save: () => savePath }), chooseOpenPaths: async () => openPaths };
+const engine = createEngine();
+const dispatcher = createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const outcome = await dispatcher.invoke(channel, input);
+  if (!outcome.ok) throw new Error(`${channel}: ${outcome.error.code} ${outcome.error.message}`);
+  return outcome.result as T;
+}
+
+function settled(transferId: string): Promise<TransferProgress> {
+  return new Promise((resolve, reject) => {
+    let last: TransferProgress | undefined;
+    const outcome = dispatcher.subscribe('transfers.watch', { transferId }, (frame) => {
+      if (frame.kind === 'data') last = frame.message as TransferProgress;
+      else if (frame.kind === 'end' && last) resolve(last);
+      else if (frame.kind === 'error') reject(new Error(frame.error.message));
+    });
+    if (!outcome.ok) reject(new Error(outcome.error.message));
+  });
+}
+
+async function run(request: Exclude<Request, { op: 'exit' }>): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  let transferId: string;
+  if (request.op === 'in') {
+    openPaths = [request.file];
+    const items = await call<PickedItem[]>('files.pickItems', {});
+    const start = await call<UploadStart>('files.copyIn', {
+      id: request.container,
+      destination: request.destination,
+      overwrite: true,
+      source: { kind: 'items', handles: items.map((item) => item.fileHandle) },
+    });
+    transferId = start.transferId;
+  } else if (request.op === 'outFolder') {
+    openPaths = [request.into];
+    const start = await call<DownloadStart>('files.copyOut', { id: request.container, path: request.path });
+    if (start.status !== 'started') throw new Error('folder copy out not started');
+    transferId = start.transferId;
+  } else {
+    savePath = request.target;
+    const start = await call<DownloadStart>('files.copyOut', { id: request.container, path: request.path });
+    if (start.status !== 'started') throw new Error('copy out not started');
+    transferId = start.transferId;
+  }
+  const final = await settled(transferId);
+  if (final.phase !== 'done') throw new Error(`${request.op} ${final.phase}: ${final.error?.message}`);
+  return { ms: performance.now() - started, bytes: final.bytes };
+}
+
+process.on('message', (request: Request) => {
+  if (request.op === 'exit') process.exit(0);
+  run(request).then(
+    (reply) => process.send?.({ ok: true, ...reply }),
+    (err: Error) => process.send?.({ ok: false, error: err.message }),
+  );
+});
+process.send?.({ ready: true });
