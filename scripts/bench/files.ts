@@ -4,12 +4,17 @@
 // goes through the safe extraction of an untrusted archive). Goals: at least 0.9x the CLI's throughput,
 // and the child's peak RSS during each copy at most 64 MB above its idle RSS (read from /proc:
 // VmHWM after resetting it with clear_refs; where that is refused, VmRSS sampled every 5 ms).
+// Also what listing a folder costs (informational).
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../../src/main/dispatch';
+import { createEngine } from '../../src/main/engine/engine';
+import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import type { DirectoryListing } from '../../src/shared/types/files';
 import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, record, requireEnv, round, runBench } from './lib';
 
 const NAME = 'files';
@@ -87,6 +92,32 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await fn();
   return performance.now() - started;
+}
+
+/**
+ * What a folder listing costs: the engine streams a folder's whole subtree, so a listing reads
+ * the folder's total size (bodies skipped, not kept). Informational: no goal.
+ */
+async function measureListings(container: string): Promise<void> {
+  const engine = createEngine();
+  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const list = async (folder: string, full: boolean): Promise<{ ms: number; scannedBytes: number; entries: number; complete: boolean }> => {
+    const started = performance.now();
+    const outcome = await dispatcher.invoke('files.list', { id: container, path: folder, full });
+    if (!outcome.ok) throw new Error(`files.list ${folder}: ${outcome.error.message}`);
+    const listing = outcome.result as DirectoryListing;
+    return { ms: performance.now() - started, scannedBytes: listing.scannedBytes, entries: listing.entries.length, complete: listing.complete };
+  };
+  for (const [folder, full] of [['/bin', false], ['/', false], ['/tmp', false], ['/tmp', true]] as const) {
+    await list(folder, full);
+    const samples = [await list(folder, full), await list(folder, full), await list(folder, full)];
+    const ms = median(samples.map((sample) => sample.ms));
+    const { scannedBytes, entries, complete } = samples[0]!;
+    const what = `files.list ${folder}${full ? ' (full)' : ''}`;
+    log(`${what}: ${ms.toFixed(1)} ms, ${entries} entries, ${(scannedBytes / MB).toFixed(1)} MiB of archive read, ${complete ? 'complete' : 'stopped at the budget'}`);
+    record({ name: `${what} (busybox container + ${PAYLOAD_MB} MB in /tmp)`, value: round(ms), unit: 'ms', details: { scannedBytes, entries, complete } });
+  }
+  engine.monitor.stop();
 }
 
 runBench(NAME, async (onCleanup) => {
@@ -178,6 +209,8 @@ runBench(NAME, async (onCleanup) => {
     }
     log(`iteration ${i + 1}/${ITERATIONS} done`);
   }
+
+  await measureListings(name);
 
   for (const op of ['in', 'out', 'outFolder'] as const) {
     const r = results[op];
