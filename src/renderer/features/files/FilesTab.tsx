@@ -136,7 +136,11 @@ export function FilesTab({ container }: DetailTabProps) {
       <div className="files-status" role="status" aria-live="polite">
         {reading && (
           <>
-            <span>{t('status.reading', { size: formatBytes(listing.scannedBytes), count: listing.entries.length })}</span>
+            <span>
+              {listing.refreshing
+                ? t('status.refreshing', { size: formatBytes(listing.scannedBytes) })
+                : t('status.reading', { size: formatBytes(listing.scannedBytes), count: listing.entries.length })}
+            </span>
             <button type="button" className="small ghost" onClick={listing.stop}>
               {t('status.stop')}
             </button>

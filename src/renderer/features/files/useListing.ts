@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BerthError } from '../../../shared/errors';
 import type { FileEntry } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
@@ -12,22 +12,28 @@ export interface Listing {
   scannedBytes: number;
   /** The whole archive was read: every child is there. */
   done: boolean;
+  /** Reading again after a refresh: the entries shown are the previous reading's until it ends. */
+  refreshing: boolean;
   /** Reading was stopped by the user before the end. */
   stopped: boolean;
   error: BerthError | undefined;
 }
 
 /**
- * A folder's children, shown as the engine streams its archive. Changing `path` or `version`
- * (a refresh) starts over; `stop()` or unmounting closes the stream, and with it the engine request.
+ * A folder's children, shown as the engine streams its archive. A new `path` starts over; a new
+ * `version` (a refresh) reads again but keeps showing the previous children until the new reading
+ * is complete. `stop()` or unmounting closes the stream, and with it the engine request.
  */
 export function useListing(containerId: string, path: string, version: number): Listing & { stop(): void } {
   const client = useClient();
   const [listing, setListing] = useState<Listing>(() => empty(path));
-  const [stopper, setStopper] = useState<() => void>(() => () => undefined);
+  const stopRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
-    setListing(empty(path));
+    let incoming: FileEntry[] = [];
+    setListing((current) =>
+      current.requested === path && current.done && !current.error ? { ...current, done: false, refreshing: true, stopped: false } : empty(path),
+    );
     let open = true;
     const unsubscribe = client.subscribe(
       'files.listing',
@@ -35,33 +41,35 @@ export function useListing(containerId: string, path: string, version: number): 
       {
         onMessage: (message) => {
           if (message.kind === 'entries') {
-            setListing((current) => ({ ...current, path: message.path, entries: [...current.entries, ...message.entries], scannedBytes: message.scannedBytes }));
+            incoming = [...incoming, ...message.entries];
+            const batch = incoming;
+            setListing((current) => (current.refreshing ? { ...current, scannedBytes: message.scannedBytes } : { ...current, path: message.path, entries: batch, scannedBytes: message.scannedBytes }));
           } else {
-            setListing((current) => ({ ...current, path: message.path, scannedBytes: message.scannedBytes, done: true }));
+            const all = incoming;
+            setListing((current) => ({ ...current, path: message.path, entries: all, scannedBytes: message.scannedBytes, done: true, refreshing: false }));
           }
         },
-        onError: (error) => setListing((current) => ({ ...current, error })),
+        onError: (error) => setListing((current) => ({ ...current, error, refreshing: false })),
         onEnd: () => {
           open = false;
         },
       },
     );
-    const stop = (): void => {
+    stopRef.current = () => {
       if (!open) return;
       open = false;
       unsubscribe();
-      setListing((current) => (current.done ? current : { ...current, stopped: true }));
+      setListing((current) => (current.done ? current : { ...current, stopped: true, refreshing: false }));
     };
-    setStopper(() => stop);
     return () => {
       open = false;
       unsubscribe();
     };
   }, [client, containerId, path, version]);
 
-  return { ...listing, stop: stopper };
+  return { ...listing, stop: () => stopRef.current() };
 }
 
 function empty(path: string): Listing {
-  return { requested: path, path, entries: [], scannedBytes: 0, done: false, stopped: false, error: undefined };
+  return { requested: path, path, entries: [], scannedBytes: 0, done: false, refreshing: false, stopped: false, error: undefined };
 }
