@@ -10,6 +10,7 @@ import type { CopyOutStart } from '../../src/shared/contract/files';
 import type { CopyConflicts, PickedItem } from '../../src/shared/types/files';
 import type { DownloadStart, UploadStart } from '../../src/shared/types/transfers';
 import { createEngine } from '../../src/main/engine/engine';
+import { copyOut } from '../../src/main/engine/files-copy-out';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { docker, dockerCli, removeTestContainers } from '../helpers/engine';
@@ -152,6 +153,21 @@ describe('conflicts and refusals', () => {
     const outMissing = await desktop.invoke('files.copyOut', { id: box.id, path: '/data/-no-such-file' });
     expect(outMissing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '/data/-no-such-file does not exist in container ' + box.id + '.' } });
     expect(existsSync(savePath)).toBe(false);
+  });
+
+  it('odd destination names work (spaces, unicode, a leading dash), and a host folder that does not exist is said plainly', async () => {
+    await seed(box.id, '/data', [{ name: '-odd dir ü/', type: 'directory' }]);
+    const file = path.join(dir, '-dash file ü.txt');
+    writeFileSync(file, 'odd');
+    const started = await call<UploadStart>(desktop, 'files.copyIn', { id: box.id, destination: '/data/-odd dir ü', source: { kind: 'items', handles: await pick([file]) } });
+    expect(await finalOf(desktop, started.transferId)).toMatchObject({ phase: 'done', result: { destination: '/data/-odd dir ü' } });
+    const listed = await call<{ entries: Array<{ name: string; size: number }> }>(desktop, 'files.list', { id: box.id, path: '/data/-odd dir ü' });
+    expect(listed.entries).toEqual([expect.objectContaining({ name: '-dash file ü.txt', size: 3 })]);
+    await expect(copyOut(engine.docker, box.id, '/data/-odd dir ü/-dash file ü.txt', path.join(dir, 'no such folder', 'x.txt'), false)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no such folder does not exist on this computer/),
+    });
+    expect(existsSync(path.join(dir, 'no such folder'))).toBe(false);
   });
 
   it("the engine's refusals in plain words: read-only, no space, folder vs file", async () => {
