@@ -92,6 +92,35 @@ describe('browser mode: the Files tab', () => {
     await page.close();
   });
 
+  it('a file dropped on a container in the list goes into the chosen folder, its working directory by default', async () => {
+    const name = uniqueName('e2e-rowdrop');
+    const container = await docker().createContainer({ Image: testImage, name, WorkingDir: '/tmp', Labels: { ...TEST_LABELS } });
+    const page = await mode.openPage();
+    const row = page.locator(`[role=row][data-container-name="${name}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    const bytes = randomBytes(64 * 1024);
+    await page.evaluate(
+      ({ base64, name }) => {
+        const binary = atob(base64);
+        const data = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], 'on-the-row.bin'));
+        const target = document.querySelector(`[role=row][data-container-name="${name}"]`)!;
+        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      },
+      { base64: bytes.toString('base64'), name },
+    );
+    const dialog = page.getByRole('dialog', { name: `Copy into ${name}` });
+    await dialog.waitFor();
+    const folder = dialog.getByRole('textbox', { name: 'Into the folder' });
+    await waitFor(async () => (await folder.inputValue()) === '/tmp', { message: 'the working directory was not offered' });
+    await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+    await waitFor(async () => (await dialog.locator('[data-testid=transfer]').getAttribute('data-phase')) === 'done', { timeout: 30_000, message: 'the copy did not finish' });
+    expect(sha256(await containerFile(container.id, '/tmp/on-the-row.bin'))).toBe(sha256(bytes));
+    await page.close();
+  });
+
   it('opens a text file in the viewer, refuses to dump a binary, and closes its streams', async () => {
     const name = uniqueName('e2e-viewer');
     await docker().createContainer({ Image: testImage, name, Labels: { ...TEST_LABELS } });
