@@ -8,7 +8,6 @@ import type { DownloadStart } from '../../shared/types/transfers';
 import type { FinishedTask } from '../../shared/types/desktop';
 import { toBerthError } from '../engine/errors';
 import type { HostServices } from '../host';
-import { byteCounter } from './counting';
 import type { SaveDialogRequest } from './dialogs';
 import { fileSystemError } from './fs-errors';
 import type { TransferHub } from './hub';
@@ -66,7 +65,9 @@ export async function saveToFile(source: DownloadSource, target: string, transfe
     output.on('error', (err) => {
       if (err !== inputFailure) fileFailure ??= err;
     });
-    await pipeline(input, byteCounter(transfer), output, { signal: transfer.signal });
+    // Counted by listening, not by a Transform stage: one stage fewer on the hot path.
+    input.on('data', (chunk: Buffer) => transfer.addBytes(chunk.length));
+    await pipeline(input, output, { signal: transfer.signal });
     const warnings = (await source.warningsAfter?.()) ?? [];
     await rename(temp, target).catch((err: unknown) => {
       fileFailure = err;
