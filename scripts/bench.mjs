@@ -23,6 +23,7 @@ const BENCHES = [
   { name: 'stats', file: 'scripts/bench/stats.ts' },
   { name: 'desktop', file: 'scripts/bench/desktop.ts' },
   { name: 'logs', file: 'scripts/bench/logs.ts', needsRenderer: true },
+  { name: 'terminal', file: 'scripts/bench/terminal.ts', needsRenderer: true },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

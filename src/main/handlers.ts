@@ -24,6 +24,7 @@ import { logCommandHandlers, logStreamHandlers } from './logs-handlers';
 import { imageCommandHandlers } from './images/handlers';
 import { transferHub } from './transfers/hub';
 import { transferCommandHandlers, transferStreamHandlers } from './transfers/handlers';
+import { terminalCommandHandlers, terminalStreamHandlers } from './terminal-handlers';
 import { fileCommandHandlers, fileStreamHandlers } from './files-handlers';
 
 export type CommandHandlers = {
@@ -62,6 +63,7 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     ...logCommandHandlers(docker, hostServices),
     ...imageCommandHandlers(docker, transferHub, hostServices),
     ...transferCommandHandlers(transferHub, hostServices),
+    ...terminalCommandHandlers(hostServices),
     ...fileCommandHandlers(docker, transferHub, hostServices),
   };
 }
@@ -79,6 +81,7 @@ export function createStreamHandlers({ docker, monitor }: Engine, hostServices: 
     'stats.watch': ({ id }, sink) => watchStats(docker, id, sink, { onUnreachable: () => void monitor.check() }),
     ...logStreamHandlers(docker, monitor),
     ...transferStreamHandlers(transferHub),
+    ...terminalStreamHandlers(docker),
     ...fileStreamHandlers(docker),
   };
 }

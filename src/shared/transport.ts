@@ -15,6 +15,13 @@ export type WsClientFrame =
   | { type: 'subscribe'; id: string; topic: string; input: unknown }
   | { type: 'unsubscribe'; id: string };
 export type WsServerFrame = { type: 'frame'; id: string; frame: StreamFrame };
+/**
+ * A command sent over the stream socket instead of HTTP: browser mode does this for commands the
+ * contract marks `realtime` (terminal keystrokes), as a request on an open WebSocket arrives in a
+ * fraction of the time a new HTTP request takes. The answer is a WsResultFrame with the same id.
+ */
+export type WsInvokeFrame = { type: 'invoke'; id: string; channel: string; input: unknown };
+export type WsResultFrame = { type: 'result'; id: string; outcome: InvokeOutcome };
 
 /** Electron IPC channel names used by the preload (besides one `ipcMain.handle` per command channel). */
 export const IPC_SUBSCRIBE = 'berth:subscribe';

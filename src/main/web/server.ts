@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ErrorCode } from '../../shared/errors';
-import type { WsClientFrame, WsServerFrame } from '../../shared/transport';
+import type { WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from '../../shared/transport';
 import type { Dispatcher } from '../dispatch';
 import { bearerToken, checkRequest, formatHostForUrl, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
@@ -187,17 +187,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 /** One WebSocket carries many streams; closing it closes them all in main. */
 function serveStreams(ws: WebSocket, dispatcher: Dispatcher): void {
   const open = new Map<string, () => void>();
-  const send = (frame: WsServerFrame): void => {
+  const send = (frame: WsServerFrame | WsResultFrame): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
   ws.on('message', (raw) => {
-    let frame: WsClientFrame;
+    let frame: WsClientFrame | WsInvokeFrame;
     try {
-      frame = JSON.parse(String(raw)) as WsClientFrame;
+      frame = JSON.parse(String(raw)) as WsClientFrame | WsInvokeFrame;
     } catch {
       return;
     }
     if (typeof frame?.id !== 'string' || frame.id.length > 100) return;
+    if (frame.type === 'invoke') {
+      // The dispatcher validates the channel and input, exactly as for POST /api/invoke.
+      const id = frame.id;
+      void dispatcher.invoke(frame.channel, frame.input).then((outcome) => send({ type: 'result', id, outcome }));
+      return;
+    }
     if (frame.type === 'unsubscribe') {
       open.get(frame.id)?.();
       open.delete(frame.id);

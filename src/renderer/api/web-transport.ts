@@ -1,5 +1,6 @@
 import { isErrorShape, type BerthErrorShape } from '../../shared/errors';
-import type { StreamFrame, WsClientFrame, WsServerFrame } from '../../shared/transport';
+import { commands, isChannel } from '../../shared/contract';
+import type { InvokeOutcome, StreamFrame, WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from '../../shared/transport';
 import type { Transport } from './transport';
 
 const TOKEN_KEY = 'berth.token';
@@ -25,8 +26,9 @@ interface Subscription {
 }
 
 /**
- * Browser mode: commands are `POST /api/invoke/<channel>`; streams share one WebSocket, which
- * reconnects by itself and re-subscribes every open stream.
+ * Browser mode: commands are `POST /api/invoke/<channel>` (realtime ones go over the WebSocket
+ * while it is open); streams share one WebSocket, which reconnects by itself and re-subscribes
+ * every open stream.
  */
 export function createWebTransport(token: string): Transport {
   const subscriptions = new Map<string, Subscription>();
@@ -35,7 +37,9 @@ export function createWebTransport(token: string): Transport {
   let reconnectDelay = 250;
   let reconnectTimer: number | undefined;
 
-  const send = (frame: WsClientFrame): void => {
+  /** Commands sent over the socket (realtime ones), by request id, until their result frame. */
+  const pendingInvokes = new Map<string, (outcome: InvokeOutcome) => void>();
+  const send = (frame: WsClientFrame | WsInvokeFrame): void => {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
   };
 
@@ -50,10 +54,15 @@ export function createWebTransport(token: string): Transport {
       for (const [id, sub] of subscriptions) send({ type: 'subscribe', id, topic: sub.topic, input: sub.input });
     };
     ws.onmessage = (event) => {
-      let frame: WsServerFrame;
+      let frame: WsServerFrame | WsResultFrame;
       try {
-        frame = JSON.parse(String(event.data)) as WsServerFrame;
+        frame = JSON.parse(String(event.data)) as WsServerFrame | WsResultFrame;
       } catch {
+        return;
+      }
+      if (frame.type === 'result') {
+        pendingInvokes.get(frame.id)?.(frame.outcome);
+        pendingInvokes.delete(frame.id);
         return;
       }
       const sub = subscriptions.get(frame.id);
@@ -64,6 +73,8 @@ export function createWebTransport(token: string): Transport {
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = undefined;
+      for (const resolve of pendingInvokes.values()) resolve({ ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'The Berth server is not reachable.' } });
+      pendingInvokes.clear();
       if (subscriptions.size === 0) return;
       reconnectTimer = window.setTimeout(connect, reconnectDelay);
       reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
@@ -73,6 +84,14 @@ export function createWebTransport(token: string): Transport {
   return {
     transport: 'web',
     async invoke(channel, input) {
+      if (socket?.readyState === WebSocket.OPEN && isChannel(channel) && commands[channel].realtime) {
+        nextId += 1;
+        const id = `i${nextId}`;
+        return new Promise<InvokeOutcome>((resolve) => {
+          pendingInvokes.set(id, resolve);
+          send({ type: 'invoke', id, channel, input });
+        });
+      }
       let response: Response;
       try {
         response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {

@@ -13,6 +13,8 @@ export interface CommandSpec<Input extends z.ZodType, Result> {
   /** Parsed in main before the handler runs; anything it refuses is INVALID_INPUT. */
   readonly input: Input;
   readonly result: Returns<Result>;
+  /** Latency matters (keystrokes): browser mode sends it over its open WebSocket, not as a new HTTP request. */
+  readonly realtime?: boolean;
 }
 
 export interface StreamSpec<Input extends z.ZodType, Message> {
@@ -23,8 +25,9 @@ export interface StreamSpec<Input extends z.ZodType, Message> {
 export function command<Input extends z.ZodType, Result>(
   input: Input,
   result: Returns<Result>,
+  options: { realtime?: boolean } = {},
 ): CommandSpec<Input, Result> {
-  return { input, result };
+  return { input, result, ...options };
 }
 
 export function stream<Input extends z.ZodType, Message>(

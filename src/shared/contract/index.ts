@@ -13,6 +13,7 @@ import { topCommands } from './top';
 import { logCommands, logStreams } from './logs';
 import { imageCommands } from './images';
 import { transferCommands, transferStreams } from './transfers';
+import { terminalCommands, terminalStreams } from './terminal';
 import { fileCommands, fileStreams } from './files';
 
 /** Every command the app offers: channel -> input schema + result type. The one table. */
@@ -27,6 +28,7 @@ export const commands = {
   ...statsCommands,
   ...imageCommands,
   ...transferCommands,
+  ...terminalCommands,
   ...fileCommands,
   ...logCommands,
 } as const;
@@ -39,6 +41,7 @@ export const streams = {
   ...eventStreams,
   ...statsStreams,
   ...transferStreams,
+  ...terminalStreams,
   ...fileStreams,
   ...logStreams,
 } as const;

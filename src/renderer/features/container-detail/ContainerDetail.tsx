@@ -13,13 +13,15 @@ interface ContainerDetailProps {
   busy: boolean;
   onBack(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
+  /** The tab to show first (run -it opens the Terminal tab); the first tab otherwise. */
+  initialTab?: string;
 }
 
 /** One container: a header with its actions and a row of tabs (arrow keys move between tabs). */
-export function ContainerDetail({ container, name, busy, onBack, onAction }: ContainerDetailProps) {
+export function ContainerDetail({ container, name, busy, onBack, onAction, initialTab }: ContainerDetailProps) {
   const { t } = useTranslation('detail');
   const { t: tc } = useTranslation('containers');
-  const [tab, setTab] = useState(DETAIL_TABS[0]?.id ?? 'overview');
+  const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set([tab]));
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 

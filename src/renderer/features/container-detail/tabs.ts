@@ -8,6 +8,7 @@ import { InspectTab } from '../inspect/InspectTab';
 import { IsolationTab } from '../isolation/IsolationTab';
 import { ContainerEventsTab } from '../events/ContainerEventsTab';
 import { StatsTab } from '../stats/StatsTab';
+import { TerminalTab } from '../terminal/TerminalTab';
 import { ContainerImageTab } from '../images/ContainerImageTab';
 import { FilesTab } from '../files/FilesTab';
 import { ChangesTab } from '../changes/ChangesTab';
@@ -38,6 +39,7 @@ export const DETAIL_TABS: readonly DetailTab[] = [
   { id: 'inspect', labelKey: 'tabs.inspect', Component: InspectTab },
   { id: 'isolation', labelKey: 'tabs.isolation', Component: IsolationTab },
   { id: 'events', labelKey: 'tabs.events', Component: ContainerEventsTab, keepMounted: true },
+  { id: 'terminal', labelKey: 'tabs.terminal', Component: TerminalTab, keepMounted: true },
   { id: 'image', labelKey: 'tabs.image', Component: ContainerImageTab, keepMounted: true },
   { id: 'files', labelKey: 'tabs.files', Component: FilesTab, keepMounted: true },
   { id: 'changes', labelKey: 'tabs.changes', Component: ChangesTab },

@@ -31,7 +31,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const [stopTimeout, setStopTimeout] = useState(10);
   const [dialog, setDialog] = useState<PendingDialog>();
   const [creating, setCreating] = useState(false);
-  const [open, setOpen] = useState<{ id: string; name: string }>();
+  const [open, setOpen] = useState<{ id: string; name: string; tab?: string }>();
   const [comparing, setComparing] = useState(false);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
@@ -144,6 +144,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           busy={actions.pending.has(open.id)}
           onBack={() => setOpen(undefined)}
           onAction={(action, target) => perform(action, [target])}
+          initialTab={open.tab}
         />
         <div className="detail-report">{renderReport()}</div>
         {renderDialogs()}
@@ -160,9 +161,10 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
       {creating && (
         <CreateContainerForm
           onClose={() => setCreating(false)}
-          onCreated={() => {
+          onCreated={(created) => {
             setCreating(false);
             refresh();
+            if (created.interactive) setOpen({ id: created.id, name: created.name, tab: 'terminal' });
           }}
         />
       )}

@@ -11,13 +11,16 @@ import { validate } from './issues';
 import { BehaviorSection, ResourcesSection } from './ResourcesSection';
 import { KeyValueSection, MountsSection, PortsSection } from './RowSections';
 import { specForCli, toSpec } from './toSpec';
+import { createInteractively, interactiveRunCommand } from '../../terminal/run-interactive';
 import '../../../styles/create-form.css';
 
 type CreateChannel = 'containers.create' | 'containers.run';
+/** `docker run -it`: create with a TTY and stdin, attach, then start (the terminal feature does it). */
+type CreateAction = CreateChannel | 'interactive';
 
 export interface CreateContainerFormProps {
   onClose(): void;
-  onCreated(result: { id: string; name: string; started: boolean }): void;
+  onCreated(result: { id: string; name: string; started: boolean; interactive?: boolean }): void;
   /** An image reference to start with (e.g. from the images view). */
   initialImage?: string;
 }
@@ -32,14 +35,15 @@ const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(naviga
  */
 export function CreateContainerForm({ onClose, onCreated, initialImage }: CreateContainerFormProps) {
   const { t } = useTranslation('create');
+  const { t: tt } = useTranslation('terminal');
   const client = useClient();
   const describe = useFieldMessage();
   const [state, setState] = useState<CreateFormState>(() => initialFormState(initialImage));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState<CreateChannel | null>(null);
+  const [busy, setBusy] = useState<CreateAction | null>(null);
   const [error, setError] = useState<Error>();
-  const [cliChannel, setCliChannel] = useState<CreateChannel>('containers.run');
+  const [cliChannel, setCliChannel] = useState<CreateAction>('containers.run');
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const imageRef = useRef<HTMLInputElement>(null);
@@ -48,7 +52,10 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
 
   const draft = useMemo(() => toSpec(state), [state]);
   const errors = useMemo(() => validate(draft), [draft]);
-  const cliLine = useMemo(() => dockerCommandFor(cliChannel, specForCli(draft.spec)), [cliChannel, draft]);
+  const cliLine = useMemo(
+    () => (cliChannel === 'interactive' ? interactiveRunCommand(specForCli(draft.spec)) : dockerCommandFor(cliChannel, specForCli(draft.spec))),
+    [cliChannel, draft],
+  );
 
   useEffect(() => {
     mounted.current = true;
@@ -84,7 +91,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
 
   const update = (patch: Partial<CreateFormState>): void => setState((previous) => ({ ...previous, ...patch }));
 
-  const submit = async (channel: CreateChannel): Promise<void> => {
+  const submit = async (channel: CreateAction): Promise<void> => {
     if (busy) return;
     setSubmitted(true);
     setCliChannel(channel);
@@ -95,10 +102,10 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
     setBusy(channel);
     setError(undefined);
     try {
-      const created = await client.invoke(channel, draft.spec);
+      const created = channel === 'interactive' ? await createInteractively(client, draft.spec) : await client.invoke(channel, draft.spec);
       if (!mounted.current) return;
       setBusy(null);
-      onCreated({ id: created.id, name: created.name, started: channel === 'containers.run' });
+      onCreated({ id: created.id, name: created.name, started: channel !== 'containers.create', interactive: channel === 'interactive' });
     } catch (caught) {
       if (!mounted.current) return;
       setBusy(null);
@@ -118,7 +125,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   };
 
   const formErrors = [...errors].filter(([field]) => field === 'form').map(([, message]) => message);
-  const buttonEvents = (channel: CreateChannel) => ({
+  const buttonEvents = (channel: CreateAction) => ({
     onMouseDown: keepFocus,
     onMouseEnter: () => setCliChannel(channel),
     onFocus: () => setCliChannel(channel),
@@ -187,7 +194,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
             {busy && (
               <>
                 <span className="cf-spinner" aria-hidden="true" />
-                {busy === 'containers.run' ? t('busy.run') : t('busy.create')}
+                {busy === 'interactive' ? tt('create.busy') : busy === 'containers.run' ? t('busy.run') : t('busy.create')}
               </>
             )}
           </span>
@@ -196,6 +203,9 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
           </button>
           <button type="button" disabled={busy !== null} onClick={() => void submit('containers.create')} {...buttonEvents('containers.create')}>
             {t('actions.create')}
+          </button>
+          <button type="button" disabled={busy !== null} onClick={() => void submit('interactive')} {...buttonEvents('interactive')}>
+            {tt('create.runInteractive')}
           </button>
           <button
             type="button"

@@ -1,0 +1,121 @@
+import type { OutputStream } from '../../shared/types/terminal';
+
+export interface OutputBatcherOptions {
+  emit(stream: OutputStream, data: Buffer): void;
+  /** true: the renderer is too far behind, stop reading from the engine; false: read again. */
+  onPressure(paused: boolean): void;
+  /** Under a flood, frames go out at most this often… */
+  windowMs?: number;
+  /** …and a flood is this many bytes within one window. */
+  bulkBytes?: number;
+  maxFrameBytes?: number;
+  /** Unacknowledged bytes at which reading pauses, and the level at which it resumes. */
+  highWater?: number;
+  lowWater?: number;
+}
+
+/**
+ * Turns a session's output into few frames without delaying keystroke echo. While output is light
+ * (under `bulkBytes` per window), whatever arrived in one turn of the event loop goes out at the
+ * end of that turn; once it is heavy (a flood: 50 MB, `yes`), frames go out every `windowMs`, or
+ * at `maxFrameBytes`. A frame never mixes streams (their order is kept). Flow control is
+ * credit-based: the renderer acknowledges what it has drawn, and reading from the engine pauses
+ * while too much is unacknowledged, so a flood cannot pile up in memory or freeze the page.
+ */
+export class OutputBatcher {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private pendingStream: OutputStream | undefined;
+  private scheduled: { cancel(): void } | undefined;
+  private windowStart = 0;
+  private windowBytes = 0;
+  private unacked = 0;
+  private paused = false;
+  private readonly windowMs: number;
+  private readonly bulkBytes: number;
+  private readonly maxFrameBytes: number;
+  private readonly highWater: number;
+  private readonly lowWater: number;
+
+  constructor(private readonly options: OutputBatcherOptions) {
+    this.windowMs = options.windowMs ?? 16;
+    this.bulkBytes = options.bulkBytes ?? 32 * 1024;
+    this.maxFrameBytes = options.maxFrameBytes ?? 256 * 1024;
+    this.highWater = options.highWater ?? 2 * 1024 * 1024;
+    this.lowWater = options.lowWater ?? 512 * 1024;
+  }
+
+  /** Bytes sent but not yet acknowledged. */
+  get inFlight(): number {
+    return this.unacked;
+  }
+
+  push(stream: OutputStream, chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    if (this.pendingStream !== undefined && this.pendingStream !== stream) this.flush();
+    this.pendingStream = stream;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= this.maxFrameBytes) this.flush();
+    else this.schedule();
+  }
+
+  acknowledge(bytes: number): void {
+    this.unacked = Math.max(0, this.unacked - bytes);
+    if (this.paused && this.unacked <= this.lowWater) {
+      this.paused = false;
+      this.options.onPressure(false);
+    }
+  }
+
+  /** Sends whatever is waiting (before the session's end message). */
+  finish(): void {
+    this.flush();
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.scheduled?.cancel();
+    this.scheduled = undefined;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    const now = Date.now();
+    if (now - this.windowStart >= this.windowMs) {
+      this.windowStart = now;
+      this.windowBytes = 0;
+    }
+    const run = (): void => {
+      this.scheduled = undefined;
+      this.flush();
+    };
+    if (this.windowBytes < this.bulkBytes) {
+      const handle = setImmediate(run);
+      this.scheduled = { cancel: () => clearImmediate(handle) };
+    } else {
+      const handle = setTimeout(run, Math.max(1, this.windowStart + this.windowMs - now));
+      this.scheduled = { cancel: () => clearTimeout(handle) };
+    }
+  }
+
+  private flush(): void {
+    this.scheduled?.cancel();
+    this.scheduled = undefined;
+    if (this.pendingBytes === 0 || this.pendingStream === undefined) return;
+    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    const stream = this.pendingStream;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.pendingStream = undefined;
+    this.windowBytes += data.length;
+    this.unacked += data.length;
+    this.options.emit(stream, data);
+    if (!this.paused && this.unacked > this.highWater) {
+      this.paused = true;
+      this.options.onPressure(true);
+    }
+  }
+}

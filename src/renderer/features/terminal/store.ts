@@ -1,0 +1,88 @@
+import { useSyncExternalStore } from 'react';
+import type { BerthClient } from '../../api/client';
+import { TerminalSession } from './session';
+import type { SessionSpec } from './session-spec';
+import { onThemeChange } from './xterm-theme';
+
+export interface ContainerTerminals {
+  sessions: readonly TerminalSession[];
+  activeKey: string | undefined;
+}
+
+const EMPTY: ContainerTerminals = { sessions: [], activeKey: undefined };
+
+/**
+ * The renderer's terminal sessions, by container, outside the component tree: leaving the
+ * Terminal tab, the container or the containers view keeps them (and their engine connections)
+ * open. Only closing a session's tab ends it.
+ */
+const byContainer = new Map<string, ContainerTerminals>();
+const listeners = new Set<() => void>();
+let stopThemeWatch: (() => void) | undefined;
+
+function set(containerId: string, next: ContainerTerminals): void {
+  if (next.sessions.length === 0) byContainer.delete(containerId);
+  else byContainer.set(containerId, next);
+  if (byContainer.size > 0) stopThemeWatch ??= onThemeChange(() => forEachSession((session) => session.surface?.setTheme()));
+  else {
+    stopThemeWatch?.();
+    stopThemeWatch = undefined;
+  }
+  for (const listener of listeners) listener();
+}
+
+function forEachSession(fn: (session: TerminalSession) => void): void {
+  for (const { sessions } of byContainer.values()) sessions.forEach(fn);
+}
+
+export function terminalsOf(containerId: string): ContainerTerminals {
+  return byContainer.get(containerId) ?? EMPTY;
+}
+
+/** Opens a session, makes it the container's active one, and starts it. */
+export function openTerminalSession(client: BerthClient, spec: SessionSpec): TerminalSession {
+  const session = new TerminalSession(client, spec);
+  const current = terminalsOf(spec.containerId);
+  set(spec.containerId, { sessions: [...current.sessions, session], activeKey: session.key });
+  session.start();
+  return session;
+}
+
+export function showTerminalSession(containerId: string, key: string): void {
+  const current = terminalsOf(containerId);
+  if (current.activeKey !== key && current.sessions.some((session) => session.key === key)) set(containerId, { ...current, activeKey: key });
+}
+
+/** Closes a session's tab: its stream (and the engine connection) closes, its terminal is freed. */
+export function closeTerminalSession(containerId: string, key: string): void {
+  const current = terminalsOf(containerId);
+  const index = current.sessions.findIndex((session) => session.key === key);
+  if (index < 0) return;
+  current.sessions[index]!.dispose();
+  const sessions = current.sessions.filter((session) => session.key !== key);
+  const activeKey = current.activeKey === key ? (sessions[index] ?? sessions[index - 1])?.key : current.activeKey;
+  set(containerId, { sessions, activeKey });
+}
+
+/** How many sessions are open in this page (tests and diagnostics). */
+export function terminalSessionCount(): number {
+  let count = 0;
+  forEachSession(() => (count += 1));
+  return count;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useContainerTerminals(containerId: string): ContainerTerminals {
+  return useSyncExternalStore(subscribe, () => terminalsOf(containerId));
+}
+
+export function useSessionState(session: TerminalSession) {
+  return useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.snapshot,
+  );
+}
