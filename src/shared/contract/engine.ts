@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { EngineInfo, EngineState, PingResult } from '../types/engine';
-import type { ImageSummary } from '../types/images';
 import { command, returns, stream } from './define';
 
 const nothing = z.object({}).strict();

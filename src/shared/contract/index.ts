@@ -26,11 +26,11 @@ export const commands = {
   ...inspectCommands,
   ...isolationCommands,
   ...statsCommands,
+  ...logCommands,
   ...imageCommands,
   ...transferCommands,
   ...terminalCommands,
   ...fileCommands,
-  ...logCommands,
 } as const;
 
 /** Every stream topic: topic -> subscribe input schema + message type. */
@@ -40,10 +40,10 @@ export const streams = {
   ...desktopStreams,
   ...eventStreams,
   ...statsStreams,
+  ...logStreams,
   ...transferStreams,
   ...terminalStreams,
   ...fileStreams,
-  ...logStreams,
 } as const;
 
 export type Commands = typeof commands;
