@@ -4,7 +4,7 @@ import type { ContainerSummary } from '../../../shared/types/containers';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
 import { useTabCommands } from '../palette/useTabCommands';
-import { DETAIL_TABS } from './tabs';
+import { DETAIL_TABS, type DetailIntent } from './tabs';
 
 interface ContainerDetailProps {
   /** Undefined once the container is gone (removed elsewhere). */
@@ -15,10 +15,12 @@ interface ContainerDetailProps {
   onAction(action: ActionName, container: ContainerSummary): void;
   /** The tab to show first (run -it opens the Terminal tab); the first tab otherwise. */
   initialTab?: string;
+  /** For the initial tab: what to start right away (export from a row's button). */
+  intent?: DetailIntent;
 }
 
 /** One container: a header with its actions and a row of tabs (arrow keys move between tabs). */
-export function ContainerDetail({ container, name, busy, onBack, onAction, initialTab }: ContainerDetailProps) {
+export function ContainerDetail({ container, name, busy, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
   const { t } = useTranslation('detail');
   const { t: tc } = useTranslation('containers');
   const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
@@ -92,7 +94,7 @@ export function ContainerDetail({ container, name, busy, onBack, onAction, initi
             ({ id, Component }) => (
               <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab} className="tab-panel">
                 <ErrorBoundary>
-                  <Component container={container} active={id === tab} />
+                  <Component container={container} active={id === tab} {...(intent && id === initialTab ? { intent } : {})} />
                 </ErrorBoundary>
               </div>
             ),

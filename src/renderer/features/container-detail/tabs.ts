@@ -13,11 +13,16 @@ import { ContainerImageTab } from '../images/ContainerImageTab';
 import { FilesTab } from '../files/FilesTab';
 import { ChangesTab } from '../changes/ChangesTab';
 
+/** Something the user asked for from outside the detail view (a row button, the palette). */
+export type DetailIntent = 'export' | 'commit';
+
 export interface DetailTabProps {
   /** Live: updated from the engine's events while the tab is open. */
   container: ContainerSummary;
   /** False while the tab is hidden (another tab chosen): stop refreshing, keep state. */
   active: boolean;
+  /** Given once, to the tab the view opened on; the tab acts on it when it mounts. */
+  intent?: DetailIntent;
 }
 
 export interface DetailTab {

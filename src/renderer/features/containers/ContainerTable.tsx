@@ -27,6 +27,8 @@ interface ContainerTableProps {
   onToggleAll(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
   onOpen(container: ContainerSummary): void;
+  /** `docker export`: opens the container's Image tab and starts the export. */
+  onExport(container: ContainerSummary): void;
 }
 
 /** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
@@ -130,6 +132,15 @@ export function ContainerTable(props: ContainerTableProps) {
                       {t(`actions.${action}`)}
                     </button>
                   ))}
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy}
+                    onClick={() => props.onExport(container)}
+                    title={t('exportTitle', { name: container.name })}
+                  >
+                    {t('exportAction')}
+                  </button>
                 </span>
               </div>
             );

@@ -5,6 +5,7 @@ import type { EngineState } from '../../../shared/types/engine';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from '../container-detail/ContainerDetail';
+import type { DetailIntent } from '../container-detail/tabs';
 import { CompareButton, ComparePanel } from '../stats/ComparePanel';
 import { useContainerCommands } from '../palette/useContainerCommands';
 import { useSettings } from '../settings/SettingsProvider';
@@ -31,7 +32,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const [stopTimeout, setStopTimeout] = useState(10);
   const [dialog, setDialog] = useState<PendingDialog>();
   const [creating, setCreating] = useState(false);
-  const [open, setOpen] = useState<{ id: string; name: string; tab?: string }>();
+  const [open, setOpen] = useState<{ id: string; name: string; tab?: string; intent?: DetailIntent }>();
   const [comparing, setComparing] = useState(false);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
@@ -130,6 +131,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     listed: open ? [] : visible,
     perform,
     open: (container) => setOpen({ id: container.id, name: container.name }),
+    openWith: (container, intent) => setOpen({ id: container.id, name: container.name, tab: 'image', intent }),
     create: open ? undefined : () => setCreating(true),
     back: open ? () => setOpen(undefined) : undefined,
   });
@@ -145,6 +147,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           onBack={() => setOpen(undefined)}
           onAction={(action, target) => perform(action, [target])}
           initialTab={open.tab}
+          {...(open.intent ? { intent: open.intent } : {})}
         />
         <div className="detail-report">{renderReport()}</div>
         {renderDialogs()}
@@ -236,6 +239,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             }
             onAction={(action, container) => perform(action, [container])}
             onOpen={(container) => setOpen({ id: container.id, name: container.name })}
+            onExport={(container) => setOpen({ id: container.id, name: container.name, tab: 'image', intent: 'export' })}
           />
         </ContainerDropZone>
       )}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
@@ -10,7 +10,7 @@ import { ImportDialog } from './ImportDialog';
 import '../../styles/images.css';
 
 /** A container's "Image" tab: export its filesystem (and import it back as an image), or commit it. */
-export function ContainerImageTab({ container }: DetailTabProps) {
+export function ContainerImageTab({ container, intent }: DetailTabProps) {
   const { t } = useTranslation('images');
   const [committing, setCommitting] = useState(false);
   const [importOffer, setImportOffer] = useState<ImportOffer>();
@@ -26,6 +26,12 @@ export function ContainerImageTab({ container }: DetailTabProps) {
     [container.name, t],
   );
   useRegisterCommands(commands);
+
+  // Opened from a row's Export…/Commit… button or the palette: start what was asked, once.
+  useEffect(() => {
+    if (intent === 'export') startExport.current?.();
+    if (intent === 'commit') setCommitting(true);
+  }, []);
 
   const createContainer = (image: string): void => {
     setCommitting(false);

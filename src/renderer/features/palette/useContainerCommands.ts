@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
+import type { DetailIntent } from '../container-detail/tabs';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
 
 /** How many "Open <name>" commands the palette offers (the list can hold thousands). */
@@ -15,6 +16,8 @@ export interface ContainerCommandsInput {
   listed: readonly ContainerSummary[];
   perform(action: ActionName, targets: ContainerSummary[]): void;
   open(container: ContainerSummary): void;
+  /** Opens the container's Image tab to export or commit it. */
+  openWith(container: ContainerSummary, intent: DetailIntent): void;
   /** Absent while a container is open. */
   create?(): void;
   /** Present while a container is open. */
@@ -22,7 +25,7 @@ export interface ContainerCommandsInput {
 }
 
 /** The containers view's commands: every action on the selected (or open) containers, and more. */
-export function useContainerCommands({ targets, listed, perform, open, create, back }: ContainerCommandsInput): void {
+export function useContainerCommands({ targets, listed, perform, open, openWith, create, back }: ContainerCommandsInput): void {
   const { t } = useTranslation('palette');
   const { t: tc } = useTranslation('containers');
   const commands = useMemo<AppCommand[]>(() => {
@@ -43,6 +46,12 @@ export function useContainerCommands({ targets, listed, perform, open, create, b
       ];
     });
     const general: AppCommand[] = [];
+    if (targets.length === 1 && only) {
+      general.push(
+        { id: 'container.export', title: t('commands.export', { name: only.name }), group, keywords: ['export', 'tar', 'docker export'], run: () => openWith(only, 'export') },
+        { id: 'container.commit', title: t('commands.commit', { name: only.name }), group, keywords: ['commit', 'image', 'docker commit'], run: () => openWith(only, 'commit') },
+      );
+    }
     if (create) {
       general.push(
         { id: 'containers.new', title: t('commands.newContainer'), group: t('groups.containers'), keywords: ['create', 'run'], shortcutId: 'newContainer', run: create },
@@ -67,6 +76,6 @@ export function useContainerCommands({ targets, listed, perform, open, create, b
       }),
     );
     return [...actions, ...general, ...opens];
-  }, [targets, listed, perform, open, create, back, t, tc]);
+  }, [targets, listed, perform, open, openWith, create, back, t, tc]);
   useRegisterCommands(commands);
 }
