@@ -1,5 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { Modal } from '../../components/Modal';
 
 interface FilesDialogProps {
   title: string;
@@ -8,32 +8,11 @@ interface FilesDialogProps {
   children: ReactNode;
 }
 
-/** A modal <dialog> for the Files and Changes tabs: focus stays inside, Escape closes. */
+/** A modal <dialog> for the Files and Changes tabs. */
 export function FilesDialog({ title, onClose, wide = false, children }: FilesDialogProps) {
-  const { t } = useTranslation('files');
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className={`dialog files-dialog${wide ? ' wide' : ''}`}
-      aria-label={title}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <header className="files-dialog-header">
-        <h2>{title}</h2>
-        <button type="button" className="ghost small" onClick={onClose} aria-label={t('dialog.close')}>
-          {t('dialog.closeMark')}
-        </button>
-      </header>
+    <Modal kind="files" title={title} onClose={onClose} wide={wide}>
       {children}
-    </dialog>
+    </Modal>
   );
 }

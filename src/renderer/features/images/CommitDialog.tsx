@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ChangesForm } from './ChangesForm';
 import { EMPTY_DRAFT, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
 import { commitCli } from './cli';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 
 interface CommitDialogProps {
   container: { id: string; name: string };
@@ -61,7 +61,7 @@ export function CommitDialog({ container, onClose, onCreateContainer }: CommitDi
 
   const image = result ? (result.reference ?? result.imageId) : undefined;
   return (
-    <Modal title={t('commit.title', { name: container.name })} onClose={onClose} locked={busy} wide>
+    <Modal kind="images" title={t('commit.title', { name: container.name })} onClose={onClose} locked={busy} wide>
       <form
         className="images-form"
         onSubmit={(event) => {

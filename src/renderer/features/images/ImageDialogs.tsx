@@ -10,7 +10,7 @@ import { JsonInspector } from '../../components/json-tree/JsonInspector';
 import { joinShellWords } from '../../../shared/cli/shell-quote';
 import { pruneCli, removeCli } from './cli';
 import { imageLabel, removalRef, shortId } from './ImageTable';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 
 export function RemoveImageDialog({ image, onCancel, onConfirm }: { image: ImageSummary; onCancel(): void; onConfirm(force: boolean): void }) {
   const { t } = useTranslation('images');
@@ -59,7 +59,7 @@ export function InspectImageDialog({ image, onClose }: { image: ImageSummary; on
     };
   }, [client, image.id]);
   return (
-    <Modal title={t('inspect.title', { name: label })} onClose={onClose} wide>
+    <Modal kind="images" title={t('inspect.title', { name: label })} onClose={onClose} wide>
       <CliCommand command={joinShellWords(['docker', 'image', 'inspect', image.repoTags[0] ?? shortId(image.id)])} />
       {error && <ErrorMessage error={error} />}
       {!document && !error && <p className="muted">{t('loading')}</p>}

@@ -14,7 +14,7 @@ import { ChangesForm } from './ChangesForm';
 import { changesFrom, draftFrom, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
 import { importCli } from './cli';
 import { droppedImportFile, pickImportFile, TAR_ACCEPT, type ImportFile } from './import-file';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 
 interface ImportDialogProps {
   initialFile?: ImportFile;
@@ -92,7 +92,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
   const cli = importCli(file?.name ?? 'FILE.tar', { repository: repository.trim(), tag: tag.trim(), message: message.trim(), changes: lines });
 
   return (
-    <Modal title={t('import.title')} onClose={onClose} locked={running} wide>
+    <Modal kind="images" title={t('import.title')} onClose={onClose} locked={running} wide>
       <form
         className="images-form"
         onSubmit={(event) => {
