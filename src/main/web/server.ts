@@ -7,20 +7,11 @@ import type { WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from 
 import type { Dispatcher } from '../dispatch';
 import { bearerToken, checkRequest, formatHostForUrl, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
+import { HTTP_STATUS, sendJson } from './http-json';
 import { isTicketOnlyPath, routeTransfer } from './transfer-routes';
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  INVALID_INPUT: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  CANCELLED: 499,
-  INTERNAL: 500,
-  ENGINE_UNAVAILABLE: 503,
-};
 
 export interface WebServerOptions {
   dispatcher: Dispatcher;
@@ -39,17 +30,6 @@ export interface WebServer {
   token: string;
   server: Server;
   close(): Promise<void>;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(text);
 }
 
 function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {

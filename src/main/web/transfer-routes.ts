@@ -1,47 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { BerthError, type BerthErrorShape, type ErrorCode } from '../../shared/errors';
+import { BerthError, type BerthErrorShape } from '../../shared/errors';
 import { toBerthError } from '../engine/errors';
 import { byteCounter } from '../transfers/counting';
 import { transferHub, type TransferHub } from '../transfers/hub';
+import { HTTP_STATUS, sendJson } from './http-json';
 
 const DOWNLOAD_PREFIX = '/api/download/';
 const UPLOAD_PREFIX = '/api/upload/';
 
-const STATUS: Record<ErrorCode, number> = {
-  INVALID_INPUT: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  CANCELLED: 499,
-  INTERNAL: 500,
-  ENGINE_UNAVAILABLE: 503,
-};
 
 /** A download URL carries its own one-time ticket: a plain browser download cannot send the token. */
 export function isTicketOnlyPath(pathname: string): boolean {
   return pathname.startsWith(DOWNLOAD_PREFIX);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, closeAfter = false): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...(closeAfter ? { Connection: 'close' } : {}),
-  });
-  res.end(text);
-}
-
 const sendError = (res: ServerResponse, error: BerthErrorShape, closeAfter = false): void =>
-  sendJson(res, STATUS[error.code], { error }, closeAfter);
+  sendJson(res, HTTP_STATUS[error.code], { error }, closeAfter);
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback plus the exact name. */
 export function contentDisposition(filename: string): string {
