@@ -6,6 +6,7 @@ import type {
   ResultOf,
   Topic,
 } from '../shared/contract';
+import { createDispatcher, type Dispatcher } from './dispatch';
 import type { Engine } from './engine/engine';
 import { webHost, type HostServices } from './host';
 import type { StreamDisposer, StreamSink } from './engine/stream-sink';
@@ -84,4 +85,19 @@ export function createStreamHandlers({ docker, monitor }: Engine, hostServices: 
     ...terminalStreamHandlers(docker),
     ...fileStreamHandlers(docker),
   };
+}
+
+/**
+ * What every transport serves: both tables over one engine and one host, with a command that
+ * found the engine unreachable asking the monitor to re-check at once (views then say so).
+ */
+export function createEngineDispatcher(
+  engine: Engine,
+  hostServices: HostServices = webHost,
+  log?: (message: string, err: unknown) => void,
+): Dispatcher {
+  return createDispatcher(createCommandHandlers(engine, hostServices), createStreamHandlers(engine, hostServices), {
+    onEngineUnreachable: () => void engine.monitor.check(),
+    ...(log ? { log } : {}),
+  });
 }

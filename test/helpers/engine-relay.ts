@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createEngine, type Engine } from '../../src/main/engine/engine';
 
 /**
  * A unix-socket relay in front of the real engine: closing it is, for Berth, the engine going
@@ -73,3 +76,30 @@ export function engineSocket(): string {
   return host.slice('unix://'.length);
 }
 
+
+export interface RelayedEngine {
+  relay: EngineRelay;
+  /** Berth's engine, connected through the relay, its monitor running. */
+  engine: Engine;
+  /** Stops the monitor and the relay and removes the relay's folder. */
+  stop(): Promise<void>;
+}
+
+/** The test engine behind a fresh relay, with Berth connected to it through the relay. */
+export async function startRelayedEngine(prefix: string): Promise<RelayedEngine> {
+  const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  const relay = new EngineRelay(engineSocket(), dir);
+  await relay.up();
+  const engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
+  engine.monitor.start();
+  await engine.monitor.whenConnected(10_000);
+  return {
+    relay,
+    engine,
+    async stop() {
+      engine.monitor.stop();
+      await relay.down();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

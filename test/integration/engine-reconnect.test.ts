@@ -1,40 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import type { Engine } from '../../src/main/engine/engine';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { StreamFrame } from '../../src/shared/transport';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { EngineRelay, engineSocket } from '../helpers/engine-relay';
+import { startRelayedEngine, type EngineRelay, type RelayedEngine } from '../helpers/engine-relay';
 
 describe('engine going away and coming back', () => {
-  let dir: string;
+  let relayed: RelayedEngine;
   let relay: EngineRelay;
   let engine: Engine;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'berth-relay-'));
-    relay = new EngineRelay(engineSocket(), dir);
-    await relay.up();
-    engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
-    engine.monitor.start();
-    await engine.monitor.whenConnected(10_000);
+    relayed = await startRelayedEngine('berth-relay');
+    ({ relay, engine } = relayed);
   });
 
   afterAll(async () => {
-    engine?.monitor.stop();
-    await relay?.down();
-    rmSync(dir, { recursive: true, force: true });
+    await relayed?.stop();
     await removeTestContainers();
   });
 
   it('reports the outage, refuses commands plainly, and resumes events without duplicates or gaps', async () => {
-    const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine), {
-      onEngineUnreachable: () => void engine.monitor.check(),
-    });
+    const dispatcher = createEngineDispatcher(engine);
     const states: string[] = [];
     const events: EngineEvent[] = [];
     const watchState = dispatcher.subscribe('engine.watch', {}, (frame: StreamFrame) => {

@@ -1,44 +1,32 @@
 // The engine going away under the inspection features: events.watch waits and resumes, a stream
 // closed during the outage never reconnects, and commands fail with a plain ENGINE_UNAVAILABLE.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import type { Engine } from '../../src/main/engine/engine';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { StreamFrame } from '../../src/shared/transport';
-import { EngineRelay, engineSocket } from '../helpers/engine-relay';
+import { startRelayedEngine, type EngineRelay, type RelayedEngine } from '../helpers/engine-relay';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const events = (frames: StreamFrame[]): EngineEvent[] => frames.flatMap((f) => (f.kind === 'data' ? [f.message as EngineEvent] : []));
 
 describe('inspection features while the engine goes away', () => {
-  let dir: string;
+  let relayed: RelayedEngine;
   let relay: EngineRelay;
   let engine: Engine;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'berth-outage-'));
-    relay = new EngineRelay(engineSocket(), dir);
-    await relay.up();
-    engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
-    engine.monitor.start();
-    await engine.monitor.whenConnected(10_000);
+    relayed = await startRelayedEngine('berth-outage');
+    ({ relay, engine } = relayed);
   });
 
   afterAll(async () => {
-    engine?.monitor.stop();
-    await relay?.down();
-    rmSync(dir, { recursive: true, force: true });
+    await relayed?.stop();
     await removeTestContainers();
   });
 
   it('keeps the events stream waiting, never reconnects one closed meanwhile, and answers commands plainly', async () => {
-    const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine), {
-      onEngineUnreachable: () => void engine.monitor.check(),
-    });
+    const dispatcher = createEngineDispatcher(engine);
     const name = uniqueName('outage');
     const frames: StreamFrame[] = [];
     const sub = dispatcher.subscribe('events.watch', { containers: [name] }, (frame) => frames.push(frame));

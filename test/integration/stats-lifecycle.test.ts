@@ -10,7 +10,7 @@ import { createCommandHandlers, createStreamHandlers } from '../../src/main/hand
 import type { StreamFrame } from '../../src/shared/transport';
 import type { StatsSample } from '../../src/shared/types/stats';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { EngineRelay } from '../helpers/engine-relay';
+import { EngineRelay, engineSocket } from '../helpers/engine-relay';
 
 const direct = createEngine();
 const dispatcher = createDispatcher(createCommandHandlers(direct), createStreamHandlers(direct));
@@ -109,10 +109,8 @@ describe('stats.watch and the engine connection', () => {
   let relayed: Dispatcher;
 
   beforeAll(async () => {
-    const host = process.env.DOCKER_HOST ?? '';
-    if (!host.startsWith('unix://')) throw new Error(`This test needs a unix-socket engine, not ${host}`);
     dir = mkdtempSync(path.join(tmpdir(), 'berth-stats-relay-'));
-    relay = new EngineRelay(host.slice('unix://'.length), dir);
+    relay = new EngineRelay(engineSocket(), dir);
     await relay.up();
     engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
     relayed = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));

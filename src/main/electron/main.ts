@@ -1,9 +1,8 @@
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../dispatch';
 import { createEngine } from '../engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../handlers';
+import { createEngineDispatcher } from '../handlers';
 import { DEFAULT_SETTINGS, type LanguageSetting } from '../../shared/contract/settings';
 import { engineInfo } from '../engine/info';
 import { settingsStoreAt } from '../settings/store';
@@ -30,10 +29,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const engine = createEngine();
-  const dispatcher = createDispatcher(createCommandHandlers(engine, electronHost), createStreamHandlers(engine, electronHost), {
-    onEngineUnreachable: () => void engine.monitor.check(),
-    log: (message, err) => console.error(message, err),
-  });
+  const dispatcher = createEngineDispatcher(engine, electronHost, (message, err) => console.error(message, err));
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();

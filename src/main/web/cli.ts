@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDispatcher } from '../dispatch';
 import { createEngine } from '../engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../handlers';
+import { createEngineDispatcher } from '../handlers';
+import { webHost } from '../host';
 import { startWebServer } from './server';
 
 const { values } = parseArgs({
@@ -23,10 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const staticRoot = path.resolve(here, '../../../out/renderer');
 const engine = createEngine();
 engine.monitor.start();
-const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine), {
-  onEngineUnreachable: () => void engine.monitor.check(),
-  log: (message, err) => console.error(message, err),
-});
+const dispatcher = createEngineDispatcher(engine, webHost, (message, err) => console.error(message, err));
 
 const web = await startWebServer({ dispatcher, staticRoot, host: values.host, port });
 if (!['127.0.0.1', 'localhost', '::1'].includes(values.host ?? '')) {
