@@ -1,9 +1,9 @@
 // Child process for the files bench: the real dispatcher with a headless file host (what the
 // desktop app's main process runs, minus the window), driven over IPC so the parent can read this
 // process's memory from /proc while it copies files in and out of a container.
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
+import { dispatcherCalls } from './worker-calls';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { PickedItem } from '../../src/shared/types/files';
 import type { DownloadStart, TransferProgress, UploadStart } from '../../src/shared/types/transfers';
@@ -18,25 +18,9 @@ let savePath = '';
 let openPaths: string[] = [];
 const host = { ...headlessFileHost({ save: () => savePath }), chooseOpenPaths: async () => openPaths };
 const engine = createEngine();
-const dispatcher = createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
+const dispatcher = createEngineDispatcher(engine, host);
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const outcome = await dispatcher.invoke(channel, input);
-  if (!outcome.ok) throw new Error(`${channel}: ${outcome.error.code} ${outcome.error.message}`);
-  return outcome.result as T;
-}
-
-function settled(transferId: string): Promise<TransferProgress> {
-  return new Promise((resolve, reject) => {
-    let last: TransferProgress | undefined;
-    const outcome = dispatcher.subscribe('transfers.watch', { transferId }, (frame) => {
-      if (frame.kind === 'data') last = frame.message as TransferProgress;
-      else if (frame.kind === 'end' && last) resolve(last);
-      else if (frame.kind === 'error') reject(new Error(frame.error.message));
-    });
-    if (!outcome.ok) reject(new Error(outcome.error.message));
-  });
-}
+const { call, settled } = dispatcherCalls(dispatcher);
 
 async function run(request: Exclude<Request, { op: 'exit' }>): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();

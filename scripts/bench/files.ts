@@ -5,9 +5,8 @@
 // and the child's peak RSS during each copy at most 64 MB above its idle RSS (read from /proc:
 // VmHWM after resetting it with clear_refs; where that is refused, VmRSS sampled every 5 ms).
 // Also what listing a folder costs (informational).
-import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
 import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
 import type { DirectoryListing } from '../../src/shared/types/files';
+import { MeasuredWorker, timed } from './measured-worker';
 import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, record, requireEnv, round, runBench } from './lib';
 
 const NAME = 'files';
@@ -26,72 +26,10 @@ const MB = 1024 * 1024;
 const log = (message: string): void => logLine(NAME, message);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-interface Reply {
-  ok: boolean;
-  ms?: number;
-  bytes?: number;
-  error?: string;
-}
-
-function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no ${field} for ${pid}`);
-  return Number(match[1]);
-}
-
-class Worker {
-  private readonly child: ChildProcess;
-  private readonly ready: Promise<void>;
-
-  constructor() {
-    this.child = fork(path.join(here, 'files-worker.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.ready = new Promise((resolve) => this.child.once('message', () => resolve()));
-  }
-
-  async send(request: object): Promise<Reply> {
-    await this.ready;
-    return new Promise((resolve) => {
-      this.child.once('message', (reply: Reply) => resolve(reply));
-      this.child.send(request);
-    });
-  }
-
-  /** Runs one request; resolves its reply with the child's idle RSS before and peak RSS during it (MB). */
-  async measured(request: object): Promise<Reply & { idleMb: number; peakMb: number }> {
-    await this.ready;
-    const pid = this.child.pid!;
-    const idleKb = statusKb(pid, 'VmRSS');
-    let hwmReset = true;
-    try {
-      writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    } catch {
-      hwmReset = false;
-    }
-    let sampledKb = idleKb;
-    const sampler = hwmReset ? undefined : setInterval(() => (sampledKb = Math.max(sampledKb, statusKb(pid, 'VmRSS'))), 5);
-    const reply = await this.send(request);
-    clearInterval(sampler);
-    const peakKb = hwmReset ? statusKb(pid, 'VmHWM') : sampledKb;
-    return { ...reply, idleMb: idleKb / 1024, peakMb: peakKb / 1024 };
-  }
-
-  async exit(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    this.child.send({ op: 'exit' });
-    await new Promise((resolve) => this.child.once('exit', resolve));
-  }
-}
-
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
 }
 
 /**
@@ -138,7 +76,7 @@ runBench(NAME, async (onCleanup) => {
   await dockerCli(['cp', payload, `${name}:/tmp/`]);
   log(`setup: ${PAYLOAD_MB} MB of random bytes on the host and in container ${name} (created, not started)`);
 
-  const worker = new Worker();
+  const worker = new MeasuredWorker(path.join(here, 'files-worker.ts'));
   onCleanup(() => worker.exit());
   // Warm-up: modules loaded, engine connection and JIT warm, so "idle" is the process at rest.
   const warmIn = await worker.send({ op: 'in', container: name, file: payload, destination: '/tmp' });

@@ -3,11 +3,11 @@
 // `docker import` in the same run, interleaved. Goals: at least 0.9x the CLI's throughput, and the
 // child's peak RSS during each at most 64 MB above its idle RSS (read from /proc: VmHWM after
 // resetting it with clear_refs; where that is refused, VmRSS sampled every 5 ms).
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MeasuredWorker, timed } from './measured-worker';
 import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, record, requireEnv, round, runBench } from './lib';
 
 const NAME = 'images';
@@ -18,77 +18,6 @@ const GOAL_PEAK_MB = 64;
 const MB = 1024 * 1024;
 const log = (message: string): void => logLine(NAME, message);
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-interface Reply {
-  ok: boolean;
-  ms?: number;
-  bytes?: number;
-  error?: string;
-  result?: Record<string, string>;
-}
-
-function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no ${field} for ${pid}`);
-  return Number(match[1]);
-}
-
-class Worker {
-  private readonly child: ChildProcess;
-  private readonly ready: Promise<void>;
-
-  constructor() {
-    this.child = fork(path.join(here, 'images-worker.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.ready = new Promise((resolve) => this.child.once('message', () => resolve()));
-  }
-
-  get pid(): number {
-    return this.child.pid!;
-  }
-
-  async send(request: object): Promise<Reply> {
-    await this.ready;
-    return new Promise((resolve) => {
-      this.child.once('message', (reply: Reply) => resolve(reply));
-      this.child.send(request);
-    });
-  }
-
-  /** Runs one request; resolves its reply with the child's idle RSS before and peak RSS during it (MB). */
-  async measured(request: object): Promise<Reply & { idleMb: number; peakMb: number }> {
-    await this.ready;
-    const idleKb = statusKb(this.pid, 'VmRSS');
-    let hwmReset = true;
-    try {
-      writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
-    } catch {
-      hwmReset = false;
-    }
-    // Sampling costs CPU that the transfer would then compete for (2 cores): only without VmHWM.
-    let sampledKb = idleKb;
-    const sampler = hwmReset
-      ? undefined
-      : setInterval(() => {
-          sampledKb = Math.max(sampledKb, statusKb(this.pid, 'VmRSS'));
-        }, 5);
-    const reply = await this.send(request);
-    clearInterval(sampler);
-    const peakKb = hwmReset ? statusKb(this.pid, 'VmHWM') : sampledKb;
-    return { ...reply, idleMb: idleKb / 1024, peakMb: peakKb / 1024 };
-  }
-
-  async exit(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    this.child.send({ op: 'exit' });
-    await new Promise((resolve) => this.child.once('exit', resolve));
-  }
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
 
 runBench(NAME, async (onCleanup) => {
   const image = requireEnv('BERTH_TEST_IMAGE');
@@ -112,7 +41,7 @@ runBench(NAME, async (onCleanup) => {
   await container.wait();
   log(`setup: container ${name} holds ${PAYLOAD_MB} MB of random bytes`);
 
-  const worker = new Worker();
+  const worker = new MeasuredWorker(path.join(here, 'images-worker.ts'));
   onCleanup(() => worker.exit());
   // Warm-up: modules loaded, engine connection and JIT warm, so "idle" is the process at rest.
   const warm = await worker.send({ op: 'export', container: name, target: path.join(dir, 'warm.tar') });
