@@ -57,13 +57,33 @@ describe('OutputBatcher', () => {
     expect(frames).toEqual([['stdout', '12'], ['stderr', '3'], ['stdout', '4']]);
   });
 
-  it('sends a frame as soon as it reaches maxFrameBytes', () => {
+  it('sends a frame as soon as it reaches maxFrameBytes, and never a bigger one', () => {
     vi.useFakeTimers();
     const { b, frames } = batcher({ maxFrameBytes: 4 });
     b.push('tty', Buffer.from('x'));
     b.push('tty', Buffer.from('yyyy'));
-    expect(frames).toEqual([['tty', 'xyyyy']]);
+    expect(frames).toEqual([['tty', 'xyyy'], ['tty', 'y']]);
     b.dispose();
+  });
+
+  it('holds what arrives while paused, so in flight stays within highWater + one frame', () => {
+    vi.useFakeTimers();
+    const { b, frames, pressure } = batcher({ highWater: 10, lowWater: 4, maxFrameBytes: 6 });
+    b.push('tty', Buffer.alloc(30, 'a')); // one engine chunk bigger than several frames
+    vi.advanceTimersByTime(100);
+    expect(pressure).toEqual([true]);
+    expect(b.inFlight).toBe(12);
+    expect(frames.map(([, d]) => d.length)).toEqual([6, 6]);
+    b.push('tty', Buffer.alloc(5, 'b')); // delivered by the engine just after the pause
+    vi.advanceTimersByTime(100);
+    expect(b.inFlight).toBe(12);
+    b.acknowledge(8); // down to the low-water mark: resume and send what waited, frame by frame
+    vi.advanceTimersByTime(100);
+    expect(pressure).toEqual([true, false, true]);
+    expect(b.inFlight).toBe(16);
+    b.finish(); // the session's end sends the rest, paused or not
+    expect(frames.map(([, d]) => d).join('')).toBe('a'.repeat(30) + 'b'.repeat(5));
+    expect(b.inFlight).toBe(35 - 8);
   });
 
   it('pauses above the high-water mark until enough is acknowledged', () => {

@@ -21,6 +21,8 @@ export interface OutputBatcherOptions {
  * at `maxFrameBytes`. A frame never mixes streams (their order is kept). Flow control is
  * credit-based: the renderer acknowledges what it has drawn, and reading from the engine pauses
  * while too much is unacknowledged, so a flood cannot pile up in memory or freeze the page.
+ * Frames are at most `maxFrameBytes`, and nothing more is sent while paused (what the engine
+ * delivered after the pause waits here), so in flight is never above `highWater + maxFrameBytes`.
  */
 export class OutputBatcher {
   private pending: Buffer[] = [];
@@ -65,12 +67,13 @@ export class OutputBatcher {
     if (this.paused && this.unacked <= this.lowWater) {
       this.paused = false;
       this.options.onPressure(false);
+      if (this.pendingBytes > 0) this.schedule();
     }
   }
 
-  /** Sends whatever is waiting (before the session's end message). */
+  /** Sends whatever is waiting, paused or not (before the session's end message). */
   finish(): void {
-    this.flush();
+    this.flush(true);
     this.dispose();
   }
 
@@ -101,21 +104,31 @@ export class OutputBatcher {
     }
   }
 
-  private flush(): void {
+  private flush(evenWhilePaused = false): void {
     this.scheduled?.cancel();
     this.scheduled = undefined;
     if (this.pendingBytes === 0 || this.pendingStream === undefined) return;
+    if (this.paused && !evenWhilePaused) return;
     const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
     const stream = this.pendingStream;
     this.pending = [];
     this.pendingBytes = 0;
     this.pendingStream = undefined;
-    this.windowBytes += data.length;
-    this.unacked += data.length;
-    this.options.emit(stream, data);
-    if (!this.paused && this.unacked > this.highWater) {
-      this.paused = true;
-      this.options.onPressure(true);
+    for (let offset = 0; offset < data.length; offset += this.maxFrameBytes) {
+      if (this.paused && !evenWhilePaused) {
+        this.pending = [data.subarray(offset)];
+        this.pendingBytes = data.length - offset;
+        this.pendingStream = stream;
+        return;
+      }
+      const frame = data.subarray(offset, offset + this.maxFrameBytes);
+      this.windowBytes += frame.length;
+      this.unacked += frame.length;
+      this.options.emit(stream, frame);
+      if (!this.paused && this.unacked > this.highWater) {
+        this.paused = true;
+        this.options.onPressure(true);
+      }
     }
   }
 }
