@@ -13,6 +13,7 @@ import { createEngine } from '../../src/main/engine/engine';
 import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
 import { startWebServer } from '../../src/main/web/server';
 import type { LogBatch } from '../../src/shared/types/logs';
+import type { StreamFrame } from '../../src/shared/transport';
 import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, ms, record, requireEnv, round, runBench } from './lib';
 import { FIRST_PAINT_PROBE, SCROLL_SCRIPT, SEARCH_PROBE } from './logs-page';
 
@@ -42,14 +43,20 @@ async function containerWithLines(image: string, lines: number): Promise<string>
 function fetchViaHandlers(dispatcher: Dispatcher, id: string, timestamps: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     let lines = 0;
+    let acknowledge: (count: number) => void = () => undefined;
     const started = performance.now();
-    const outcome = dispatcher.subscribe('logs.fetch', { id, tail: 'all', timestamps }, (frame) => {
-      if (frame.kind === 'data') lines += (frame.message as LogBatch).lines.length;
-      else if (frame.kind === 'error') reject(new Error(`${frame.error.code}: ${frame.error.message}`));
+    // Acknowledged frame by frame, as the app's transports do (flow control on).
+    const onFrame = (frame: StreamFrame): void => {
+      if (frame.kind === 'data') {
+        lines += (frame.message as LogBatch).lines.length;
+        acknowledge(1);
+      } else if (frame.kind === 'error') reject(new Error(`${frame.error.code}: ${frame.error.message}`));
       else if (lines !== FETCH_LINES) reject(new Error(`logs.fetch gave ${lines} lines, expected ${FETCH_LINES}`));
       else resolve(performance.now() - started);
-    });
-    if (!outcome.ok) reject(new Error(outcome.error.message));
+    };
+    const outcome = dispatcher.subscribe('logs.fetch', { id, tail: 'all', timestamps }, onFrame, { acknowledges: true });
+    if (outcome.ok) acknowledge = outcome.acknowledge;
+    else reject(new Error(outcome.error.message));
   });
 }
 

@@ -4,6 +4,10 @@ import { BerthError, type BerthErrorShape } from '../shared/errors';
 import type { InvokeOutcome, StreamFrame } from '../shared/transport';
 import type { CommandHandlers, StreamHandlers } from './handlers';
 import { toBerthError } from './engine/errors';
+import { StreamCredit } from './stream-credit';
+
+/** Data frames an acknowledging subscriber may be behind before pausable producers wait. */
+export const STREAM_CREDIT_FRAMES = 4;
 
 export function describeZodError(error: z.ZodError): string {
   return error.issues
@@ -11,13 +15,24 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-export type SubscribeOutcome = { ok: true; close: () => void } | { ok: false; error: BerthErrorShape };
+export interface OpenStream {
+  close(): void;
+  /** The subscriber has taken in `count` more data frames. */
+  acknowledge(count: number): void;
+}
+
+export type SubscribeOutcome = ({ ok: true } & OpenStream) | { ok: false; error: BerthErrorShape };
+
+export interface SubscribeOptions {
+  /** The subscriber calls acknowledge(n) after taking in n data frames (flow control). */
+  acknowledges?: boolean;
+}
 
 export interface Dispatcher {
   /** Validates and runs one command. Never throws: failures come back as `{ ok: false, error }`. */
   invoke(channel: string, rawInput: unknown): Promise<InvokeOutcome>;
   /** Validates and opens one stream; frames go to onFrame until close() or an end/error frame. */
-  subscribe(topic: string, rawInput: unknown, onFrame: (frame: StreamFrame) => void): SubscribeOutcome;
+  subscribe(topic: string, rawInput: unknown, onFrame: (frame: StreamFrame) => void, options?: SubscribeOptions): SubscribeOutcome;
   /** How many streams are open now (tests check that views leave none behind). */
   openStreamCount(): number;
 }
@@ -54,11 +69,12 @@ export function createDispatcher(
       }
     },
 
-    subscribe(topic, rawInput, onFrame) {
+    subscribe(topic, rawInput, onFrame, { acknowledges = false } = {}) {
       if (!isTopic(topic)) return fail(new BerthError('NOT_FOUND', `Unknown stream: ${String(topic).slice(0, 100)}`));
       const parsed = streams[topic].input.safeParse(rawInput ?? {});
       if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
       let open = true;
+      const credit = new StreamCredit(acknowledges ? STREAM_CREDIT_FRAMES : Infinity);
       let dispose: (() => void) | undefined;
       const finish = (frame: StreamFrame | undefined): void => {
         if (!open) return;
@@ -72,8 +88,12 @@ export function createDispatcher(
         const start = streamHandlers[topic] as (input: unknown, sink: unknown) => () => void;
         dispose = start(parsed.data, {
           data: (message: unknown) => {
-            if (open) onFrame({ kind: 'data', message });
+            if (!open) return false;
+            credit.sending();
+            onFrame({ kind: 'data', message });
+            return !credit.behind;
           },
+          onDrain: (listener: () => void) => credit.onDrain(listener),
           error: (error: BerthErrorShape) => finish({ kind: 'error', error }),
           end: () => finish({ kind: 'end' }),
         });
@@ -83,7 +103,7 @@ export function createDispatcher(
         finish(undefined);
         return fail(toBerthError(err));
       }
-      return { ok: true, close: () => finish(undefined) };
+      return { ok: true, close: () => finish(undefined), acknowledge: (count) => credit.acknowledge(count) };
     },
 
     openStreamCount: () => openStreams,

@@ -74,7 +74,7 @@ export function createStreamHandlers({ docker, monitor }: Engine, hostServices: 
     ...desktopStreamHandlers(hostServices),
     'engine.watch': (_input, sink) => {
       sink.data(monitor.state);
-      const onState = (state: typeof monitor.state): void => sink.data(state);
+      const onState = (state: typeof monitor.state): void => void sink.data(state);
       monitor.on('state', onState);
       return () => monitor.off('state', onState);
     },

@@ -3,6 +3,7 @@ import { isChannel, isTopic } from '../shared/contract';
 import type { PickedItem } from '../shared/types/files';
 import {
   IPC_ADOPT_DROPPED,
+  IPC_STREAM_ACK,
   IPC_STREAM_FRAME,
   IPC_SUBSCRIBE,
   IPC_UNSUBSCRIBE,
@@ -19,6 +20,8 @@ ipcRenderer.on(IPC_STREAM_FRAME, (_event: IpcRendererEvent, payload: { id: strin
   if (!listener) return;
   if (payload.frame.kind !== 'data') listeners.delete(payload.id);
   listener(payload.frame);
+  // Taken in: main may send more of a paused stream (flow control, see dispatch.ts).
+  if (payload.frame.kind === 'data') ipcRenderer.send(IPC_STREAM_ACK, { id: payload.id, count: 1 });
 });
 
 const bridge: BerthBridge = {

@@ -10,9 +10,14 @@ export type StreamFrame<M = unknown> =
   | { kind: 'error'; error: BerthErrorShape }
   | { kind: 'end' };
 
-/** Browser mode's WebSocket frames. */
+/**
+ * Browser mode's WebSocket frames. A subscriber that sets `acknowledges` sends an `ack` once it has
+ * taken in data frames (count: how many); the server then holds back pausable streams (logs) while
+ * it is too far behind. The app's own transports (this and the preload) always acknowledge.
+ */
 export type WsClientFrame =
-  | { type: 'subscribe'; id: string; topic: string; input: unknown }
+  | { type: 'subscribe'; id: string; topic: string; input: unknown; acknowledges?: boolean }
+  | { type: 'ack'; id: string; count: number }
   | { type: 'unsubscribe'; id: string };
 export type WsServerFrame = { type: 'frame'; id: string; frame: StreamFrame };
 /**
@@ -26,7 +31,14 @@ export type WsResultFrame = { type: 'result'; id: string; outcome: InvokeOutcome
 /** Electron IPC channel names used by the preload (besides one `ipcMain.handle` per command channel). */
 export const IPC_SUBSCRIBE = 'berth:subscribe';
 export const IPC_UNSUBSCRIBE = 'berth:unsubscribe';
+/** Preload -> main: `{ id, count }` data frames of a stream the renderer has taken in. */
+export const IPC_STREAM_ACK = 'berth:stream-ack';
 export const IPC_STREAM_FRAME = 'berth:stream-frame';
+
+/** An acknowledgement's count as a transport receives it: a positive whole number, else ignored. */
+export function isAckCount(count: unknown): count is number {
+  return typeof count === 'number' && Number.isSafeInteger(count) && count > 0;
+}
 /** Preload -> main: the paths of files the user dropped, as webUtils.getPathForFile gave them (not a page-callable channel). */
 export const IPC_ADOPT_DROPPED = 'berth:adopt-dropped';
 

@@ -1,8 +1,8 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents, type WebFrameMain } from 'electron';
 import { CHANNELS } from '../../shared/contract';
 import type { InvokeOutcome, StreamFrame } from '../../shared/transport';
-import { IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../../shared/transport';
-import type { Dispatcher } from '../dispatch';
+import { IPC_STREAM_ACK, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, isAckCount } from '../../shared/transport';
+import type { Dispatcher, OpenStream } from '../dispatch';
 
 export type FrameTrust = (frame: WebFrameMain | null) => boolean;
 
@@ -21,7 +21,7 @@ function isSubscribeRequest(value: unknown): value is SubscribeRequest {
 
 /**
  * One `ipcMain.handle` per contract channel, each refusing frames that are not the app's own; and
- * the stream subscribe/unsubscribe pair, whose streams close when their window goes away.
+ * the stream subscribe/unsubscribe/acknowledge messages; streams close when their window goes away.
  */
 export function registerIpc(dispatcher: Dispatcher, isTrusted: FrameTrust): () => void {
   for (const channel of CHANNELS) {
@@ -31,15 +31,15 @@ export function registerIpc(dispatcher: Dispatcher, isTrusted: FrameTrust): () =
     });
   }
 
-  const byContents = new Map<number, Map<string, () => void>>();
+  const byContents = new Map<number, Map<string, OpenStream>>();
   const closeAllFor = (contentsId: number): void => {
     const open = byContents.get(contentsId);
     if (!open) return;
-    for (const close of open.values()) close();
+    for (const stream of open.values()) stream.close();
     byContents.delete(contentsId);
   };
 
-  const openFor = (sender: WebContents): Map<string, () => void> => {
+  const openFor = (sender: WebContents): Map<string, OpenStream> => {
     let open = byContents.get(sender.id);
     if (!open) {
       open = new Map();
@@ -62,25 +62,34 @@ export function registerIpc(dispatcher: Dispatcher, isTrusted: FrameTrust): () =
       if (frame.kind !== 'data') open.delete(request.id);
       if (!sender.isDestroyed()) sender.send(IPC_STREAM_FRAME, { id: request.id, frame });
     };
-    const outcome = dispatcher.subscribe(request.topic, request.input, send);
-    if (outcome.ok) open.set(request.id, outcome.close);
+    // The preload acknowledges every data frame once the renderer has taken it in.
+    const outcome = dispatcher.subscribe(request.topic, request.input, send, { acknowledges: true });
+    if (outcome.ok) open.set(request.id, outcome);
     else send({ kind: 'error', error: outcome.error });
   };
 
   const onUnsubscribe = (event: IpcMainEvent, id: unknown): void => {
     if (!isTrusted(event.senderFrame) || typeof id !== 'string') return;
     const open = byContents.get(event.sender.id);
-    open?.get(id)?.();
+    open?.get(id)?.close();
     open?.delete(id);
+  };
+
+  const onAck = (event: IpcMainEvent, ack: unknown): void => {
+    const { id, count } = (ack ?? {}) as { id?: unknown; count?: unknown };
+    if (!isTrusted(event.senderFrame) || typeof id !== 'string' || !isAckCount(count)) return;
+    byContents.get(event.sender.id)?.get(id)?.acknowledge(count);
   };
 
   ipcMain.on(IPC_SUBSCRIBE, onSubscribe);
   ipcMain.on(IPC_UNSUBSCRIBE, onUnsubscribe);
+  ipcMain.on(IPC_STREAM_ACK, onAck);
 
   return () => {
     for (const channel of CHANNELS) ipcMain.removeHandler(channel);
     ipcMain.off(IPC_SUBSCRIBE, onSubscribe);
     ipcMain.off(IPC_UNSUBSCRIBE, onUnsubscribe);
+    ipcMain.off(IPC_STREAM_ACK, onAck);
     for (const id of [...byContents.keys()]) closeAllFor(id);
   };
 }

@@ -109,15 +109,28 @@ export function streamLogs(docker: Docker, ref: string, request: LogRequest, sin
   let batch: LogLine[] = [];
   let batchChars = 0;
   let flushScheduled: NodeJS.Immediate | undefined;
+  /** The subscriber is behind: the engine response is paused and lines wait here until it drains. */
+  let held = false;
 
-  const flush = (): void => {
+  /** Sends the waiting lines; while held, only the end or an error sends them (`evenIfHeld`). */
+  const flush = (evenIfHeld = false): void => {
     flushScheduled = undefined;
-    if (disposed || batch.length === 0) return;
+    if (disposed || batch.length === 0 || (held && !evenIfHeld)) return;
     const lines = batch;
     batch = [];
     batchChars = 0;
-    sink.data({ lines });
+    if (!sink.data({ lines }) && !held) {
+      held = true;
+      response?.pause();
+    }
   };
+
+  sink.onDrain(() => {
+    if (disposed || !held) return;
+    held = false;
+    flush();
+    if (!held) response?.resume();
+  });
 
   const add = (lines: LogLine[]): void => {
     for (const line of lines) {
@@ -132,7 +145,7 @@ export function streamLogs(docker: Docker, ref: string, request: LogRequest, sin
   const fail = (error: BerthError): void => {
     if (disposed) return;
     if (error.code === 'ENGINE_UNAVAILABLE') options.onUnreachable?.();
-    flush();
+    flush(true);
     disposed = true;
     sink.error(error.toShape());
   };
@@ -154,7 +167,7 @@ export function streamLogs(docker: Docker, ref: string, request: LogRequest, sin
       ended = true;
       if (disposed) return;
       add(decoder.end());
-      flush();
+      flush(true);
       if (!options.follow) {
         disposed = true;
         return sink.end();

@@ -2,7 +2,12 @@ import type { BerthErrorShape } from '../../shared/errors';
 
 /** Where a stream's producer in the engine layer writes; the transport behind it is not its concern. */
 export interface StreamSink<M> {
-  data(message: M): void;
+  /**
+   * Sends one message. false: the subscriber is behind; a producer that can pause should send no
+   * more (the end and errors excepted) until its `onDrain` listener runs. Others may ignore it.
+   */
+  data(message: M): boolean;
+  onDrain(listener: () => void): void;
   error(error: BerthErrorShape): void;
   end(): void;
 }

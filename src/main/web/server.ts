@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ErrorCode } from '../../shared/errors';
-import type { WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from '../../shared/transport';
-import type { Dispatcher } from '../dispatch';
+import { isAckCount, type StreamFrame, type WsClientFrame, type WsInvokeFrame, type WsResultFrame, type WsServerFrame } from '../../shared/transport';
+import type { Dispatcher, OpenStream } from '../dispatch';
 import { bearerToken, checkRequest, formatHostForUrl, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
 import { HTTP_STATUS, sendJson } from './http-json';
@@ -166,7 +166,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
 /** One WebSocket carries many streams; closing it closes them all in main. */
 function serveStreams(ws: WebSocket, dispatcher: Dispatcher): void {
-  const open = new Map<string, () => void>();
+  const open = new Map<string, OpenStream>();
   const send = (frame: WsServerFrame | WsResultFrame): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
@@ -185,21 +185,26 @@ function serveStreams(ws: WebSocket, dispatcher: Dispatcher): void {
       return;
     }
     if (frame.type === 'unsubscribe') {
-      open.get(frame.id)?.();
+      open.get(frame.id)?.close();
       open.delete(frame.id);
+      return;
+    }
+    if (frame.type === 'ack') {
+      if (isAckCount(frame.count)) open.get(frame.id)?.acknowledge(frame.count);
       return;
     }
     if (frame.type !== 'subscribe' || open.has(frame.id)) return;
     const id = frame.id;
-    const outcome = dispatcher.subscribe(frame.topic, frame.input, (streamFrame) => {
+    const onFrame = (streamFrame: StreamFrame): void => {
       if (streamFrame.kind !== 'data') open.delete(id);
       send({ type: 'frame', id, frame: streamFrame });
-    });
-    if (outcome.ok) open.set(id, outcome.close);
+    };
+    const outcome = dispatcher.subscribe(frame.topic, frame.input, onFrame, { acknowledges: frame.acknowledges === true });
+    if (outcome.ok) open.set(id, outcome);
     else send({ type: 'frame', id, frame: { kind: 'error', error: outcome.error } });
   });
   ws.on('close', () => {
-    for (const close of open.values()) close();
+    for (const stream of open.values()) stream.close();
     open.clear();
   });
 }

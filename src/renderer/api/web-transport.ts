@@ -51,7 +51,7 @@ export function createWebTransport(token: string): Transport {
     socket = ws;
     ws.onopen = () => {
       reconnectDelay = 250;
-      for (const [id, sub] of subscriptions) send({ type: 'subscribe', id, topic: sub.topic, input: sub.input });
+      for (const [id, sub] of subscriptions) send({ type: 'subscribe', id, topic: sub.topic, input: sub.input, acknowledges: true });
     };
     ws.onmessage = (event) => {
       let frame: WsServerFrame | WsResultFrame;
@@ -69,6 +69,8 @@ export function createWebTransport(token: string): Transport {
       if (!sub) return;
       if (frame.frame.kind !== 'data') subscriptions.delete(frame.id);
       sub.onFrame(frame.frame);
+      // Taken in: the server may send more of a paused stream (flow control, see dispatch.ts).
+      if (frame.frame.kind === 'data') send({ type: 'ack', id: frame.id, count: 1 });
     };
     ws.onclose = () => {
       if (socket !== ws) return;
@@ -111,7 +113,7 @@ export function createWebTransport(token: string): Transport {
       nextId += 1;
       const id = `w${nextId}`;
       subscriptions.set(id, { topic, input, onFrame });
-      if (socket?.readyState === WebSocket.OPEN) send({ type: 'subscribe', id, topic, input });
+      if (socket?.readyState === WebSocket.OPEN) send({ type: 'subscribe', id, topic, input, acknowledges: true });
       else {
         if (reconnectTimer !== undefined) {
           window.clearTimeout(reconnectTimer);

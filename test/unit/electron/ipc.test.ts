@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src/shared/contract';
 import type { StreamFrame } from '../../../src/shared/transport';
-import { IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../../../src/shared/transport';
+import { IPC_STREAM_ACK, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../../../src/shared/transport';
 import type { Dispatcher } from '../../../src/main/dispatch';
 
 // `electron` cannot load in Node without its binary: a stand-in ipcMain records what main registers.
@@ -44,16 +44,17 @@ class FakeWebContents extends EventEmitter {
 
 function fakeDispatcher() {
   const closed: string[] = [];
+  const acknowledged: Array<[string, number]> = [];
   let emit: ((frame: StreamFrame) => void) | undefined;
   const dispatcher: Dispatcher = {
     invoke: vi.fn(async (channel: string) => ({ ok: true as const, result: `ran ${channel}` })),
     subscribe: vi.fn((topic: string, _input: unknown, onFrame: (frame: StreamFrame) => void) => {
       emit = onFrame;
-      return { ok: true as const, close: () => closed.push(topic) };
+      return { ok: true as const, close: () => void closed.push(topic), acknowledge: (count: number) => void acknowledged.push([topic, count]) };
     }),
     openStreamCount: () => 0,
   };
-  return { dispatcher, closed, emit: (frame: StreamFrame) => emit?.(frame) };
+  return { dispatcher, closed, acknowledged, emit: (frame: StreamFrame) => emit?.(frame) };
 }
 
 const isTrusted = (frame: unknown): boolean => frame === trustedFrame;
@@ -68,7 +69,7 @@ describe('registerIpc', () => {
     registerIpc(fakeDispatcher().dispatcher, isTrusted as never);
     expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
     expect([...ipc.handlers.keys()]).toEqual(expect.arrayContaining(['settings.get', 'settings.set']));
-    expect([...ipc.listeners.keys()].sort()).toEqual([IPC_SUBSCRIBE, IPC_UNSUBSCRIBE].sort());
+    expect([...ipc.listeners.keys()].sort()).toEqual([IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, IPC_STREAM_ACK].sort());
   });
 
   it('passes a trusted frame through and refuses a foreign one without running anything', async () => {
@@ -108,5 +109,21 @@ describe('registerIpc', () => {
     ipc.listeners.get(IPC_SUBSCRIBE)?.({ senderFrame: trustedFrame, sender: contents }, { id: 'a', topic: 'engine.watch', input: {} });
     ipc.listeners.get(IPC_UNSUBSCRIBE)?.({ senderFrame: trustedFrame, sender: contents }, 'a');
     expect(fake.closed).toEqual(['engine.watch']);
+  });
+
+  it('subscribes with flow control and passes valid acknowledgements of its own streams on', () => {
+    const fake = fakeDispatcher();
+    registerIpc(fake.dispatcher, isTrusted as never);
+    const contents = new FakeWebContents();
+    ipc.listeners.get(IPC_SUBSCRIBE)?.({ senderFrame: trustedFrame, sender: contents }, { id: 'a', topic: 'logs.fetch', input: {} });
+    expect(fake.dispatcher.subscribe).toHaveBeenCalledWith('logs.fetch', {}, expect.any(Function), { acknowledges: true });
+    const ack = ipc.listeners.get(IPC_STREAM_ACK);
+    ack?.({ senderFrame: trustedFrame, sender: contents }, { id: 'a', count: 2 });
+    ack?.({ senderFrame: foreignFrame, sender: contents }, { id: 'a', count: 1 });
+    ack?.({ senderFrame: trustedFrame, sender: contents }, { id: 'a', count: -5 });
+    ack?.({ senderFrame: trustedFrame, sender: contents }, { id: 'a', count: 1.5 });
+    ack?.({ senderFrame: trustedFrame, sender: contents }, { id: 'other', count: 1 });
+    ack?.({ senderFrame: trustedFrame, sender: contents }, null);
+    expect(fake.acknowledged).toEqual([['logs.fetch', 2]]);
   });
 });
