@@ -29,7 +29,8 @@ export interface ActionOptions {
 }
 
 /** One action on one container as a contract call: channel and its exact input. */
-export type ActionRequest = { [A in ActionName]: { channel: `containers.${A}`; input: InputOf<`containers.${A}`> } }[ActionName];
+export type ActionRequestOf<A extends ActionName> = { channel: `containers.${A}`; input: InputOf<`containers.${A}`> };
+export type ActionRequest = { [A in ActionName]: ActionRequestOf<A> }[ActionName];
 
 export function actionRequest(action: ActionName, id: string, options: ActionOptions): ActionRequest {
   const timeout = options.stopTimeout === undefined ? {} : { timeout: options.stopTimeout };

@@ -3,45 +3,18 @@ import { dockerCommandFor } from '../../../shared/cli/docker-command';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { useClient } from '../../api/ClientContext';
 import type { BerthClient } from '../../api/client';
-import { actionRequest, type ActionName, type ActionOptions, type ActionRequest } from './actions';
+import { actionRequest, type ActionName, type ActionOptions, type ActionRequestOf } from './actions';
 
-/** The union of requests does not narrow through a generic call, so each member is sent as itself. */
-function send(client: BerthClient, request: ActionRequest): Promise<unknown> {
-  switch (request.channel) {
-    case 'containers.start':
-      return client.invoke(request.channel, request.input);
-    case 'containers.stop':
-      return client.invoke(request.channel, request.input);
-    case 'containers.restart':
-      return client.invoke(request.channel, request.input);
-    case 'containers.kill':
-      return client.invoke(request.channel, request.input);
-    case 'containers.pause':
-      return client.invoke(request.channel, request.input);
-    case 'containers.unpause':
-      return client.invoke(request.channel, request.input);
-    case 'containers.remove':
-      return client.invoke(request.channel, request.input);
-  }
+/**
+ * Generic over the action so channel and input stay paired: a plain `ActionRequest` union does not
+ * narrow through the contract's generic calls, and a mismatched pair would not compile here.
+ */
+function send<A extends ActionName>(client: BerthClient, request: ActionRequestOf<A>): Promise<unknown> {
+  return client.invoke(request.channel, request.input);
 }
 
-function cliFor(request: ActionRequest): string {
-  switch (request.channel) {
-    case 'containers.start':
-      return dockerCommandFor(request.channel, request.input);
-    case 'containers.stop':
-      return dockerCommandFor(request.channel, request.input);
-    case 'containers.restart':
-      return dockerCommandFor(request.channel, request.input);
-    case 'containers.kill':
-      return dockerCommandFor(request.channel, request.input);
-    case 'containers.pause':
-      return dockerCommandFor(request.channel, request.input);
-    case 'containers.unpause':
-      return dockerCommandFor(request.channel, request.input);
-    case 'containers.remove':
-      return dockerCommandFor(request.channel, request.input);
-  }
+function cliFor<A extends ActionName>(request: ActionRequestOf<A>): string {
+  return dockerCommandFor(request.channel, request.input);
 }
 
 export interface ActionReport {
