@@ -7,9 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { webHost } from '../../src/main/host';
 import { fuzzyFilter } from '../../src/renderer/commands/fuzzy';
 import type { AppCommand } from '../../src/renderer/commands/registry';
@@ -66,7 +65,7 @@ runBench(NAME, async (onCleanup) => {
   onCleanup(() => rm(dir, { recursive: true, force: true }));
   const engine = createEngine({ DOCKER_HOST: 'unix:///nonexistent/berth-bench.sock' });
   const host = { ...webHost, settingsDir: dir };
-  const dispatcher = createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
+  const dispatcher = createEngineDispatcher(engine, host);
   const writes: number[] = [];
   for (let i = 0; i < SETTINGS_WRITES; i += 1) {
     const started = performance.now();

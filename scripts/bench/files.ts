@@ -10,9 +10,8 @@ import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import type { DirectoryListing } from '../../src/shared/types/files';
 import { MeasuredWorker, timed } from './measured-worker';
 import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, record, requireEnv, round, runBench } from './lib';
@@ -38,7 +37,7 @@ async function sha256(file: string): Promise<string> {
  */
 async function measureListings(container: string): Promise<void> {
   const engine = createEngine();
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const dispatcher = createEngineDispatcher(engine);
   const list = async (folder: string, full: boolean): Promise<{ ms: number; scannedBytes: number; entries: number; complete: boolean }> => {
     const started = performance.now();
     const outcome = await dispatcher.invoke('files.list', { id: container, path: folder, full });

@@ -3,9 +3,8 @@
 //  2. events.watch history: a since/until window replayed to its end frame;
 //  3. containers.top through the dispatcher vs `docker top` (CLI process start included);
 //  4. the JSON tree: expand-all rows and a search over a real inspect document and a 20k-node one.
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { containerIds, searchJson, visibleRows } from '../../src/renderer/components/json-tree/json-tree-model';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { JsonValue } from '../../src/shared/types/inspect';
@@ -46,7 +45,7 @@ runBench(NAME, async (onCleanup) => {
   const engine = createEngine();
   engine.monitor.start();
   onCleanup(() => engine.monitor.stop());
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const dispatcher = createEngineDispatcher(engine);
 
   // 1. Live latency.
   const arrivals = new Map<string, number>();

@@ -8,9 +8,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { startWebServer } from '../../src/main/web/server';
 import type { LogBatch } from '../../src/shared/types/logs';
 import type { StreamFrame } from '../../src/shared/transport';
@@ -180,7 +180,7 @@ runBench(NAME, async (onCleanup) => {
   const engine = createEngine();
   engine.monitor.start();
   onCleanup(() => engine.monitor.stop());
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const dispatcher = createEngineDispatcher(engine);
   await benchFetch(dispatcher, fetchContainer);
   if (dispatcher.openStreamCount() !== 0) throw new Error(`${dispatcher.openStreamCount()} streams left open`);
 

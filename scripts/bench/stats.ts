@@ -8,9 +8,8 @@
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { BENCH_LABELS, benchDocker, inBatches, log as logLine, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
 
 const NAME = 'stats';
@@ -30,7 +29,7 @@ async function watcher(ids: string[]): Promise<void> {
   const send = (message: FromChild): void => void process.send?.(message);
   const engine = createEngine();
   engine.monitor.start();
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const dispatcher = createEngineDispatcher(engine);
   const perStream = new Map<string, number>(ids.map((id) => [id, 0]));
   let samples = 0;
   let frameBytes = 0;

@@ -13,9 +13,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import WebSocket from 'ws';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { startWebServer } from '../../src/main/web/server';
 import { BENCH_LABELS, benchDocker, log as logLine, median, ms, record, requireEnv, round, runBench } from './lib';
 
@@ -157,7 +156,7 @@ runBench(NAME, async (onCleanup) => {
   const engine = createEngine();
   engine.monitor.start();
   onCleanup(() => engine.monitor.stop());
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const dispatcher = createEngineDispatcher(engine);
   const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
   onCleanup(() => web.close());
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -8,9 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { startWebServer } from '../../src/main/web/server';
 import {
   benchDocker,
@@ -106,7 +105,7 @@ runBench(NAME, async (onCleanup) => {
   const engine = createEngine();
   engine.monitor.start();
   onCleanup(() => engine.monitor.stop());
-  const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  const dispatcher = createEngineDispatcher(engine);
   const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
   onCleanup(() => web.close());
   log(`serving ${staticRoot} at http://127.0.0.1:${web.port}/`);

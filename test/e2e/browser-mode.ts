@@ -5,9 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 
@@ -42,7 +42,7 @@ export async function startBrowserMode(): Promise<BrowserMode> {
   engine.monitor.start();
   const settingsDir = await mkdtemp(path.join(tmpdir(), 'berth-e2e-settings-'));
   const host = { ...webHost, settingsDir };
-  const dispatcher = createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
+  const dispatcher = createEngineDispatcher(engine, host);
   const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {

@@ -6,13 +6,12 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, CreateContainerSpec, InputOf, ResultOf } from '../../src/shared/contract';
 import type { BerthErrorShape, ErrorCode } from '../../src/shared/errors';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { TEST_LABELS, docker, removeTestContainers, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const engine = createEngine();
-const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+const dispatcher = createEngineDispatcher(engine);
 
 async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
   const outcome = await dispatcher.invoke(channel, input);
@@ -308,9 +307,7 @@ describe('engine refusals, as plain errors', () => {
 
   it('says ENGINE_UNAVAILABLE when the engine is not there, and the monitor goes disconnected', async () => {
     const dead = createEngine({ ...process.env, DOCKER_HOST: 'unix:///tmp/berth-no-such-engine/docker.sock' });
-    const deadDispatcher = createDispatcher(createCommandHandlers(dead), createStreamHandlers(dead), {
-      onEngineUnreachable: () => void dead.monitor.check(),
-    });
+    const deadDispatcher = createEngineDispatcher(dead);
     expect(dead.host).toBe('unix:///tmp/berth-no-such-engine/docker.sock');
     const outcome = await deadDispatcher.invoke('containers.list', { all: true });
     expect(outcome.ok).toBe(false);

@@ -3,13 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { EngineInfo, EngineState } from '../../src/shared/types/engine';
 import type { StreamFrame } from '../../src/shared/transport';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { TEST_LABELS, removeTestContainers, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const engine = createEngine();
-const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+const dispatcher = createEngineDispatcher(engine);
 const closers: Array<() => void> = [];
 
 function subscribe(topic: string, input: unknown): { frames: StreamFrame[]; close: () => void } {
@@ -118,7 +117,7 @@ describe('events.watch', () => {
 
   it('works on an engine whose monitor was never started', async () => {
     const fresh = createEngine();
-    const freshDispatcher = createDispatcher(createCommandHandlers(fresh), createStreamHandlers(fresh));
+    const freshDispatcher = createEngineDispatcher(fresh);
     expect(fresh.monitor.state.status).toBe('connecting');
     const name = uniqueName('fresh');
     const frames: StreamFrame[] = [];
@@ -160,7 +159,7 @@ describe('engine.watch', () => {
 
   it('reports a disconnected engine to its watchers', async () => {
     const dead = createEngine({ ...process.env, DOCKER_HOST: 'unix:///tmp/berth-no-such-engine/docker.sock' });
-    const deadDispatcher = createDispatcher(createCommandHandlers(dead), createStreamHandlers(dead));
+    const deadDispatcher = createEngineDispatcher(dead);
     const frames: StreamFrame[] = [];
     const outcome = deadDispatcher.subscribe('engine.watch', {}, (f) => frames.push(f));
     if (!outcome.ok) throw new Error(outcome.error.message);

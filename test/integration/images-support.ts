@@ -3,15 +3,15 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
-import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import type { Dispatcher } from '../../src/main/dispatch';
 import type { Engine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import type { HostServices } from '../../src/main/host';
 import type { TransferProgress } from '../../src/shared/types/transfers';
 import { demux, docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 export function dispatcherFor(engine: Engine, host?: HostServices): Dispatcher {
-  return createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
+  return createEngineDispatcher(engine, host);
 }
 
 /** Invokes a command and returns its result, failing the test with the error otherwise. */

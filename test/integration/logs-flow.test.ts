@@ -3,9 +3,9 @@
 // one that does not acknowledge (an older browser-mode client) gets everything without waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createDispatcher, STREAM_CREDIT_FRAMES } from '../../src/main/dispatch';
+import { STREAM_CREDIT_FRAMES } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import type { LogBatch } from '../../src/shared/types/logs';
 import type { StreamFrame, WsClientFrame, WsServerFrame } from '../../src/shared/transport';
@@ -13,7 +13,7 @@ import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitF
 
 const LINES = 100_000; // about 25 batches
 const engine = createEngine();
-const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+const dispatcher = createEngineDispatcher(engine);
 let web: WebServer;
 let name: string;
 

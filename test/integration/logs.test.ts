@@ -1,8 +1,8 @@
 // logs.fetch / logs.follow / logs.info against the real engine, compared with `docker logs`.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import type { LogBatch, LogInfo, LogLine } from '../../src/shared/types/logs';
 import type { StreamFrame } from '../../src/shared/transport';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
@@ -65,7 +65,7 @@ const cliLines = (text: string): string[] => (text === '' ? [] : text.replace(/\
 
 beforeAll(() => {
   engine = createEngine();
-  dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  dispatcher = createEngineDispatcher(engine);
 });
 
 afterEach(() => {

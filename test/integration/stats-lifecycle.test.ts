@@ -4,16 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { StatsSample } from '../../src/shared/types/stats';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { EngineRelay, engineSocket } from '../helpers/engine-relay';
 
 const direct = createEngine();
-const dispatcher = createDispatcher(createCommandHandlers(direct), createStreamHandlers(direct));
+const dispatcher = createEngineDispatcher(direct);
 
 interface Watch {
   frames: StreamFrame[];
@@ -113,7 +113,7 @@ describe('stats.watch and the engine connection', () => {
     relay = new EngineRelay(engineSocket(), dir);
     await relay.up();
     engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
-    relayed = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+    relayed = createEngineDispatcher(engine);
   });
 
   afterAll(async () => {

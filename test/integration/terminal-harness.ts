@@ -2,16 +2,16 @@
 // relay that counts hijacked connections), and helpers to drive exec/attach sessions through it.
 import net from 'node:net';
 import path from 'node:path';
-import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { SessionMessage } from '../../src/shared/types/terminal';
 import { waitFor } from '../helpers/engine';
 
 export function createTerminalDispatcher(env: NodeJS.ProcessEnv = process.env): Dispatcher {
   const engine = createEngine(env);
-  return createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+  return createEngineDispatcher(engine);
 }
 
 export interface Session {

@@ -5,15 +5,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { StreamFrame, WsResultFrame, WsServerFrame } from '../../src/shared/transport';
 import type { SessionMessage } from '../../src/shared/types/terminal';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { webHost, type HostServices } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const engine = createEngine();
-const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+const dispatcher = createEngineDispatcher(engine);
 let web: WebServer;
 let container: string;
 const sockets: WebSocket[] = [];
@@ -84,7 +83,7 @@ describe('terminal.openLink', () => {
   it('hands http(s) links to the desktop host, and leaves them to the page in browser mode', async () => {
     const opened: string[] = [];
     const desktopLike: HostServices = { ...webHost, kind: 'electron', openExternal: async (url) => void opened.push(url.toString()) };
-    const desktop = createDispatcher(createCommandHandlers(engine, desktopLike), createStreamHandlers(engine));
+    const desktop = createEngineDispatcher(engine, desktopLike);
     expect(await desktop.invoke('terminal.openLink', { url: 'https://example.com/docs?a=1' })).toEqual({ ok: true, result: { opened: true } });
     expect(await desktop.invoke('terminal.openLink', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(opened).toEqual(['https://example.com/docs?a=1']);

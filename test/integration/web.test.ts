@@ -10,15 +10,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { WsServerFrame } from '../../src/shared/transport';
-import { createDispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { TEST_LABELS, docker, removeTestContainers, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const engine = createEngine();
-const dispatcher = createDispatcher(createCommandHandlers(engine), createStreamHandlers(engine));
+const dispatcher = createEngineDispatcher(engine);
 let web: WebServer;
 
 interface Reply {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/contract/settings';
 import type { StreamFrame } from '../../src/shared/transport';
-import { createDispatcher, type Dispatcher } from '../../src/main/dispatch';
+import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
-import { createCommandHandlers, createStreamHandlers } from '../../src/main/handlers';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { webHost, type HostServices } from '../../src/main/host';
 
 // The settings channels need no engine: this one points at a socket nobody listens on.
@@ -17,7 +17,7 @@ let dispatcher: Dispatcher;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'berth-settings-channels-'));
   const host: HostServices = { ...webHost, settingsDir: dir };
-  dispatcher = createDispatcher(createCommandHandlers(engine, host), createStreamHandlers(engine, host));
+  dispatcher = createEngineDispatcher(engine, host);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
