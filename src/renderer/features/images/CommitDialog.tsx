@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { repositoryProblem, tagProblem } from '../../../shared/images/reference';
 import type { CommitResult } from '../../../shared/types/images';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
@@ -8,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ChangesForm } from './ChangesForm';
 import { EMPTY_DRAFT, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
 import { commitCli } from './cli';
+import { ImageCreatedNotice, ImageNameFields, useImageName } from './ImageNameFields';
 import { Modal } from '../../components/Modal';
 
 interface CommitDialogProps {
@@ -20,8 +20,7 @@ interface CommitDialogProps {
 export function CommitDialog({ container, onClose, onCreateContainer }: CommitDialogProps) {
   const { t } = useTranslation('images');
   const client = useClient();
-  const [repository, setRepository] = useState('');
-  const [tag, setTag] = useState('');
+  const name = useImageName();
   const [message, setMessage] = useState('');
   const [author, setAuthor] = useState('');
   const [pause, setPause] = useState(true);
@@ -31,10 +30,8 @@ export function CommitDialog({ container, onClose, onCreateContainer }: CommitDi
   const [result, setResult] = useState<CommitResult>();
 
   const lines = useMemo(() => draftLines(draft), [draft]);
-  const repoProblem = repository.trim() ? repositoryProblem(repository.trim()) : undefined;
-  const tagIssue = tag.trim() ? (repository.trim() ? tagProblem(tag.trim()) : 'needsRepository') : undefined;
-  const invalid = Boolean(repoProblem) || Boolean(tagIssue) || Object.keys(draftProblems(draft)).length > 0;
-  const options = { repository: repository.trim(), tag: tag.trim(), message: message.trim(), author: author.trim(), changes: lines, pause };
+  const invalid = name.invalid || Object.keys(draftProblems(draft)).length > 0;
+  const options = { ...name.trimmed, message: message.trim(), author: author.trim(), changes: lines, pause };
 
   const commit = async (): Promise<void> => {
     if (invalid) return;
@@ -44,8 +41,7 @@ export function CommitDialog({ container, onClose, onCreateContainer }: CommitDi
       setResult(
         await client.invoke('containers.commit', {
           id: container.id,
-          ...(options.repository ? { repository: options.repository } : {}),
-          ...(options.tag ? { tag: options.tag } : {}),
+          ...name.reference,
           ...(options.message ? { message: options.message } : {}),
           ...(options.author ? { author: options.author } : {}),
           changes: lines,
@@ -69,18 +65,7 @@ export function CommitDialog({ container, onClose, onCreateContainer }: CommitDi
           void commit();
         }}
       >
-        <div className="two-fields">
-          <label>
-            {t('fields.repository')}
-            <input value={repository} onChange={(event) => setRepository(event.target.value)} placeholder={t('fields.repositoryPlaceholder')} aria-invalid={Boolean(repoProblem)} spellCheck={false} />
-            {repoProblem && <span className="field-problem" role="alert">{t('problems.repository')}</span>}
-          </label>
-          <label>
-            {t('fields.tag')}
-            <input value={tag} onChange={(event) => setTag(event.target.value)} placeholder={t('fields.tagPlaceholder')} aria-invalid={Boolean(tagIssue)} spellCheck={false} />
-            {tagIssue && <span className="field-problem" role="alert">{t(tagIssue === 'needsRepository' ? 'problems.tagNeedsRepository' : 'problems.tag')}</span>}
-          </label>
-        </div>
+        <ImageNameFields name={name} />
         <div className="two-fields">
           <label>
             {t('fields.message')}
@@ -103,12 +88,12 @@ export function CommitDialog({ container, onClose, onCreateContainer }: CommitDi
         <CliCommand command={commitCli(container.name, options)} />
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         {image && result && (
-          <div className="images-success" role="status">
-            <span>{t('commit.done', { image, id: result.imageId.replace(/^sha256:/, '').slice(0, 12) })}</span>
-            <button type="button" className="primary" onClick={() => onCreateContainer(image)}>
-              {t('actions.createContainerFromIt')}
-            </button>
-          </div>
+          <ImageCreatedNotice
+            text={t('commit.done', { image, id: result.imageId.replace(/^sha256:/, '').slice(0, 12) })}
+            actionLabel={t('actions.createContainerFromIt')}
+            image={image}
+            onCreateContainer={onCreateContainer}
+          />
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>

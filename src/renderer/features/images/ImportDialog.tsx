@@ -1,7 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_CHANGES, hasNoCommand, type ImageChanges } from '../../../shared/images/change-lines';
-import { repositoryProblem, tagProblem } from '../../../shared/images/reference';
 import type { TransferProgress as Progress } from '../../../shared/types/transfers';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
@@ -13,6 +12,7 @@ import { uploadInBrowser } from '../transfers/browser-transfers';
 import { ChangesForm } from './ChangesForm';
 import { changesFrom, draftFrom, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
 import { importCli } from './cli';
+import { ImageCreatedNotice, ImageNameFields, useImageName } from './ImageNameFields';
 import { droppedImportFile, pickImportFile, TAR_ACCEPT, type ImportFile } from './import-file';
 import { Modal } from '../../components/Modal';
 
@@ -32,8 +32,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
   const client = useClient();
   const notify = useTaskNotifier();
   const [file, setFile] = useState<ImportFile | undefined>(initialFile);
-  const [repository, setRepository] = useState('');
-  const [tag, setTag] = useState('');
+  const name = useImageName();
   const [message, setMessage] = useState('');
   const [draft, setDraft] = useState<ChangesDraft>(() => draftFrom(initialChanges));
   const [submitted, setSubmitted] = useState(false);
@@ -43,10 +42,8 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
   const [startedAt, setStartedAt] = useState(0);
 
   const lines = useMemo(() => draftLines(draft), [draft]);
-  const repoProblem = repository.trim() ? repositoryProblem(repository.trim()) : undefined;
-  const tagIssue = tag.trim() ? (repository.trim() ? tagProblem(tag.trim()) : 'needsRepository') : undefined;
   const changeIssues = Object.keys(draftProblems(draft)).length > 0;
-  const invalid = !file || file.sizeBytes === 0 || Boolean(repoProblem) || Boolean(tagIssue) || changeIssues;
+  const invalid = !file || file.sizeBytes === 0 || name.invalid || changeIssues;
   const running = transferId !== undefined && outcome === undefined;
 
   const choose = async (): Promise<void> => {
@@ -75,8 +72,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
     try {
       const started = await client.invoke('images.import', {
         source,
-        ...(repository.trim() ? { repository: repository.trim() } : {}),
-        ...(tag.trim() ? { tag: tag.trim() } : {}),
+        ...name.reference,
         ...(message.trim() ? { message: message.trim() } : {}),
         changes: lines,
       });
@@ -89,7 +85,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
   };
 
   const imported = outcome?.phase === 'done' ? (outcome.result?.reference ?? outcome.result?.imageId) : undefined;
-  const cli = importCli(file?.name ?? 'FILE.tar', { repository: repository.trim(), tag: tag.trim(), message: message.trim(), changes: lines });
+  const cli = importCli(file?.name ?? 'FILE.tar', { ...name.trimmed, message: message.trim(), changes: lines });
 
   return (
     <Modal kind="images" title={t('import.title')} onClose={onClose} locked={running} wide>
@@ -133,18 +129,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
         {submitted && !file && <span className="field-problem" role="alert">{t('problems.noFile')}</span>}
         {file?.sizeBytes === 0 && <span className="field-problem" role="alert">{t('problems.emptyFile')}</span>}
 
-        <div className="two-fields">
-          <label>
-            {t('fields.repository')}
-            <input value={repository} onChange={(event) => setRepository(event.target.value)} placeholder={t('fields.repositoryPlaceholder')} aria-invalid={Boolean(repoProblem)} spellCheck={false} />
-            {repoProblem && <span className="field-problem" role="alert">{t('problems.repository')}</span>}
-          </label>
-          <label>
-            {t('fields.tag')}
-            <input value={tag} onChange={(event) => setTag(event.target.value)} placeholder={t('fields.tagPlaceholder')} aria-invalid={Boolean(tagIssue)} spellCheck={false} />
-            {tagIssue && <span className="field-problem" role="alert">{t(tagIssue === 'needsRepository' ? 'problems.tagNeedsRepository' : 'problems.tag')}</span>}
-          </label>
-        </div>
+        <ImageNameFields name={name} />
         <label>
           {t('fields.message')}
           <input value={message} onChange={(event) => setMessage(event.target.value)} />
@@ -163,12 +148,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
           />
         )}
         {imported && (
-          <div className="images-success" role="status">
-            <span>{t('import.done', { image: imported })}</span>
-            <button type="button" className="primary" onClick={() => onCreateContainer(imported)}>
-              {t('actions.createContainer')}
-            </button>
-          </div>
+          <ImageCreatedNotice text={t('import.done', { image: imported })} actionLabel={t('actions.createContainer')} image={imported} onCreateContainer={onCreateContainer} />
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={running}>
