@@ -18,6 +18,11 @@ export interface HostServices {
   taskFinished(task: FinishedTask): void;
   /** Opens an http(s) URL main built itself in the system browser; absent in browser mode (the page opens it). */
   openExternal?(url: URL): Promise<void>;
+  /**
+   * Desktop app: an http(s) link that came from content (terminal output) opens only once the user
+   * has agreed in a native dialog showing it whole; true when it was opened. Absent in browser mode.
+   */
+  openLinkFromContent?(url: URL): Promise<boolean>;
   /** Desktop app: a native save dialog (transfers/dialogs.ts); null when dismissed. Absent in browser mode (the browser saves). */
   chooseSavePath?(request: SaveDialogRequest): Promise<string | null>;
   /** Desktop app: a native open dialog; null when dismissed. Absent in browser mode (the page uploads). */

@@ -37,10 +37,9 @@ export function terminalCommandHandlers(host: HostServices): TerminalCommands {
     'attach.resize': attach.resize,
     'attach.ack': attach.ack,
     'terminal.openLink': async ({ url }) => {
-      // Browser mode: the page opens the link itself (window.open with noopener).
-      if (!host.openExternal) return { opened: false };
-      await host.openExternal(new URL(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK -- a link the user clicked in terminal output: the contract accepts only http(s) URLs and HostServices.openExternal checks again
-      return { opened: true };
+      // Browser mode: the page opens the link itself (window.open with noopener). Desktop: main asks first.
+      if (!host.openLinkFromContent) return { opened: false };
+      return { opened: await host.openLinkFromContent(new URL(url)) };
     },
   };
 }

@@ -1,6 +1,6 @@
 // Browser mode's WebSocket carries realtime commands (terminal keystrokes) as well as streams:
 // an exec session driven entirely over one socket, and bad invoke frames answered plainly. And
-// terminal.openLink: the desktop host opens http(s) links; browser mode leaves them to the page.
+// terminal.openLink: the desktop host asks, then opens http(s) links; browser mode leaves them to the page.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { StreamFrame, WsResultFrame, WsServerFrame } from '../../src/shared/transport';
@@ -81,12 +81,15 @@ describe('realtime commands over the WebSocket', () => {
 
 describe('terminal.openLink', () => {
   it('hands http(s) links to the desktop host, and leaves them to the page in browser mode', async () => {
-    const opened: string[] = [];
-    const desktopLike: HostServices = { ...webHost, kind: 'electron', openExternal: async (url) => void opened.push(url.toString()) };
+    const asked: string[] = [];
+    let userAgrees = true;
+    const desktopLike: HostServices = { ...webHost, kind: 'electron', openLinkFromContent: async (url) => (asked.push(url.toString()), userAgrees) };
     const desktop = createEngineDispatcher(engine, desktopLike);
     expect(await desktop.invoke('terminal.openLink', { url: 'https://example.com/docs?a=1' })).toEqual({ ok: true, result: { opened: true } });
+    userAgrees = false;
+    expect(await desktop.invoke('terminal.openLink', { url: 'http://127.0.0.1:8080/' })).toEqual({ ok: true, result: { opened: false } });
     expect(await desktop.invoke('terminal.openLink', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(opened).toEqual(['https://example.com/docs?a=1']);
+    expect(asked).toEqual(['https://example.com/docs?a=1', 'http://127.0.0.1:8080/']);
     expect(await dispatcher.invoke('terminal.openLink', { url: 'http://127.0.0.1/' })).toEqual({ ok: true, result: { opened: false } });
   });
 });

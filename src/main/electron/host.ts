@@ -4,6 +4,7 @@ import type { HostServices } from '../host';
 import { createFolderMemory, type FolderMemory } from '../settings/folder-memory';
 import { settingsStoreAt } from '../settings/store';
 import { onMenuCommand } from './menu-commands';
+import { confirmAndOpenLink } from './link-confirm';
 import { openExternalHttpUrl } from './security';
 import { createTaskNotifier } from './notify';
 import { stringsFor } from './strings';
@@ -23,6 +24,12 @@ export function dialogFolders(): FolderMemory {
   return folders;
 }
 
+/** Main's strings in the language the settings ask for (or the system's). */
+async function currentStrings() {
+  const settings = await settingsStoreAt(desktopSettingsDir()).get();
+  return { settings, strings: stringsFor(settings.language, app.getLocale()) };
+}
+
 /** The desktop app's host services: native dialogs, the system browser, system notifications. */
 export const electronHost: HostServices = {
   kind: 'electron',
@@ -30,13 +37,14 @@ export const electronHost: HostServices = {
     return desktopSettingsDir();
   },
   openExternal: openExternalHttpUrl,
+  openLinkFromContent: async (url) => confirmAndOpenLink(url, (await currentStrings()).strings),
   ...createTransferDialogs(dialogFolders),
   ...createFileDialogs(dialogFolders),
   onMenuCommand,
   taskFinished: createTaskNotifier({
     context: async () => {
-      const settings = await settingsStoreAt(desktopSettingsDir()).get();
-      return { enabled: settings.notifications.longTasks, strings: stringsFor(settings.language, app.getLocale()) };
+      const { settings, strings } = await currentStrings();
+      return { enabled: settings.notifications.longTasks, strings };
     },
   }),
 };

@@ -58,6 +58,13 @@ const en = {
     copyDone: 'Copy finished',
     copyFailed: 'Copy failed',
   },
+  link: {
+    title: 'Open link',
+    message: 'Open this link from the terminal in your browser?',
+    open: 'Open',
+    copy: 'Copy link',
+    cancel: 'Cancel',
+  },
 };
 
 export type MainStrings = typeof en;
@@ -115,6 +122,13 @@ const ko: MainStrings = {
     importFailed: '가져오기 실패',
     copyDone: '복사 완료',
     copyFailed: '복사 실패',
+  },
+  link: {
+    title: '링크 열기',
+    message: '터미널에 나온 이 링크를 브라우저에서 열까요?',
+    open: '열기',
+    copy: '링크 복사',
+    cancel: '취소',
   },
 };
 

@@ -53,7 +53,7 @@ export const terminalCommands = {
   'attach.input': command(input, returns<SessionAck>(), realtime),
   'attach.resize': command(resize, returns<SessionAck>(), realtime),
   'attach.ack': command(ack, returns<SessionAck>(), realtime),
-  /** A link the user clicked in a terminal: the desktop app opens it in the system browser. http(s) only. */
+  /** A link the user clicked in a terminal: the desktop app asks, then opens it in the system browser. http(s) only. */
   'terminal.openLink': command(
     z.object({
       url: z

@@ -36,6 +36,6 @@ export interface SessionAck {
 }
 
 export interface OpenedLink {
-  /** False in browser mode: the page opens it itself. */
+  /** False in browser mode (the page opens it itself), and when the user chose Copy or Cancel. */
   opened: boolean;
 }
