@@ -178,6 +178,22 @@ describe('exec.session: interactive TTY', () => {
   });
 });
 
+describe('exec.session: closing a custom TTY command', () => {
+  for (const [what, command, banner] of [
+    ['top (quits on Ctrl-C)', ['top'], /Mem:|PID/],
+    ['a shell named as the command', ['sh'], /#|\$/],
+  ] as const) {
+    it(`ends ${what} when its tab closes`, async () => {
+      const session = exec({ id: running, command: [...command], tty: true });
+      const { execId } = await session.ready();
+      await session.waitForText(banner);
+      expect((await docker().getExec(execId!).inspect()).Running).toBe(true);
+      session.close();
+      await waitFor(async () => !(await docker().getExec(execId!).inspect()).Running, { message: `${command[0]} to exit` });
+    });
+  }
+});
+
 describe('exec.session: faults', () => {
   it('refuses a container that is not running, plainly', async () => {
     const name = uniqueName('stopped');

@@ -27,6 +27,14 @@ export interface ExecSessionRequest {
  */
 const SHELL_FAREWELL = Buffer.from('\x05\x15\x04');
 
+/**
+ * Typed into a custom TTY command when its tab is closed: Ctrl-C (SIGINT for the foreground
+ * process: top, tail -f, watch and ping quit on it), then the shell farewell for a command that is
+ * itself a shell or a REPL. A program that ignores both keeps running, as it would under
+ * `docker exec -it` once the CLI is killed.
+ */
+const COMMAND_FAREWELL = Buffer.concat([Buffer.from('\x03'), SHELL_FAREWELL]);
+
 /** `docker exec [-it]` as a session: resolves the shell, creates and starts the exec, relays it. */
 export function openExecSession(docker: Docker, request: ExecSessionRequest, sink: StreamSink<SessionMessage>): StreamDisposer {
   let disposed = false;
@@ -95,7 +103,7 @@ export function openExecSession(docker: Docker, request: ExecSessionRequest, sin
       sink,
       settle,
       resize: (cols, rows) => exec.resize({ h: rows, w: cols }),
-      ...(autoShell && request.tty ? { farewell: SHELL_FAREWELL } : {}),
+      ...(request.tty ? { farewell: autoShell ? SHELL_FAREWELL : COMMAND_FAREWELL } : {}),
     });
     sink.data({
       kind: 'ready',
