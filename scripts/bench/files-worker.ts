@@ -6,7 +6,7 @@ import { createEngineDispatcher } from '../../src/main/handlers';
 import { dispatcherCalls } from './worker-calls';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { PickedItem } from '../../src/shared/types/files';
-import type { DownloadStart, TransferProgress, UploadStart } from '../../src/shared/types/transfers';
+import type { DownloadStart, UploadStart } from '../../src/shared/types/transfers';
 
 type Request =
   | { op: 'in'; container: string; file: string; destination: string }

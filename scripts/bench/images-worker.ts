@@ -5,7 +5,7 @@ import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
 import { dispatcherCalls } from './worker-calls';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
-import type { DownloadStart, PickedFile, TransferProgress, UploadStart } from '../../src/shared/types/transfers';
+import type { DownloadStart, PickedFile, UploadStart } from '../../src/shared/types/transfers';
 
 type Request = { op: 'export'; container: string; target: string } | { op: 'import'; file: string; repository: string } | { op: 'exit' };
 

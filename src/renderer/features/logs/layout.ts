@@ -73,15 +73,12 @@ export class WrapGeometry implements RowGeometry {
   private built = 0;
   private key = '';
 
-  constructor(private lineHeight = 18) {}
-
   update(store: LogLineStore, rows: RowSource, projected: boolean, columns: number, lineHeight: number): this {
     const key = `${projected ? 'p' : 'a'}:${store.firstSeq}:${columns}:${lineHeight}`;
     if (key !== this.key || projected || rows.count < this.built) {
       this.key = key;
       this.built = 0;
     }
-    this.lineHeight = lineHeight;
     if (this.offsets.length < rows.count + 1) {
       const grown = new Float64Array(Math.max(rows.count + 1, this.offsets.length * 2));
       grown.set(this.offsets.subarray(0, this.built + 1));
