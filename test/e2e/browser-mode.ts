@@ -5,11 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine, type Engine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
 import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { removeTestContainers } from '../helpers/engine';
 
 export const CHROMIUM_PATH = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -70,4 +72,51 @@ export async function startBrowserMode(): Promise<BrowserMode> {
       await rm(settingsDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Browser mode for one test file: started before its tests, closed after them (and the test
+ * containers removed). The object stands for the running instance once beforeAll has run.
+ */
+export function useBrowserMode(): BrowserMode {
+  let started: BrowserMode | undefined;
+  beforeAll(async () => {
+    started = await startBrowserMode();
+  });
+  afterAll(async () => {
+    await started?.close();
+    await removeTestContainers();
+  });
+  const current = (): BrowserMode => {
+    if (!started) throw new Error('browser mode has not started (did beforeAll fail?)');
+    return started;
+  };
+  return {
+    get engine() {
+      return current().engine;
+    },
+    get dispatcher() {
+      return current().dispatcher;
+    },
+    get web() {
+      return current().web;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get settingsDir() {
+      return current().settingsDir;
+    },
+    openPage: (options) => current().openPage(options),
+    close: () => current().close(),
+  };
+}
+
+/** Opens a container's detail view from its row in the list, and one of its tabs when named. */
+export async function openContainer(page: Page, name: string, tab?: string): Promise<void> {
+  const row = page.locator(`[role=row][data-container-name="${name}"]`);
+  await row.waitFor({ timeout: 15_000 });
+  await row.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
+  if (tab) await page.getByRole('tab', { name: tab, exact: true }).click();
 }

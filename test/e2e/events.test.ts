@@ -1,20 +1,12 @@
 // Browser mode, real engine: the engine-wide Events view shows a start live, filters, pauses, and
 // closes its stream in main when left.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 describe('browser mode: Events view', () => {
   it('shows a start event live, filters by container, and closes its stream when left', async () => {

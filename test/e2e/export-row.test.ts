@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 describe('browser mode: export from the containers list', () => {
   it("a row's Export… button opens the Image tab and downloads the container's tar", async () => {

@@ -4,9 +4,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { extract } from 'tar-stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
 // page.evaluate callbacks run in the browser; this file is type-checked for Node (no DOM library).
@@ -14,16 +14,8 @@ declare const document: { querySelector(selector: string): { dispatchEvent(event
 declare const DataTransfer: new () => { items: { add(file: File): void } };
 declare const DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => unknown;
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 async function openFiles(page: Page, name: string): Promise<void> {
   const row = page.locator(`[role=row][data-container-name="${name}"]`);

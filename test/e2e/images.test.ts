@@ -4,22 +4,19 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, waitFor } from '../helpers/engine';
+import { docker, waitFor } from '../helpers/engine';
 import { containerWithData, exportDirect, runImage, tarListing, testRepository } from '../integration/images-support';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { useBrowserMode } from './browser-mode';
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 let dir: string;
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'berth-e2e-images-'));
 });
 
-afterAll(async () => {
-  await mode?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  await removeTestContainers();
 });
 
 describe('browser mode: export and import images', () => {

@@ -1,21 +1,13 @@
 // Browser mode, real engine: a container's Inspect, Processes and Ports tabs, and a container removed
 // while one of its views is open.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 async function runningContainer(name: string): Promise<void> {
   const container = await docker().createContainer({

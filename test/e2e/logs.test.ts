@@ -2,21 +2,13 @@
 // known line, follow shows a new line (and does not pull a reader who scrolled up back down),
 // a regex that does not compile is said plainly, and leaving the view closes its stream.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 async function loggingContainer(name: string): Promise<void> {
   const script = 'for i in $(seq 1 300); do echo "routine line $i"; done; echo "needle: the known line"; echo "an error line" >&2; exec sleep 300';

@@ -1,22 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 
 // The callbacks given to page.evaluate run in the browser; this file is type-checked for Node
 // (tsconfig.node.json has no DOM library), so the page globals they use are declared here.
 declare const document: any;
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 async function runningContainer(prefix: string): Promise<string> {
   const name = uniqueName(prefix);

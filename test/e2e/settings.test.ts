@@ -1,23 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 
 // The callbacks given to page.evaluate run in the browser; this file is type-checked for Node
 // (tsconfig.node.json has no DOM library), so the page globals they use are declared here.
 declare const document: any;
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 const saved = async (): Promise<Record<string, unknown>> =>
   JSON.parse(await readFile(path.join(mode.settingsDir, 'settings.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>;

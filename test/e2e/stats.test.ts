@@ -2,11 +2,11 @@
 // and memory; the compare chart plots several containers; hidden windows and stopped containers
 // leave no stats stream open in main.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
 async function runContainer(name: string, cmd: string[]): Promise<string> {
   const container = await docker().createContainer({
@@ -42,14 +42,6 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
   })()`);
 }
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 describe('browser mode: stats', () => {
   it('draws live charts on the Stats tab, pauses while hidden, and says "stopped" when the container stops', async () => {

@@ -4,26 +4,18 @@
 // create form shows the first line printed at start; closing a session closes its stream in main
 // and ends its shell in the container.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSessionCount } from '../../src/main/engine/terminal-session';
-import { docker, noShellImage, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { docker, noShellImage, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
 // Page callbacks are type-checked for Node (no DOM library): the globals they use.
 declare const document: any;
 declare const window: any;
 
-let mode: BrowserMode;
+const mode = useBrowserMode();
 
-beforeAll(async () => {
-  mode = await startBrowserMode();
-});
-
-afterAll(async () => {
-  await mode?.close();
-  await removeTestContainers();
-});
 
 async function runningContainer(): Promise<string> {
   const name = uniqueName('term-ui');
