@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
 // page.evaluate callbacks run in the browser; this file is type-checked for Node (no DOM library).
@@ -18,11 +18,7 @@ const mode = useBrowserMode();
 
 
 async function openFiles(page: Page, name: string): Promise<void> {
-  const row = page.locator(`[role=row][data-container-name="${name}"]`);
-  await row.waitFor({ timeout: 15_000 });
-  await row.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { name, exact: true }).waitFor();
-  await page.getByRole('tab', { name: 'Files' }).click();
+  await openContainer(page, name, 'Files');
   await page.locator('[data-testid=file-rows] [data-path="/tmp"]').waitFor({ timeout: 15_000 });
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
 const mode = useBrowserMode();
@@ -24,13 +24,6 @@ async function runningContainer(name: string): Promise<void> {
 /** The equivalent docker command of the tab being shown (hidden tabs may stay mounted). */
 async function shownCli(page: Page): Promise<string | null> {
   return page.locator('[role=tabpanel]:not([hidden]) [data-testid=cli-command]').first().textContent();
-}
-
-async function openContainer(page: Page, name: string): Promise<void> {
-  const row = page.locator(`[role=row][data-container-name="${name}"]`);
-  await row.waitFor({ timeout: 15_000 });
-  await row.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { name, exact: true }).waitFor();
 }
 
 describe('browser mode: container inspection tabs', () => {

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
 const mode = useBrowserMode();
@@ -22,13 +22,7 @@ async function writeLine(name: string, text: string): Promise<void> {
   await exec.start({ Detach: true });
 }
 
-async function openLogs(page: Page, name: string): Promise<void> {
-  const row = page.locator(`[role=row][data-container-name="${name}"]`);
-  await row.waitFor({ timeout: 15_000 });
-  await row.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { name, exact: true }).waitFor();
-  await page.getByRole('tab', { name: 'Logs' }).click();
-}
+const openLogs = (page: Page, name: string): Promise<void> => openContainer(page, name, 'Logs');
 
 const viewport = (page: Page) => page.locator('[role=tabpanel]:not([hidden]) [data-testid=log-viewport]');
 const rowWithText = (page: Page, text: string) => viewport(page).locator('.log-row[data-seq]', { hasText: text });

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { openContainer, useBrowserMode } from './browser-mode';
 
 const mode = useBrowserMode();
 
@@ -25,10 +25,7 @@ async function sampleCount(page: Page): Promise<number> {
 }
 
 async function openStatsTab(page: Page, name: string): Promise<void> {
-  const row = page.locator(`[role=row][data-container-name="${name}"]`);
-  await row.waitFor();
-  await row.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('tab', { name: 'Stats' }).click();
+  await openContainer(page, name, 'Stats');
   await page.getByTestId('stats-sample-count').waitFor();
 }
 

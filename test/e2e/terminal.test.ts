@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openSessionCount } from '../../src/main/engine/terminal-session';
 import { docker, noShellImage, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
 // Page callbacks are type-checked for Node (no DOM library): the globals they use.
@@ -22,12 +22,6 @@ async function runningContainer(): Promise<string> {
   const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '600'], Labels: { ...TEST_LABELS }, StopTimeout: 1 });
   await container.start();
   return name;
-}
-
-async function openContainer(page: Page, name: string): Promise<void> {
-  const row = page.locator(`[role=row][data-container-name="${name}"]`);
-  await row.waitFor();
-  await row.getByRole('button', { name, exact: true }).click();
 }
 
 async function openTerminalTab(page: Page, name: string): Promise<void> {
