@@ -1,23 +1,28 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { LogLineStore } from './lineStore';
+import { RedrawThrottle } from './redraw-throttle';
 
-/** The store's change count, at most once per frame, and not while the view is hidden. */
+/**
+ * Under a flood of lines the view is redrawn at most this often. Each redraw re-renders the
+ * visible rows and forces a layout (the scroll height); at one per frame, loading a million
+ * lines spent most of the renderer's time redrawing rows that were gone a frame later.
+ */
+const MIN_REDRAW_INTERVAL_MS = 100;
+
+/**
+ * The store's change count: the first change after a quiet spell at the next frame (a new line
+ * while following shows at once), then at most every MIN_REDRAW_INTERVAL_MS; not while hidden.
+ */
 export function useStoreVersion(store: LogLineStore, active: boolean): number {
   const [version, setVersion] = useState(store.changeCount);
   useEffect(() => {
     if (!active) return;
-    let frame = 0;
-    const update = (): void => {
-      frame = 0;
-      setVersion(store.changeCount);
-    };
-    const unsubscribe = store.subscribe(() => {
-      if (!frame) frame = requestAnimationFrame(update);
-    });
-    update();
+    const throttle = new RedrawThrottle(() => setVersion(store.changeCount), MIN_REDRAW_INTERVAL_MS);
+    const unsubscribe = store.subscribe(() => throttle.changed());
+    throttle.flush();
     return () => {
       unsubscribe();
-      if (frame) cancelAnimationFrame(frame);
+      throttle.dispose();
     };
   }, [store, active]);
   return version;
