@@ -9,7 +9,6 @@ import { settledStreamCount } from './stream-count';
 
 const mode = useBrowserMode();
 
-
 async function loggingContainer(name: string): Promise<void> {
   const script = 'for i in $(seq 1 300); do echo "routine line $i"; done; echo "needle: the known line"; echo "an error line" >&2; exec sleep 300';
   const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', script], Labels: { ...TEST_LABELS } });
@@ -64,6 +63,21 @@ describe('browser mode: logs', () => {
     // Leaving the view closes its streams in main.
     await page.getByRole('button', { name: '← All containers' }).click();
     await expect.poll(() => mode.dispatcher.openStreamCount(), { timeout: 10_000 }).toBe(baseline);
+    await page.context().close();
+  });
+
+  it('loads a log far larger than the stream credit, all of it (the page acknowledges what it takes in)', async () => {
+    const name = uniqueName('e2e-logs-all');
+    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['seq', '1', '60000'], Labels: { ...TEST_LABELS } });
+    await container.start();
+    await container.wait();
+    const page = await mode.openPage();
+    await openLogs(page, name);
+    await page.getByRole('combobox', { name: 'Last' }).selectOption('all');
+    await page.getByTestId('log-status').filter({ hasText: '60,000 lines' }).waitFor({ timeout: 30_000 });
+    // The last line is there to find, once.
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('60000');
+    await page.getByTestId('log-search-status').filter({ hasText: '1 match' }).waitFor();
     await page.context().close();
   });
 

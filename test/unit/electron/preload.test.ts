@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_ADOPT_DROPPED, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BerthBridge, type StreamFrame } from '../../../src/shared/transport';
+import { IPC_ADOPT_DROPPED, IPC_STREAM_ACK, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BerthBridge, type StreamFrame } from '../../../src/shared/transport';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();
@@ -61,6 +61,8 @@ describe('preload bridge', () => {
     for (const listener of electron.streamListeners) listener({ sender: 'ipc-event' }, { id, frame: { kind: 'data', message: 1 } });
     expect(frames).toEqual([{ kind: 'data', message: 1 }]);
     expect(received[0]).toHaveLength(1);
+    // Taken in: acknowledged to main (flow control), after the page's callback ran.
+    expect(electron.sent.at(-1)).toEqual([IPC_STREAM_ACK, { id, count: 1 }]);
     unsubscribe();
     expect(electron.sent.at(-1)).toEqual([IPC_UNSUBSCRIBE, id]);
   });
