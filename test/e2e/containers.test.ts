@@ -5,7 +5,6 @@ import { createStartStopRemove } from './container-flow';
 
 const mode = useBrowserMode();
 
-
 describe('browser mode: containers', () => {
   it('creates, starts, stops and removes a container from the UI', async () => {
     const page = await mode.openPage();

@@ -7,7 +7,6 @@ import { settledStreamCount } from './stream-count';
 
 const mode = useBrowserMode();
 
-
 describe('browser mode: Events view', () => {
   it('shows a start event live, filters by container, and closes its stream when left', async () => {
     const page = await mode.openPage();

@@ -4,7 +4,6 @@ import { useBrowserMode } from './browser-mode';
 
 const mode = useBrowserMode();
 
-
 describe('browser mode: export from the containers list', () => {
   it("a row's Export… button opens the Image tab and downloads the container's tar", async () => {
     const name = uniqueName('rowexport');

@@ -16,7 +16,6 @@ declare const DragEvent: new (type: string, init: { bubbles: boolean; cancelable
 
 const mode = useBrowserMode();
 
-
 async function openFiles(page: Page, name: string): Promise<void> {
   await openContainer(page, name, 'Files');
   await page.locator('[data-testid=file-rows] [data-path="/tmp"]').waitFor({ timeout: 15_000 });

@@ -8,7 +8,6 @@ import { settledStreamCount } from './stream-count';
 
 const mode = useBrowserMode();
 
-
 async function runningContainer(name: string): Promise<void> {
   const container = await docker().createContainer({
     Image: testImage,

@@ -9,7 +9,6 @@ declare const document: any;
 
 const mode = useBrowserMode();
 
-
 async function runningContainer(prefix: string): Promise<string> {
   const name = uniqueName(prefix);
   const container = await docker().createContainer({

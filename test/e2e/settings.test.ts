@@ -10,7 +10,6 @@ declare const document: any;
 
 const mode = useBrowserMode();
 
-
 const saved = async (): Promise<Record<string, unknown>> =>
   JSON.parse(await readFile(path.join(mode.settingsDir, 'settings.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>;
 

@@ -16,7 +16,6 @@ declare const window: any;
 
 const mode = useBrowserMode();
 
-
 async function runningContainer(): Promise<string> {
   const name = uniqueName('term-ui');
   const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '600'], Labels: { ...TEST_LABELS }, StopTimeout: 1 });
