@@ -102,4 +102,26 @@ describe('OutputBatcher', () => {
     expect(pressure).toEqual([true, false]);
     b.dispose();
   });
+
+  it('keeps each stream\'s bytes apart and in order while paused', () => {
+    vi.useFakeTimers();
+    const { b, frames, pressure } = batcher({ highWater: 4, lowWater: 0, maxFrameBytes: 8 });
+    b.push('stdout', Buffer.from('12345'));
+    vi.advanceTimersByTime(20);
+    expect(pressure).toEqual([true]);
+    b.push('stdout', Buffer.from('a'));
+    b.push('stderr', Buffer.from('E'));
+    b.push('stdout', Buffer.from('b'));
+    vi.advanceTimersByTime(20);
+    expect(frames).toEqual([['stdout', '12345']]);
+    b.acknowledge(5);
+    vi.advanceTimersByTime(20);
+    expect(frames).toEqual([
+      ['stdout', '12345'],
+      ['stdout', 'a'],
+      ['stderr', 'E'],
+      ['stdout', 'b'],
+    ]);
+    b.dispose();
+  });
 });

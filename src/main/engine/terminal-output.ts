@@ -24,10 +24,17 @@ export interface OutputBatcherOptions {
  * Frames are at most `maxFrameBytes`, and nothing more is sent while paused (what the engine
  * delivered after the pause waits here), so in flight is never above `highWater + maxFrameBytes`.
  */
+/** Output of one stream waiting to be sent; consecutive chunks of the same stream share one. */
+interface Segment {
+  stream: OutputStream;
+  chunks: Buffer[];
+  bytes: number;
+}
+
 export class OutputBatcher {
-  private pending: Buffer[] = [];
+  /** In arrival order; a frame is cut from the first segment only, so streams never mix. */
+  private segments: Segment[] = [];
   private pendingBytes = 0;
-  private pendingStream: OutputStream | undefined;
   private scheduled: { cancel(): void } | undefined;
   private windowStart = 0;
   private windowBytes = 0;
@@ -54,9 +61,13 @@ export class OutputBatcher {
 
   push(stream: OutputStream, chunk: Buffer): void {
     if (chunk.length === 0) return;
-    if (this.pendingStream !== undefined && this.pendingStream !== stream) this.flush();
-    this.pendingStream = stream;
-    this.pending.push(chunk);
+    const last = this.segments.at(-1);
+    if (last?.stream === stream) {
+      last.chunks.push(chunk);
+      last.bytes += chunk.length;
+    } else {
+      this.segments.push({ stream, chunks: [chunk], bytes: chunk.length });
+    }
     this.pendingBytes += chunk.length;
     if (this.pendingBytes >= this.maxFrameBytes) this.flush();
     else this.schedule();
@@ -80,7 +91,7 @@ export class OutputBatcher {
   dispose(): void {
     this.scheduled?.cancel();
     this.scheduled = undefined;
-    this.pending = [];
+    this.segments = [];
     this.pendingBytes = 0;
   }
 
@@ -107,24 +118,21 @@ export class OutputBatcher {
   private flush(evenWhilePaused = false): void {
     this.scheduled?.cancel();
     this.scheduled = undefined;
-    if (this.pendingBytes === 0 || this.pendingStream === undefined) return;
-    if (this.paused && !evenWhilePaused) return;
-    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    const stream = this.pendingStream;
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.pendingStream = undefined;
-    for (let offset = 0; offset < data.length; offset += this.maxFrameBytes) {
-      if (this.paused && !evenWhilePaused) {
-        this.pending = [data.subarray(offset)];
-        this.pendingBytes = data.length - offset;
-        this.pendingStream = stream;
-        return;
+    while (this.segments.length > 0) {
+      if (this.paused && !evenWhilePaused) return;
+      const segment = this.segments[0]!;
+      const data = segment.chunks.length === 1 ? segment.chunks[0]! : Buffer.concat(segment.chunks, segment.bytes);
+      const frame = data.subarray(0, this.maxFrameBytes);
+      if (frame.length < data.length) {
+        segment.chunks = [data.subarray(frame.length)];
+        segment.bytes = data.length - frame.length;
+      } else {
+        this.segments.shift();
       }
-      const frame = data.subarray(offset, offset + this.maxFrameBytes);
+      this.pendingBytes -= frame.length;
       this.windowBytes += frame.length;
       this.unacked += frame.length;
-      this.options.emit(stream, frame);
+      this.options.emit(segment.stream, frame);
       if (!this.paused && this.unacked > this.highWater) {
         this.paused = true;
         this.options.onPressure(true);
