@@ -118,4 +118,27 @@ describe('browser mode: logs', () => {
     await expect.poll(() => viewport(page).getAttribute('data-row-count')).toBe('10');
     await page.context().close();
   });
+
+  it('stops a regular expression that backtracks without end, says so, and the page stays responsive', async () => {
+    const name = uniqueName('e2e-logs-redos');
+    const script = `echo ok line; echo ${'a'.repeat(40)}!; echo another ok line; exec sleep 300`;
+    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', script], Labels: { ...TEST_LABELS } });
+    await container.start();
+    const page = await mode.openPage();
+    await openLogs(page, name);
+    await rowWithText(page, 'another ok line').waitFor();
+    await page.getByRole('button', { name: 'Regular expression' }).click();
+    // (a+)+$ against 40 a's and a "!" takes 2^40 steps: on the page it would freeze the tab for good.
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('(a+)+$');
+    // While the worker is stuck on it, the page still takes clicks and paints.
+    const wrap = page.getByLabel('Wrap lines');
+    await wrap.check({ timeout: 3_000 });
+    expect(await wrap.isChecked()).toBe(true);
+    await page.getByTestId('log-search-status').filter({ hasText: 'takes too long on the lines from 1 on' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('searchbox', { name: 'Search logs' }).getAttribute('aria-invalid')).toBe('true');
+    // A sane expression searches again.
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('ok line$');
+    await page.getByTestId('log-search-status').filter({ hasText: '2 matches' }).waitFor();
+    await page.context().close();
+  });
 });

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchOptions } from './search';
+import type { SearchProblem } from './useLogSearch';
 
 export interface LogSearchBarProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -15,7 +16,7 @@ export interface LogSearchBarProps {
   matches: number;
   lines: number;
   scanning: boolean;
-  error: string | null;
+  problem: SearchProblem | null;
   onStep(direction: 1 | -1): void;
   /** Shown at the end of the row. */
   children?: ReactNode;
@@ -36,7 +37,8 @@ export function LogSearchBar(props: LogSearchBarProps) {
   };
 
   let status = '';
-  if (props.error) status = t('search.badRegex', { message: props.error });
+  if (props.problem?.kind === 'bad-regex') status = t('search.badRegex', { message: props.problem.message });
+  else if (props.problem?.kind === 'too-slow') status = t('search.tooSlow', { line: props.problem.line });
   else if (options.text && props.scanning && props.matches === 0) status = t('search.searching');
   else if (options.text && props.matches === 0) status = t('search.none');
   else if (options.text) status = props.ordinal ? t('search.position', { index: props.ordinal, count: props.matches }) : t('search.count', { count: props.matches });
@@ -50,7 +52,7 @@ export function LogSearchBar(props: LogSearchBarProps) {
         value={options.text}
         placeholder={t('search.placeholder')}
         aria-label={t('search.label')}
-        aria-invalid={props.error !== null}
+        aria-invalid={props.problem !== null}
         aria-describedby="log-search-status"
         onChange={(event) => props.onOptions({ ...options, text: event.target.value })}
         onKeyDown={onKey}
@@ -97,7 +99,7 @@ export function LogSearchBar(props: LogSearchBarProps) {
           onChange={(event) => props.onContext(Math.max(0, Math.min(50, Math.floor(Number(event.target.value) || 0))))}
         />
       </label>
-      <span id="log-search-status" className={props.error ? 'log-search-status error' : 'log-search-status muted'} role={props.error ? 'alert' : 'status'} data-testid="log-search-status" data-scanning={props.scanning}>
+      <span id="log-search-status" className={props.problem ? 'log-search-status error' : 'log-search-status muted'} role={props.problem ? 'alert' : 'status'} data-testid="log-search-status" data-scanning={props.scanning}>
         {status}
       </span>
       {props.children}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { LogLineStore } from './lineStore';
 import { fixedGeometry, scrollMap, WrapGeometry, type RowGeometry, type RowSource } from './layout';
 import { GapRow, LogRow } from './LogRow';
-import { GAP, type MatchPosition } from './search';
+import { GAP, type LogSearch, type MatchPosition } from './search';
 
 const OVERSCAN_ROWS = 12;
 /** The view counts as "at the bottom" within this many pixels. */
@@ -30,7 +30,8 @@ export interface LogViewportProps {
   wrap: boolean;
   showTimestamps: boolean;
   formatTime(timestamp: string): string;
-  highlight: RegExp | null;
+  /** The search whose matches are marked: only its matching lines run its expression. */
+  highlight: Pick<LogSearch, 'query' | 'isMatchLine'> | null;
   current: MatchPosition | null;
   /** Bumped each time the user moves to a match: the view scrolls to it. */
   revealKey: number;
@@ -238,7 +239,7 @@ export function LogViewport(props: LogViewportProps) {
         timestamp={timestamp}
         timeText={showTimestamps ? (timestamp ? props.formatTime(timestamp) : '') : undefined}
         height={height}
-        highlight={props.highlight}
+        highlight={props.highlight?.isMatchLine(seq) ? props.highlight.query.all : null}
         currentOccurrence={current}
         selected={selected}
         stderrLabel={labels.stderr}

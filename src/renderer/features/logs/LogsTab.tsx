@@ -73,7 +73,7 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
     };
   }, [client, container.id]);
 
-  const { search, error: searchError, scanning, version: searchVersion } = useLogSearch(store, version, searchOptions);
+  const { search, problem: searchProblem, scanning, version: searchVersion } = useLogSearch(store, version, searchOptions);
   useEffect(() => setCurrent(null), [search]);
   const currentStillThere = current && store.has(current.seq) ? current : null;
 
@@ -150,7 +150,7 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
         matches={search?.matchCount ?? 0}
         lines={search?.lineCount ?? 0}
         scanning={scanning}
-        error={searchError}
+        problem={searchProblem}
         onStep={step}
       >
         <LogActions
@@ -178,7 +178,7 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
         wrap={wrap}
         showTimestamps={timestamps}
         formatTime={formatLogTime}
-        highlight={search?.query.all ?? null}
+        highlight={search}
         current={currentStillThere}
         revealKey={revealKey}
         follow={follow}

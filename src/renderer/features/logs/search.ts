@@ -43,7 +43,7 @@ export function matchRanges(text: string, all: RegExp, limit = 2_000): Array<[nu
   return ranges;
 }
 
-function countMatches(text: string, all: RegExp): number {
+export function countMatches(text: string, all: RegExp): number {
   let count = 0;
   all.lastIndex = 0;
   let match: RegExpExecArray | null;
@@ -109,6 +109,24 @@ export class LogSearch {
     });
     this.scannedTo = end;
     return end < store.endSeq;
+  }
+
+  /**
+   * Takes the result of searching lines `fromSeq` .. `toSeq - 1` elsewhere (the regex worker):
+   * `matches` is [seq, count, seq, count, …]. Lines that left the store meanwhile are dropped.
+   */
+  record(store: LogLineStore, fromSeq: number, toSeq: number, matches: readonly number[]): void {
+    if (fromSeq !== this.scannedTo) return; // a stale answer, for lines already searched
+    this.prune(store.firstSeq);
+    for (let i = 0; i + 1 < matches.length; i += 2) {
+      const seq = matches[i]!;
+      const count = matches[i + 1]!;
+      if (seq < store.firstSeq) continue;
+      this.seqs.push(seq);
+      this.counts.push(count);
+      this.occurrences += count;
+    }
+    this.scannedTo = Math.max(toSeq, store.firstSeq);
   }
 
   /** Forgets matches in lines that left the store. */

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LogLineStore } from './lineStore';
+import { RegexWorkerScan } from './regex-scan';
 import { compileQuery, LogSearch, type SearchOptions } from './search';
 
 /** Lines searched between checks of the clock. */
@@ -9,10 +10,12 @@ const TASK_BUDGET_MS = 40;
 /** How often a long search shows its results so far. */
 const PROGRESS_EVERY_MS = 250;
 
+/** Why a search shows no results: the pattern does not compile, or it was stopped as too slow. */
+export type SearchProblem = { kind: 'bad-regex'; message: string } | { kind: 'too-slow'; line: number };
+
 export interface SearchState {
   search: LogSearch | null;
-  /** The regular expression does not compile: its message. */
-  error: string | null;
+  problem: SearchProblem | null;
   /** Lines are still being searched. */
   scanning: boolean;
   /** Changes whenever the result grew. */
@@ -36,16 +39,53 @@ function scheduleTask(run: () => void): () => void {
 
 /**
  * Searches the store for `options` in slices (so a million lines never freeze the page), and
- * keeps searching the lines that arrive afterwards. A new query cancels the running one.
+ * keeps searching the lines that arrive afterwards. A new query cancels the running one. Regular
+ * expressions run in a worker (regex-scan.ts), so one that backtracks without end is stopped and
+ * reported instead of freezing the page; plain text, escaped and linear, is searched here.
  */
 export function useLogSearch(store: LogLineStore, storeVersion: number, options: SearchOptions): SearchState {
   const compiled = useMemo(() => compileQuery(options), [options.text, options.regex, options.caseSensitive]); // eslint-disable-line react-hooks/exhaustive-deps
   const search = useMemo(() => (compiled?.ok ? new LogSearch(compiled, store.firstSeq) : null), [compiled, store]);
   const [version, setVersion] = useState(0);
   const [scanning, setScanning] = useState(false);
+  const [tooSlow, setTooSlow] = useState<{ search: LogSearch; line: number } | null>(null);
+  /** No worker could start (a page that forbids them): regular expressions are searched here too. */
+  const [workerless, setWorkerless] = useState(false);
+  const inWorker = search !== null && options.regex && !workerless;
   const cancelRef = useRef<(() => void) | null>(null);
+  const workerScanRef = useRef<RegexWorkerScan | null>(null);
 
   useEffect(() => {
+    if (!search || !inWorker) return;
+    let shownAt = performance.now();
+    const scan = new RegexWorkerScan(search, store, {
+      progress: () => {
+        const now = performance.now();
+        if (now - shownAt > PROGRESS_EVERY_MS || search.scanned >= store.endSeq) {
+          shownAt = now;
+          setVersion((v) => v + 1);
+        }
+      },
+      scanning: (busy) => {
+        setScanning(busy);
+        if (!busy) setVersion((v) => v + 1);
+      },
+      tooSlow: (fromSeq) => setTooSlow({ search, line: fromSeq + 1 }),
+      unavailable: () => setWorkerless(true),
+    });
+    workerScanRef.current = scan;
+    scan.kick();
+    return () => {
+      scan.dispose();
+      workerScanRef.current = null;
+    };
+  }, [search, store, inWorker]);
+
+  useEffect(() => {
+    if (inWorker) {
+      workerScanRef.current?.kick();
+      return;
+    }
     if (!search) {
       setScanning(false);
       return;
@@ -79,7 +119,10 @@ export function useLogSearch(store: LogLineStore, storeVersion: number, options:
       cancelRef.current?.();
       cancelRef.current = null;
     };
-  }, [search, store, storeVersion]);
+  }, [search, store, storeVersion, inWorker]);
 
-  return { search, error: compiled && !compiled.ok ? compiled.error : null, scanning, version };
+  let problem: SearchProblem | null = null;
+  if (compiled && !compiled.ok) problem = { kind: 'bad-regex', message: compiled.error };
+  else if (tooSlow && tooSlow.search === search) problem = { kind: 'too-slow', line: tooSlow.line };
+  return { search, problem, scanning, version };
 }
