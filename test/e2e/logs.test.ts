@@ -134,7 +134,7 @@ describe('browser mode: logs', () => {
     const wrap = page.getByLabel('Wrap lines');
     await wrap.check({ timeout: 3_000 });
     expect(await wrap.isChecked()).toBe(true);
-    await page.getByTestId('log-search-status').filter({ hasText: 'takes too long on the lines from 1 on' }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('log-search-status').filter({ hasText: 'takes too long somewhere from line 1 on' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('searchbox', { name: 'Search logs' }).getAttribute('aria-invalid')).toBe('true');
     // A sane expression searches again.
     await page.getByRole('searchbox', { name: 'Search logs' }).fill('ok line$');
