@@ -51,7 +51,7 @@ function recorder() {
 
 describe('searchSlice (what the worker runs)', () => {
   it('answers matching lines with their occurrence counts', () => {
-    expect(searchSlice({ id: 7, source: 'o+', flags: 'i', firstSeq: 100, texts: ['foo boo', 'bar', 'OK'] })).toEqual({ id: 7, matches: [100, 2, 102, 1] });
+    expect(searchSlice({ id: 7, source: 'o+', flags: 'i', firstSeq: 100, joined: 'foo boo\nbar\nOK' })).toEqual({ id: 7, matches: [100, 2, 102, 1] });
   });
 });
 
@@ -63,14 +63,14 @@ describe('RegexWorkerScan', () => {
     const { seen, events } = recorder();
     const scan = new RegexWorkerScan(search, store, events, () => worker);
     scan.kick();
-    expect(worker.requests[0]).toMatchObject({ source: 'err(or)?', flags: 'i', firstSeq: 0, texts: ['error one', 'fine', 'ERROR two'] });
+    expect(worker.requests[0]).toMatchObject({ source: 'err(or)?', flags: 'i', firstSeq: 0, joined: 'error one\nfine\nERROR two' });
     worker.answer();
     expect(search.lineSeqs()).toEqual([0, 2]);
     expect(search.matchCount).toBe(2);
     expect(seen.scanning).toEqual([true, false]);
     store.append([{ stream: 'stdout', text: 'another error' }]);
     scan.kick();
-    expect(worker.requests[0]).toMatchObject({ firstSeq: 3, texts: ['another error'] });
+    expect(worker.requests[0]).toMatchObject({ firstSeq: 3, joined: 'another error' });
     worker.answer();
     expect(search.lineSeqs()).toEqual([0, 2, 3]);
     scan.dispose();

@@ -68,7 +68,7 @@ export class RegexWorkerScan {
     this.inFlight = { id, from, to, timer };
     this.events.scanning(true);
     const { source, flags } = this.search.query.test;
-    worker.postMessage({ id, source, flags, firstSeq: from, texts });
+    worker.postMessage({ id, source, flags, firstSeq: from, joined: texts.join('\n') });
   }
 
   dispose(): void {

@@ -6,7 +6,11 @@ export interface RegexSliceRequest {
   source: string;
   flags: string;
   firstSeq: number;
-  texts: string[];
+  /**
+   * The slice's lines joined by "\n" (a line never holds one): one string crosses to the worker
+   * many times faster than thousands of small ones.
+   */
+  joined: string;
 }
 
 export interface RegexSliceResult {
@@ -16,7 +20,8 @@ export interface RegexSliceResult {
 }
 
 /** Searches one slice: what the worker runs, so a pattern that backtracks forever stalls only it. */
-export function searchSlice({ id, source, flags, firstSeq, texts }: RegexSliceRequest): RegexSliceResult {
+export function searchSlice({ id, source, flags, firstSeq, joined }: RegexSliceRequest): RegexSliceResult {
+  const texts = joined.split('\n');
   const test = new RegExp(source, flags);
   const all = new RegExp(source, `${flags}g`);
   const matches: number[] = [];

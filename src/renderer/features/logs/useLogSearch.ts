@@ -124,5 +124,8 @@ export function useLogSearch(store: LogLineStore, storeVersion: number, options:
   let problem: SearchProblem | null = null;
   if (compiled && !compiled.ok) problem = { kind: 'bad-regex', message: compiled.error };
   else if (tooSlow && tooSlow.search === search) problem = { kind: 'too-slow', line: tooSlow.line };
-  return { search, problem, scanning, version };
+  // Lines not searched yet count as searching from the first render of a new query, before any
+  // effect ran: otherwise "No matches" flashes while the worker has not started.
+  const behind = search !== null && problem === null && search.scanned < store.endSeq;
+  return { search, problem, scanning: scanning || behind, version };
 }
