@@ -21,53 +21,53 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A throttle at 100 ms on fake timers and frames, counting its redraws. */
+function throttled() {
+  vi.useFakeTimers();
+  const clock = fakeFrames();
+  let count = 0;
+  const throttle = new RedrawThrottle(() => (count += 1), 100, clock);
+  return { clock, throttle, redraws: () => count };
+}
+
 describe('RedrawThrottle', () => {
   it('draws the first change at the next frame, and many changes in one frame once', () => {
-    vi.useFakeTimers();
-    const clock = fakeFrames();
-    let redraws = 0;
-    const throttle = new RedrawThrottle(() => (redraws += 1), 100, clock);
+    const { clock, throttle, redraws } = throttled();
     throttle.changed();
     throttle.changed();
     throttle.changed();
-    expect(redraws).toBe(0);
+    expect(redraws()).toBe(0);
     clock.runFrame();
-    expect(redraws).toBe(1);
+    expect(redraws()).toBe(1);
     clock.runFrame();
-    expect(redraws).toBe(1);
+    expect(redraws()).toBe(1);
   });
 
   it('under a flood draws at most once per interval, and always draws the last change', () => {
-    vi.useFakeTimers();
-    const clock = fakeFrames();
-    let redraws = 0;
-    const throttle = new RedrawThrottle(() => (redraws += 1), 100, clock);
+    const { clock, throttle, redraws } = throttled();
     // 1 s of changes every 5 ms, with a frame every 16 ms.
     for (let t = 0; t < 1000; t += 1) {
       if (t % 5 === 0) throttle.changed();
       if (t % 16 === 0) clock.runFrame();
       vi.advanceTimersByTime(1);
     }
-    expect(redraws).toBeGreaterThanOrEqual(9);
-    expect(redraws).toBeLessThanOrEqual(11);
-    const before = redraws;
+    expect(redraws()).toBeGreaterThanOrEqual(9);
+    expect(redraws()).toBeLessThanOrEqual(11);
+    const before = redraws();
     throttle.changed();
     vi.advanceTimersByTime(100);
     clock.runFrame();
-    expect(redraws).toBe(before + 1);
+    expect(redraws()).toBe(before + 1);
   });
 
   it('flush draws at once; dispose drops what was pending', () => {
-    vi.useFakeTimers();
-    const clock = fakeFrames();
-    let redraws = 0;
-    const throttle = new RedrawThrottle(() => (redraws += 1), 100, clock);
+    const { clock, throttle, redraws } = throttled();
     throttle.flush();
-    expect(redraws).toBe(1);
+    expect(redraws()).toBe(1);
     throttle.changed(); // within the interval: waits on a timer
     throttle.dispose();
     vi.advanceTimersByTime(500);
     clock.runFrame();
-    expect(redraws).toBe(1);
+    expect(redraws()).toBe(1);
   });
 });
