@@ -11,10 +11,13 @@ import { createEngine, type Engine } from '../../src/main/engine/engine';
 export interface RelayedConnection {
   /** Request lines the client sent on it, e.g. `GET /v1.41/events?filters=… HTTP/1.1`. */
   requests: string[];
+  /** The request asked the engine to hijack the connection (exec/attach start, `Upgrade: tcp`). */
+  hijacked: boolean;
   closed: boolean;
 }
 
 const REQUEST_LINE = /^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/gm;
+const HIJACK_HEADER = /\r\nupgrade: tcp\r\n/i;
 
 export class EngineRelay {
   readonly socketPath: string;
@@ -35,6 +38,11 @@ export class EngineRelay {
     return this.connections.filter((connection) => connection.requests.some((line) => pattern.test(line)));
   }
 
+  /** Hijacked (exec/attach) connections still open: a test sees the engine's side of a session close. */
+  get hijackedConnections(): number {
+    return this.connections.filter((connection) => connection.hijacked && !connection.closed).length;
+  }
+
   /** How many requests matched, over all connections. */
   countRequests(pattern: RegExp): number {
     return this.connections.reduce((sum, c) => sum + c.requests.filter((line) => pattern.test(line)).length, 0);
@@ -43,10 +51,12 @@ export class EngineRelay {
   async up(): Promise<void> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target);
-      const connection: RelayedConnection = { requests: [], closed: false };
+      const connection: RelayedConnection = { requests: [], hijacked: false, closed: false };
       this.connections.push(connection);
       client.on('data', (chunk: Buffer) => {
-        connection.requests.push(...(chunk.toString('latin1').match(REQUEST_LINE) ?? []));
+        const text = chunk.toString('latin1');
+        connection.requests.push(...(text.match(REQUEST_LINE) ?? []));
+        if (HIJACK_HEADER.test(text)) connection.hijacked = true;
       });
       client.on('close', () => {
         connection.closed = true;

@@ -1,12 +1,10 @@
 // attach.session against the real engine: consoles with and without a TTY, detach keys, run -it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSessionCount } from '../../src/main/engine/terminal-session';
-import { engineSocket } from '../helpers/engine-relay';
+import { startRelayedEngine } from '../helpers/engine-relay';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { CountingRelay, createTerminalDispatcher, openSession, type Session } from './terminal-harness';
+import { createTerminalDispatcher, openSession, type Session } from './terminal-harness';
 
 const dispatcher = createTerminalDispatcher();
 const opened: Session[] = [];
@@ -125,11 +123,9 @@ describe('attach.session', () => {
 
   it('closing the session detaches: the engine connection closes, the container keeps running', async () => {
     const name = await container(['sh'], { tty: true, stdin: true });
-    const dir = mkdtempSync(path.join(tmpdir(), 'berth-attach-'));
-    const relay = new CountingRelay(engineSocket(), dir);
-    await relay.up();
+    const { relay, engine, stop } = await startRelayedEngine('berth-attach');
     try {
-      const relayed = createTerminalDispatcher({ DOCKER_HOST: `unix://${relay.socketPath}` });
+      const relayed = createEngineDispatcher(engine);
       const session = openSession(relayed, 'attach.session', { id: name, logs: false });
       await session.ready();
       expect(relay.hijackedConnections).toBe(1);
@@ -139,8 +135,7 @@ describe('attach.session', () => {
       await waitFor(() => relay.hijackedConnections === 0, { message: 'the attach connection to close' });
       expect(await isRunning(name)).toBe(true);
     } finally {
-      await relay.down();
-      rmSync(dir, { recursive: true, force: true });
+      await stop();
     }
   });
 

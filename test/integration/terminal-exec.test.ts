@@ -1,12 +1,10 @@
 // exec.session against the real engine: one-off commands, TTY shells, resize, faults and cleanup.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSessionCount } from '../../src/main/engine/terminal-session';
-import { engineSocket } from '../helpers/engine-relay';
+import { startRelayedEngine } from '../helpers/engine-relay';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { docker, noShellImage, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { CountingRelay, createTerminalDispatcher, openSession, type Session } from './terminal-harness';
+import { createTerminalDispatcher, openSession, type Session } from './terminal-harness';
 
 const dispatcher = createTerminalDispatcher();
 const opened: Session[] = [];
@@ -155,10 +153,8 @@ describe('exec.session: interactive TTY', () => {
   });
 
   it('closing the session closes the engine connection, and the shell it started exits', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'berth-term-'));
-    const relay = new CountingRelay(engineSocket(), dir);
-    await relay.up();
-    const relayed = createTerminalDispatcher({ DOCKER_HOST: `unix://${relay.socketPath}` });
+    const { relay, engine, stop } = await startRelayedEngine('berth-term');
+    const relayed = createEngineDispatcher(engine);
     try {
       const session = openSession(relayed, 'exec.session', { id: running });
       const { execId } = await session.ready();
@@ -172,8 +168,7 @@ describe('exec.session: interactive TTY', () => {
       await waitFor(() => relay.hijackedConnections === 0, { message: 'the engine connection to close' });
       await waitFor(async () => !(await docker().getExec(execId!).inspect()).Running, { message: 'the shell to exit' });
     } finally {
-      await relay.down();
-      rmSync(dir, { recursive: true, force: true });
+      await stop();
     }
   });
 });
@@ -228,10 +223,8 @@ describe('exec.session: faults', () => {
   });
 
   it('ends with ENGINE_UNAVAILABLE when the engine goes away', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'berth-term-'));
-    const relay = new CountingRelay(engineSocket(), dir);
-    await relay.up();
-    const relayed = createTerminalDispatcher({ DOCKER_HOST: `unix://${relay.socketPath}` });
+    const { relay, engine, stop } = await startRelayedEngine('berth-term');
+    const relayed = createEngineDispatcher(engine);
     try {
       const session = openSession(relayed, 'exec.session', { id: running });
       await session.ready();
@@ -240,8 +233,7 @@ describe('exec.session: faults', () => {
       expect(relayed.openStreamCount()).toBe(0);
       expect(openSessionCount()).toBe(0);
     } finally {
-      await relay.down();
-      rmSync(dir, { recursive: true, force: true });
+      await stop();
     }
   });
 

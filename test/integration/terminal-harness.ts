@@ -1,7 +1,5 @@
-// Shared by the terminal integration tests: a dispatcher on the test engine (optionally behind a
-// relay that counts hijacked connections), and helpers to drive exec/attach sessions through it.
-import net from 'node:net';
-import path from 'node:path';
+// Shared by the terminal integration tests: a dispatcher on the test engine (optionally behind
+// test/helpers/engine-relay.ts), and helpers to drive exec/attach sessions through it.
 import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
@@ -78,52 +76,4 @@ export function openSession(dispatcher: Dispatcher, topic: 'exec.session' | 'att
     },
   };
   return session;
-}
-
-/**
- * A unix-socket relay in front of the engine that counts the connections carrying a hijacked
- * (exec/attach) request, so a test can see the engine's side of a session close. `down()` drops
- * every connection: the engine going away.
- */
-export class CountingRelay {
-  readonly socketPath: string;
-  private server: net.Server | undefined;
-  private readonly open = new Set<net.Socket>();
-  private readonly hijacked = new Set<net.Socket>();
-
-  constructor(
-    private readonly target: string,
-    dir: string,
-  ) {
-    this.socketPath = path.join(dir, 'relay.sock');
-  }
-
-  get hijackedConnections(): number {
-    return this.hijacked.size;
-  }
-
-  async up(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.target);
-      for (const socket of [client, upstream]) {
-        this.open.add(socket);
-        socket.on('close', () => this.open.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.on('data', (chunk: Buffer) => {
-        if (/\r\nupgrade: tcp\r\n/i.test(chunk.toString('latin1'))) this.hijacked.add(client);
-      });
-      client.on('close', () => this.hijacked.delete(client));
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.socketPath, resolve));
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const socket of this.open) socket.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
 }
