@@ -46,6 +46,33 @@ async function containerWithBigFolder(prefix: string): Promise<{ id: string; nam
   return made;
 }
 
+type RelayAction = 'pause' | 'cut';
+
+/**
+ * Copies /big (or one file of it) out of a fresh container into a new folder under the test's
+ * dir, with the relay set to `action` once 2 MiB came from the engine; resolves when it did.
+ */
+async function copyOutMetered(prefix: string, folderName: string, what: 'folder' | 'file', action: RelayAction) {
+  const box = await containerWithBigFolder(prefix);
+  const outDir = path.join(dir, folderName);
+  mkdirSync(outDir);
+  if (what === 'folder') openPaths = [outDir];
+  else savePath = path.join(outDir, 'blob.bin');
+  const reached = relay.when('fromEngine', 2 * MiB, action);
+  const out = await call<CopyOutStart | DownloadStart>(viaRelay, 'files.copyOut', { id: box.id, path: what === 'folder' ? '/big' : '/big/blob.bin' });
+  if (out.status !== 'started') throw new Error('not started');
+  await reached;
+  return { box, outDir, transferId: out.transferId };
+}
+
+/** Copies the 24 MiB upload into `destination` in `box`, with the relay set to `action` once 4 MiB went to the engine. */
+async function copyInMetered(box: { id: string }, destination: string, action: RelayAction): Promise<string> {
+  const reached = relay.when('toEngine', 4 * MiB, action);
+  const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination, source: { kind: 'items', handles: await pickVia([bigFile]) } });
+  await reached;
+  return started.transferId;
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'berth-files-faults-'));
   relay = new MeteredRelay(engineSocket(), dir);
@@ -77,32 +104,18 @@ afterAll(async () => {
 
 describe('cancelling a copy', () => {
   it('out of a container (folder): nothing is left on the host', async () => {
-    const box = await containerWithBigFolder('faults-cancel-out');
-    const outDir = path.join(dir, 'cancel-folder');
-    mkdirSync(outDir);
-    openPaths = [outDir];
-    const paused = relay.when('fromEngine', 2 * MiB, 'pause');
-    const out = await call<CopyOutStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big' });
-    if (out.status !== 'started') throw new Error('not started');
-    await paused;
-    await call(viaRelay, 'transfers.cancel', { transferId: out.transferId });
+    const { outDir, transferId } = await copyOutMetered('faults-cancel-out', 'cancel-folder', 'folder', 'pause');
+    await call(viaRelay, 'transfers.cancel', { transferId: transferId });
     relay.resume();
-    expect(await finalOf(viaRelay, out.transferId)).toMatchObject({ phase: 'cancelled', error: { code: 'CANCELLED' } });
+    expect(await finalOf(viaRelay, transferId)).toMatchObject({ phase: 'cancelled', error: { code: 'CANCELLED' } });
     expect(leftovers(outDir)).toEqual([]);
   });
 
   it('out of a container (file): no partial file', async () => {
-    const box = await containerWithBigFolder('faults-cancel-file');
-    const outDir = path.join(dir, 'cancel-file');
-    mkdirSync(outDir);
-    savePath = path.join(outDir, 'blob.bin');
-    const paused = relay.when('fromEngine', 2 * MiB, 'pause');
-    const out = await call<DownloadStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big/blob.bin' });
-    if (out.status !== 'started') throw new Error('not started');
-    await paused;
-    await call(viaRelay, 'transfers.cancel', { transferId: out.transferId });
+    const { outDir, transferId } = await copyOutMetered('faults-cancel-file', 'cancel-file', 'file', 'pause');
+    await call(viaRelay, 'transfers.cancel', { transferId: transferId });
     relay.resume();
-    expect(await finalOf(viaRelay, out.transferId)).toMatchObject({ phase: 'cancelled' });
+    expect(await finalOf(viaRelay, transferId)).toMatchObject({ phase: 'cancelled' });
     expect(leftovers(outDir)).toEqual([]);
   });
 
@@ -110,12 +123,10 @@ describe('cancelling a copy', () => {
     const box = await runningContainer('faults-cancel-in');
     await seed(box.id, '/', [{ name: 'dest/', type: 'directory' }]);
     const before = await changesOf(box.id);
-    const paused = relay.when('toEngine', 4 * MiB, 'pause');
-    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/dest', source: { kind: 'items', handles: await pickVia([bigFile]) } });
-    await paused;
-    await call(viaRelay, 'transfers.cancel', { transferId: started.transferId });
+    const transferId = await copyInMetered(box, '/dest', 'pause');
+    await call(viaRelay, 'transfers.cancel', { transferId: transferId });
     relay.resume();
-    const final = await finalOf(viaRelay, started.transferId);
+    const final = await finalOf(viaRelay, transferId);
     expect(final).toMatchObject({ phase: 'cancelled', error: { code: 'CANCELLED' } });
     expect(final.error?.message).toMatch(/removed again \(\/dest\/upload\.bin\)/);
     expect(await changesOf(box.id)).toEqual(before);
@@ -124,12 +135,10 @@ describe('cancelling a copy', () => {
   it('into a stopped container: the message names what could not be removed', async () => {
     const box = await createdContainer('faults-cancel-stopped');
     await seed(box.id, '/', [{ name: 'dest/', type: 'directory' }]);
-    const paused = relay.when('toEngine', 4 * MiB, 'pause');
-    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/dest', source: { kind: 'items', handles: await pickVia([bigFile]) } });
-    await paused;
-    await call(viaRelay, 'transfers.cancel', { transferId: started.transferId });
+    const transferId = await copyInMetered(box, '/dest', 'pause');
+    await call(viaRelay, 'transfers.cancel', { transferId: transferId });
     relay.resume();
-    const final = await finalOf(viaRelay, started.transferId);
+    const final = await finalOf(viaRelay, transferId);
     expect(final).toMatchObject({ phase: 'cancelled', error: { code: 'CANCELLED' } });
     // Nothing can delete from a stopped container without starting it: said, not hidden.
     expect(await changesOf(box.id)).toContain('1 /dest/upload.bin');
@@ -139,15 +148,8 @@ describe('cancelling a copy', () => {
 
 describe('the engine going away mid-copy', () => {
   it('out of a container: a plain error and nothing on the host', async () => {
-    const box = await containerWithBigFolder('faults-cut-out');
-    const outDir = path.join(dir, 'cut-out');
-    mkdirSync(outDir);
-    openPaths = [outDir];
-    const cut = relay.when('fromEngine', 2 * MiB, 'cut');
-    const out = await call<CopyOutStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big' });
-    if (out.status !== 'started') throw new Error('not started');
-    await cut;
-    const final = await finalOf(viaRelay, out.transferId);
+    const { outDir, transferId } = await copyOutMetered('faults-cut-out', 'cut-out', 'folder', 'cut');
+    const final = await finalOf(viaRelay, transferId);
     expect(final).toMatchObject({ phase: 'failed', error: { code: 'ENGINE_UNAVAILABLE' } });
     expect(final.error?.message).toMatch(/engine/i);
     expect(leftovers(outDir)).toEqual([]);
@@ -156,10 +158,8 @@ describe('the engine going away mid-copy', () => {
   it('into a container: a plain error that says what may be partly copied; the host file is untouched', async () => {
     const box = await createdContainer('faults-cut-in');
     await seed(box.id, '/', [{ name: 'dest/', type: 'directory' }]);
-    const cut = relay.when('toEngine', 4 * MiB, 'cut');
-    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/dest', source: { kind: 'items', handles: await pickVia([bigFile]) } });
-    await cut;
-    const final = await finalOf(viaRelay, started.transferId);
+    const transferId = await copyInMetered(box, '/dest', 'cut');
+    const final = await finalOf(viaRelay, transferId);
     expect(final).toMatchObject({ phase: 'failed', error: { code: 'ENGINE_UNAVAILABLE' } });
     expect(final.error?.message).toMatch(/\/dest\/upload\.bin/);
     expect(readdirSync(dir)).toContain('upload.bin');
@@ -168,18 +168,11 @@ describe('the engine going away mid-copy', () => {
 
 describe('the container removed mid-copy', () => {
   it('out of it: either the whole copy or a plain error with nothing on the host', async () => {
-    const box = await containerWithBigFolder('faults-gone-out');
-    const outDir = path.join(dir, 'gone-out');
-    mkdirSync(outDir);
-    openPaths = [outDir];
-    const paused = relay.when('fromEngine', 2 * MiB, 'pause');
-    const out = await call<CopyOutStart>(viaRelay, 'files.copyOut', { id: box.id, path: '/big' });
-    if (out.status !== 'started') throw new Error('not started');
-    await paused;
+    const { box, outDir, transferId } = await copyOutMetered('faults-gone-out', 'gone-out', 'folder', 'pause');
     // The engine may hold the removal until the archive it is streaming is read: do not wait for it here.
     const removal = docker().getContainer(box.id).remove({ force: true });
     relay.resume();
-    const final = await finalOf(viaRelay, out.transferId);
+    const final = await finalOf(viaRelay, transferId);
     await removal;
     if (final.phase === 'done') {
       // The engine finishes the archive before it removes the container: the copy is whole (and
@@ -196,12 +189,10 @@ describe('the container removed mid-copy', () => {
 
   it('into it: the engine finishes the copy, then removes it; the host is untouched', async () => {
     const box = await runningContainer('faults-gone-in');
-    const paused = relay.when('toEngine', 4 * MiB, 'pause');
-    const started = await call<UploadStart>(viaRelay, 'files.copyIn', { id: box.id, destination: '/tmp', source: { kind: 'items', handles: await pickVia([bigFile]) } });
-    await paused;
+    const transferId = await copyInMetered(box, '/tmp', 'pause');
     const removal = docker().getContainer(box.id).remove({ force: true });
     relay.resume();
-    const final = await finalOf(viaRelay, started.transferId);
+    const final = await finalOf(viaRelay, transferId);
     await removal;
     // The engine serialises the two: it lets the copy finish, then removes the container. Berth
     // reports the copy as it ended, and a removal it sees right after as a failure, in plain words.
