@@ -3,7 +3,7 @@
 // process's memory from /proc while it copies files in and out of a container.
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
-import { dispatcherCalls } from './worker-calls';
+import { answerRequests, dispatcherCalls } from './worker-calls';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { PickedItem } from '../../src/shared/types/files';
 import type { DownloadStart, UploadStart } from '../../src/shared/types/transfers';
@@ -51,11 +51,4 @@ async function run(request: Exclude<Request, { op: 'exit' }>): Promise<{ ms: num
   return { ms: performance.now() - started, bytes: final.bytes };
 }
 
-process.on('message', (request: Request) => {
-  if (request.op === 'exit') process.exit(0);
-  run(request).then(
-    (reply) => process.send?.({ ok: true, ...reply }),
-    (err: Error) => process.send?.({ ok: false, error: err.message }),
-  );
-});
-process.send?.({ ready: true });
+answerRequests<Request>(run);

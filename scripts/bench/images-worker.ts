@@ -3,7 +3,7 @@
 // process's memory from /proc while it exports or imports.
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
-import { dispatcherCalls } from './worker-calls';
+import { answerRequests, dispatcherCalls } from './worker-calls';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { DownloadStart, PickedFile, UploadStart } from '../../src/shared/types/transfers';
 
@@ -36,11 +36,4 @@ async function run(request: Exclude<Request, { op: 'exit' }>): Promise<{ ms: num
   return { ms: performance.now() - started, bytes: final.bytes, ...(final.result ? { result: final.result } : {}) };
 }
 
-process.on('message', (request: Request) => {
-  if (request.op === 'exit') process.exit(0);
-  run(request).then(
-    (reply) => process.send?.({ ok: true, ...reply }),
-    (err: Error) => process.send?.({ ok: false, error: err.message }),
-  );
-});
-process.send?.({ ready: true });
+answerRequests<Request>(run);

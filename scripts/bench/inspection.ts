@@ -3,13 +3,11 @@
 //  2. events.watch history: a since/until window replayed to its end frame;
 //  3. containers.top through the dispatcher vs `docker top` (CLI process start included);
 //  4. the JSON tree: expand-all rows and a search over a real inspect document and a 20k-node one.
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
 import { containerIds, searchJson, visibleRows } from '../../src/renderer/components/json-tree/json-tree-model';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { JsonValue } from '../../src/shared/types/inspect';
 import type { StreamFrame } from '../../src/shared/transport';
-import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, ms, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
+import { BENCH_LABELS, benchDispatcher, benchDocker, dockerCli, log as logLine, median, ms, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
 
 const NAME = 'inspection';
 const CREATES = 40;
@@ -42,10 +40,7 @@ runBench(NAME, async (onCleanup) => {
   const image = requireEnv('BERTH_TEST_IMAGE');
   const docker = benchDocker();
   onCleanup(async () => log(`removed ${await removeBenchContainers(docker)} bench containers`));
-  const engine = createEngine();
-  engine.monitor.start();
-  onCleanup(() => engine.monitor.stop());
-  const dispatcher = createEngineDispatcher(engine);
+  const dispatcher = benchDispatcher(onCleanup);
 
   // 1. Live latency.
   const arrivals = new Map<string, number>();

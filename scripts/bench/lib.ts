@@ -5,6 +5,10 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import Docker from 'dockerode';
+import type { Dispatcher } from '../../src/main/dispatch';
+import { createEngine } from '../../src/main/engine/engine';
+import { createEngineDispatcher } from '../../src/main/handlers';
+import { startWebServer, type WebServer } from '../../src/main/web/server';
 
 /** Every bench container carries both labels: berth.test=1 (the test bed's cleanup) and berth.bench=1. */
 export const BENCH_LABELS: Readonly<Record<string, string>> = Object.freeze({ 'berth.test': '1', 'berth.bench': '1' });
@@ -150,4 +154,21 @@ export function runBench(name: string, main: (onCleanup: (fn: () => unknown) => 
       code = 1;
     })
     .finally(() => void finish());
+}
+
+type OnCleanup = (fn: () => unknown) => void;
+
+/** Berth's handlers on the bench engine, as the app builds them, its monitor running until cleanup. */
+export function benchDispatcher(onCleanup: OnCleanup): Dispatcher {
+  const engine = createEngine();
+  engine.monitor.start();
+  onCleanup(() => engine.monitor.stop());
+  return createEngineDispatcher(engine);
+}
+
+/** Browser mode's server for the built renderer in `staticRoot`, closed at cleanup. */
+export async function serveBrowserMode(onCleanup: OnCleanup, dispatcher: Dispatcher, staticRoot: string): Promise<WebServer> {
+  const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
+  onCleanup(() => web.close());
+  return web;
 }

@@ -9,12 +9,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
-import { startWebServer } from '../../src/main/web/server';
 import type { LogBatch } from '../../src/shared/types/logs';
 import type { StreamFrame } from '../../src/shared/transport';
-import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, ms, record, requireEnv, round, runBench } from './lib';
+import { BENCH_LABELS, benchDispatcher, benchDocker, dockerCli, log as logLine, median, ms, record, requireEnv, round, runBench, serveBrowserMode } from './lib';
 import { FIRST_PAINT_PROBE, SCROLL_SCRIPT, SEARCH_PROBE } from './logs-page';
 
 const NAME = 'logs';
@@ -208,10 +205,7 @@ runBench(NAME, async (onCleanup) => {
   const fetchContainer = await containerWithLines(image, FETCH_LINES);
   made.push(fetchContainer);
   log(`setup: a container with ${FETCH_LINES} log lines in ${ms(performance.now() - started)}`);
-  const engine = createEngine();
-  engine.monitor.start();
-  onCleanup(() => engine.monitor.stop());
-  const dispatcher = createEngineDispatcher(engine);
+  const dispatcher = benchDispatcher(onCleanup);
   await benchFetch(dispatcher, fetchContainer);
   if (dispatcher.openStreamCount() !== 0) throw new Error(`${dispatcher.openStreamCount()} streams left open`);
 
@@ -219,7 +213,6 @@ runBench(NAME, async (onCleanup) => {
   const uiContainer = await containerWithLines(image, UI_LINES);
   made.push(uiContainer);
   log(`setup: a container with ${UI_LINES} log lines in ${ms(performance.now() - started)}`);
-  const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
-  onCleanup(() => web.close());
+  const web = await serveBrowserMode(onCleanup, dispatcher, staticRoot);
   await benchUi(web.url, uiContainer);
 });

@@ -13,10 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import WebSocket from 'ws';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
-import { startWebServer } from '../../src/main/web/server';
-import { BENCH_LABELS, benchDocker, log as logLine, median, ms, record, requireEnv, round, runBench } from './lib';
+import { BENCH_LABELS, benchDispatcher, benchDocker, log as logLine, median, ms, record, requireEnv, round, runBench, serveBrowserMode } from './lib';
 
 const NAME = 'terminal';
 const KEYS = 60;
@@ -153,12 +150,8 @@ runBench(NAME, async (onCleanup) => {
   onCleanup(() => container.remove({ force: true }));
   await container.start();
 
-  const engine = createEngine();
-  engine.monitor.start();
-  onCleanup(() => engine.monitor.stop());
-  const dispatcher = createEngineDispatcher(engine);
-  const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
-  onCleanup(() => web.close());
+  const dispatcher = benchDispatcher(onCleanup);
+  const web = await serveBrowserMode(onCleanup, dispatcher, staticRoot);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   onCleanup(() => browser.close());
   log(`Chromium ${browser.version()}, container ${name}`);

@@ -8,10 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
-import { startWebServer } from '../../src/main/web/server';
 import {
+  benchDispatcher,
   benchDocker,
   ensureBenchContainers,
   log as logLine,
@@ -22,6 +20,7 @@ import {
   requireEnv,
   round,
   runBench,
+  serveBrowserMode,
 } from './lib';
 
 const NAME = 'ui-rows';
@@ -102,12 +101,8 @@ runBench(NAME, async (onCleanup) => {
   const rowCount = total + 1; // aria-rowcount counts the header row
   log(`the engine has ${total} containers in all; waiting for aria-rowcount="${rowCount}"`);
 
-  const engine = createEngine();
-  engine.monitor.start();
-  onCleanup(() => engine.monitor.stop());
-  const dispatcher = createEngineDispatcher(engine);
-  const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
-  onCleanup(() => web.close());
+  const dispatcher = benchDispatcher(onCleanup);
+  const web = await serveBrowserMode(onCleanup, dispatcher, staticRoot);
   log(`serving ${staticRoot} at http://127.0.0.1:${web.port}/`);
 
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -1,5 +1,6 @@
 // What a bench worker does with its real dispatcher: a command that throws the plain message, and
-// waiting for a transfer to settle (its last progress before the stream ends).
+// waiting for a transfer to settle (its last progress before the stream ends); and how it answers
+// the parent (MeasuredWorker in measured-worker.ts).
 import type { Dispatcher } from '../../src/main/dispatch';
 import type { TransferProgress } from '../../src/shared/types/transfers';
 
@@ -23,4 +24,19 @@ export function dispatcherCalls(dispatcher: Dispatcher) {
   }
 
   return { call, settled };
+}
+
+/**
+ * Answers the parent's requests one by one with `run`'s reply ({ ok: true, ...reply } or
+ * { ok: false, error }); `{ op: 'exit' }` ends the worker. Says it is ready once listening.
+ */
+export function answerRequests<R extends { op: string }>(run: (request: Exclude<R, { op: 'exit' }>) => Promise<object>): void {
+  process.on('message', (request: R) => {
+    if (request.op === 'exit') process.exit(0);
+    run(request as Exclude<R, { op: 'exit' }>).then(
+      (reply) => process.send?.({ ok: true, ...reply }),
+      (err: Error) => process.send?.({ ok: false, error: err.message }),
+    );
+  });
+  process.send?.({ ready: true });
 }
