@@ -66,7 +66,10 @@ describe('round trips (desktop: main reads and writes the host files)', () => {
     const seen = await watchTransfer(desktop, started.transferId);
     expect(seen.at(-1)).toMatchObject({ phase: 'done', direction: 'upload', result: { destination: '/data', items: '1' } });
     expect(seen.at(-1)!.bytes).toBeGreaterThanOrEqual(50 * MiB);
-    expect(seen.some((progress) => progress.phase === 'running' && progress.bytes > 0 && progress.bytes < 50 * MiB)).toBe(true);
+    // A fast copy may finish before any intermediate progress is sent, so only the order is checked
+    // here (files-faults.test.ts holds a copy paused mid-way and checks the progress it reports).
+    const reported = seen.map((progress) => progress.bytes);
+    expect(reported).toEqual([...reported].sort((a, b) => a - b));
 
     savePath = path.join(dir, 'fifty back.bin');
     const out = await call<DownloadStart>(desktop, 'files.copyOut', { id: box.id, path: '/data/fifty.bin' });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CopyOutStart } from '../../src/shared/contract/files';
 import type { PickedItem } from '../../src/shared/types/files';
-import type { DownloadStart, UploadStart } from '../../src/shared/types/transfers';
+import type { DownloadStart, TransferProgress, UploadStart } from '../../src/shared/types/transfers';
 import { createEngine } from '../../src/main/engine/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { docker, removeTestContainers } from '../helpers/engine';
@@ -143,6 +143,28 @@ describe('cancelling a copy', () => {
     // Nothing can delete from a stopped container without starting it: said, not hidden.
     expect(await changesOf(box.id)).toContain('1 /dest/upload.bin');
     expect(final.error?.message).toMatch(/left in the container, because it is not running.*\/dest\/upload\.bin/);
+  });
+});
+
+describe('progress while a copy is under way', () => {
+  it('into a container: bytes between none and all are reported while the engine is held', async () => {
+    const box = await createdContainer('faults-progress-in');
+    const transferId = await copyInMetered(box, '/tmp', 'pause');
+    const midway = await new Promise<TransferProgress>((resolve, reject) => {
+      const outcome = viaRelay.subscribe('transfers.watch', { transferId }, (frame) => {
+        if (frame.kind !== 'data') return reject(new Error('the copy ended while the relay held it'));
+        const progress = frame.message as TransferProgress;
+        if (progress.phase === 'running' && progress.bytes > 0 && progress.bytes < 24 * MiB) {
+          if (outcome.ok) outcome.close();
+          resolve(progress);
+        }
+      });
+    });
+    expect(midway.direction).toBe('upload');
+    relay.resume();
+    const final = await finalOf(viaRelay, transferId);
+    expect(final.phase).toBe('done');
+    expect(final.bytes).toBeGreaterThanOrEqual(24 * MiB);
   });
 });
 
