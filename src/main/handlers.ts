@@ -27,6 +27,7 @@ import { transferHub } from './transfers/hub';
 import { transferCommandHandlers, transferStreamHandlers } from './transfers/handlers';
 import { terminalCommandHandlers, terminalStreamHandlers } from './terminal-handlers';
 import { fileCommandHandlers, fileStreamHandlers } from './files-handlers';
+import { registryCommandHandlers, registryStreamHandlers } from './registries/handlers';
 
 export type CommandHandlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
@@ -66,6 +67,7 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     ...transferCommandHandlers(transferHub, hostServices),
     ...terminalCommandHandlers(hostServices),
     ...fileCommandHandlers(docker, transferHub, hostServices),
+    ...registryCommandHandlers(docker),
   };
 }
 
@@ -84,6 +86,7 @@ export function createStreamHandlers({ docker, monitor }: Engine, hostServices: 
     ...transferStreamHandlers(transferHub),
     ...terminalStreamHandlers(docker),
     ...fileStreamHandlers(docker),
+    ...registryStreamHandlers(),
   };
 }
 

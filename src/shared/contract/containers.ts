@@ -82,6 +82,8 @@ export const createContainerSpec = z.object({
     .refine((v) => v.maxFile === undefined || v.maxFile === 1 || v.maxSize !== undefined, 'max-file needs max-size.')
     .default({}),
   labels: labelMap.default({}),
+  /** `--pull`: pull the image first when it is missing (the CLI's default), always, or never. */
+  pull: z.enum(['missing', 'always', 'never']).default('missing'),
 });
 
 export type CreateContainerSpec = z.input<typeof createContainerSpec>;

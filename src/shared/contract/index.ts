@@ -15,6 +15,7 @@ import { imageCommands } from './images';
 import { transferCommands, transferStreams } from './transfers';
 import { terminalCommands, terminalStreams } from './terminal';
 import { fileCommands, fileStreams } from './files';
+import { registryCommands, registryStreams } from './registries';
 
 /** Every command the app offers: channel -> input schema + result type. The one table. */
 export const commands = {
@@ -31,6 +32,7 @@ export const commands = {
   ...transferCommands,
   ...terminalCommands,
   ...fileCommands,
+  ...registryCommands,
 } as const;
 
 /** Every stream topic: topic -> subscribe input schema + message type. */
@@ -44,6 +46,7 @@ export const streams = {
   ...transferStreams,
   ...terminalStreams,
   ...fileStreams,
+  ...registryStreams,
 } as const;
 
 export type Commands = typeof commands;

@@ -34,3 +34,32 @@ export function splitRepoTag(reference: string): { repository: string; tag?: str
   if (colon > slash) return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
   return { repository: reference };
 }
+
+const DIGEST_PATTERN = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+
+/** A reference `docker pull`/`push` takes, taken apart: `[registry/]path[:tag][@digest]`. */
+export interface ParsedReference {
+  /** As written, without tag and digest (`nginx`, `127.0.0.1:5000/team/app`). */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Splits `repo[:tag][@digest]`; undefined parts are absent. Does not validate (see referenceProblem). */
+export function parseReference(reference: string): ParsedReference {
+  const at = reference.indexOf('@');
+  const named = at === -1 ? reference : reference.slice(0, at);
+  const digest = at === -1 ? undefined : reference.slice(at + 1);
+  const { repository, tag } = splitRepoTag(named);
+  return { repository, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+
+/** Why `value` is not a reference `docker pull` accepts, or undefined when it is one. */
+export function referenceProblem(value: string): string | undefined {
+  if (value.trim() === '') return 'An image reference is required (e.g. nginx:1.27 or registry.example.com/team/app@sha256:…).';
+  const { repository, tag, digest } = parseReference(value);
+  const problem = repositoryProblem(repository) ?? (tag !== undefined ? tagProblem(tag) : undefined);
+  if (problem) return problem;
+  if (digest !== undefined && !DIGEST_PATTERN.test(digest)) return 'A digest is algorithm:hex, e.g. sha256:0123…';
+  return undefined;
+}

@@ -30,6 +30,8 @@ export interface CreatedContainer {
   id: string;
   name: string;
   warnings: string[];
+  /** Set when the image was pulled first (`--pull missing` found it missing, or `--pull always`). */
+  pulled?: { taskId: string; imageId?: string };
 }
 
 export interface ContainerActionResult {
