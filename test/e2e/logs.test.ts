@@ -81,6 +81,27 @@ describe('browser mode: logs', () => {
     await page.context().close();
   });
 
+  it('a new query starts a new view: no "older lines were removed" note, line numbers from 1', async () => {
+    const name = uniqueName('e2e-logs-query');
+    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['seq', '1', '950'], Labels: { ...TEST_LABELS } });
+    await container.start();
+    await container.wait();
+    const page = await mode.openPage();
+    await openLogs(page, name);
+    await page.getByTestId('log-status').filter({ hasText: '950 lines' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('combobox', { name: 'Last' }).selectOption('100');
+    await page.getByTestId('log-status').filter({ hasText: '100 lines' }).waitFor({ timeout: 15_000 });
+    await viewport(page).evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    // The oldest of the last 100 lines of `seq 1 950` is 851, and it is line 1 of this view.
+    const first = viewport(page).locator('.log-row[data-seq]').filter({ has: page.locator('.log-text', { hasText: /^851$/ }) });
+    await first.waitFor();
+    expect(await first.locator('.log-gutter').textContent()).toBe('1');
+    expect(await page.getByTestId('log-dropped').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('keeps a reader who scrolled up where they are, and offers to jump to the latest line', async () => {
     const name = uniqueName('e2e-logs-up');
     await loggingContainer(name);

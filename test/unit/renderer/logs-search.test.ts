@@ -32,6 +32,19 @@ describe('line store', () => {
     expect(store.has(3)).toBe(false);
   });
 
+  it('starts a new view on clear: nothing counted as removed for memory, line numbers from 1', () => {
+    const store = storeOf(['a', 'b', 'c', 'd', 'e'], { maxLines: 3 });
+    store.clear();
+    expect(store.dropped).toBe(0);
+    store.append([line('x'), line('y')]);
+    expect(store.dropped).toBe(0);
+    expect([store.lineNumber(store.firstSeq), store.lineNumber(store.endSeq - 1)]).toEqual([1, 2]);
+    expect(store.has(4)).toBe(false);
+    store.append([line('z'), line('w')]);
+    expect(store.dropped).toBe(1);
+    expect(store.lineNumber(store.firstSeq)).toBe(2);
+  });
+
   it('drops the oldest lines beyond its character budget', () => {
     const store = storeOf(['12345', '12345', '12345'], { maxChars: 12 });
     expect(store.size).toBe(2);

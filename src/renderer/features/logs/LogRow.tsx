@@ -67,6 +67,8 @@ function renderText(segments: AnsiSegment[], ranges: Array<[number, number]>, cu
 
 export interface LogRowProps {
   seq: number;
+  /** What the gutter shows: 1 for the first line of the current view. */
+  lineNumber: number;
   raw: string;
   plain: string;
   stderr: boolean;
@@ -95,7 +97,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
     <div className={classes} data-seq={seq} data-stream={stderr ? 'stderr' : 'stdout'} style={{ minHeight: props.height }}>
       <span className="log-gutter" onMouseDown={(event) => event.shiftKey && event.preventDefault()} onClick={(event) => props.onGutterClick(seq, event)}>
         {stderr && <span className="log-stream-mark" title={props.stderrLabel} aria-label={props.stderrLabel} />}
-        {seq + 1}
+        {props.lineNumber}
       </span>
       {timeText !== undefined && (
         <span className="log-time" title={timestamp}>

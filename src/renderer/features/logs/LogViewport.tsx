@@ -232,6 +232,7 @@ export function LogViewport(props: LogViewportProps) {
       <LogRow
         key={seq}
         seq={seq}
+        lineNumber={store.lineNumber(seq)}
         raw={store.raw(seq)}
         plain={store.plain(seq)}
         stderr={store.isStderr(seq)}

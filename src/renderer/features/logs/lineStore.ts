@@ -36,6 +36,10 @@ export class LogLineStore {
   private count = 0;
   private chars = 0;
   private droppedCount = 0;
+  /** Where the current view began: the sequence number after the last clear (a new query). */
+  private viewStartSeq = 0;
+  /** Lines of the current view removed to stay within the limits (not those a clear removed). */
+  private evictedCount = 0;
   private sawBinary = false;
   private version = 0;
   private readonly listeners = new Set<() => void>();
@@ -59,9 +63,14 @@ export class LogLineStore {
     return this.droppedCount + this.count;
   }
 
-  /** Lines that left the buffer (oldest first) to keep within the limits. */
+  /** Lines of the current view that left the buffer (oldest first) to keep within the limits. */
   get dropped(): number {
-    return this.droppedCount;
+    return this.evictedCount;
+  }
+
+  /** The line number the user sees for `seq`: 1 for the first line of the current view. */
+  lineNumber(seq: number): number {
+    return seq - this.viewStartSeq + 1;
   }
 
   get totalChars(): number {
@@ -159,8 +168,11 @@ export class LogLineStore {
   }
 
   clear(): void {
-    // Sequence numbers keep counting: anything that still names an old line sees it is gone.
+    // Sequence numbers keep counting: anything that still names an old line sees it is gone. The
+    // view starts again, though: its line numbers from 1 and nothing counted as removed for memory.
     this.droppedCount += this.count;
+    this.viewStartSeq = this.droppedCount;
+    this.evictedCount = 0;
     this.plains = [];
     this.raws = [];
     this.timestamps = [];
@@ -208,6 +220,7 @@ export class LogLineStore {
     this.head = this.head + 1 === this.maxLines ? 0 : this.head + 1;
     this.count -= 1;
     this.droppedCount += 1;
+    this.evictedCount += 1;
   }
 
   private changed(): void {
