@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { openContainer, useBrowserMode } from './browser-mode';
 
 // The callbacks given to page.evaluate run in the browser; this file is type-checked for Node
 // (tsconfig.node.json has no DOM library), so the page globals they use are declared here.
@@ -42,12 +42,37 @@ describe('settings (browser mode)', () => {
     await tail.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Enter a whole number from 1 to 100000.' }).waitFor();
     expect(await tail.getAttribute('aria-invalid')).toBe('true');
-    expect((await saved()).logs).toMatchObject({ tail: 500 });
+    expect((await saved()).logs).toMatchObject({ tail: 1000 });
     await tail.fill('200');
     await tail.press('Enter');
     await expect.poll(async () => (await saved()).logs).toMatchObject({ tail: 200 });
     await page.getByRole('switch', { name: 'Wrap long lines' }).uncheck();
     await expect.poll(async () => (await saved()).logs).toMatchObject({ tail: 200, wrap: false });
+    await page.context().close();
+  });
+
+  it('the log defaults in Settings are what a log view opens with (tail, timestamps, wrap)', async () => {
+    const name = uniqueName('settings-logs');
+    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['seq', '1', '500'], Labels: { ...TEST_LABELS } });
+    await container.start();
+    await container.wait();
+    const page = await mode.openPage();
+    await page.keyboard.press('Control+,');
+    const tail = page.getByLabel('Lines to show when a log opens');
+    await tail.fill('250');
+    await tail.press('Enter');
+    await page.getByRole('switch', { name: 'Wrap long lines' }).check();
+    await page.getByRole('switch', { name: 'Show timestamps' }).check();
+    await expect.poll(async () => (await saved()).logs).toMatchObject({ tail: 250, wrap: true, timestamps: true });
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
+    await openContainer(page, name, 'Logs');
+    await page.getByTestId('log-status').filter({ hasText: '250 lines' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('cli-command').filter({ hasText: 'docker logs' }).textContent()).toBe(`docker logs --follow --tail 250 --timestamps ${name}`);
+    expect(await page.getByRole('combobox', { name: 'Last' }).inputValue()).toBe('250');
+    expect(await page.getByLabel('Wrap lines').isChecked()).toBe(true);
+    expect(await page.getByLabel('Timestamps').isChecked()).toBe(true);
+    expect(await page.locator('[data-testid=log-viewport] .log-time').count()).toBeGreaterThan(0);
     await page.context().close();
   });
 

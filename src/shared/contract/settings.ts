@@ -41,7 +41,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   language: 'system',
-  logs: { tail: 500, timestamps: false, wrap: true },
+  logs: { tail: 1000, timestamps: false, wrap: false },
   stats: { historySeconds: 300 },
   confirm: { remove: true, kill: true },
   notifications: { longTasks: true },

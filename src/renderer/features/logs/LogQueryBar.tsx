@@ -4,6 +4,13 @@ import { parseLogTime } from '../../../shared/logs/time';
 import { normalizeTimeInput } from './logStream';
 
 export const TAIL_CHOICES = [100, 1000, 10_000, 100_000, 'all'] as const;
+
+/** The tail choices, with `current` among them when it is another number (a default from Settings). */
+export function tailChoices(current: number | 'all'): Array<number | 'all'> {
+  const numbers: number[] = TAIL_CHOICES.flatMap((choice) => (choice === 'all' ? [] : [choice]));
+  if (current !== 'all' && !numbers.includes(current)) numbers.push(current);
+  return [...numbers.sort((a, b) => a - b), 'all'];
+}
 const SINCE_PRESETS = ['', '5m', '15m', '1h', '24h', '168h'] as const;
 
 export interface LogQueryBarProps {
@@ -59,7 +66,7 @@ export function LogQueryBar(props: LogQueryBarProps) {
         <label className="inline-field">
           <span>{t('query.tail')}</span>
           <select value={String(props.tail)} onChange={(event) => props.onTail(event.target.value === 'all' ? 'all' : Number(event.target.value))}>
-            {TAIL_CHOICES.map((choice) => (
+            {tailChoices(props.tail).map((choice) => (
               <option key={choice} value={String(choice)}>
                 {choice === 'all' ? t('query.tailAll') : t('query.tailLines', { count: choice, countText: choice.toLocaleString(i18n.language) })}
               </option>

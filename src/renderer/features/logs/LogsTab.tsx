@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LogInfo } from '../../../shared/types/logs';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
+import { useSettings } from '../settings/SettingsProvider';
 import type { DetailTabProps } from '../container-detail/tabs';
 import { dockerLogsCommand } from './cli';
 import { formatLogTime, useFindShortcut, useStoreVersion } from './hooks';
@@ -35,11 +36,13 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
   const controller = useMemo(() => new LogStreamController(client, store, setStatus), [client, store]);
   const [info, setInfo] = useState<LogInfo>();
 
-  const [tail, setTail] = useState<number | 'all'>(1000);
+  // The view opens with the user's log defaults from Settings.
+  const defaults = useSettings().settings.logs;
+  const [tail, setTail] = useState<number | 'all'>(defaults.tail);
   const [range, setRange] = useState({ since: '', until: '' });
   const [follow, setFollow] = useState(true);
-  const [timestamps, setTimestamps] = useState(false);
-  const [wrap, setWrap] = useState(false);
+  const [timestamps, setTimestamps] = useState(defaults.timestamps);
+  const [wrap, setWrap] = useState(defaults.wrap);
   const [searchOptions, setSearchOptions] = useState<SearchOptions>({ text: '', regex: false, caseSensitive: false });
   const [filter, setFilter] = useState(false);
   const [context, setContext] = useState(2);
