@@ -76,6 +76,33 @@ describe('settings (browser mode)', () => {
     await page.context().close();
   });
 
+  it('the chart history in Settings is what the stats tab keeps and offers as windows', async () => {
+    const name = uniqueName('settings-stats');
+    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });
+    await container.start();
+    const page = await mode.openPage();
+    await page.keyboard.press('Control+,');
+    const history = page.getByLabel('Chart history (seconds)');
+    await history.fill('60');
+    await history.press('Enter');
+    await expect.poll(async () => (await saved()).stats).toMatchObject({ historySeconds: 60 });
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
+    await openContainer(page, name, 'Stats');
+    const windows = page.getByRole('group', { name: 'Time window' }).getByRole('button');
+    await expect.poll(() => windows.allTextContents()).toEqual(['1 min']);
+    await page.getByTestId('stats-sample-count').filter({ hasText: 'up to 60 s' }).waitFor({ timeout: 15_000 });
+
+    await page.keyboard.press('Control+,');
+    await history.fill('900');
+    await history.press('Enter');
+    await expect.poll(async () => (await saved()).stats).toMatchObject({ historySeconds: 900 });
+    await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
+    await openContainer(page, name, 'Stats');
+    await expect.poll(() => windows.allTextContents()).toEqual(['1 min', '5 min', '15 min']);
+    await page.context().close();
+  });
+
   it('with "Ask before killing" off, Kill runs at once (checked against the engine)', async () => {
     const name = uniqueName('settings-kill');
     const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });

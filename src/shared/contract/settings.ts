@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   language: 'system',
   logs: { tail: 1000, timestamps: false, wrap: false },
-  stats: { historySeconds: 300 },
+  stats: { historySeconds: 900 },
   confirm: { remove: true, kill: true },
   notifications: { longTasks: true },
 };

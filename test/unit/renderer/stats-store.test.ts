@@ -201,6 +201,22 @@ describe('StatsStore streams', () => {
     expect(kept[0]?.time).toBe(101_000);
     expect(kept.at(-1)?.time).toBe(1_000_000);
   });
+  it('keeps as many seconds as the history setting says, cutting what it kept when it shrinks', () => {
+    store.retain('a');
+    store.setRunning('a', true);
+    const stream = fake.open()[0]!;
+    store.setHistorySeconds(120);
+    for (let i = 1; i <= 300; i += 1) stream.handlers.onMessage(sample('a', i * 1000));
+    expect(store.get('a').history.toArray()).toHaveLength(120);
+    const before = store.get('a').version;
+    store.setHistorySeconds(60);
+    const kept = store.get('a').history.toArray();
+    expect(kept.map((reading) => reading.time)).toEqual(Array.from({ length: 60 }, (_, i) => (241 + i) * 1000));
+    expect(store.get('a').version).toBeGreaterThan(before);
+    store.setHistorySeconds(3600);
+    for (let i = 301; i <= 400; i += 1) stream.handlers.onMessage(sample('a', i * 1000));
+    expect(store.get('a').history.toArray()).toHaveLength(160);
+  });
 });
 
 describe('RingBuffer', () => {

@@ -10,7 +10,8 @@ import type { AxisKind } from './axis';
 import { clockFormatter, formatPercent, formatPercentTick, formatRate } from './format';
 import { TimeSeriesChart, type Series } from './TimeSeriesChart';
 import { hasLiveStats, useManyContainerStats } from './useStats';
-import { WindowPicker, type WindowMinutes } from './WindowPicker';
+import { shownWindow, WindowPicker, type WindowMinutes } from './WindowPicker';
+import { useSettings } from '../settings/SettingsProvider';
 import '../../styles/stats.css';
 
 /** As many as there are distinct series colours; more would be unreadable on one plot. */
@@ -37,7 +38,9 @@ type Metric = keyof typeof METRICS;
 export function ComparePanel({ containers, onClose }: { containers: readonly ContainerSummary[]; onClose(): void }) {
   const { t, i18n } = useTranslation('stats');
   const [metric, setMetric] = useState<Metric>('cpu');
-  const [minutes, setMinutes] = useState<WindowMinutes>(5);
+  const [chosenMinutes, setMinutes] = useState<WindowMinutes>(5);
+  const historySeconds = useSettings().settings.stats.historySeconds;
+  const minutes = shownWindow(chosenMinutes, historySeconds);
   const shown = containers.slice(0, MAX_COMPARED);
   const stats = useManyContainerStats(shown);
   const formatTime = useMemo(() => clockFormatter(i18n.language), [i18n.language]);
@@ -66,7 +69,7 @@ export function ComparePanel({ containers, onClose }: { containers: readonly Con
             ))}
           </select>
         </label>
-        <WindowPicker value={minutes} onChange={setMinutes} />
+        <WindowPicker value={minutes} historySeconds={historySeconds} onChange={setMinutes} />
         <button type="button" className="ghost small stats-compare-close" onClick={onClose}>
           {t('compare.close')}
         </button>

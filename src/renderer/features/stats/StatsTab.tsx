@@ -8,7 +8,8 @@ import { StatsCharts } from './StatsCharts';
 import { StatsSnapshot } from './StatsSnapshot';
 import { StatusBadge } from './StatusBadge';
 import { hasLiveStats, useContainerStats } from './useStats';
-import { WindowPicker, type WindowMinutes } from './WindowPicker';
+import { shownWindow, WindowPicker, type WindowMinutes } from './WindowPicker';
+import { useSettings } from '../settings/SettingsProvider';
 import '../../styles/stats.css';
 
 /**
@@ -18,7 +19,9 @@ import '../../styles/stats.css';
 export function StatsTab({ container, active }: DetailTabProps) {
   const { t } = useTranslation('stats');
   const stats = useContainerStats(container);
-  const [minutes, setMinutes] = useState<WindowMinutes>(5);
+  const [chosenMinutes, setMinutes] = useState<WindowMinutes>(5);
+  const historySeconds = useSettings().settings.stats.historySeconds;
+  const minutes = shownWindow(chosenMinutes, historySeconds);
   if (!active) return null;
 
   const running = hasLiveStats(container.state);
@@ -28,9 +31,9 @@ export function StatsTab({ container, active }: DetailTabProps) {
     <div className="stats-tab">
       <div className="stats-toolbar">
         <StatusBadge status={stats.status} running={running} />
-        <WindowPicker value={minutes} onChange={setMinutes} />
+        <WindowPicker value={minutes} historySeconds={historySeconds} onChange={setMinutes} />
         <span className="muted stats-count" data-testid="stats-sample-count" data-count={samples}>
-          {t('history', { count: samples })}
+          {t('history', { count: samples, limit: historySeconds.toLocaleString() })}
         </span>
       </div>
       <CliCommand command={dockerStatsCommand([container.name])} />

@@ -40,4 +40,11 @@ export class RingBuffer<T> {
     for (let i = first; i < this.count; i += 1) out.push(this.items[(this.start + i) % this.capacity] as T);
     return out;
   }
+
+  /** A buffer of `capacity` holding the newest of these items, oldest first. */
+  resized(capacity: number): RingBuffer<T> {
+    const next = new RingBuffer<T>(capacity);
+    for (const item of this.toArray().slice(-capacity)) next.push(item);
+    return next;
+  }
 }

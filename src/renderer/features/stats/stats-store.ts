@@ -4,7 +4,7 @@ import type { BerthClient } from '../../api/client';
 import { documentVisibility, type PageVisibility } from './page-visibility';
 import { RingBuffer } from './ring-buffer';
 
-/** 15 minutes of readings at the engine's one a second. */
+/** 15 minutes of readings at the engine's one a second, until Settings say otherwise. */
 export const HISTORY_CAPACITY = 900;
 /** Histories kept for containers nobody is looking at, least recently watched dropped first. */
 const MAX_IDLE_HISTORIES = 100;
@@ -52,6 +52,8 @@ export class StatsStore {
   private readonly listeners = new Map<string, Set<() => void>>();
   private hidden: boolean;
   private readonly stopVisibility: () => void;
+  /** Readings kept per container (one a second): the `stats.historySeconds` setting. */
+  private historyCapacity = HISTORY_CAPACITY;
 
   constructor(
     private readonly client: BerthClient,
@@ -109,6 +111,17 @@ export class StatsStore {
     };
   }
 
+  /** Keeps `seconds` of readings per container from now on; histories already kept are cut (or given room) to fit. */
+  setHistorySeconds(seconds: number): void {
+    const capacity = Math.max(1, Math.round(seconds));
+    if (capacity === this.historyCapacity) return;
+    this.historyCapacity = capacity;
+    for (const [id, entry] of this.entries) {
+      entry.snapshot = { ...entry.snapshot, history: entry.snapshot.history.resized(capacity) };
+      this.update(id, {});
+    }
+  }
+
   /** Streams open in this store right now (the e2e and unit tests read it). */
   openStreams(): number {
     let open = 0;
@@ -129,7 +142,7 @@ export class StatsStore {
     let entry = this.entries.get(id);
     if (!entry) {
       entry = {
-        snapshot: { status: 'idle', history: new RingBuffer(HISTORY_CAPACITY), version: 0 },
+        snapshot: { status: 'idle', history: new RingBuffer(this.historyCapacity), version: 0 },
         watchers: 0,
         running: false,
         retryDelay: RETRY_MIN_MS,

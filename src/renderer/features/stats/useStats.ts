@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useSyncExternalStore } from 'react';
 import type { ContainerState, ContainerSummary } from '../../../shared/types/containers';
 import { useClient } from '../../api/ClientContext';
+import { useSettings } from '../settings/SettingsProvider';
 import { statsStoreFor, type ContainerStats, type StatsStore } from './stats-store';
 
 type Watched = Pick<ContainerSummary, 'id' | 'state'>;
@@ -10,8 +11,12 @@ export function hasLiveStats(state: ContainerState): boolean {
   return state === 'running' || state === 'paused';
 }
 
+/** The app's stats store, keeping as much history as Settings ask for. */
 export function useStatsStore(): StatsStore {
-  return statsStoreFor(useClient());
+  const store = statsStoreFor(useClient());
+  const historySeconds = useSettings().settings.stats.historySeconds;
+  useEffect(() => store.setHistorySeconds(historySeconds), [store, historySeconds]);
+  return store;
 }
 
 /** Watches one container while mounted and re-renders on each of its readings. */
