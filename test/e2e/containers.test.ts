@@ -27,6 +27,32 @@ describe('browser mode: containers', () => {
     await page.context().close();
   });
 
+  it('removing a running container says so and offers Force remove and Stop, then remove', async () => {
+    const page = await mode.openPage();
+    const names = [uniqueName('rm-running'), uniqueName('rm-running')];
+    for (const name of names) {
+      const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });
+      await container.start();
+    }
+    const removeWithoutForce = async (name: string): Promise<void> => {
+      const row = page.locator(`[role=row][data-container-name="${name}"]`);
+      await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
+      await row.getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: `Container ${name} is running: stop it first, or remove it with Force` }).waitFor();
+    };
+
+    await removeWithoutForce(names[0]!);
+    expect(await page.getByRole('status').filter({ hasText: /[0-9a-f]{64}/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Force remove' }).click();
+    await expect.poll(async () => (await docker().listContainers({ all: true, filters: { name: [names[0]!] } })).length, { timeout: 15_000 }).toBe(0);
+
+    await removeWithoutForce(names[1]!);
+    await page.getByRole('button', { name: 'Stop, then remove' }).click();
+    await expect.poll(async () => (await docker().listContainers({ all: true, filters: { name: [names[1]!] } })).length, { timeout: 30_000 }).toBe(0);
+    await page.context().close();
+  });
+
   it('shows an engine error in plain words and keeps the form (name in use)', async () => {
     const name = uniqueName('taken');
     const existing = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });

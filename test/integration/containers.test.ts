@@ -225,7 +225,9 @@ describe('lifecycle commands', () => {
     await expect(inspect(stopped.id)).rejects.toMatchObject({ statusCode: 404 });
 
     const running = await call('containers.run', spec());
-    await refused('containers.remove', { id: running.id }, 'CONFLICT', /running/i);
+    // Said with the container's name and the way forward, not the engine's 64-digit id.
+    const refusal = await refused('containers.remove', { id: running.id }, 'CONFLICT', /running/i);
+    expect(refusal.message).toBe(`Container ${running.name} is running: stop it first, or remove it with Force (docker rm -f).`);
     expect((await inspect(running.id)).State.Running).toBe(true);
     await call('containers.remove', { id: running.id, force: true });
     await expect(inspect(running.id)).rejects.toMatchObject({ statusCode: 404 });

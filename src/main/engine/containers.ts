@@ -125,8 +125,18 @@ export async function removeContainer(
   id: string,
   options: { force: boolean; volumes: boolean },
 ): Promise<ContainerActionResult> {
-  await engineCall(() => docker.getContainer(id).remove({ force: options.force, v: options.volumes }), {
-    action: `remove container ${id}`,
-  });
+  try {
+    await docker.getContainer(id).remove({ force: options.force, v: options.volumes });
+  } catch (err) {
+    const mapped = toBerthError(err, { action: `remove container ${id}` });
+    const state = mapped.code === 'CONFLICT' ? /cannot remove a (running|paused) container/i.exec(mapped.message)?.[1] : undefined;
+    if (!state) throw mapped;
+    // The engine's words name a 64-digit id and no way forward: say what is wrong and what to do.
+    const name = await docker
+      .getContainer(id)
+      .inspect()
+      .then((info) => info.Name.replace(/^\//, ''), () => id);
+    throw new BerthError('CONFLICT', `Container ${name} is ${state.toLowerCase()}: stop it first, or remove it with Force (docker rm -f).`);
+  }
   return { id };
 }

@@ -70,6 +70,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             {actions.report.failures.length === 0 && (
               <span>{t('report.done', { action: t(`actions.${actions.report.action}`), names: actions.report.targets.join(', ') })}</span>
             )}
+            {renderRemoveRunning()}
             <CliCommand command={actions.report.cli} />
             <button type="button" className="ghost small" onClick={actions.clearReport}>
               {t('report.dismiss')}
@@ -77,6 +78,30 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           </div>
         )}
       </>
+    );
+  }
+
+  /** A remove refused because containers run: the two ways forward, for just those containers. */
+  function renderRemoveRunning() {
+    const report = actions.report;
+    if (report?.action !== 'remove') return null;
+    const refusedIds = new Set(report.failures.filter((failure) => failure.code === 'CONFLICT').map((failure) => failure.id));
+    const running = (containers ?? []).filter((c) => refusedIds.has(c.id) && (c.state === 'running' || c.state === 'paused' || c.state === 'restarting'));
+    if (running.length === 0) return null;
+    const stopThenRemove = async (): Promise<void> => {
+      const stopped = await actions.run('stop', running, { stopTimeout });
+      const stoppedNames = new Set(stopped.targets.filter((name) => !stopped.failures.some((failure) => failure.name === name)));
+      perform('remove', running.filter((c) => stoppedNames.has(c.name)), { force: false });
+    };
+    return (
+      <div className="report-actions">
+        <button type="button" className="danger small" onClick={() => perform('remove', running, { force: true })}>
+          {t('report.forceRemove', { count: running.length })}
+        </button>
+        <button type="button" className="small" onClick={() => void stopThenRemove()}>
+          {t('report.stopThenRemove', { count: running.length })}
+        </button>
+      </div>
     );
   }
 

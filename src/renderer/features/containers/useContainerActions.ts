@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { dockerCommandFor } from '../../../shared/cli/docker-command';
+import { BerthError, type ErrorCode } from '../../../shared/errors';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { useClient } from '../../api/ClientContext';
 import type { BerthClient } from '../../api/client';
@@ -23,7 +24,7 @@ export interface ActionReport {
   targets: string[];
   /** The equivalent docker command(s), one line per container. */
   cli: string;
-  failures: Array<{ name: string; message: string }>;
+  failures: Array<{ id: string; name: string; code: ErrorCode | undefined; message: string }>;
 }
 
 const CONCURRENCY = 8;
@@ -46,7 +47,8 @@ export function useContainerActions() {
           try {
             await send(client, actionRequest(action, container.id, options));
           } catch (err) {
-            failures.push({ name: container.name, message: (err as Error).message });
+            const code = err instanceof BerthError ? err.code : undefined;
+            failures.push({ id: container.id, name: container.name, code, message: (err as Error).message });
           } finally {
             setPending((current) => {
               const copy = new Set(current);
