@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EngineBanner, EngineStatusBadge } from './features/engine/EngineStatus';
@@ -6,6 +6,7 @@ import { useEngineState } from './features/engine/useEngineState';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { useViewCommands } from './features/palette/useViewCommands';
 import { Preferences } from './features/settings/Preferences';
+import { NavigationProvider, type ContainerTarget, type Navigation } from './navigation';
 import { VIEWS } from './views';
 
 export function App() {
@@ -14,6 +15,18 @@ export function App() {
   const current = VIEWS.find((candidate) => candidate.id === view);
   const engineState = useEngineState();
   useViewCommands(VIEWS, setView);
+  const [containerRequest, setContainerRequest] = useState<ContainerTarget>();
+  const navigation = useMemo<Navigation>(
+    () => ({
+      openContainer: (target) => {
+        setContainerRequest(target);
+        setView('containers');
+      },
+      containerRequest,
+      takeContainerRequest: () => setContainerRequest(undefined),
+    }),
+    [containerRequest],
+  );
 
   return (
     <div className="app">
@@ -40,9 +53,11 @@ export function App() {
       </nav>
       <main className="content">
         <EngineBanner state={engineState} />
-        <ErrorBoundary key={view}>
-          {current && <current.Component engineState={engineState} />}
-        </ErrorBoundary>
+        <NavigationProvider value={navigation}>
+          <ErrorBoundary key={view}>
+            {current && <current.Component engineState={engineState} />}
+          </ErrorBoundary>
+        </NavigationProvider>
       </main>
       <PaletteHost />
     </div>

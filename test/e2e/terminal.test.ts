@@ -169,4 +169,18 @@ describe('browser mode: terminal', () => {
     expect((await docker().getContainer(name).inspect()).State.Running).toBe(true);
     await page.context().close();
   });
+
+  it('run -it from the Images view: the new container opens on its terminal too', async () => {
+    const name = uniqueName('term-img-runit');
+    const page = await mode.openPage();
+    await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+    await page.getByRole('button', { name: `Create a container from ${testImage}` }).click();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Command', { exact: true }).fill("sh -c 'echo from-images-view; exec sh'");
+    await page.getByRole('button', { name: 'Create and start interactively' }).click();
+    await page.getByRole('tab', { name: 'Terminal', exact: true, selected: true }).waitFor();
+    await waitForScreen(page, /from-images-view/);
+    expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toContain(name);
+    await page.context().close();
+  });
 });

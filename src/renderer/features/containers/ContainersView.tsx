@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineState } from '../../../shared/types/engine';
 import { CliCommand } from '../../components/CliCommand';
+import { useNavigation } from '../../navigation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from '../container-detail/ContainerDetail';
 import type { DetailIntent } from '../container-detail/tabs';
@@ -34,6 +35,13 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<{ id: string; name: string; tab?: string; intent?: DetailIntent }>();
   const [comparing, setComparing] = useState(false);
+  const { containerRequest, takeContainerRequest } = useNavigation();
+  useEffect(() => {
+    if (!containerRequest) return;
+    setCreating(false);
+    setOpen(containerRequest);
+    takeContainerRequest();
+  }, [containerRequest, takeContainerRequest]);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
   const { containers, error, refresh } = useContainers(all || open !== undefined, connected);

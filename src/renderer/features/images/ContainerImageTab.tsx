@@ -4,6 +4,7 @@ import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
 import type { DetailTabProps } from '../container-detail/tabs';
 import { CreateContainerForm } from '../containers/create/CreateContainerForm';
+import { useNavigation } from '../../navigation';
 import { CommitDialog } from './CommitDialog';
 import { ExportPanel, type ImportOffer } from './ExportPanel';
 import { ImportDialog } from './ImportDialog';
@@ -11,6 +12,7 @@ import '../../styles/images.css';
 
 /** A container's "Image" tab: export its filesystem (and import it back as an image), or commit it. */
 export function ContainerImageTab({ container, intent }: DetailTabProps) {
+  const { openContainer } = useNavigation();
   const { t } = useTranslation('images');
   const [committing, setCommitting] = useState(false);
   const [importOffer, setImportOffer] = useState<ImportOffer>();
@@ -49,6 +51,8 @@ export function ContainerImageTab({ container, intent }: DetailTabProps) {
           onCreated={(result) => {
             setCreateFrom(undefined);
             setCreated(result.name);
+            // Like the containers view: an interactive container's terminal opens at once.
+            if (result.interactive) openContainer({ id: result.id, name: result.name, tab: 'terminal' });
           }}
         />
       )}

@@ -8,6 +8,7 @@ import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import { CreateContainerForm } from '../containers/create/CreateContainerForm';
+import { useNavigation } from '../../navigation';
 import { listCli } from './cli';
 import { InspectImageDialog, PruneDialog, RemoveImageDialog } from './ImageDialogs';
 import { ImageTable, removalRef } from './ImageTable';
@@ -35,6 +36,7 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
   const { images, error, refresh } = useImages(connected);
   const actions = useImageActions(refresh);
   const [text, setText] = useState('');
+  const { openContainer } = useNavigation();
   const [dialog, setDialog] = useState<Dialog>();
   const [createFrom, setCreateFrom] = useState<string>();
   const [created, setCreated] = useState<string>();
@@ -99,6 +101,8 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
             setCreateFrom(undefined);
             setCreated(result.name);
             refresh();
+            // Like the containers view: an interactive container's terminal opens at once.
+            if (result.interactive) openContainer({ id: result.id, name: result.name, tab: 'terminal' });
           }}
         />
       )}
