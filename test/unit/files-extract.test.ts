@@ -341,6 +341,21 @@ describe('names Windows cannot hold (the platform is a parameter)', () => {
     expect(onLinux({ path: 'item/l', type: 'SymbolicLink', linkpath: 'NUL' })).toBeUndefined();
   });
 
+  it('compares names as the file system does: D and d are one name on Windows and macOS', () => {
+    for (const platform of ['win32', 'darwin'] as const) {
+      const folded = new ArchiveTree('item', platform);
+      folded.accept({ path: 'item/d/', type: 'Directory' });
+      folded.accept({ path: 'item/L', type: 'SymbolicLink', linkpath: 'd' });
+      expect(entryRefusal({ path: 'item/D', type: 'SymbolicLink', linkpath: '..' }, folded), platform).toMatch(/would replace the folder/);
+      expect(entryRefusal({ path: 'item/l/x', type: 'File' }, folded), platform).toMatch(/through the symbolic link "item\/l"/);
+    }
+    const exact = new ArchiveTree('item', 'linux');
+    exact.accept({ path: 'item/d/', type: 'Directory' });
+    exact.accept({ path: 'item/L', type: 'SymbolicLink', linkpath: 'd' });
+    expect(entryRefusal({ path: 'item/D', type: 'SymbolicLink', linkpath: 'd' }, exact)).toBeUndefined();
+    expect(entryRefusal({ path: 'item/l/x', type: 'File' }, exact)).toBeUndefined();
+  });
+
   it('a refused Windows name fails the whole extraction on Windows', async () => {
     const before = tree(sandbox);
     const outcome = extractToHost(archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/ok', body: 'ok' }, { name: 'item/CON', body: 'x' }]), 'item', path.join(target, 'item'), false, {

@@ -33,13 +33,13 @@ async function check(body: Buffer, names: string[]): Promise<{ sent: string[]; e
   const reader = extract();
   reader.on('entry', (header, stream, next) => {
     const parts: Buffer[] = [];
-    stream.on('data', (part: Buffer) => parts.push(part));
+    stream.on('data', (part) => parts.push(part as Buffer));
     stream.on('end', () => {
       sent.push(header.type === 'file' ? `${header.name}=${Buffer.concat(parts).toString()}` : `${header.name} (${header.type})`);
       next();
     });
   });
-  await new Promise((resolve, reject) => reader.on('finish', resolve).on('error', reject).end(Buffer.concat(chunks)));
+  await new Promise<void>((resolve, reject) => reader.on('finish', () => resolve()).on('error', reject).end(Buffer.concat(chunks)));
   return { sent, verdict: checked.verdict()?.message };
 }
 

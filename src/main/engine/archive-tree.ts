@@ -43,13 +43,23 @@ const OUTSIDE = 'outside';
 
 export class ArchiveTree {
   private readonly nodes = new Map<string, NodeKind>();
+  /** Windows and macOS file systems take `D` and `d` (and é in both Unicode forms) for one name. */
+  private readonly foldsNames: boolean;
 
   constructor(
     /** The one top-level name the archive may hold. */
     readonly rootName: string,
     /** Where it is extracted (names Windows cannot hold are refused there). */
     readonly platform: NodeJS.Platform = process.platform,
-  ) {}
+  ) {
+    this.foldsNames = platform === 'win32' || platform === 'darwin';
+  }
+
+  /** The key of a path in `nodes`: one key for every spelling the file system takes for the same name. */
+  private key(parts: readonly string[]): string {
+    const joined = parts.join('/');
+    return this.foldsNames ? joined.normalize('NFC').toLowerCase() : joined;
+  }
 
   /** Why `entry` must not be extracted after what was accepted so far, or undefined when it is fine. */
   refusal(entry: EntryFacts): string | undefined {
@@ -66,14 +76,13 @@ export class ArchiveTree {
     }
     const through = this.symlinkAbove(parts);
     if (through) return `would be written through the symbolic link "${through}"`;
-    const key = parts.join('/');
-    const existing = this.nodes.get(key);
-    if (existing?.kind === 'symlink') return `would replace the symbolic link "${key}" extracted before it`;
+    const existing = this.nodes.get(this.key(parts));
+    if (existing?.kind === 'symlink') return `would replace the symbolic link "${parts.join('/')}" extracted before it`;
     if (entry.type === 'SymbolicLink') {
-      if (existing) return `is a symbolic link that would replace the folder "${key}" extracted before it`;
-      return this.linkRefusal(parts, entry.linkpath ?? '', 'symbolic link');
+      if (existing) return `is a symbolic link that would replace the folder "${parts.join('/')}" extracted before it`;
+      return this.linkRefusal(parts, entry.linkpath ?? '');
     }
-    if (entry.type === 'Link') return this.hardLinkRefusal(parts, entry.linkpath ?? '');
+    if (entry.type === 'Link') return this.hardLinkRefusal(entry.linkpath ?? '');
     return undefined;
   }
 
@@ -81,46 +90,40 @@ export class ArchiveTree {
   accept(entry: EntryFacts): void {
     const parts = segments(entry.path);
     for (let depth = 1; depth < parts.length; depth++) {
-      const key = parts.slice(0, depth).join('/');
+      const key = this.key(parts.slice(0, depth));
       if (this.nodes.get(key)?.kind !== 'directory') this.nodes.set(key, { kind: 'directory' });
     }
-    const key = parts.join('/');
+    const key = this.key(parts);
     if (entry.type === 'Directory') this.nodes.set(key, { kind: 'directory' });
     else if (entry.type === 'SymbolicLink') this.nodes.set(key, { kind: 'symlink', target: entry.linkpath ?? '' });
-    else if (entry.type === 'Link') {
-      const linked = this.nodes.get(segments(entry.linkpath ?? '').join('/'));
-      if (linked?.kind === 'symlink') this.nodes.set(key, linked);
-    }
   }
 
   /** The first proper prefix of `parts` that is an accepted symlink. */
   private symlinkAbove(parts: readonly string[]): string | undefined {
     for (let depth = 1; depth < parts.length; depth++) {
-      const key = parts.slice(0, depth).join('/');
-      if (this.nodes.get(key)?.kind === 'symlink') return key;
+      if (this.nodes.get(this.key(parts.slice(0, depth)))?.kind === 'symlink') return parts.slice(0, depth).join('/');
     }
     return undefined;
   }
 
-  private linkRefusal(parts: readonly string[], target: string, what: string): string | undefined {
+  private linkRefusal(parts: readonly string[], target: string): string | undefined {
     const windows = windowsNameProblem(target, this.platform);
-    if (windows) return `is a ${what} to "${target}", which Windows cannot hold: ${windows}`;
+    if (windows) return `is a symbolic link to "${target}", which Windows cannot hold: ${windows}`;
     const problem = this.resolve(parts, target);
-    if (problem === OUTSIDE) return `is a ${what} to "${target}", outside the copied item`;
-    if (problem) return `is a ${what} to "${target}", which ${problem}`;
+    if (problem === OUTSIDE) return `is a symbolic link to "${target}", outside the copied item`;
+    if (problem) return `is a symbolic link to "${target}", which ${problem}`;
     return undefined;
   }
 
-  private hardLinkRefusal(parts: readonly string[], target: string): string | undefined {
+  private hardLinkRefusal(target: string): string | undefined {
     const targetParts = segments(target);
     if (isAbsoluteName(target) || targetParts.includes('..') || targetParts[0] !== this.rootName || windowsNameProblem(target, this.platform)) {
       return `is a hard link to "${target}", outside the copied item`;
     }
     const through = this.symlinkAbove(targetParts);
     if (through) return `is a hard link to "${target}", through the symbolic link "${through}"`;
-    // A hard link to a symlink is that symlink again, read from the link's own folder.
-    const linked = this.nodes.get(targetParts.join('/'));
-    if (linked?.kind === 'symlink') return this.linkRefusal(parts, linked.target, 'hard link to a symbolic link');
+    // A hard link to a symlink would be that link again, read from another folder (node-tar refuses it too).
+    if (this.nodes.get(this.key(targetParts))?.kind === 'symlink') return `is a hard link to the symbolic link "${target}"`;
     return undefined;
   }
 
@@ -130,7 +133,7 @@ export class ArchiveTree {
    */
   private resolve(linkParts: readonly string[], target: string): string | undefined {
     if (target === '' || isAbsoluteName(target)) return OUTSIDE;
-    const linkKey = linkParts.join('/');
+    const linkKey = this.key(linkParts);
     let position = linkParts.slice(0, -1);
     // The item itself as a link leads from the folder around it: outside, whatever the target.
     if (position.length === 0) return OUTSIDE;
@@ -146,7 +149,7 @@ export class ArchiveTree {
         continue;
       }
       const next = [...position, part];
-      const node = this.nodes.get(next.join('/'));
+      const node = this.nodes.get(this.key(next));
       if (node?.kind === 'symlink') {
         if (++hops > MAX_LINK_HOPS) return `goes through too many links (more than ${MAX_LINK_HOPS})`;
         if (node.target === '' || isAbsoluteName(node.target)) return OUTSIDE;
@@ -160,7 +163,7 @@ export class ArchiveTree {
 
   /** A folder in the tree: accepted as one, or a parent of an accepted entry or of the link being judged. */
   private isFolder(position: readonly string[], linkKey: string): boolean {
-    const key = position.join('/');
+    const key = this.key(position);
     const node = this.nodes.get(key);
     return node ? node.kind === 'directory' : linkKey.startsWith(`${key}/`);
   }

@@ -18,8 +18,10 @@
  *  | writing THROUGH a symlink (`l -> /etc`,  | ours (no entry below a symlink seen in this archive), and     |
  *  |   then `l/passwd`)                       | node-tar (TAR_SYMLINK_ERROR: it lstat's every parent, and     |
  *  |                                          |   refuses a link whose target names an existing link)         |
- *  | hard link to a file outside the item,    | ours (relative, inside, no `..`, not through a symlink; a     |
- *  |   or to a symlink (a copy of the link)   |   hard link to a symlink is judged as that link); node-tar    |
+ *  | hard link to a file outside the item,    | ours (relative, inside, no `..`, not through or to a          |
+ *  |   or to a symlink (a copy of the link)   |   symlink); node-tar checks linkpath and refuses those too    |
+ *  | `D -> ..` beside `d/` on a file system   | ours: names are compared case- and Unicode-folded when        |
+ *  |   that takes them for one name           |   extracting on Windows or macOS                              |
  *  | names Windows cannot hold (`\`, `:`, CON,| ours when extracting on Windows (windows-names.ts): they      |
  *  |   NUL.txt, COM1, trailing space or dot)  |   would be read as paths or devices, or silently renamed      |
  *  | device nodes, FIFOs, other special types | ours; node-tar would skip them with a warning                 |
