@@ -124,10 +124,13 @@ export function checkedUploadTar(body: Readable, names: readonly string[], signa
   };
   /** Fails the stream itself: the engine request is aborted. */
   const abortWith = (err: unknown): void => {
-    if (stopped) return;
-    stopReading();
-    out.destroy(damaged(err) as Error);
+    if (!stopped) stopReading();
+    if (!out.destroyed) out.destroy(damaged(err) as Error);
     repacked.destroy();
+  };
+  /** A failure of the body or its parsing, which no longer matters once the archive was ended. */
+  const bodyFailed = (err: unknown): void => {
+    if (!stopped) abortWith(err);
   };
   /** Ends the archive with what was accepted; `problem` (if any) is reported once the engine took it. */
   const finishWith = (problem: BerthError | undefined): void => {
@@ -137,8 +140,7 @@ export function checkedUploadTar(body: Readable, names: readonly string[], signa
     repacked.finalize();
   };
 
-  parser.on('entry', (entry: ReadEntry) => {
-    if (stopped) return void entry.resume();
+  const onEntry = (entry: ReadEntry): void => {
     const facts = { path: entry.path, type: entry.type };
     const reason = entries.refusal(facts);
     if (reason) {
@@ -160,18 +162,27 @@ export function checkedUploadTar(body: Readable, names: readonly string[], signa
     });
     sink.on('drain', () => entry.resume());
     entry.on('end', () => sink.end(undefined));
+  };
+  parser.on('entry', (entry: ReadEntry) => {
+    if (stopped) return void entry.resume();
+    try {
+      onEntry(entry);
+    } catch (err) {
+      entry.resume();
+      abortWith(err);
+    }
   });
   parser.on('eof', () => {
     sawEnd = true;
   });
-  parser.on('error', abortWith);
+  parser.on('error', bodyFailed);
   parser.on('end', () => {
     if (!sawEnd) return finishWith(new BerthError('INVALID_INPUT', 'The upload was cut short: the archive ended without its end-of-archive marker.'));
     const missing = entries.missing();
     if (missing.length > 0) return finishWith(new BerthError('INVALID_INPUT', `The upload did not contain ${missing.join(', ')}, though it was announced.`));
     finishWith(undefined);
   });
-  body.on('error', abortWith);
+  body.on('error', bodyFailed);
   repacked.on('error', abortWith);
   out.on('close', () => {
     if (!out.readableEnded) abortWith(new BerthError('CANCELLED', 'The copy was cancelled.'));
