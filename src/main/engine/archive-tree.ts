@@ -117,9 +117,11 @@ export class ArchiveTree {
 
   private hardLinkRefusal(target: string): string | undefined {
     const targetParts = segments(target);
-    if (isAbsoluteName(target) || targetParts.includes('..') || targetParts[0] !== this.rootName || windowsNameProblem(target, this.platform)) {
+    if (isAbsoluteName(target) || targetParts.includes('..') || targetParts[0] !== this.rootName) {
       return `is a hard link to "${target}", outside the copied item`;
     }
+    const windows = windowsNameProblem(target, this.platform);
+    if (windows) return `is a hard link to "${target}", which Windows cannot hold: ${windows}`;
     const through = this.symlinkAbove(targetParts);
     if (through) return `is a hard link to "${target}", through the symbolic link "${through}"`;
     // A hard link to a symlink would be that link again, read from another folder (node-tar refuses it too).

@@ -1,6 +1,9 @@
 /**
  * `docker cp HOST... CONTAINER:DEST/`: host files and folders into a folder of a container, as
- * one tar stream built on the fly (host-tar.ts) and extracted by the engine as it arrives.
+ * one tar stream built on the fly (host-tar.ts) and extracted by the engine as it arrives. A
+ * browser upload's tar comes from the page instead and is checked as it streams (upload-tar.ts):
+ * only the declared items reach the engine, so the conflict check and the clean-up below, both
+ * planned from those names, cover everything that is written.
  *
  * The engine's extraction is not transactional: whatever arrived before a cancel or a fault is
  * already in the container, and the archive API cannot delete. So on a cancel or failure, items
