@@ -211,6 +211,28 @@ describe('conflicts and refusals', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 
+  it('a folder whose links chain out of it (d/e/s -> ../.., hostroot -> d/e/s/../../..) is refused as a whole, nothing written', async () => {
+    const chained = await createdContainer('files-chain');
+    await seed(chained.id, '/', [
+      { name: 'chain/', type: 'directory' },
+      { name: 'chain/d/', type: 'directory' },
+      { name: 'chain/d/e/', type: 'directory' },
+      { name: 'chain/d/e/s', type: 'symlink', linkname: '../..' },
+      { name: 'chain/hostroot', type: 'symlink', linkname: 'd/e/s/../../..' },
+    ]);
+    const outDir = path.join(dir, 'chain-out');
+    mkdirSync(outDir);
+    openPaths = [outDir];
+    const out = await call<CopyOutStart>(desktop, 'files.copyOut', { id: chained.id, path: '/chain' });
+    if (out.status !== 'started') throw new Error('not started');
+    const final = await finalOf(desktop, out.transferId);
+    expect(final).toMatchObject({
+      phase: 'failed',
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/^The archive was refused, nothing was written: "chain\/hostroot" is a symbolic link to "d\/e\/s\/\.\.\/\.\.\/\.\.", outside the copied item\.$/) },
+    });
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
   it('bad input to the copy channels is INVALID_INPUT and changes nothing', async () => {
     const before = await changesOf(box.id);
     const cases: unknown[] = [

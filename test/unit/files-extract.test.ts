@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pack, type Header } from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractToHost, STAGING_PREFIX } from '../../src/main/engine/files-copy-out';
-import { entryRefusal, RefusedEntryError } from '../../src/main/engine/safe-extract';
+import { ArchiveTree, entryRefusal, RefusedEntryError } from '../../src/main/engine/safe-extract';
 
 type Item = Partial<Header> & { name: string; body?: string };
 
@@ -211,21 +211,157 @@ describe('extracting an untrusted archive', () => {
 });
 
 describe('entryRefusal', () => {
+  const fresh = (): ArchiveTree => new ArchiveTree('item', 'linux');
+
   it('accepts ordinary entries and in-tree links', () => {
-    const none = new Set<string>();
-    expect(entryRefusal({ path: 'item', type: 'Directory' }, 'item', none)).toBeUndefined();
-    expect(entryRefusal({ path: 'item/./a', type: 'File' }, 'item', none)).toBeUndefined();
-    expect(entryRefusal({ path: 'item/d/l', type: 'SymbolicLink', linkpath: '../x' }, 'item', none)).toBeUndefined();
-    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '../item/x' }, 'item', none)).toBeUndefined();
+    expect(entryRefusal({ path: 'item', type: 'Directory' }, fresh())).toBeUndefined();
+    expect(entryRefusal({ path: 'item/./a', type: 'File' }, fresh())).toBeUndefined();
+    expect(entryRefusal({ path: 'item/d/l', type: 'SymbolicLink', linkpath: '../x' }, fresh())).toBeUndefined();
+  });
+
+  it('refuses a link that leaves the item even to come back: once copied under another name, ../item/x is outside it', () => {
+    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '../item/x' }, fresh())).toMatch(/outside/);
   });
 
   it('refuses an empty symlink target and a file in place of a symlinked folder', () => {
-    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '' }, 'item', new Set())).toMatch(/symbolic link/);
-    expect(entryRefusal({ path: 'item/l/x', type: 'File' }, 'item', new Set(['item/l']))).toMatch(/through the symbolic link/);
+    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '' }, fresh())).toMatch(/symbolic link/);
+    const withLink = fresh();
+    withLink.accept({ path: 'item/l', type: 'SymbolicLink', linkpath: 'real' });
+    expect(entryRefusal({ path: 'item/l/x', type: 'File' }, withLink)).toMatch(/through the symbolic link/);
+    expect(entryRefusal({ path: 'item/l', type: 'File' }, withLink)).toMatch(/replace/);
   });
 
   it('does not let an in-tree symlink stand for the whole copied item', () => {
-    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '..' }, 'item', new Set())).toMatch(/outside/);
+    expect(entryRefusal({ path: 'item/l', type: 'SymbolicLink', linkpath: '..' }, fresh())).toMatch(/outside/);
+  });
+
+  it('gives up on a link loop or a chain of more than 40 links', () => {
+    const loop = fresh();
+    loop.accept({ path: 'item/l1', type: 'SymbolicLink', linkpath: 'l2' });
+    loop.accept({ path: 'item/l2', type: 'SymbolicLink', linkpath: 'l1' });
+    expect(entryRefusal({ path: 'item/x', type: 'SymbolicLink', linkpath: 'l1/..' }, loop)).toMatch(/too many links/);
+    const chain = fresh();
+    for (let i = 0; i < 41; i++) chain.accept({ path: `item/l${i}`, type: 'SymbolicLink', linkpath: `l${i + 1}` });
+    expect(entryRefusal({ path: 'item/far', type: 'SymbolicLink', linkpath: 'l1' }, chain)).toBeUndefined();
+    expect(entryRefusal({ path: 'item/far', type: 'SymbolicLink', linkpath: 'l0' }, chain)).toMatch(/too many links/);
   });
 });
 
+describe('symbolic link chains (resolved through the links already accepted)', () => {
+  const chainDirs: Item[] = [
+    { name: 'item/', type: 'directory' },
+    { name: 'item/d/', type: 'directory' },
+    { name: 'item/d/e/', type: 'directory' },
+  ];
+
+  it('refuses a link that climbs out through an in-tree link accepted before it', async () => {
+    await expectRefused(
+      [...chainDirs, { name: 'item/d/e/s', type: 'symlink', linkname: '../..' }, { name: 'item/hostroot', type: 'symlink', linkname: 'd/e/s/../../..' }],
+      /"item\/hostroot" is a symbolic link to "d\/e\/s\/\.\.\/\.\.\/\.\.", outside the copied item/,
+    );
+  });
+
+  it('refuses the same chain in the other order: the dangling link first', async () => {
+    await expectRefused(
+      [...chainDirs, { name: 'item/hostroot', type: 'symlink', linkname: 'd/e/s/../../..' }, { name: 'item/d/e/s', type: 'symlink', linkname: '../..' }],
+      /"item\/hostroot" is a symbolic link .*not a folder/,
+    );
+  });
+
+  it('refuses a later link that would change where an accepted link leads', async () => {
+    // a -> b/../.. is item itself while b is a folder; a symlink b -> .. in its place would make it climb out.
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/x/', type: 'directory' },
+        { name: 'item/x/b/', type: 'directory' },
+        { name: 'item/x/a', type: 'symlink', linkname: 'b/../..' },
+        { name: 'item/x/b', type: 'symlink', linkname: '..' },
+      ],
+      /"item\/x\/b" .*replace/,
+    );
+    // a -> b/.. while b does not exist yet: b may later be a link, so `..` is only taken through folders.
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/x/', type: 'directory' },
+        { name: 'item/x/a', type: 'symlink', linkname: 'b/..' },
+        { name: 'item/x/b', type: 'symlink', linkname: 'y/z' },
+      ],
+      /"item\/x\/a" .*not a folder/,
+    );
+  });
+
+  it('refuses a hard link to an in-tree symlink that would point outside from its new place', async () => {
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/d/', type: 'directory' },
+        { name: 'item/d/up', type: 'symlink', linkname: '..' },
+        { name: 'item/up', type: 'link', linkname: 'item/d/up' },
+      ],
+      /"item\/up" is a hard link/,
+    );
+  });
+
+  it('extracts ordinary link farms, in the order the engine sends them: links before their targets, ../ to siblings', async () => {
+    const items: Item[] = [
+      { name: 'item/', type: 'directory' },
+      { name: 'item/bin/', type: 'directory' },
+      { name: 'item/bin/self', type: 'symlink', linkname: '../bin/./z' },
+      { name: 'item/bin/z', type: 'symlink', linkname: '../lib/libz.so' },
+      { name: 'item/lib/', type: 'directory' },
+      { name: 'item/lib/libz.so', type: 'symlink', linkname: 'libz.so.1' },
+      { name: 'item/lib/libz.so.1', type: 'symlink', linkname: 'libz.so.1.3' },
+      { name: 'item/lib/libz.so.1.3', body: 'elf' },
+      { name: 'item/lib/sub/', type: 'directory' },
+      { name: 'item/lib/sub/up', type: 'symlink', linkname: '../../bin' },
+    ];
+    await extractToHost(archiveOf(items), 'item', path.join(target, 'item'), false);
+    expect(readFileSync(path.join(target, 'item', 'bin', 'self'), 'utf8')).toBe('elf');
+    expect(readFileSync(path.join(target, 'item', 'lib', 'sub', 'up', 'z'), 'utf8')).toBe('elf');
+  });
+});
+
+describe('names Windows cannot hold (the platform is a parameter)', () => {
+  const onWindows = (entry: { path: string; type: string; linkpath?: string }): string | undefined => entryRefusal(entry, new ArchiveTree('item', 'win32'));
+  const onLinux = (entry: { path: string; type: string; linkpath?: string }): string | undefined => entryRefusal(entry, new ArchiveTree('item', 'linux'));
+
+  it('refuses \\, :, reserved device names and trailing spaces or dots on Windows only', () => {
+    const names = ['item/a\\b', 'item/c:d', 'item/CON', 'item/nul.txt', 'item/Com1', 'item/lpt9.tar.gz', 'item/aux', 'item/PRN.log', 'item/dir /x', 'item/end.', 'item/sub/name '];
+    for (const name of names) {
+      expect(onWindows({ path: name, type: 'File' }), name).toMatch(/Windows/);
+      expect(onLinux({ path: name, type: 'File' }), name).toBeUndefined();
+    }
+    expect(onWindows({ path: 'item/console.txt', type: 'File' })).toBeUndefined();
+    expect(onWindows({ path: 'item/com10', type: 'File' })).toBeUndefined();
+    expect(onWindows({ path: 'item/.hidden', type: 'File' })).toBeUndefined();
+    expect(onWindows({ path: 'item/l', type: 'SymbolicLink', linkpath: '..\\..\\x' })).toMatch(/Windows/);
+    expect(onWindows({ path: 'item/l', type: 'SymbolicLink', linkpath: 'NUL' })).toMatch(/Windows/);
+    expect(onLinux({ path: 'item/l', type: 'SymbolicLink', linkpath: 'NUL' })).toBeUndefined();
+  });
+
+  it('compares names as the file system does: D and d are one name on Windows and macOS', () => {
+    for (const platform of ['win32', 'darwin'] as const) {
+      const folded = new ArchiveTree('item', platform);
+      folded.accept({ path: 'item/d/', type: 'Directory' });
+      folded.accept({ path: 'item/L', type: 'SymbolicLink', linkpath: 'd' });
+      expect(entryRefusal({ path: 'item/D', type: 'SymbolicLink', linkpath: '..' }, folded), platform).toMatch(/would replace the folder/);
+      expect(entryRefusal({ path: 'item/l/x', type: 'File' }, folded), platform).toMatch(/through the symbolic link "item\/l"/);
+    }
+    const exact = new ArchiveTree('item', 'linux');
+    exact.accept({ path: 'item/d/', type: 'Directory' });
+    exact.accept({ path: 'item/L', type: 'SymbolicLink', linkpath: 'd' });
+    expect(entryRefusal({ path: 'item/D', type: 'SymbolicLink', linkpath: 'd' }, exact)).toBeUndefined();
+    expect(entryRefusal({ path: 'item/l/x', type: 'File' }, exact)).toBeUndefined();
+  });
+
+  it('a refused Windows name fails the whole extraction on Windows', async () => {
+    const before = tree(sandbox);
+    const outcome = extractToHost(archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/ok', body: 'ok' }, { name: 'item/CON', body: 'x' }]), 'item', path.join(target, 'item'), false, {
+      platform: 'win32',
+    });
+    await expect(outcome).rejects.toThrow(/"item\/CON" has a name Windows cannot hold: "CON" is a name Windows reserves for a device/);
+    expect(tree(sandbox)).toEqual(before);
+  });
+});

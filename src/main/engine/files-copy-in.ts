@@ -1,6 +1,9 @@
 /**
  * `docker cp HOST... CONTAINER:DEST/`: host files and folders into a folder of a container, as
- * one tar stream built on the fly (host-tar.ts) and extracted by the engine as it arrives.
+ * one tar stream built on the fly (host-tar.ts) and extracted by the engine as it arrives. A
+ * browser upload's tar comes from the page instead and is checked as it streams (upload-tar.ts):
+ * only the declared items reach the engine, so the conflict check and the clean-up below, both
+ * planned from those names, cover everything that is written.
  *
  * The engine's extraction is not transactional: whatever arrived before a cancel or a fault is
  * already in the container, and the archive API cannot delete. So on a cancel or failure, items
@@ -17,6 +20,7 @@ import { toBerthError } from './errors';
 import { joinContainerPath, putArchive, statFollowing, statIfExists } from './files-archive';
 import type { TransferControl } from './files-copy-out';
 import { hostTarStream, measureHostTree, type HostSource } from './host-tar';
+import { checkedUploadTar, type CheckedUpload } from './upload-tar';
 
 const ROLLBACK_TIMEOUT_MS = 30_000;
 
@@ -134,6 +138,8 @@ export interface TarSource {
   skipped(): string[];
   /** Opens the archive; aborting `signal` stops and closes it. */
   open(signal: AbortSignal): Readable;
+  /** Once the engine has taken the whole archive: why the copy must still be undone, if it must. */
+  verdict?(): BerthError | undefined;
 }
 
 /** Host files and folders (already chosen by the user), as a tar built while it is sent. */
@@ -153,9 +159,19 @@ export async function hostItemsSource(paths: readonly string[]): Promise<TarSour
   };
 }
 
-/** A tar that arrives as a stream (a browser upload) holding `names` at its top level. */
+/** A tar that arrives as a stream (a browser upload) declared to hold `names` at its top level: checked as it streams. */
 export function streamedTarSource(body: Readable, names: readonly string[], totalBytes: number): TarSource {
-  return { names, totalBytes, skipped: () => [], open: () => body };
+  let checked: CheckedUpload | undefined;
+  return {
+    names,
+    totalBytes,
+    skipped: () => [],
+    open(signal) {
+      checked = checkedUploadTar(body, names, signal);
+      return checked.stream;
+    },
+    verdict: () => checked?.verdict(),
+  };
 }
 
 export interface CopyInPlan {
@@ -198,6 +214,8 @@ export async function copyTarIn(docker: Docker, id: string, plan: CopyInPlan, so
       // A failure reading the host side must stop the request too.
       new Promise<never>((_, reject) => reporter.on('error', reject)),
     ]);
+    const refused = source.verdict?.();
+    if (refused) throw refused;
     // The engine finishes a copy before it removes a container: a "success" into a removed container is not one.
     if (await containerGone(docker, id)) throw new BerthError('NOT_FOUND', `Container ${id} was removed while the files were being copied into it.`);
     return { destination: plan.folder, names: [...plan.names], bytes: sent };

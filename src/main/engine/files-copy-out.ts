@@ -71,6 +71,11 @@ export async function checkHostDestination(hostPath: string, kind: 'file' | 'dir
   }
 }
 
+export interface ExtractControl extends TransferControl {
+  /** Whose names are refused (Windows cannot hold some); this computer's unless a test says otherwise. */
+  platform?: NodeJS.Platform;
+}
+
 /**
  * Extracts an untrusted archive whose single item is `rootName` to `hostPath` (the item's new
  * name), through a staging folder in the same parent folder (same filesystem: the final rename is
@@ -81,7 +86,7 @@ export async function extractToHost(
   rootName: string,
   hostPath: string,
   overwrite: boolean,
-  control: TransferControl = {},
+  control: ExtractControl = {},
 ): Promise<{ bytes: number }> {
   const parent = path.dirname(hostPath);
   const staging = await mkdtemp(path.join(parent, STAGING_PREFIX)).catch((err: unknown) => {
@@ -95,6 +100,7 @@ export async function extractToHost(
       into: staging,
       rootName,
       signal: control.signal,
+      platform: control.platform,
       onBytes: (done) => {
         control.onBytes?.(done - reported);
         reported = done;

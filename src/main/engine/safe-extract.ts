@@ -6,13 +6,24 @@
  *
  *  | threat                                   | refused by                                                    |
  *  |------------------------------------------|---------------------------------------------------------------|
- *  | `..` in a name (`../x`, `a/../../x`)     | ours (entryRefusal) first; node-tar's CHECKPATH too           |
+ *  | `..` in a name (`../x`, `a/../../x`)     | ours (ArchiveTree) first; node-tar's CHECKPATH too            |
  *  | absolute name (`/etc/x`)                 | ours — node-tar would only strip the `/` and go on            |
  *  | anything outside the one expected item   | ours: every name must be `<rootName>` or under it             |
- *  | symlink pointing outside the item        | ours: absolute targets, and relative ones that resolve out    |
+ *  | symlink pointing outside the item        | ours: absolute targets, and relative ones followed hop by hop |
+ *  |                                          |   through the links accepted so far (archive-tree.ts)         |
+ *  | a symlink CHAIN leading out (`d/e/s ->   | ours: `d/e/s` is followed, not normalized away; a link is     |
+ *  |   ../..`, `x -> d/e/s/../../..`), in any |   never left dangling if it could lead out later (`..` only   |
+ *  |   order                                  |   out of real folders; no link replaces a folder or a link)   |
+ *  | link loops and very long chains          | ours: more than 40 hops is refused, as the kernel's ELOOP     |
  *  | writing THROUGH a symlink (`l -> /etc`,  | ours (no entry below a symlink seen in this archive), and     |
- *  |   then `l/passwd`)                       | node-tar (TAR_SYMLINK_ERROR: it lstat's every parent)         |
- *  | hard link to a file outside the item     | ours (relative, inside, no `..`); node-tar checks linkpath    |
+ *  |   then `l/passwd`)                       | node-tar (TAR_SYMLINK_ERROR: it lstat's every parent, and     |
+ *  |                                          |   refuses a link whose target names an existing link)         |
+ *  | hard link to a file outside the item,    | ours (relative, inside, no `..`, not through or to a          |
+ *  |   or to a symlink (a copy of the link)   |   symlink); node-tar checks linkpath and refuses those too    |
+ *  | `D -> ..` beside `d/` on a file system   | ours: names are compared case- and Unicode-folded when        |
+ *  |   that takes them for one name           |   extracting on Windows or macOS                              |
+ *  | names Windows cannot hold (`\`, `:`, CON,| ours when extracting on Windows (windows-names.ts): they      |
+ *  |   NUL.txt, COM1, trailing space or dot)  |   would be read as paths or devices, or silently renamed      |
  *  | device nodes, FIFOs, other special types | ours; node-tar would skip them with a warning                 |
  *  | owners (uid/gid) from the archive        | preserveOwner: false (node-tar would chown when run as root)  |
  *  | setuid/setgid/sticky bits                | ours: modes are masked to 0o777                               |
@@ -25,13 +36,11 @@
  * result into place only on success (see files-copy-out.ts), so a refused entry or any failure
  * leaves nothing half-written where the user asked.
  */
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Unpack, type ReadEntry } from 'tar';
 import { BerthError } from '../../shared/errors';
+import { ArchiveTree, type EntryFacts } from './archive-tree';
 import { coalesceChunks } from './coalesce';
-
-const ALLOWED_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory', 'SymbolicLink', 'Link']);
 
 /** A refused entry: what it was and why, in plain words. */
 export class RefusedEntryError extends BerthError {
@@ -44,57 +53,11 @@ export class RefusedEntryError extends BerthError {
   }
 }
 
-/** Path segments of a tar name, without empty and `.` segments. */
-function segments(name: string): string[] {
-  return name.split('/').filter((part) => part !== '' && part !== '.');
-}
+export { ArchiveTree, type EntryFacts } from './archive-tree';
 
-function isAbsoluteName(name: string): boolean {
-  return name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.startsWith('\\');
-}
-
-function isInside(relative: string, rootName: string): boolean {
-  return relative === rootName || relative.startsWith(`${rootName}/`);
-}
-
-export interface EntryFacts {
-  path: string;
-  type: string;
-  linkpath?: string;
-}
-
-/**
- * Why an entry must not be extracted, or undefined when it is fine. `symlinks` are the names of
- * symlinks already accepted from this archive (an entry below one would be written through it).
- */
-export function entryRefusal(entry: EntryFacts, rootName: string, symlinks: ReadonlySet<string>): string | undefined {
-  const name = entry.path;
-  if (isAbsoluteName(name)) return 'has an absolute path';
-  const parts = segments(name);
-  if (parts.includes('..')) return 'climbs out of the target folder with ..';
-  if (parts.length === 0 || parts[0] !== rootName) return `is not part of "${rootName}"`;
-  if (!ALLOWED_TYPES.has(entry.type)) {
-    const what = /Device/.test(entry.type) ? 'a device file' : entry.type === 'FIFO' ? 'a FIFO (named pipe)' : `of an unsupported type (${entry.type})`;
-    return `is ${what}`;
-  }
-  for (let depth = 1; depth < parts.length; depth++) {
-    if (symlinks.has(parts.slice(0, depth).join('/'))) return `would be written through the symbolic link "${parts.slice(0, depth).join('/')}"`;
-  }
-  const relative = parts.join('/');
-  if (entry.type === 'SymbolicLink') {
-    const target = entry.linkpath ?? '';
-    if (target === '' || isAbsoluteName(target)) return `is a symbolic link to "${target}", outside the copied item`;
-    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(relative), target));
-    if (!isInside(resolved, rootName)) return `is a symbolic link to "${target}", outside the copied item`;
-  }
-  if (entry.type === 'Link') {
-    const target = entry.linkpath ?? '';
-    const targetParts = segments(target);
-    if (isAbsoluteName(target) || targetParts.includes('..') || !isInside(targetParts.join('/'), rootName)) {
-      return `is a hard link to "${target}", outside the copied item`;
-    }
-  }
-  return undefined;
+/** Why an entry must not be extracted after what `tree` accepted so far, or undefined when it is fine. */
+export function entryRefusal(entry: EntryFacts, tree: ArchiveTree): string | undefined {
+  return tree.refusal(entry);
 }
 
 export interface UntrustedExtractOptions {
@@ -105,6 +68,8 @@ export interface UntrustedExtractOptions {
   signal?: AbortSignal;
   /** Archive bytes read so far. */
   onBytes?: (bytes: number) => void;
+  /** The platform whose names are checked (tests pass 'win32' on Linux). */
+  platform?: NodeJS.Platform;
 }
 
 /** node-tar's own refusals and damage reports (warnings made errors by strict mode) in plain words. */
@@ -126,7 +91,7 @@ const QUIESCE_TIMEOUT_MS = 5_000;
  * can remove the staging folder without racing a late write.
  */
 export function extractUntrusted(source: Readable, options: UntrustedExtractOptions): Promise<{ bytes: number }> {
-  const symlinks = new Set<string>();
+  const tree = new ArchiveTree(options.rootName, options.platform);
   let refusal: RefusedEntryError | undefined;
   let failure: unknown;
   let bytes = 0;
@@ -142,13 +107,14 @@ export function extractUntrusted(source: Readable, options: UntrustedExtractOpti
       filter: (_name: string, entry: ReadEntry | unknown) => {
         if (failure) return false;
         const read = entry as ReadEntry;
-        const reason = entryRefusal({ path: read.path, type: read.type, linkpath: read.linkpath }, options.rootName, symlinks);
+        const facts = { path: read.path, type: read.type, linkpath: read.linkpath };
+        const reason = tree.refusal(facts);
         if (reason) {
           refusal = new RefusedEntryError(read.path, reason);
           queueMicrotask(() => fail(refusal));
           return false;
         }
-        if (read.type === 'SymbolicLink') symlinks.add(segments(read.path).join('/'));
+        tree.accept(facts);
         if (typeof read.mode === 'number') read.mode &= 0o777;
         return true;
       },
