@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
+import { openSessionCount } from '../../src/main/engine/terminal-session';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { SOCKET_HIGH_WATER_BYTES, SOCKET_MAX_BACKLOG_BYTES } from '../../src/main/web/stream-socket';
 import type { LogBatch } from '../../src/shared/types/logs';
-import type { WsClientFrame, WsServerFrame } from '../../src/shared/transport';
+import type { SessionMessage } from '../../src/shared/types/terminal';
+import type { WsClientFrame, WsInvokeFrame, WsServerFrame } from '../../src/shared/transport';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const LINES = 200_000;
@@ -42,16 +45,20 @@ afterAll(async () => {
   await removeTestContainers();
 });
 
+async function openSocket(): Promise<{ ws: WebSocket; serverSide: Socket; clientSide: Socket }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${web.port}/api/ws?token=${web.token}`, { headers: { Origin: `http://127.0.0.1:${web.port}` } });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const serverSide = serverSockets.at(-1);
+  if (!serverSide) throw new Error('the upgrade was not seen');
+  return { ws, serverSide, clientSide: (ws as unknown as { _socket: Socket })._socket };
+}
+
 describe('a WebSocket client that does not acknowledge and does not read', () => {
   it('keeps main\'s buffered bytes bounded on a huge log, then gets every line in order', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${web.port}/api/ws?token=${web.token}`, { headers: { Origin: `http://127.0.0.1:${web.port}` } });
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    const serverSide = serverSockets.at(-1);
-    if (!serverSide) throw new Error('the upgrade was not seen');
-    const clientSide = (ws as unknown as { _socket: Socket })._socket;
+    const { ws, serverSide, clientSide } = await openSocket();
     clientSide.pause();
 
     let next = 1;
@@ -76,7 +83,7 @@ describe('a WebSocket client that does not acknowledge and does not read', () =>
       most = Math.max(most, serverSide.writableLength);
       return most;
     };
-    await waitFor(() => sample() >= 1024 * 1024, { timeout: 60_000, interval: 20, message: 'main never buffered a MB for the socket' });
+    await waitFor(() => sample() >= SOCKET_HIGH_WATER_BYTES, { timeout: 60_000, interval: 20, message: 'main never buffered a MB for the socket' });
     let steady = 0;
     await waitFor(
       () => {
@@ -99,4 +106,42 @@ describe('a WebSocket client that does not acknowledge and does not read', () =>
     ws.close();
     await waitFor(() => dispatcher.openStreamCount() === 0, { message: 'streams left open' });
   }, 240_000);
+
+  it('is disconnected when a stream that does not wait on the socket piles up too much (terminal output it claims to have drawn)', async () => {
+    const shell = uniqueName('backlog-term');
+    const container = await docker().createContainer({ Image: testImage, name: shell, Cmd: ['sleep', '600'], Labels: { ...TEST_LABELS }, StopTimeout: 1 });
+    await container.start();
+    const { ws, serverSide, clientSide } = await openSocket();
+    let sessionId: string | undefined;
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as WsServerFrame;
+      if (frame.type === 'frame' && frame.frame.kind === 'data') {
+        const message = frame.frame.message as SessionMessage;
+        if (message.kind === 'ready') sessionId = message.sessionId;
+      }
+    });
+    let closed = false;
+    ws.on('close', () => (closed = true));
+    ws.send(JSON.stringify({ type: 'subscribe', id: 'flood', topic: 'exec.session', input: { id: shell, command: ['yes'], tty: false, stdin: false } } satisfies WsClientFrame));
+    const id = await waitFor(() => sessionId, { message: 'the session never became ready' });
+    // From now on nothing is read, yet every byte is "acknowledged": the terminal's own flow control is defeated.
+    clientSide.pause();
+    let most = 0;
+    let acks = 0;
+    const lie = setInterval(() => {
+      most = Math.max(most, serverSide.writableLength);
+      acks += 1;
+      ws.send(JSON.stringify({ type: 'invoke', id: `a${acks}`, channel: 'exec.ack', input: { sessionId: id, bytes: 1 << 30 } } satisfies WsInvokeFrame));
+    }, 20);
+    try {
+      await waitFor(() => serverSide.destroyed, { timeout: 60_000, interval: 20, message: 'main kept buffering for a client that reads nothing' });
+    } finally {
+      clearInterval(lie);
+    }
+    console.log(`a flood to a client that lies about acknowledging: main cut it off with ${(most / 1048576).toFixed(1)} MiB seen buffered`);
+    expect(most).toBeLessThan(SOCKET_MAX_BACKLOG_BYTES + 4 * 1024 * 1024);
+    clientSide.resume();
+    await waitFor(() => closed, { message: 'the client never saw the close' });
+    await waitFor(() => dispatcher.openStreamCount() === 0 && openSessionCount() === 0, { message: 'the session stayed open' });
+  }, 120_000);
 });
