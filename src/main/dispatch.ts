@@ -23,10 +23,31 @@ export interface OpenStream {
 
 export type SubscribeOutcome = ({ ok: true } & OpenStream) | { ok: false; error: BerthErrorShape };
 
+/**
+ * The transport's pipe to a subscriber (browser mode: its WebSocket). While it is full, pausable
+ * producers wait exactly as for unacknowledged frames, whether or not the subscriber acknowledges.
+ */
+export interface SubscriberPipe {
+  isFull(): boolean;
+  /** Runs the listener each time the pipe has room again; returns a function that stops it. */
+  onDrain(listener: () => void): () => void;
+}
+
 export interface SubscribeOptions {
   /** The subscriber calls acknowledge(n) after taking in n data frames (flow control). */
   acknowledges?: boolean;
+  pipe?: SubscriberPipe;
 }
+
+export interface StreamLimits {
+  /** Streams open at once through one dispatcher, all connections together. */
+  maxStreams: number;
+  /** Streams one connection (a WebSocket, a window) may have open at once; its transport enforces it. */
+  maxStreamsPerConnection: number;
+}
+
+/** Room for many windows and browser tabs (a load test opens 50 clients x 3 streams), not for a runaway. */
+export const DEFAULT_STREAM_LIMITS: StreamLimits = { maxStreams: 2048, maxStreamsPerConnection: 256 };
 
 export interface Dispatcher {
   /** Validates and runs one command. Never throws: failures come back as `{ ok: false, error }`. */
@@ -35,6 +56,7 @@ export interface Dispatcher {
   subscribe(topic: string, rawInput: unknown, onFrame: (frame: StreamFrame) => void, options?: SubscribeOptions): SubscribeOutcome;
   /** How many streams are open now (tests check that views leave none behind). */
   openStreamCount(): number;
+  readonly limits: StreamLimits;
 }
 
 export interface DispatcherOptions {
@@ -42,6 +64,7 @@ export interface DispatcherOptions {
   onEngineUnreachable?: () => void;
   /** Logs unexpected failures (the message the user sees stays plain). */
   log?: (message: string, err: unknown) => void;
+  limits?: Partial<StreamLimits>;
 }
 
 export function createDispatcher(
@@ -50,6 +73,7 @@ export function createDispatcher(
   options: DispatcherOptions = {},
 ): Dispatcher {
   let openStreams = 0;
+  const limits: StreamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
 
   const fail = (error: BerthError): { ok: false; error: BerthErrorShape } => ({ ok: false, error: error.toShape() });
 
@@ -69,17 +93,27 @@ export function createDispatcher(
       }
     },
 
-    subscribe(topic, rawInput, onFrame, { acknowledges = false } = {}) {
+    subscribe(topic, rawInput, onFrame, { acknowledges = false, pipe } = {}) {
       if (!isTopic(topic)) return fail(new BerthError('NOT_FOUND', `Unknown stream: ${String(topic).slice(0, 100)}`));
       const parsed = streams[topic].input.safeParse(rawInput ?? {});
       if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
+      if (openStreams >= limits.maxStreams) {
+        return fail(
+          new BerthError(
+            'LIMIT_REACHED',
+            `Berth already has ${limits.maxStreams} streams open, the most it serves at once, so ${topic} was not opened. Close some views or terminal sessions and try again.`,
+          ),
+        );
+      }
       let open = true;
       const credit = new StreamCredit(acknowledges ? STREAM_CREDIT_FRAMES : Infinity);
+      const stopWatchingPipe = pipe?.onDrain(() => credit.setPipeFull(false));
       let dispose: (() => void) | undefined;
       const finish = (frame: StreamFrame | undefined): void => {
         if (!open) return;
         open = false;
         openStreams -= 1;
+        stopWatchingPipe?.();
         dispose?.();
         if (frame) onFrame(frame);
       };
@@ -91,6 +125,7 @@ export function createDispatcher(
             if (!open) return false;
             credit.sending();
             onFrame({ kind: 'data', message });
+            if (pipe?.isFull()) credit.setPipeFull(true);
             return !credit.behind;
           },
           onDrain: (listener: () => void) => credit.onDrain(listener),
@@ -107,5 +142,6 @@ export function createDispatcher(
     },
 
     openStreamCount: () => openStreams,
+    limits,
   };
 }

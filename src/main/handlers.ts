@@ -6,12 +6,16 @@ import type {
   ResultOf,
   Topic,
 } from '../shared/contract';
-import { createDispatcher, type Dispatcher } from './dispatch';
+import { createDispatcher, type Dispatcher, type StreamLimits } from './dispatch';
 import type { Engine } from './engine/engine';
 import { webHost, type HostServices } from './host';
 import type { StreamDisposer, StreamSink } from './engine/stream-sink';
 import * as containers from './engine/containers';
 import { watchEvents } from './engine/events';
+import { eventMatches } from './engine/event-filter';
+import { SharedStreams } from './engine/shared-stream';
+import type { EngineEvent } from '../shared/types/events';
+import type { StatsSample } from '../shared/types/stats';
 import { listImages } from './engine/images';
 import { engineInfo, pingEngine } from './engine/info';
 import { topContainer } from './engine/top';
@@ -72,6 +76,13 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
 }
 
 export function createStreamHandlers({ docker, monitor }: Engine, hostServices: HostServices = webHost): StreamHandlers {
+  // Live events: one engine stream for all subscribers, each filtered here as the engine would.
+  const liveEvents = new SharedStreams<'live', EngineEvent>((_key, sink) => watchEvents(docker, monitor, {}, sink));
+  // Stats: one engine stream per container; a subscriber joining late gets the current reading at once.
+  const liveStats = new SharedStreams<string, StatsSample>(
+    (id, sink) => watchStats(docker, id, sink, { onUnreachable: () => void monitor.check() }),
+    { replayLatest: true },
+  );
   return {
     ...desktopStreamHandlers(hostServices),
     'engine.watch': (_input, sink) => {
@@ -80,8 +91,13 @@ export function createStreamHandlers({ docker, monitor }: Engine, hostServices: 
       monitor.on('state', onState);
       return () => monitor.off('state', onState);
     },
-    'events.watch': (filter, sink) => watchEvents(docker, monitor, filter, sink),
-    'stats.watch': ({ id }, sink) => watchStats(docker, id, sink, { onUnreachable: () => void monitor.check() }),
+    'events.watch': (filter, sink) => {
+      // A replay (since/until) asks the engine for its own span; a live one joins the shared stream from now on.
+      if (filter.since !== undefined || filter.until !== undefined) return watchEvents(docker, monitor, filter, sink);
+      const from = BigInt(Date.now()) * 1_000_000n;
+      return liveEvents.subscribe('live', sink, (event) => BigInt(event.timeNano) >= from && eventMatches(filter, event));
+    },
+    'stats.watch': ({ id }, sink) => liveStats.subscribe(id, sink),
     ...logStreamHandlers(docker, monitor),
     ...transferStreamHandlers(transferHub),
     ...terminalStreamHandlers(docker),
@@ -98,9 +114,11 @@ export function createEngineDispatcher(
   engine: Engine,
   hostServices: HostServices = webHost,
   log?: (message: string, err: unknown) => void,
+  limits?: Partial<StreamLimits>,
 ): Dispatcher {
   return createDispatcher(createCommandHandlers(engine, hostServices), createStreamHandlers(engine, hostServices), {
     onEngineUnreachable: () => void engine.monitor.check(),
     ...(log ? { log } : {}),
+    ...(limits ? { limits } : {}),
   });
 }

@@ -1,13 +1,17 @@
 /**
- * How far a stream's subscriber is behind, in data frames it has not acknowledged. Subscribers that
- * acknowledge (the app's own transports, after the renderer has taken a frame in) get a limit;
- * producers that can pause (the log reader) stop reading from the engine once it is reached and
- * read again when half of it has been taken in, so a huge log never piles up in memory between
- * the engine and a busy renderer. Subscribers that do not acknowledge have no limit.
+ * Whether a stream's producer should wait. Two things hold it back: the subscriber is too many
+ * data frames behind in its acknowledgements (the app's own transports acknowledge once the
+ * renderer has taken a frame in), or the transport's pipe to the subscriber is full (browser
+ * mode: the WebSocket's unsent backlog), whatever the subscriber said about acknowledging.
+ * Producers that can pause (the log reader) stop reading from the engine while either holds and
+ * read again once both have cleared (acknowledgements: once half of the limit has been taken in),
+ * so a huge log never piles up in memory between the engine and a busy or silent subscriber.
+ * Subscribers that do not acknowledge have no frame limit, only the pipe's.
  */
 export class StreamCredit {
   private unacked = 0;
   private isBehind = false;
+  private pipeIsFull = false;
   private readonly drainListeners: Array<() => void> = [];
 
   constructor(private readonly limit: number) {}
@@ -18,20 +22,31 @@ export class StreamCredit {
     if (this.unacked >= this.limit) this.isBehind = true;
   }
 
-  /** The subscriber is `limit` frames behind; it stays so until half of them are acknowledged. */
+  /** The producer should wait: `limit` frames behind (until half are acknowledged), or the pipe is full. */
   get behind(): boolean {
-    return this.isBehind;
+    return this.isBehind || this.pipeIsFull;
   }
 
   acknowledge(count: number): void {
     this.unacked = Math.max(0, this.unacked - count);
     if (this.isBehind && this.unacked <= this.limit / 2) {
       this.isBehind = false;
-      for (const listener of this.drainListeners) listener();
+      if (!this.pipeIsFull) this.drained();
     }
+  }
+
+  /** The transport's pipe to the subscriber is full (true) or has room again (false). */
+  setPipeFull(full: boolean): void {
+    if (this.pipeIsFull === full) return;
+    this.pipeIsFull = full;
+    if (!full && !this.isBehind) this.drained();
   }
 
   onDrain(listener: () => void): void {
     this.drainListeners.push(listener);
+  }
+
+  private drained(): void {
+    for (const listener of this.drainListeners) listener();
   }
 }

@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'CANCELLED',
   'INTERNAL',
+  /** A limit on open streams (per connection or in total) was reached; the request was refused. */
+  'LIMIT_REACHED',
+  /** Browser mode's connection to main dropped; a stream that must not run twice was not restarted. */
+  'CONNECTION_LOST',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

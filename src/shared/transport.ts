@@ -13,7 +13,9 @@ export type StreamFrame<M = unknown> =
 /**
  * Browser mode's WebSocket frames. A subscriber that sets `acknowledges` sends an `ack` once it has
  * taken in data frames (count: how many); the server then holds back pausable streams (logs) while
- * it is too far behind. The app's own transports (this and the preload) always acknowledge.
+ * it is too far behind. The app's own transports (this and the preload) always acknowledge. With
+ * or without acknowledgements, pausable streams also wait while the socket itself has too much
+ * unsent (src/main/web/stream-socket.ts).
  */
 export type WsClientFrame =
   | { type: 'subscribe'; id: string; topic: string; input: unknown; acknowledges?: boolean }

@@ -39,4 +39,29 @@ describe('StreamCredit', () => {
     credit.acknowledge(1000);
     expect(drains).toBe(0);
   });
+
+  it('is behind while the pipe is full, acknowledging or not, and drains once both have cleared', () => {
+    const credit = new StreamCredit(Infinity);
+    let drains = 0;
+    credit.onDrain(() => (drains += 1));
+    credit.sending();
+    credit.setPipeFull(true);
+    expect(credit.behind).toBe(true);
+    credit.acknowledge(1); // no frame limit: acknowledging does not empty the pipe
+    expect([credit.behind, drains]).toEqual([true, 0]);
+    credit.setPipeFull(false);
+    expect([credit.behind, drains]).toEqual([false, 1]);
+    credit.setPipeFull(false);
+    expect(drains).toBe(1);
+
+    const limited = new StreamCredit(2);
+    let limitedDrains = 0;
+    limited.onDrain(() => (limitedDrains += 1));
+    send(limited, 2);
+    limited.setPipeFull(true);
+    limited.acknowledge(2); // acknowledged, but the pipe is still full
+    expect([limited.behind, limitedDrains]).toEqual([true, 0]);
+    limited.setPipeFull(false);
+    expect([limited.behind, limitedDrains]).toEqual([false, 1]);
+  });
 });

@@ -1,8 +1,9 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents, type WebFrameMain } from 'electron';
 import { CHANNELS } from '../../shared/contract';
-import type { InvokeOutcome, StreamFrame } from '../../shared/transport';
-import { IPC_STREAM_ACK, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, isAckCount } from '../../shared/transport';
-import type { Dispatcher, OpenStream } from '../dispatch';
+import type { InvokeOutcome } from '../../shared/transport';
+import { IPC_STREAM_ACK, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../../shared/transport';
+import type { Dispatcher } from '../dispatch';
+import { StreamSession } from '../stream-sessions';
 
 export type FrameTrust = (frame: WebFrameMain | null) => boolean;
 
@@ -21,7 +22,8 @@ function isSubscribeRequest(value: unknown): value is SubscribeRequest {
 
 /**
  * One `ipcMain.handle` per contract channel, each refusing frames that are not the app's own; and
- * the stream subscribe/unsubscribe/acknowledge messages; streams close when their window goes away.
+ * the stream subscribe/unsubscribe/acknowledge messages, one StreamSession per webContents (its
+ * streams close when the window goes away or navigates).
  */
 export function registerIpc(dispatcher: Dispatcher, isTrusted: FrameTrust): () => void {
   for (const channel of CHANNELS) {
@@ -31,54 +33,45 @@ export function registerIpc(dispatcher: Dispatcher, isTrusted: FrameTrust): () =
     });
   }
 
-  const byContents = new Map<number, Map<string, OpenStream>>();
+  const byContents = new Map<number, StreamSession>();
   const closeAllFor = (contentsId: number): void => {
-    const open = byContents.get(contentsId);
-    if (!open) return;
-    for (const stream of open.values()) stream.close();
+    byContents.get(contentsId)?.closeAll();
     byContents.delete(contentsId);
   };
 
-  const openFor = (sender: WebContents): Map<string, OpenStream> => {
-    let open = byContents.get(sender.id);
-    if (!open) {
-      open = new Map();
-      byContents.set(sender.id, open);
+  const sessionFor = (sender: WebContents): StreamSession => {
+    let session = byContents.get(sender.id);
+    if (!session) {
+      session = new StreamSession(dispatcher, {
+        send: (id, frame) => {
+          if (!sender.isDestroyed()) sender.send(IPC_STREAM_FRAME, { id, frame });
+        },
+      });
+      byContents.set(sender.id, session);
       const id = sender.id;
       sender.once('destroyed', () => closeAllFor(id));
       sender.on('did-start-navigation', (details) => {
         if (details.isMainFrame && !details.isSameDocument) closeAllFor(id);
       });
     }
-    return open;
+    return session;
   };
 
   const onSubscribe = (event: IpcMainEvent, request: unknown): void => {
     if (!isTrusted(event.senderFrame) || !isSubscribeRequest(request)) return;
-    const sender = event.sender;
-    const open = openFor(sender);
-    if (open.has(request.id)) return;
-    const send = (frame: StreamFrame): void => {
-      if (frame.kind !== 'data') open.delete(request.id);
-      if (!sender.isDestroyed()) sender.send(IPC_STREAM_FRAME, { id: request.id, frame });
-    };
     // The preload acknowledges every data frame once the renderer has taken it in.
-    const outcome = dispatcher.subscribe(request.topic, request.input, send, { acknowledges: true });
-    if (outcome.ok) open.set(request.id, outcome);
-    else send({ kind: 'error', error: outcome.error });
+    sessionFor(event.sender).subscribe(request.id, request.topic, request.input, true);
   };
 
   const onUnsubscribe = (event: IpcMainEvent, id: unknown): void => {
     if (!isTrusted(event.senderFrame) || typeof id !== 'string') return;
-    const open = byContents.get(event.sender.id);
-    open?.get(id)?.close();
-    open?.delete(id);
+    byContents.get(event.sender.id)?.unsubscribe(id);
   };
 
   const onAck = (event: IpcMainEvent, ack: unknown): void => {
     const { id, count } = (ack ?? {}) as { id?: unknown; count?: unknown };
-    if (!isTrusted(event.senderFrame) || typeof id !== 'string' || !isAckCount(count)) return;
-    byContents.get(event.sender.id)?.get(id)?.acknowledge(count);
+    if (!isTrusted(event.senderFrame) || typeof id !== 'string') return;
+    byContents.get(event.sender.id)?.acknowledge(id, count);
   };
 
   ipcMain.on(IPC_SUBSCRIBE, onSubscribe);

@@ -11,6 +11,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CANCELLED: 499,
   INTERNAL: 500,
   ENGINE_UNAVAILABLE: 503,
+  LIMIT_REACHED: 429,
+  CONNECTION_LOST: 503,
 };
 
 /**

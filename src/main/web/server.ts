@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { ErrorCode } from '../../shared/errors';
-import { isAckCount, type StreamFrame, type WsClientFrame, type WsInvokeFrame, type WsResultFrame, type WsServerFrame } from '../../shared/transport';
-import type { Dispatcher, OpenStream } from '../dispatch';
+import type { Dispatcher } from '../dispatch';
 import { bearerToken, checkRequest, formatHostForUrl, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
 import { HTTP_STATUS, sendJson } from './http-json';
 import { isTicketOnlyPath, routeTransfer } from './transfer-routes';
+import { serveStreams } from './stream-socket';
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -162,49 +162,4 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.close(() => resolve());
       }),
   };
-}
-
-/** One WebSocket carries many streams; closing it closes them all in main. */
-function serveStreams(ws: WebSocket, dispatcher: Dispatcher): void {
-  const open = new Map<string, OpenStream>();
-  const send = (frame: WsServerFrame | WsResultFrame): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-  };
-  ws.on('message', (raw) => {
-    let frame: WsClientFrame | WsInvokeFrame;
-    try {
-      frame = JSON.parse(String(raw)) as WsClientFrame | WsInvokeFrame;
-    } catch {
-      return;
-    }
-    if (typeof frame?.id !== 'string' || frame.id.length > 100) return;
-    if (frame.type === 'invoke') {
-      // The dispatcher validates the channel and input, exactly as for POST /api/invoke.
-      const id = frame.id;
-      void dispatcher.invoke(frame.channel, frame.input).then((outcome) => send({ type: 'result', id, outcome }));
-      return;
-    }
-    if (frame.type === 'unsubscribe') {
-      open.get(frame.id)?.close();
-      open.delete(frame.id);
-      return;
-    }
-    if (frame.type === 'ack') {
-      if (isAckCount(frame.count)) open.get(frame.id)?.acknowledge(frame.count);
-      return;
-    }
-    if (frame.type !== 'subscribe' || open.has(frame.id)) return;
-    const id = frame.id;
-    const onFrame = (streamFrame: StreamFrame): void => {
-      if (streamFrame.kind !== 'data') open.delete(id);
-      send({ type: 'frame', id, frame: streamFrame });
-    };
-    const outcome = dispatcher.subscribe(frame.topic, frame.input, onFrame, { acknowledges: frame.acknowledges === true });
-    if (outcome.ok) open.set(id, outcome);
-    else send({ type: 'frame', id, frame: { kind: 'error', error: outcome.error } });
-  });
-  ws.on('close', () => {
-    for (const stream of open.values()) stream.close();
-    open.clear();
-  });
 }

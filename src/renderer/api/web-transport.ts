@@ -1,5 +1,5 @@
 import { isErrorShape, type BerthErrorShape } from '../../shared/errors';
-import { commands, isChannel } from '../../shared/contract';
+import { commands, isChannel, isTopic, streams } from '../../shared/contract';
 import type { InvokeOutcome, StreamFrame, WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from '../../shared/transport';
 import type { Transport } from './transport';
 
@@ -23,12 +23,23 @@ interface Subscription {
   topic: string;
   input: unknown;
   onFrame: (frame: StreamFrame) => void;
+  /** Its subscribe frame went out on the current socket (not just queued for the next one). */
+  sent: boolean;
 }
+
+/** What a stream that must not run twice (a terminal session) ends with when the socket drops. */
+export const CONNECTION_LOST_ERROR: BerthErrorShape = {
+  code: 'CONNECTION_LOST',
+  message: 'The connection to Berth was lost. This session was not restarted, so nothing in it ran twice; start it again if you want to.',
+};
+
+const isResumable = (topic: string): boolean => isTopic(topic) && streams[topic].resumable;
 
 /**
  * Browser mode: commands are `POST /api/invoke/<channel>` (realtime ones go over the WebSocket
- * while it is open); streams share one WebSocket, which reconnects by itself and re-subscribes
- * every open stream.
+ * while it is open); streams share one WebSocket, which reconnects by itself. After a drop it
+ * re-subscribes only the streams the contract marks resumable; the others (terminal sessions,
+ * whose subscription runs something) end at once with CONNECTION_LOST.
  */
 export function createWebTransport(token: string): Transport {
   const subscriptions = new Map<string, Subscription>();
@@ -42,6 +53,20 @@ export function createWebTransport(token: string): Transport {
   const send = (frame: WsClientFrame | WsInvokeFrame): void => {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
   };
+  const sendSubscribe = (id: string, sub: Subscription): void => {
+    send({ type: 'subscribe', id, topic: sub.topic, input: sub.input, acknowledges: true });
+    sub.sent = true;
+  };
+  /** The socket dropped: resumable streams wait for the next one, the others end now. */
+  const settleDropped = (): void => {
+    for (const [id, sub] of [...subscriptions]) {
+      if (!sub.sent) continue;
+      sub.sent = false;
+      if (isResumable(sub.topic)) continue;
+      subscriptions.delete(id);
+      sub.onFrame({ kind: 'error', error: CONNECTION_LOST_ERROR });
+    }
+  };
 
   const connect = (): void => {
     const wsUrl = new URL('/api/ws', window.location.href);
@@ -51,7 +76,7 @@ export function createWebTransport(token: string): Transport {
     socket = ws;
     ws.onopen = () => {
       reconnectDelay = 250;
-      for (const [id, sub] of subscriptions) send({ type: 'subscribe', id, topic: sub.topic, input: sub.input, acknowledges: true });
+      for (const [id, sub] of subscriptions) sendSubscribe(id, sub);
     };
     ws.onmessage = (event) => {
       let frame: WsServerFrame | WsResultFrame;
@@ -77,6 +102,7 @@ export function createWebTransport(token: string): Transport {
       socket = undefined;
       for (const resolve of pendingInvokes.values()) resolve({ ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'The Berth server is not reachable.' } });
       pendingInvokes.clear();
+      settleDropped();
       if (subscriptions.size === 0) return;
       reconnectTimer = window.setTimeout(connect, reconnectDelay);
       reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
@@ -112,8 +138,9 @@ export function createWebTransport(token: string): Transport {
     subscribe(topic, input, onFrame) {
       nextId += 1;
       const id = `w${nextId}`;
-      subscriptions.set(id, { topic, input, onFrame });
-      if (socket?.readyState === WebSocket.OPEN) send({ type: 'subscribe', id, topic, input, acknowledges: true });
+      const sub: Subscription = { topic, input, onFrame, sent: false };
+      subscriptions.set(id, sub);
+      if (socket?.readyState === WebSocket.OPEN) sendSubscribe(id, sub);
       else {
         if (reconnectTimer !== undefined) {
           window.clearTimeout(reconnectTimer);

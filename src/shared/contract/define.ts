@@ -20,6 +20,13 @@ export interface CommandSpec<Input extends z.ZodType, Result> {
 export interface StreamSpec<Input extends z.ZodType, Message> {
   readonly input: Input;
   readonly message: Returns<Message>;
+  /**
+   * Subscribing again has no effect beyond delivering data again (watching, reading, listing), so
+   * browser mode re-subscribes it after its connection drops. A stream whose subscription starts
+   * something (a command, a shell, an attach that replays output) is not: it ends with
+   * CONNECTION_LOST instead, and only the user starts it again.
+   */
+  readonly resumable: boolean;
 }
 
 export function command<Input extends z.ZodType, Result>(
@@ -33,6 +40,7 @@ export function command<Input extends z.ZodType, Result>(
 export function stream<Input extends z.ZodType, Message>(
   input: Input,
   message: Returns<Message>,
+  options: { resumable?: boolean } = {},
 ): StreamSpec<Input, Message> {
-  return { input, message };
+  return { input, message, resumable: options.resumable ?? false };
 }

@@ -13,6 +13,6 @@ export const engineCommands = {
 
 export const engineStreams = {
   /** The engine's connection state: the current state at once, then every change. */
-  'engine.watch': stream(nothing, returns<EngineState>()),
+  'engine.watch': stream(nothing, returns<EngineState>(), { resumable: true }),
   // 'events.watch' lives in ./events.ts (since/until, filters).
 } as const;

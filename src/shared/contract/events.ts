@@ -34,5 +34,5 @@ export type ParsedEventsWatchInput = z.output<typeof eventsWatchInput>;
 
 export const eventStreams = {
   /** `docker events`; resumes by itself after the engine comes back, from the last event seen. */
-  'events.watch': stream(eventsWatchInput, returns<EngineEvent>()),
+  'events.watch': stream(eventsWatchInput, returns<EngineEvent>(), { resumable: true }),
 } as const;

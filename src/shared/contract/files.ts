@@ -98,5 +98,5 @@ export const fileStreams = {
    * A folder's direct children in batches while its archive is read, then `done`. The engine
    * streams the folder's whole subtree: unsubscribing stops reading it.
    */
-  'files.listing': stream(onePath, returns<ListingUpdate>()),
+  'files.listing': stream(onePath, returns<ListingUpdate>(), { resumable: true }),
 } as const;

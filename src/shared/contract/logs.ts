@@ -54,7 +54,7 @@ export const logCommands = {
 
 export const logStreams = {
   /** `docker logs`: the lines in batches, then the stream ends. */
-  'logs.fetch': stream(logQuery, returns<LogBatch>()),
+  'logs.fetch': stream(logQuery, returns<LogBatch>(), { resumable: true }),
   /** `docker logs --follow`: the tail first, then every new line until the container stops. */
-  'logs.follow': stream(logQuery, returns<LogBatch>()),
+  'logs.follow': stream(logQuery, returns<LogBatch>(), { resumable: true }),
 } as const;

@@ -108,5 +108,5 @@ export const settingsCommands = {
 
 export const settingsStreams = {
   /** The settings at once, then after every change (from any window or browser tab). */
-  'settings.watch': stream(nothing, returns<Settings>()),
+  'settings.watch': stream(nothing, returns<Settings>(), { resumable: true }),
 } as const;

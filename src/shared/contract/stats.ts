@@ -16,5 +16,5 @@ export const statsStreams = {
    * (no error) when it stops or is not running; NOT_FOUND when it is removed; ENGINE_UNAVAILABLE
    * when the engine goes away.
    */
-  'stats.watch': stream(byId, returns<StatsSample>()),
+  'stats.watch': stream(byId, returns<StatsSample>(), { resumable: true }),
 } as const;

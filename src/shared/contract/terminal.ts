@@ -85,6 +85,8 @@ export const terminalStreams = {
       rows: size.rows.optional(),
     }),
     returns<SessionMessage>(),
+    // Subscribing runs the command (or a fresh shell) / attaches and replays output: never again by itself.
+    { resumable: false },
   ),
   /**
    * `docker attach`: the container's main process. `start`: attach first, then start the container
@@ -100,5 +102,7 @@ export const terminalStreams = {
       rows: size.rows.optional(),
     }),
     returns<SessionMessage>(),
+    // Subscribing runs the command (or a fresh shell) / attaches and replays output: never again by itself.
+    { resumable: false },
   ),
 } as const;

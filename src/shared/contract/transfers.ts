@@ -39,5 +39,5 @@ export const transferCommands = {
 
 export const transferStreams = {
   /** Progress of one transfer: its state at once, then changes (at most ~10 a second), ending after the final phase. */
-  'transfers.watch': stream(z.object({ transferId }).strict(), returns<TransferProgress>()),
+  'transfers.watch': stream(z.object({ transferId }).strict(), returns<TransferProgress>(), { resumable: true }),
 } as const;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../src/shared/contract';
 import type { StreamFrame } from '../../../src/shared/transport';
 import { IPC_STREAM_ACK, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE } from '../../../src/shared/transport';
-import type { Dispatcher } from '../../../src/main/dispatch';
+import { DEFAULT_STREAM_LIMITS, type Dispatcher, type StreamLimits } from '../../../src/main/dispatch';
 
 // `electron` cannot load in Node without its binary: a stand-in ipcMain records what main registers.
 const ipc = vi.hoisted(() => {
@@ -42,7 +42,7 @@ class FakeWebContents extends EventEmitter {
   }
 }
 
-function fakeDispatcher() {
+function fakeDispatcher(limits: StreamLimits = DEFAULT_STREAM_LIMITS) {
   const closed: string[] = [];
   const acknowledged: Array<[string, number]> = [];
   let emit: ((frame: StreamFrame) => void) | undefined;
@@ -53,6 +53,7 @@ function fakeDispatcher() {
       return { ok: true as const, close: () => void closed.push(topic), acknowledge: (count: number) => void acknowledged.push([topic, count]) };
     }),
     openStreamCount: () => 0,
+    limits,
   };
   return { dispatcher, closed, acknowledged, emit: (frame: StreamFrame) => emit?.(frame) };
 }
@@ -125,5 +126,25 @@ describe('registerIpc', () => {
     ack?.({ senderFrame: trustedFrame, sender: contents }, { id: 'other', count: 1 });
     ack?.({ senderFrame: trustedFrame, sender: contents }, null);
     expect(fake.acknowledged).toEqual([['logs.fetch', 2]]);
+  });
+
+  it('refuses a stream beyond the per-window limit with a LIMIT_REACHED frame, and makes room when one closes', () => {
+    const fake = fakeDispatcher({ maxStreams: 100, maxStreamsPerConnection: 2 });
+    registerIpc(fake.dispatcher, isTrusted as never);
+    const contents = new FakeWebContents();
+    const other = new FakeWebContents();
+    other.id = 8;
+    const subscribe = (sender: FakeWebContents, id: string): void =>
+      ipc.listeners.get(IPC_SUBSCRIBE)?.({ senderFrame: trustedFrame, sender }, { id, topic: 'engine.watch', input: {} });
+    for (const id of ['a', 'b', 'c']) subscribe(contents, id);
+    expect(fake.dispatcher.subscribe).toHaveBeenCalledTimes(2);
+    expect(contents.sent).toEqual([
+      { channel: IPC_STREAM_FRAME, payload: { id: 'c', frame: { kind: 'error', error: { code: 'LIMIT_REACHED', message: expect.stringMatching(/\b2\b/) } } } },
+    ]);
+    // Another window has its own allowance; closing one stream makes room in the first.
+    subscribe(other, 'a');
+    ipc.listeners.get(IPC_UNSUBSCRIBE)?.({ senderFrame: trustedFrame, sender: contents }, 'a');
+    subscribe(contents, 'd');
+    expect(fake.dispatcher.subscribe).toHaveBeenCalledTimes(4);
   });
 });

@@ -28,7 +28,8 @@ export function SessionPanel({ session, visible, onClose }: SessionPanelProps) {
   const [notice, setNotice] = useState<string>();
   const { spec, surface } = session;
   const running = state.status === 'running';
-  const ended = state.status === 'ended' || state.status === 'failed';
+  const lost = state.status === 'lost';
+  const ended = state.status === 'ended' || state.status === 'failed' || lost;
   const keys = spec.detachKeys ?? DEFAULT_DETACH_KEYS;
   const lineConsole = spec.kind === 'attach' && state.ready !== undefined && !state.ready.tty && state.ready.stdin;
 
@@ -58,8 +59,9 @@ export function SessionPanel({ session, visible, onClose }: SessionPanelProps) {
     surface?.focus();
   };
 
-  const restartLabel =
-    spec.kind === 'attach' ? (state.ended?.reason === 'exited' ? t('actions.startAttachAgain') : t('actions.attachAgain')) : spec.kind === 'command' ? t('actions.runAgain') : t('actions.restart');
+  const restartLabel = lost
+    ? t('actions.startAgain')
+    : spec.kind === 'attach' ? (state.ended?.reason === 'exited' ? t('actions.startAttachAgain') : t('actions.attachAgain')) : spec.kind === 'command' ? t('actions.runAgain') : t('actions.restart');
 
   return (
     <div className="term-session" data-session-kind={spec.kind}>
@@ -104,7 +106,12 @@ export function SessionPanel({ session, visible, onClose }: SessionPanelProps) {
           {t('attach.warning', { keys: describeDetachKeys(keys) })}
         </p>
       )}
-      {state.error && <ErrorMessage error={state.error} />}
+      {lost && (
+        <p className="term-warning" role="alert" data-testid="connection-lost">
+          {t('lost.explanation')}
+        </p>
+      )}
+      {state.error && !lost && <ErrorMessage error={state.error} />}
       {state.inputError && <ErrorMessage error={state.inputError} />}
       {searching && surface && <SearchBar surface={surface} onClose={() => setSearching(false)} />}
       {surface && <TerminalHost surface={surface} focus={visible && !searching} label={t('terminalLabel', { name: spec.containerName })} />}

@@ -11,6 +11,10 @@ export function SessionStatus({ spec, state }: { spec: SessionSpec; state: Sessi
   let tone = '';
   if (state.status === 'connecting') text = t('status.connecting');
   else if (state.status === 'failed') text = t('status.failed');
+  else if (state.status === 'lost') {
+    text = t('status.connectionLost');
+    tone = 'warn';
+  }
   else if (ended?.reason === 'detached') text = t('status.detached');
   else if (ended?.reason === 'container-stopped') {
     text = t('status.containerStopped');

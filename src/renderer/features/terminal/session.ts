@@ -14,7 +14,8 @@ type Ready = Extract<SessionMessage, { kind: 'ready' }>;
 
 /** What the UI shows of a session; a new object on every change (for useSyncExternalStore). */
 export interface SessionState {
-  status: 'connecting' | 'running' | 'ended' | 'failed';
+  /** lost: browser mode's connection dropped; the session was not restarted (nothing ran twice). */
+  status: 'connecting' | 'running' | 'ended' | 'failed' | 'lost';
   ready?: Ready;
   ended?: { reason: SessionEndReason; exitCode: number | null };
   error?: BerthError;
@@ -103,7 +104,7 @@ export class TerminalSession {
       onError: (error: BerthError) => {
         this.unsubscribe = undefined;
         this.input.stop();
-        this.update({ status: 'failed', error });
+        this.update({ status: error.code === 'CONNECTION_LOST' ? 'lost' : 'failed', error });
       },
       onEnd: () => {
         this.unsubscribe = undefined;
