@@ -2,11 +2,12 @@
 // entry point as a child process): whatever the page sends, the transfer fails with a plain message,
 // nothing is created, and the process keeps serving. A crash here would not show in-process: the
 // test runner's worker would die with it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pack } from 'tar-stream';
 import type { UploadStart } from '../../src/shared/types/transfers';
 import { finalTransferOver, invokeOver, send, type WebTarget } from '../helpers/web-client';
 import { startCli, type CliServer } from '../helpers/web-cli';
+import { TEST_LABELS, docker, removeTestContainers, testImage } from '../helpers/engine';
 import { imageIds, testRepository } from './images-support';
 
 let cli: CliServer;
@@ -20,6 +21,10 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await cli?.stop();
+});
+
+afterAll(async () => {
+  await removeTestContainers();
 });
 
 /** A real tar with one file of `size` random-ish bytes. */
@@ -97,6 +102,25 @@ describe('images.import with a bad browser upload', () => {
     expect(reply.status).toBe(200);
     const final = await finalTransferOver(target, started.transferId);
     expect(final).toMatchObject({ phase: 'done', result: { imageId: expect.stringMatching(/^sha256:/) } });
+    await expectServing();
+  });
+});
+
+describe('files.copyIn with a bad browser upload', () => {
+  it.each([
+    ['a body that is not a tar', (body: Buffer) => [body]],
+    ['a body cut mid-way', (body: Buffer) => [body.subarray(0, 600), new Error('cut by the test')]],
+  ])('%s: the transfer fails, the server lives', async (_what, chunksOf) => {
+    const container = await docker().createContainer({ Image: testImage, Labels: { ...TEST_LABELS } });
+    const body = Buffer.from('not a tar at all\n'.repeat(256));
+    const started = await invokeOver<UploadStart>(target, 'files.copyIn', {
+      id: container.id,
+      destination: '/tmp',
+      source: { kind: 'upload', names: ['notes.txt'], sizeBytes: body.length },
+    });
+    await send(target, started.uploadUrl!, { headers: { 'Content-Length': body.length }, chunks: chunksOf(body) }).catch(() => undefined);
+    const final = await finalTransferOver(target, started.transferId);
+    expect(final.phase).toBe('failed');
     await expectServing();
   });
 });
