@@ -18,10 +18,15 @@ export function isTicketOnlyPath(pathname: string): boolean {
 const sendError = (res: ServerResponse, error: BerthErrorShape, closeAfter = false): void =>
   sendJson(res, HTTP_STATUS[error.code], { error }, closeAfter);
 
+/** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * bare, which are not attr-chars. */
+function extValue(text: string): string {
+  return encodeURIComponent(text).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback plus the exact name. */
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${extValue(filename)}`;
 }
 
 async function serveDownload(hub: TransferHub, ticket: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
