@@ -24,8 +24,11 @@ export interface WebReply {
 export interface SendOptions {
   method?: string;
   headers?: Record<string, string | number>;
-  /** Written in this order; an Error instead of a chunk cuts the connection there. */
-  chunks?: ReadonlyArray<Buffer | string | Error>;
+  /**
+   * Written in this order. An Error cuts the connection there; `{ waitMs }` pauses (a slow client);
+   * a promise holds the body unfinished until it settles (a stalled client).
+   */
+  chunks?: ReadonlyArray<Buffer | string | Error | { waitMs: number } | Promise<unknown>>;
   /** No Authorization header. */
   noToken?: boolean;
 }
@@ -58,6 +61,14 @@ export function send(target: WebTarget, pathname: string, options: SendOptions =
         if (chunk instanceof Error) {
           req.destroy(chunk);
           return;
+        }
+        if (chunk instanceof Promise) {
+          await chunk.catch(() => undefined);
+          continue;
+        }
+        if (!Buffer.isBuffer(chunk) && typeof chunk !== 'string') {
+          await new Promise((done) => setTimeout(done, chunk.waitMs));
+          continue;
         }
         // Each chunk handed to the socket before the next (and before a cut).
         await new Promise<void>((done, fail) => req.write(chunk, (err) => (err ? fail(err) : done())));
