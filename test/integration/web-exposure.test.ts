@@ -94,6 +94,7 @@ describe('--tls-cert and --tls-key', () => {
     } finally {
       ws.terminate();
     }
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
   });
 
   it('refuse a key that does not match the certificate, with a plain message', async () => {

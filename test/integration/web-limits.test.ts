@@ -1,12 +1,17 @@
 // Browser mode's request limits, against the real engine: an oversized JSON body gets a 413 with
 // the JSON error (not a reset); ordinary requests have a time limit, upload bodies none (they may
 // take as long as the file needs), only one on silence.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pack } from 'tar-stream';
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import type { UploadStart } from '../../src/shared/types/transfers';
+import { engineSocket } from '../helpers/engine-relay';
+import { MeteredRelay } from '../helpers/metered-relay';
 import { invokeOver, send, type WebTarget } from '../helpers/web-client';
 import { finalOf, imageIds, testRepository } from './images-support';
 
@@ -35,8 +40,8 @@ async function tarOf(size: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function startImport(sizeBytes: number): Promise<{ transferId: string; uploadUrl: string }> {
-  const started = await invokeOver<UploadStart>(target, 'images.import', {
+async function startImport(sizeBytes: number, to: WebTarget = target): Promise<{ transferId: string; uploadUrl: string }> {
+  const started = await invokeOver<UploadStart>(to, 'images.import', {
     source: { kind: 'upload', filename: 'slow.tar', sizeBytes },
     repository: testRepository('limits'),
   });
@@ -97,5 +102,42 @@ describe('time limits', () => {
     expect(final).toMatchObject({ phase: 'failed', error: { message: 'The upload stalled: nothing arrived for 3 s, so it was stopped.' } });
     expect(await imageIds()).toEqual(before);
     await expect(invokeOver(target, 'engine.ping', {})).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('an upload the engine holds', () => {
+  let relayDir: string;
+  let relay: MeteredRelay;
+  let relayedWeb: WebServer;
+  const relayed = { dispatcher: undefined as unknown as ReturnType<typeof createEngineDispatcher> };
+
+  beforeAll(async () => {
+    relayDir = mkdtempSync(path.join(tmpdir(), 'berth-limits-relay-'));
+    relay = new MeteredRelay(engineSocket(), relayDir);
+    await relay.up();
+    relayed.dispatcher = createEngineDispatcher(createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` }));
+    relayedWeb = await startWebServer({ dispatcher: relayed.dispatcher, port: 0, timeouts: { requestMs: REQUEST_MS, uploadIdleMs: 1000 } });
+  });
+
+  afterAll(async () => {
+    relay?.resume();
+    await relayedWeb?.close();
+    await relay?.down();
+    rmSync(relayDir, { recursive: true, force: true });
+  });
+
+  it('is not "stalled" while the engine, not the page, stops taking bytes longer than the idle limit', async () => {
+    const to = { origin: `http://127.0.0.1:${relayedWeb.port}`, token: relayedWeb.token };
+    const tar = await tarOf(32 * 1024 * 1024);
+    const { transferId, uploadUrl } = await startImport(tar.length, to);
+    const held = relay.when('toEngine', 4 * 1024 * 1024, 'pause');
+    const sending = send(to, uploadUrl, { headers: { 'Content-Length': tar.length }, chunks: [tar] });
+    await held;
+    // The point is a span with no bytes moving: three idle limits with the engine held.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    relay.resume();
+    const reply = await sending;
+    expect(reply.status, reply.text).toBe(200);
+    expect(await finalOf(relayed.dispatcher, transferId)).toMatchObject({ phase: 'done' });
   });
 });
