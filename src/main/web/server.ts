@@ -136,13 +136,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end(`HTTP/1.1 ${verdict.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveStreams(ws, dispatcher));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // A bad frame (over maxPayload, invalid UTF-8) makes ws close the socket and emit 'error':
+      // unheard, that error would end the process.
+      ws.on('error', () => undefined);
+      serveStreams(ws, dispatcher);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bindHost, () => resolve());
   });
+  // After listening, an 'error' (e.g. accept failing when file descriptors run out) must not end the process.
+  server.on('error', (err) => console.error(`Browser mode server: ${err.message}`));
   const port = (server.address() as AddressInfo).port;
   guard.port = port;
 
