@@ -130,6 +130,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_JSON_BODY_BYTES });
   server.on('upgrade', (req, socket, head) => {
+    // Node stops listening for errors on a socket it hands over for an upgrade: a client that resets
+    // it (even after a refusal) would otherwise end the process.
+    socket.on('error', () => socket.destroy());
     const url = requestUrl(req);
     const verdict = url?.pathname === '/api/ws' ? checkRequest(req, guard, url.searchParams.get('token'), true) : ({ ok: false, status: 404 } as const);
     if (!verdict.ok) {
