@@ -75,10 +75,11 @@ function failWhenIdle(req: IncomingMessage, res: ServerResponse, idleMs: number)
     }
     req.destroy(new BerthError('CANCELLED', `The upload stalled: nothing arrived for ${seconds} s, so it was stopped.`));
   });
-  // Once the body is in, waiting for the engine's answer is not idleness: without a listener
-  // here, Node would cut the connection when the timer fires.
+  // Once the body is in, waiting for the engine's answer is not idleness. (Node sets its own
+  // keep-alive timer after the answer.) Until the body is read, a timer firing after the last
+  // byte arrived goes to the response: with no listener there, Node would cut the connection.
+  req.once('end', () => req.setTimeout(0));
   res.on('timeout', () => undefined);
-  res.once('close', () => req.socket?.setTimeout(0));
 }
 
 async function receiveUpload(hub: TransferHub, ticket: string, req: IncomingMessage, res: ServerResponse, idleMs: number): Promise<void> {
