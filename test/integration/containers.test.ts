@@ -358,4 +358,19 @@ describe('schema refusals (INVALID_INPUT) change nothing on the engine', () => {
     expect(info.State.Restarting).toBe(false);
     await expect(inspect(name)).rejects.toMatchObject({ statusCode: 404 });
   });
+
+  it('refuses a NUL in an env value, a command word, an entrypoint or a label, and creates nothing', async () => {
+    const name = uniqueName('nul');
+    const before = await countContainers();
+    const bad: Array<[string, unknown, RegExp]> = [
+      ['containers.create', spec({ name, env: [{ key: 'A', value: 'x\0y' }] }), /environment variable value cannot contain a NUL/],
+      ['containers.run', spec({ name, env: [{ key: 'A\0B', value: 'x' }] }), /environment variable name cannot contain a NUL/],
+      ['containers.create', spec({ name, command: ['echo', 'a\0b'] }), /command word cannot contain a NUL/],
+      ['containers.create', spec({ name, entrypoint: ['/bin/sh\0'] }), /command word cannot contain a NUL/],
+      ['containers.create', spec({ name, labels: { note: 'a\0b' } }), /label value cannot contain a NUL/],
+    ];
+    for (const [channel, input, text] of bad) await refused(channel, input, 'INVALID_INPUT', text);
+    expect(await countContainers()).toEqual(before);
+    await expect(inspect(name)).rejects.toMatchObject({ statusCode: 404 });
+  });
 });

@@ -69,19 +69,27 @@ export function readImportResult(response: Readable): Promise<string> {
  */
 export async function importImage(docker: Docker, body: Readable, options: ImportOptions, signal: AbortSignal): Promise<{ imageId: string; reference?: string }> {
   const checked = tarStartCheck();
+  // The check can fail before the engine request exists (a browser upload's body is already
+  // buffered): listen at once, or Node throws the error and ends the process. The failure then
+  // aborts the engine request, which would otherwise wait for a body that never comes.
+  const bodyFailure = new AbortController();
+  checked.on('error', (err) => bodyFailure.abort(err));
   body.on('error', (err) => checked.destroy(err));
   body.pipe(checked);
+  const failure = (err: unknown): BerthError => importRefusal(bodyFailure.signal.aborted ? bodyFailure.signal.reason : err);
   const query: Record<string, unknown> = { changes: options.changes };
   if (options.repository) query.repo = options.repository;
   if (options.repository) query.tag = options.tag ?? 'latest';
   if (options.message) query.message = options.message;
   let response: Readable;
   try {
-    response = (await docker.importImage(checked, { ...query, abortSignal: signal })) as Readable;
+    response = (await docker.importImage(checked, { ...query, abortSignal: AbortSignal.any([signal, bodyFailure.signal]) })) as Readable;
   } catch (err) {
     checked.destroy();
-    throw importRefusal(err);
+    throw failure(err);
   }
-  const imageId = await readImportResult(response);
+  const imageId = await readImportResult(response).catch((err: unknown) => {
+    throw failure(err);
+  });
   return { imageId, ...(options.repository ? { reference: `${options.repository}:${options.tag ?? 'latest'}` } : {}) };
 }

@@ -59,7 +59,8 @@ export async function startUpload(hub: TransferHub, host: HostServices, request:
       sizeBytes: source.sizeBytes,
       receive: (requestBody) =>
         settleInBackground(transfer, host, request.task, () => {
-          const body = countedSource(requestBody, transfer, { mapError: interrupted, keepSourceOpen: true });
+          // A BerthError is the server's own reason (the body stalled); anything else is the page going away.
+          const body = countedSource(requestBody, transfer, { mapError: (err) => (err instanceof BerthError ? err : interrupted()), keepSourceOpen: true });
           return request.consume(body, transfer.signal).finally(() => body.destroy());
         }),
     },

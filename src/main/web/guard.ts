@@ -12,6 +12,8 @@ export function tokensMatch(presented: string | undefined | null, expected: stri
 export interface GuardConfig {
   token: string;
   port: number;
+  /** The page's own origins use this scheme. */
+  scheme: 'http' | 'https';
   /** Host names (without port) the server answers to: loopback names plus an explicit bind host. */
   hostNames: readonly string[];
 }
@@ -29,7 +31,7 @@ export function checkRequest(req: IncomingMessage, config: GuardConfig, presente
     return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Host not allowed.' };
   }
   const origin = req.headers.origin;
-  const allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  const allowedOrigins = new Set([...allowedHosts].map((h) => `${config.scheme}://${h}`));
   if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
     return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Cross-site request refused.' };
   }
@@ -48,4 +50,38 @@ export function bearerToken(req: IncomingMessage): string | null {
 
 export function formatHostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '::1', '[::1]']);
+
+/** Only this machine can reach it: localhost, ::1 or 127.0.0.0/8. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase();
+  return LOOPBACK_NAMES.has(name) || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/** 0.0.0.0 or ::, which also answer on loopback. */
+export function isWildcardHost(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
+
+export interface ExposureChoice {
+  host: string;
+  tls: boolean;
+  /** The user named the risk (`--insecure-plain-http`). */
+  insecurePlainHttp: boolean;
+}
+
+/**
+ * Why serving on `host` is refused, or undefined when allowed: beyond loopback, plain HTTP would
+ * send the token (and every command) across the network in clear, so it needs TLS or an explicit
+ * acceptance of the risk.
+ */
+export function plainHttpRefusal({ host, tls, insecurePlainHttp }: ExposureChoice): string | undefined {
+  if (tls || insecurePlainHttp || isLoopbackHost(host)) return undefined;
+  return (
+    `Refusing to serve on ${host} over plain HTTP: the token and everything you do would cross the network unencrypted, ` +
+    'and anyone who sees the token controls your Docker engine. Give --tls-cert FILE --tls-key FILE to serve HTTPS, ' +
+    'or --insecure-plain-http to accept that risk.'
+  );
 }

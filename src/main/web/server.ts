@@ -1,34 +1,47 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../dispatch';
-import { bearerToken, checkRequest, formatHostForUrl, type GuardConfig } from './guard';
+import { bearerToken, checkRequest, formatHostForUrl, isLoopbackHost, isWildcardHost, plainHttpRefusal, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
 import { HTTP_STATUS, sendJson } from './http-json';
-import { isTicketOnlyPath, routeTransfer } from './transfer-routes';
+import { limitRequestTime, MAX_JSON_BODY_BYTES, readJsonBody, RequestRefusal } from './request-limits';
+import { isTicketOnlyPath, isUploadPath, routeTransfer, UPLOAD_IDLE_MS } from './transfer-routes';
 import { serveStreams } from './stream-socket';
 
-const MAX_JSON_BODY_BYTES = 1024 * 1024;
+export interface WebServerTimeouts {
+  /** How long an ordinary request (not an upload) may take to arrive whole; 0: no limit. */
+  requestMs: number;
+  /** An upload body that sends nothing for this long fails; 0: no limit. */
+  uploadIdleMs: number;
+}
 
+export const DEFAULT_TIMEOUTS: WebServerTimeouts = { requestMs: 300_000, uploadIdleMs: UPLOAD_IDLE_MS };
 
 export interface WebServerOptions {
   dispatcher: Dispatcher;
   /** The built renderer (out/renderer); absent: API only. */
   staticRoot?: string;
-  /** Defaults to 127.0.0.1. Anything else must be asked for. */
+  /** Defaults to 127.0.0.1. Anything else needs `tls` or `insecurePlainHttp`. */
   host?: string;
   /** 0 or absent: the OS picks. */
   port?: number;
   token?: string;
+  /** Serve HTTPS (and wss) with this certificate chain and private key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Allow plain HTTP beyond loopback: the user accepted that the token crosses the network in clear. */
+  insecurePlainHttp?: boolean;
+  timeouts?: Partial<WebServerTimeouts>;
 }
 
 export interface WebServer {
   url: string;
   port: number;
   token: string;
-  server: Server;
+  server: Server | HttpsServer;
   close(): Promise<void>;
 }
 
@@ -36,34 +49,8 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
   sendJson(res, status, { error: { code, message } });
 }
 
-function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_JSON_BODY_BYTES) {
-        reject(new Error('Request body too large.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (!text) return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new Error('The request body is not valid JSON.'));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function pageHeaders(port: number): Record<string, string> {
-  const ws = `ws://127.0.0.1:${port} ws://localhost:${port}`;
+function pageHeaders(port: number, socketScheme: 'ws' | 'wss'): Record<string, string> {
+  const ws = `${socketScheme}://127.0.0.1:${port} ${socketScheme}://localhost:${port}`;
   return {
     'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ${ws}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`,
     'X-Content-Type-Options': 'nosniff',
@@ -90,11 +77,15 @@ function decodeChannel(encoded: string): string | null {
   }
 }
 
-/** Browser mode: the same handlers as the desktop app, on loopback, behind a token. */
+/** Browser mode: the same handlers as the desktop app, on loopback (or TLS), behind a token. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const bindHost = options.host ?? '127.0.0.1';
+  const refusal = plainHttpRefusal({ host: bindHost, tls: options.tls !== undefined, insecurePlainHttp: options.insecurePlainHttp === true });
+  if (refusal) throw new Error(refusal);
+  const scheme = options.tls ? 'https' : 'http';
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const guard: GuardConfig = { token, port: 0, hostNames: [...new Set(['127.0.0.1', 'localhost', '[::1]', formatHostForUrl(bindHost)])] };
+  const guard: GuardConfig = { token, port: 0, scheme, hostNames: [...new Set(['127.0.0.1', 'localhost', '[::1]', formatHostForUrl(bindHost)])] };
   const { dispatcher } = options;
 
   const handleInvoke = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
@@ -103,16 +94,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       input = await readJsonBody(req);
     } catch (err) {
-      return sendError(res, 400, 'INVALID_INPUT', (err as Error).message);
+      return sendError(res, err instanceof RequestRefusal ? err.status : 400, 'INVALID_INPUT', (err as Error).message);
     }
     const outcome = await dispatcher.invoke(channel, input);
     if (outcome.ok) sendJson(res, 200, { result: outcome.result ?? null });
     else sendJson(res, HTTP_STATUS[outcome.error.code], { error: outcome.error });
   };
 
-  const server = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const url = requestUrl(req);
     if (!url) return sendError(res, 400, 'INVALID_INPUT', 'Malformed request target.');
+    if (!isUploadPath(url.pathname)) limitRequestTime(req, res, timeouts.requestMs);
     const isApi = url.pathname.startsWith('/api/');
     const verdict = checkRequest(req, guard, bearerToken(req), isApi && !isTicketOnlyPath(url.pathname));
     if (!verdict.ok) return sendError(res, verdict.status, verdict.code, verdict.message);
@@ -124,33 +116,49 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
       return;
     }
-    if (routeTransfer(req, res, url.pathname)) return;
+    if (routeTransfer(req, res, url.pathname, { uploadIdleMs: timeouts.uploadIdleMs })) return;
     if (isApi) return sendError(res, 404, 'NOT_FOUND', 'No such endpoint.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_INPUT', 'Use GET.');
     if (!options.staticRoot) return sendError(res, 404, 'NOT_FOUND', 'No UI is served.');
-    void serveStatic(options.staticRoot, url.pathname, res, pageHeaders(guard.port));
-  });
+    void serveStatic(options.staticRoot, url.pathname, res, pageHeaders(guard.port, options.tls ? 'wss' : 'ws'));
+  };
+
+  // Node's own requestTimeout would also cut an upload that takes long: limitRequestTime and the
+  // upload's idle limit take its place.
+  const serverOptions = { requestTimeout: 0 };
+  const server = options.tls ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handleRequest) : createServer(serverOptions, handleRequest);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_JSON_BODY_BYTES });
   server.on('upgrade', (req, socket, head) => {
+    // Node stops listening for errors on a socket it hands over for an upgrade: a client that resets
+    // it (even after a refusal) would otherwise end the process.
+    socket.on('error', () => socket.destroy());
     const url = requestUrl(req);
     const verdict = url?.pathname === '/api/ws' ? checkRequest(req, guard, url.searchParams.get('token'), true) : ({ ok: false, status: 404 } as const);
     if (!verdict.ok) {
       socket.end(`HTTP/1.1 ${verdict.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveStreams(ws, dispatcher));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // A bad frame (over maxPayload, invalid UTF-8) makes ws close the socket and emit 'error':
+      // unheard, that error would end the process.
+      ws.on('error', () => undefined);
+      serveStreams(ws, dispatcher);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bindHost, () => resolve());
   });
+  // After listening, an 'error' (e.g. accept failing when file descriptors run out) must not end the process.
+  server.on('error', (err) => console.error(`Browser mode server: ${err.message}`));
   const port = (server.address() as AddressInfo).port;
   guard.port = port;
 
+  const urlHost = isLoopbackHost(bindHost) || isWildcardHost(bindHost) ? '127.0.0.1' : formatHostForUrl(bindHost);
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `${scheme}://${urlHost}:${port}/?token=${token}`,
     port,
     token,
     server,

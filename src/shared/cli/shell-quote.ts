@@ -3,12 +3,15 @@
  * create form's command field. Pure string code: no Node, no DOM.
  */
 
-/** Characters that never need quoting in sh, wherever they appear in a word. */
-const SAFE_WORD = /^[A-Za-z0-9_./:=@%+,-]+$/;
+/**
+ * Words that never need quoting in sh: [A-Za-z0-9_./:=@%+,-] only, and not starting with `=`
+ * (zsh expands a leading `=ls` to the path of `ls`).
+ */
+const SAFE_WORD = /^[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*$/;
 
 /**
- * Quotes one word so that sh reads it back as exactly that word: bare when it is non-empty and
- * only uses [A-Za-z0-9_./:=@%+,-], else in single quotes (a `'` inside becomes `'\''`).
+ * Quotes one word so that sh (and zsh) reads it back as exactly that word: bare when SAFE_WORD
+ * allows it, else in single quotes (a `'` inside becomes `'\''`).
  */
 export function quoteShellWord(word: string): string {
   if (SAFE_WORD.test(word)) return word;

@@ -8,20 +8,18 @@ import { command, returns } from './define';
 import {
   absoluteContainerPath,
   containerName,
+  commandWord,
   containerRef,
+  envVar,
   imageRef,
   ipAddress,
   labelMap,
+  noNul,
   signalName,
   timeoutSeconds,
 } from './schemas';
 
 const byId = z.object({ id: containerRef });
-
-const envVar = z.object({
-  key: z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'An environment variable name cannot contain = or spaces.'),
-  value: z.string().max(65536),
-});
 
 const portBinding = z.object({
   containerPort: z.number().int().min(1).max(65535),
@@ -34,7 +32,7 @@ const portBinding = z.object({
 
 const bindMount = z.object({
   type: z.literal('bind'),
-  source: z.string().min(1).max(4096).refine((p) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p), 'A bind source must be an absolute host path.'),
+  source: noNul(z.string().min(1).max(4096), 'A bind source').refine((p) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p), 'A bind source must be an absolute host path.'),
   target: absoluteContainerPath,
   readOnly: z.boolean().default(false),
 });
@@ -54,8 +52,8 @@ export const createContainerSpec = z.object({
   image: imageRef,
   name: containerName.optional(),
   /** Command words, already split (the form splits them as a shell would). */
-  command: z.array(z.string().max(65536)).max(1024).optional(),
-  entrypoint: z.array(z.string().max(65536)).max(1024).optional(),
+  command: z.array(commandWord).max(1024).optional(),
+  entrypoint: z.array(commandWord).max(1024).optional(),
   workingDir: absoluteContainerPath.optional(),
   user: z.string().max(256).regex(/^[a-zA-Z0-9_.:-]*$/, 'Not a valid user.').optional(),
   env: z.array(envVar).max(4096).default([]),

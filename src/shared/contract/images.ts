@@ -5,7 +5,7 @@ import { repositoryProblem, splitRepoTag, tagProblem } from '../images/reference
 import type { CommitResult, ImagePruneResult, ImageRemoveResult, ImageSummary } from '../types/images';
 import type { DownloadStart, UploadStart } from '../types/transfers';
 import { command, returns } from './define';
-import { containerRef, imageRef } from './schemas';
+import { containerRef, imageRef, noNul } from './schemas';
 import { uploadSource } from './transfers';
 
 const refine = (check: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {
@@ -17,7 +17,7 @@ const repository = z.string().trim().superRefine(refine(repositoryProblem));
 const tag = z.string().trim().superRefine(refine(tagProblem));
 const changeLine = z.string().max(65536).superRefine(refine(changeLineProblem));
 const changes = z.array(changeLine).max(1000).default([]);
-const message = z.string().max(65536).optional();
+const message = noNul(z.string().max(65536), 'A message').optional();
 
 /** `repo:tag`, as `docker image rm` takes a tag to remove. */
 const repoTag = z
@@ -61,7 +61,7 @@ export const imageCommands = {
         id: containerRef,
         ...target,
         message,
-        author: z.string().max(1024).optional(),
+        author: noNul(z.string().max(1024), 'An author').optional(),
         changes,
         pause: z.boolean().default(true),
       })

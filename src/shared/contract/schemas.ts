@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+/**
+ * Refuses a NUL character in `schema`'s string. Command words, environment, labels and paths reach
+ * the engine and the kernel as C strings, where a NUL ends the text: the container would get
+ * something else than the form showed, or could not start.
+ */
+export function noNul<S extends z.ZodType<string>>(schema: S, what: string): S {
+  return schema.refine((value) => !value.includes('\0'), `${what}${NUL_REFUSAL_END}`);
+}
+
+/** How every `noNul` message ends (the form recognises it to say it in the UI's language). */
+export const NUL_REFUSAL_END = ' cannot contain a NUL character.';
+
 /** A container id (full or short hex) or name, as the CLI accepts it. A leading '/' is dropped. */
 export const containerRef = z
   .string()
@@ -44,6 +56,15 @@ export const absoluteContainerPath = z
 export const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'Not a valid IP address.' });
 
 export const labelMap = z.record(
-  z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'A label key cannot contain = or spaces.'),
-  z.string().max(4096),
+  noNul(z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'A label key cannot contain = or spaces.'), 'A label key'),
+  noNul(z.string().max(4096), 'A label value'),
 );
+
+/** One `KEY=value` of a container's or an exec's environment. */
+export const envVar = z.object({
+  key: noNul(z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'An environment variable name cannot contain = or spaces.'), 'An environment variable name'),
+  value: noNul(z.string().max(65536), 'An environment variable value'),
+});
+
+/** One word of a command or entrypoint (argv). */
+export const commandWord = noNul(z.string().max(65536), 'A command word');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDetachKeys, DEFAULT_DETACH_KEYS } from '../terminal/detach-keys';
 import type { OpenedLink, SessionAck, SessionMessage } from '../types/terminal';
 import { command, returns, stream } from './define';
-import { absoluteContainerPath, containerRef } from './schemas';
+import { absoluteContainerPath, commandWord, containerRef, envVar } from './schemas';
 
 /** One input command carries at most this many characters; the renderer splits bigger pastes. */
 export const MAX_INPUT_CHARS = 64 * 1024;
@@ -14,11 +14,6 @@ const size = {
   rows: z.number().int().min(1).max(1000),
 };
 
-const envVar = z.object({
-  key: z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'An environment variable name cannot contain = or spaces.'),
-  value: z.string().max(65536),
-});
-
 const detachKeys = z
   .string()
   .trim()
@@ -26,7 +21,7 @@ const detachKeys = z
   .refine((value) => parseDetachKeys(value) !== null, 'Detach keys look like ctrl-p,ctrl-q: single characters or ctrl-<key>, comma-separated.');
 
 const commandWords = z
-  .array(z.string().max(65536).refine((word) => !word.includes('\0'), 'A command cannot contain a NUL byte.'))
+  .array(commandWord)
   .min(1, 'A command is required.')
   .max(1024)
   .refine((words) => (words[0] ?? '').trim() !== '', 'A command is required.');

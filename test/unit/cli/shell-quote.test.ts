@@ -77,6 +77,15 @@ describe('quoteShellWord', () => {
     expect(quoteShellWord('[::1]:80:80')).toBe("'[::1]:80:80'");
   });
 
+  it('quotes a word that starts with = (zsh expands =ls to the path of ls)', () => {
+    expect(quoteShellWord('=ls')).toBe("'=ls'");
+    expect(quoteShellWord('=')).toBe("'='");
+    expect(quoteShellWord('==x')).toBe("'==x'");
+    expect(quoteShellWord('KEY=value')).toBe('KEY=value');
+    expect(quoteShellWord('--opt=x')).toBe('--opt=x');
+    expect(joinShellWords(['echo', '=ls'])).toBe("echo '=ls'");
+  });
+
   it('joins quoted words with spaces', () => {
     expect(joinShellWords(['echo', 'a b', '', "'"])).toBe(`echo 'a b' '' ''\\'''`);
     expect(joinShellWords([])).toBe('');

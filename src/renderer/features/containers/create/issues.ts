@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { createContainerSpec } from '../../../../shared/contract/containers';
+import { NUL_REFUSAL_END } from '../../../../shared/contract/schemas';
 import { rowFieldKey, type FieldError, type FieldMessage, type SpecDraft } from './toSpec';
 
 type Issue = z.core.$ZodIssue;
@@ -28,7 +29,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
 
 export function describeIssue(issue: Issue): FieldMessage {
   const raw = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  const known = KNOWN_MESSAGES[raw];
+  const known = KNOWN_MESSAGES[raw] ?? (raw.endsWith(NUL_REFUSAL_END) ? 'nulCharacter' : undefined);
   if (known) return { key: known, raw };
   switch (issue.code) {
     case 'invalid_type':
