@@ -43,7 +43,7 @@ describe('browser mode: container inspection tabs', () => {
     await memory.waitFor();
     expect(await memory.locator('mark').first().textContent()).toBe('Memory');
     expect(await memory.textContent()).toContain(String(48 * 1024 * 1024));
-    await expect.poll(() => page.getByTestId('json-selected-path').textContent()).toBe('.HostConfig.Memory');
+    await expect.poll(() => page.getByTestId('json-selected-path').textContent()).toBe('{{.HostConfig.Memory}}');
     expect(await page.getByText(/^1 of \d+$/).count()).toBe(1);
 
     // Keyboard: Left on a leaf goes to its parent, Left again collapses it.

@@ -2,6 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InspectDocument } from '../../src/shared/types/inspect';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { goTemplate } from '../../src/shared/cli/go-template';
+import type { JsonValue } from '../../src/shared/types/inspect';
 import { createHarness } from './dispatch-harness';
 
 const harness = createHarness();
@@ -12,6 +14,38 @@ afterAll(async () => {
 });
 
 describe('containers.inspect', () => {
+  it('the --format template the Inspect tab offers for a node prints that node through the real docker CLI', async () => {
+    const name = uniqueName('inspect-format');
+    await docker().createContainer({
+      Image: testImage,
+      name,
+      Cmd: ['sleep', '5'],
+      Env: ['FIRST=one', 'SECOND=two words'],
+      Labels: { ...TEST_LABELS, 'com.example.key': 'dotted', plain: 'value' },
+      HostConfig: { Memory: 32 * 1024 * 1024 },
+    });
+    const document = (await harness.invoke<InspectDocument>('containers.inspect', { id: name })) as unknown as JsonValue;
+    const paths: Array<Array<string | number>> = [
+      ['HostConfig', 'Memory'],
+      ['Config', 'Env', 1],
+      ['Config', 'Labels', 'com.example.key'],
+      ['Config', 'Labels', 'plain'],
+      ['Config', 'Cmd'],
+      ['HostConfig'],
+      ['Name'],
+    ];
+    for (const path of paths) {
+      const value = path.reduce<JsonValue>((node, segment) => (node as Record<string | number, JsonValue>)[segment]!, document);
+      const template = goTemplate(path, value);
+      const printed = await dockerCli(['inspect', '--format', template, name]);
+      expect(printed.code, `${template}: ${printed.stderr}`).toBe(0);
+      if (value === null || typeof value !== 'object') expect(printed.stdout.trim(), template).toBe(String(value));
+      else if (Array.isArray(value)) expect(JSON.parse(printed.stdout), template).toEqual(value);
+      // The CLI re-encodes objects through its own types, which may know fewer fields than this engine sends.
+      else expect(value, template).toMatchObject(JSON.parse(printed.stdout) as Record<string, unknown>);
+    }
+  });
+
   it('returns the document docker inspect shows', async () => {
     const name = uniqueName('inspect');
     await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '5'], Labels: { ...TEST_LABELS, 'com.example.key': 'a "quoted" value' }, HostConfig: { Memory: 32 * 1024 * 1024 } });

@@ -1,3 +1,4 @@
+import { goTemplate } from '../../../src/shared/cli/go-template';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../../src/shared/types/inspect';
 import {
@@ -42,6 +43,12 @@ describe('json tree rows', () => {
   });
 
   it('writes paths as jq/docker --format would', () => {
+    expect(goTemplate(['HostConfig', 'Memory'], 1024)).toBe('{{.HostConfig.Memory}}');
+    expect(goTemplate(['Config', 'Env', 0], 'A=b')).toBe('{{index .Config.Env 0}}');
+    expect(goTemplate(['Config', 'Labels', 'com.example.key'], 'x')).toBe('{{index .Config.Labels "com.example.key"}}');
+    expect(goTemplate(['Mounts', 0, 'Source'], '/a')).toBe('{{(index .Mounts 0).Source}}');
+    expect(goTemplate(['Mounts', 0], {})).toBe('{{json (index .Mounts 0)}}');
+    expect(goTemplate([], {})).toBe('{{json .}}');
     expect(formatPath([])).toBe('.');
     expect(formatPath(['HostConfig', 'Memory'])).toBe('.HostConfig.Memory');
     expect(formatPath(['Mounts', 0, 'Source'])).toBe('.Mounts[0].Source');

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '../../../shared/types/inspect';
-import { containerIds, copyText, formatPath, pathId, searchJson, type PathSegment } from './json-tree-model';
+import { goTemplate } from '../../../shared/cli/go-template';
+import { containerIds, copyText, pathId, searchJson, type PathSegment } from './json-tree-model';
 import { JsonTree } from './JsonTree';
 import { useCopy } from './useCopy';
 import '../../styles/json-tree.css';
@@ -109,11 +110,13 @@ export function JsonInspector({ value, label, initiallyExpanded = [] }: JsonInsp
         <div className="json-selection" aria-live="polite">
           {focused ? (
             <>
-              <code className="json-path" data-testid="json-selected-path">{formatPath(focused.path)}</code>
+              <code className="json-path" data-testid="json-selected-path" title={t('templateHint')}>
+                {goTemplate(focused.path, focused.node)}
+              </code>
               <button type="button" className="small" onClick={() => copy(copyText(focused.node), 'value')}>
                 {copied === 'value' ? t('copied') : t('copyValue')}
               </button>
-              <button type="button" className="small" onClick={() => copy(formatPath(focused.path), 'path')}>
+              <button type="button" className="small" onClick={() => copy(goTemplate(focused.path, focused.node), 'path')}>
                 {copied === 'path' ? t('copied') : t('copyPath')}
               </button>
             </>
