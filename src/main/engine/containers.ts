@@ -10,7 +10,7 @@ import {
   type PortProtocol,
 } from '../../shared/types/containers';
 import { engineCall, toBerthError } from './errors';
-import { toCreateOptions } from './create-options';
+import { toCreateOptions, type CreateMode } from './create-options';
 
 function toState(value: string): ContainerState {
   return (CONTAINER_STATES as readonly string[]).includes(value) ? (value as ContainerState) : 'dead';
@@ -52,9 +52,9 @@ function createWithWarnings(docker: Docker, options: Docker.ContainerCreateOptio
   });
 }
 
-export async function createContainer(docker: Docker, spec: ParsedCreateContainerSpec): Promise<CreatedContainer> {
+export async function createContainer(docker: Docker, spec: ParsedCreateContainerSpec, mode: CreateMode = 'create'): Promise<CreatedContainer> {
   try {
-    const created = await createWithWarnings(docker, toCreateOptions(spec));
+    const created = await createWithWarnings(docker, toCreateOptions(spec, mode));
     const inspected = await docker.getContainer(created.Id).inspect();
     const warnings = (created.Warnings ?? []).filter((w) => typeof w === 'string' && w.trim() !== '');
     return { id: created.Id, name: inspected.Name.replace(/^\//, ''), warnings };
@@ -72,7 +72,7 @@ export async function createContainer(docker: Docker, spec: ParsedCreateContaine
 
 /** `docker run -d`: create, then start. Like the CLI, a container whose start fails is kept. */
 export async function runContainer(docker: Docker, spec: ParsedCreateContainerSpec): Promise<CreatedContainer> {
-  const created = await createContainer(docker, spec);
+  const created = await createContainer(docker, spec, 'run-detached');
   try {
     await docker.getContainer(created.id).start();
   } catch (err) {
