@@ -15,6 +15,16 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * An unknown channel or topic as a refusal names it. Only a string is shown (cut); anything else a
+ * transport let through (a WebSocket frame's `channel` can be any JSON) is never converted, as
+ * String() throws for objects such as {"toString":1,"valueOf":1}.
+ */
+function unknownName(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 100);
+  return `(${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a name)`;
+}
+
 export interface OpenStream {
   close(): void;
   /** The subscriber has taken in `count` more data frames. */
@@ -55,7 +65,7 @@ export function createDispatcher(
 
   return {
     async invoke(channel, rawInput) {
-      if (!isChannel(channel)) return fail(new BerthError('NOT_FOUND', `Unknown command: ${String(channel).slice(0, 100)}`));
+      if (!isChannel(channel)) return fail(new BerthError('NOT_FOUND', `Unknown command: ${unknownName(channel)}`));
       const parsed = commands[channel].input.safeParse(rawInput ?? {});
       if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
       try {
@@ -70,7 +80,7 @@ export function createDispatcher(
     },
 
     subscribe(topic, rawInput, onFrame, { acknowledges = false } = {}) {
-      if (!isTopic(topic)) return fail(new BerthError('NOT_FOUND', `Unknown stream: ${String(topic).slice(0, 100)}`));
+      if (!isTopic(topic)) return fail(new BerthError('NOT_FOUND', `Unknown stream: ${unknownName(topic)}`));
       const parsed = streams[topic].input.safeParse(rawInput ?? {});
       if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
       let open = true;
