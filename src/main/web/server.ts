@@ -203,6 +203,10 @@ function serveStreams(ws: WebSocket, dispatcher: Dispatcher): void {
     if (outcome.ok) open.set(id, outcome);
     else send({ type: 'frame', id, frame: { kind: 'error', error: outcome.error } });
   });
+  // ws reports a frame it refuses (over maxPayload, invalid UTF-8, a bad opcode) as an 'error' and
+  // closes the socket itself (1009, 1007, 1002); 'close' below then closes its streams. Without a
+  // listener, that error would be thrown in main and end the process.
+  ws.on('error', () => undefined);
   ws.on('close', () => {
     for (const stream of open.values()) stream.close();
     open.clear();
