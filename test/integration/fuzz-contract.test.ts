@@ -4,15 +4,15 @@
 // `{ok:false,error:{code,message}}`, a refused input must be INVALID_INPUT and change nothing, and
 // main must never throw. BERTH_FUZZ_SEED / BERTH_FUZZ_RUNS change the inputs (`npm run fuzz`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, TOPICS } from '../../src/shared/contract';
+import { CHANNELS, commands, streams, TOPICS } from '../../src/shared/contract';
 import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
 import type { StreamFrame } from '../../src/shared/transport';
 import { docker, removeTestContainers } from '../helpers/engine';
-import { outcomeProblem, FuzzTally, pendingFailures, preview, watchForCrashes } from './fuzz-oracle';
+import { outcomeProblem, FuzzTally, pendingCheck, pendingFailures, preview, watchForCrashes } from './fuzz-oracle';
 import { fuzzCommand, fuzzTopic, type FuzzContext, type FuzzTransport } from './fuzz-runner';
-import { createWorld, fuzzTimeout } from './fuzz-scope';
+import { createWorld, fuzzTimeout, NONE_REF_PREFIX } from './fuzz-scope';
 
 const world = createWorld();
 const engine = createEngine();
@@ -72,6 +72,26 @@ describe('every command, in-process', () => {
 
 describe('every stream topic, in-process', () => {
   for (const topic of TOPICS) it(topic, () => fuzzTopic(ctx, topic), fuzzTimeout(90_000));
+});
+
+describe('NUL bytes where the engine takes C strings', () => {
+  // Each of these is valid but for the NUL; a NUL must be refused as INVALID_INPUT before the engine sees it.
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['containers.create', { image: 'berth-test/busybox', env: [{ key: 'A', value: 'a\0b' }] }],
+    ['containers.create', { image: 'berth-test/busybox', command: ['sh', '-c\0'] }],
+    ['containers.run', { image: 'berth-test/busybox', entrypoint: ['\0sh'] }],
+    ['containers.create', { image: 'berth-test/busybox', labels: { 'berth.test': '1', key: 'v\0' } }],
+    ['containers.create', { image: 'berth-test/busybox', labels: { 'berth.test': '1', 'k\0ey': 'v' } }],
+    ['exec.session', { id: `${NONE_REF_PREFIX}nul`, env: [{ key: 'A', value: '\0' }] }],
+  ];
+
+  it.each(cases.map(([channel, input], index) => [index, channel, input] as const))('case %i (%s) is refused (KNOWN_PENDING: nul-in-env-command-labels)', async (_index, channel, input) => {
+    const spec = channel === 'exec.session' ? streams['exec.session'] : commands[channel as 'containers.create'];
+    pendingCheck('nul-in-env-command-labels', !spec.input.safeParse(input).success, `${channel} accepts ${preview(input)}`);
+    if (spec.input.safeParse(input).success) return; // not sent while pending: it would reach the engine
+    const outcome = channel === 'exec.session' ? dispatcher.subscribe(channel, input, () => undefined) : await dispatcher.invoke(channel, input);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
 });
 
 describe('names that are not channels', () => {

@@ -27,6 +27,20 @@ export function pendingCheck(check: string, ok: boolean, message: string): void 
   throw new Error(`${check}: ${message}`);
 }
 
+/**
+ * INTERNAL answers to valid inputs that are not Berth's failure: the engine's own 500 for a
+ * container it created but cannot start (a user or executable the image lacks, a port protocol the
+ * host kernel lacks). Berth passes the engine's words on, as `docker run` does (exit 125-127).
+ * Any other INTERNAL fails the fuzz.
+ */
+export const EXPECTED_INTERNAL: ReadonlyArray<{ channel: RegExp; message: RegExp }> = [
+  { channel: /^containers\.run$/, message: /^Could not start container \S+: the engine said: .*\(the container \S+ was created and is kept\)$/s },
+];
+
+export function internalExpected(channel: string, message: string): boolean {
+  return EXPECTED_INTERNAL.some((entry) => entry.channel.test(channel) && entry.message.test(message));
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const sameKeys = (value: Record<string, unknown>, keys: string[]): boolean => {
   const own = Object.keys(value).sort();
