@@ -1,5 +1,6 @@
 // Valid values for contract fields guarded by custom refinements, which zodArbitrary cannot derive
-// (times, image repositories and tags, change lines, detach keys, links), by field name.
+// (times, paths, image repositories and tags, change lines, detach keys, links), by field name, or
+// sizes worth following up.
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { absoluteContainerPath } from '../../src/shared/contract/schemas';
@@ -11,9 +12,13 @@ const containerPaths = fc.oneof(
 );
 
 export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<unknown> | undefined {
-  if (schema === absoluteContainerPath) return containerPaths;
   const key = at[at.length - 1];
+  // Folders the test image has, so copies get as far as the engine.
+  if (key === 'destination') return fc.oneof(fc.constantFrom('/tmp', '/', '/etc', '/tmp/'), containerPaths);
+  if (schema === absoluteContainerPath) return containerPaths;
   if (key === 'source' && at.includes('mounts')) return fc.constantFrom('/tmp', '/nonexistent-berth-fuzz', 'berth-fuzz-volume');
+  // Small enough that the web fuzz sends the body (sizes near 2^53 come from the mutations).
+  if (key === 'sizeBytes') return fc.oneof(fc.integer({ min: 0, max: 64 * 1024 }), fc.constantFrom(0, 1024, 10_240, Number.MAX_SAFE_INTEGER));
   if (key === 'ref') return fc.stringMatching(/^berth-test\/fuzz-[a-z0-9]{1,6}:[a-z0-9]{1,4}$/);
   if (key === 'since' || key === 'until') return fc.constantFrom('10m', '1h', '30s', '2020-01-01T00:00:00Z', '1700000000', 1_700_000_000, '2099-01-01');
   if (key === 'repository') return fc.stringMatching(/^berth-test\/fuzz-[a-z0-9]{1,8}$/);

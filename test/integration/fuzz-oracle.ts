@@ -13,6 +13,9 @@ export const KNOWN_PENDING: ReadonlySet<string> = new Set([
   // POST /api/invoke with a JSON body over 1 MiB must answer 413 with a JSON error (today the
   // connection is cut while the body is still being sent, or 400 is answered).
   '413-oversized-json-body',
+  // A browser-mode images.import upload whose body is not a tar crashes main (image-import.ts):
+  // while pending, fuzz-web.test.ts does not send bodies to images.import upload URLs.
+  'images-import-non-tar-upload',
 ]);
 
 export const pendingFailures: string[] = [];

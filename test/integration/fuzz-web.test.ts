@@ -12,7 +12,7 @@ import { startWebServer, type WebServer } from '../../src/main/web/server';
 import type { ErrorCode } from '../../src/shared/errors';
 import { docker, removeTestContainers, waitFor } from '../helpers/engine';
 import { ONE_MB_STRING, toJson } from '../helpers/hostile-input';
-import { errorShapeProblem, FuzzTally, outcomeProblem, pendingCheck, pendingFailures, preview, watchForCrashes } from './fuzz-oracle';
+import { errorShapeProblem, FuzzTally, KNOWN_PENDING, outcomeProblem, pendingCheck, pendingFailures, preview, watchForCrashes } from './fuzz-oracle';
 import { fuzzCommand, fuzzTopic, type FuzzContext, type FuzzTransport } from './fuzz-runner';
 import { createWorld, fuzzTimeout } from './fuzz-scope';
 import { WsClient, WS_MAX_PAYLOAD } from './fuzz-ws-client';
@@ -31,7 +31,7 @@ interface HttpReply {
   text: string;
 }
 
-function post(pathname: string, body: string, { method = 'POST', token }: { method?: string; token?: string } = {}): Promise<HttpReply> {
+function post(pathname: string, body: string | Buffer, { method = 'POST', token }: { method?: string; token?: string } = {}): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: web.port, path: pathname, method, headers: { Authorization: `Bearer ${token ?? web.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
@@ -81,7 +81,46 @@ async function invokeOverHttp(channel: string, input: unknown): Promise<unknown>
   const problem = replyProblem(reply);
   if (problem) return { transportProblem: problem };
   const parsed = JSON.parse(reply.text) as { result?: unknown; error?: unknown };
+  if (reply.status === 200) {
+    const problem = await followTransfer(channel, input, parsed.result);
+    if (problem) return { transportProblem: `${channel}'s transfer: ${problem}` };
+  }
   return reply.status === 200 ? { ok: true, result: parsed.result } : { ok: false, error: parsed.error };
+}
+
+/** Bytes that are no archive: a pattern with NULs, high bytes and text (deterministic). */
+function garbageBytes(size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  let state = size | 1;
+  for (let i = 0; i < size; i += 1) {
+    state = (state * 1_103_515_245 + 12_345) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
+
+const MAX_FOLLOWED_UPLOAD = 256 * 1024;
+
+/**
+ * A browser-mode transfer a valid input started is followed as the page would: an upload URL gets
+ * a body of the announced size that is not a tar, a download URL is fetched. Answers must keep the
+ * HTTP shape; main must not crash.
+ */
+async function followTransfer(channel: string, input: unknown, result: unknown): Promise<string | undefined> {
+  const started = (result ?? {}) as { uploadUrl?: unknown; url?: unknown };
+  if (typeof started.uploadUrl === 'string') {
+    const size = (input as { source?: { sizeBytes?: number } }).source?.sizeBytes ?? -1;
+    if (size < 0 || size > MAX_FOLLOWED_UPLOAD) return undefined;
+    if (channel === 'images.import' && KNOWN_PENDING.has('images-import-non-tar-upload')) return undefined;
+    const reply = await post(started.uploadUrl, garbageBytes(size)).catch((err: Error) => ({ status: 0, text: err.message }));
+    return reply.status === 0 ? undefined : replyProblem(reply); // a refusal may close the connection before the answer is read
+  }
+  if (typeof started.url === 'string') {
+    const reply = await post(started.url, '', { method: 'GET' });
+    if (reply.status === 200) return undefined; // the file itself
+    return replyProblem(reply);
+  }
+  return undefined;
 }
 
 const wire = (input: unknown): unknown => (input === undefined ? undefined : JSON.parse(toJson(input)));
