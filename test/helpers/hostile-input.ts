@@ -29,21 +29,33 @@ export const DEEP_ARRAY = deepArray();
 export const DEEP_OBJECT = deepObject();
 export const DEEP_PROTO = deepObject(DEEP_LEVELS, '__proto__');
 
+/** Every node of the hostile nestings, with the JSON text from it down (made when first asked). */
+const deepNodes = new Map<unknown, () => string>();
+for (const [root, open, empty, close] of [
+  [DEEP_ARRAY, '[', '[]', ']'],
+  [DEEP_OBJECT, '{"a":', '{}', '}'],
+  [DEEP_PROTO, '{"__proto__":', '{}', '}'],
+] as const) {
+  let node: unknown = root;
+  for (let depth = DEEP_LEVELS; depth >= 0; depth -= 1) {
+    const levels = depth;
+    deepNodes.set(node, () => `${open.repeat(levels)}${empty}${close.repeat(levels)}`);
+    node = Array.isArray(node) ? node[0] : (node as Record<string, unknown>)[open === '{"a":' ? 'a' : '__proto__'];
+  }
+}
+
 /**
  * JSON text of any JSON-safe value, the 10,000-level nestings included (JSON.stringify recurses and
- * can run out of stack on them): they are put in as precomputed text.
+ * runs out of stack on them): they, and any level inside them, are put in as text made without recursion.
  */
 export function toJson(value: unknown): string {
-  const deepTexts = new Map<unknown, string>([
-    [DEEP_ARRAY, `${'['.repeat(DEEP_LEVELS + 1)}${']'.repeat(DEEP_LEVELS + 1)}`],
-    [DEEP_OBJECT, `${'{"a":'.repeat(DEEP_LEVELS)}{}${'}'.repeat(DEEP_LEVELS)}`],
-    [DEEP_PROTO, `${'{"__proto__":'.repeat(DEEP_LEVELS)}{}${'}'.repeat(DEEP_LEVELS)}`],
-  ]);
+  const deepRoot = deepNodes.get(value);
+  if (deepRoot) return deepRoot();
   const marks: string[] = [];
   const text = JSON.stringify(value, (_key, item: unknown) => {
-    const deep = deepTexts.get(item);
+    const deep = deepNodes.get(item);
     if (deep === undefined) return item;
-    marks.push(deep);
+    marks.push(deep());
     return `\u0000deep${marks.length - 1}\u0000`;
   });
   return marks.reduce((out, deep, index) => out.replace(`"\\u0000deep${index}\\u0000"`, () => deep), text);

@@ -32,12 +32,12 @@ export function pendingCheck(check: string, ok: boolean, message: string): void 
 
 /**
  * INTERNAL answers to valid inputs that are not Berth's failure: the engine's own 500 for a
- * container it created but cannot start (a user or executable the image lacks, a port protocol the
- * host kernel lacks). Berth passes the engine's words on, as `docker run` does (exit 125-127).
- * Any other INTERNAL fails the fuzz.
+ * container config it cannot apply or start (a working dir that is a file, a user or executable the
+ * image lacks, a port protocol the host kernel lacks). Berth passes the engine's words on, as
+ * `docker run` does (exit 125-127). Any other INTERNAL fails the fuzz.
  */
 export const EXPECTED_INTERNAL: ReadonlyArray<{ channel: RegExp; message: RegExp }> = [
-  { channel: /^containers\.run$/, message: /^Could not start container \S+: the engine said: .*\(the container \S+ was created and is kept\)$/s },
+  { channel: /^containers\.(create|run)$/, message: /^Could not (create the container|start container \S+): the engine said: /s },
 ];
 
 export function internalExpected(channel: string, message: string): boolean {

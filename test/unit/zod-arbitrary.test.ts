@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands, streams } from '../../src/shared/contract';
 import { contractHint } from '../helpers/contract-hints';
-import { DEEP_ARRAY, DEEP_LEVELS, mutatedInput, toJson } from '../helpers/hostile-input';
+import { DEEP_ARRAY, DEEP_LEVELS, DEEP_OBJECT, DEEP_PROTO, mutatedInput, toJson } from '../helpers/hostile-input';
 import { zodArbitrary } from '../helpers/zod-arbitrary';
 
 const plain = z.object({
@@ -83,5 +83,8 @@ describe('hostile-input', () => {
     while (Array.isArray(node) && node.length) [node, depth] = [node[0], depth + 1];
     expect(depth).toBe(DEEP_LEVELS);
     expect((JSON.parse(text) as { b: string }).b).toBe('x\0');
+    // A copy of the outer level (as confine makes) holds inner levels: those are recognised too.
+    expect(toJson({ ...(DEEP_OBJECT as object) })).toBe(`${'{"a":'.repeat(DEEP_LEVELS)}{}${'}'.repeat(DEEP_LEVELS)}`);
+    expect(toJson(DEEP_PROTO).length).toBe(DEEP_LEVELS * '{"__proto__":}'.length + 2);
   });
 });
