@@ -121,7 +121,7 @@ const CLONE_ONLY_HOSTILE: ReadonlyArray<() => unknown> = [
   () => new Error('boom'),
   () => Object.create(null) as unknown,
   cyclic,
-  // eslint-style sparse array: holes where a schema expects items
+  // A sparse array: holes where a schema expects items.
   () => new Array(5),
 ];
 
