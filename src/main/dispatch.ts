@@ -15,6 +15,43 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * An unknown channel or topic as a refusal names it. Only a string is shown (cut); anything else a
+ * transport let through (a WebSocket frame's `channel` can be any JSON) is never converted, as
+ * String() throws for objects such as {"toString":1,"valueOf":1}.
+ */
+function unknownName(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 100);
+  return `(${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a name)`;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Where a parsed input holds text that is not well-formed Unicode (a lone surrogate, in a string or
+ * an object key), or undefined. No caller has a reason to send one, and the engine client cannot
+ * encode it (it throws "URI malformed" mid-request), so it is refused with the schema's refusals.
+ */
+function malformedTextProblem(value: unknown, path: readonly string[] = []): string | undefined {
+  const where = path.length ? `${path.join('.')}: ` : '';
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? `${where}Text must be valid Unicode (it has a lone surrogate).` : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key)) return `${where}A name must be valid Unicode (it has a lone surrogate).`;
+    const problem = malformedTextProblem(item, [...path, key]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** An input parsed by its schema, or why it is refused (the schema's words, else text that is not valid Unicode). */
+function parseInput(schema: z.ZodType, rawInput: unknown): { problem: string } | { data: unknown } {
+  const parsed = schema.safeParse(rawInput ?? {});
+  if (!parsed.success) return { problem: describeZodError(parsed.error) };
+  const malformed = malformedTextProblem(parsed.data);
+  return malformed ? { problem: malformed } : { data: parsed.data };
+}
+
 export interface OpenStream {
   close(): void;
   /** The subscriber has taken in `count` more data frames. */
@@ -79,9 +116,9 @@ export function createDispatcher(
 
   return {
     async invoke(channel, rawInput) {
-      if (!isChannel(channel)) return fail(new BerthError('NOT_FOUND', `Unknown command: ${String(channel).slice(0, 100)}`));
-      const parsed = commands[channel].input.safeParse(rawInput ?? {});
-      if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
+      if (!isChannel(channel)) return fail(new BerthError('NOT_FOUND', `Unknown command: ${unknownName(channel)}`));
+      const parsed = parseInput(commands[channel].input, rawInput);
+      if ('problem' in parsed) return fail(new BerthError('INVALID_INPUT', parsed.problem));
       try {
         const handler = commandHandlers[channel] as (input: unknown) => Promise<unknown>;
         return { ok: true, result: await handler(parsed.data) };
@@ -94,9 +131,9 @@ export function createDispatcher(
     },
 
     subscribe(topic, rawInput, onFrame, { acknowledges = false, pipe } = {}) {
-      if (!isTopic(topic)) return fail(new BerthError('NOT_FOUND', `Unknown stream: ${String(topic).slice(0, 100)}`));
-      const parsed = streams[topic].input.safeParse(rawInput ?? {});
-      if (!parsed.success) return fail(new BerthError('INVALID_INPUT', describeZodError(parsed.error)));
+      if (!isTopic(topic)) return fail(new BerthError('NOT_FOUND', `Unknown stream: ${unknownName(topic)}`));
+      const parsed = parseInput(streams[topic].input, rawInput);
+      if ('problem' in parsed) return fail(new BerthError('INVALID_INPUT', parsed.problem));
       if (openStreams >= limits.maxStreams) {
         return fail(
           new BerthError(

@@ -304,7 +304,18 @@ describe('engine refusals, as plain errors', () => {
   it('turns an engine error on input the schema let through into INVALID_INPUT', async () => {
     const { id } = await call('containers.run', spec());
     await refused('containers.kill', { id, signal: 'SIGBOGUS' }, 'INVALID_INPUT', /signal/i);
+    // A signal number Linux does not have: the engine answers 500 for it (found by the contract fuzz).
+    await refused('containers.kill', { id, signal: '79' }, 'INVALID_INPUT', /signal/i);
     expect((await inspect(id)).State.Running).toBe(true);
+  });
+
+  it('refuses text that is not valid Unicode before the engine sees it, creating nothing', async () => {
+    // The engine client threw "URI malformed" on a lone surrogate, answered as INTERNAL (found by the contract fuzz).
+    const before = await countContainers();
+    await refused('containers.create', spec({ command: ['sh', '\uD800'] }), 'INVALID_INPUT', /^command\.1: .*lone surrogate/);
+    await refused('containers.run', spec({ labels: { note: 'a\uDC00' } }), 'INVALID_INPUT', /^labels\.note: .*lone surrogate/);
+    await refused('containers.commit', { id: 'berth-test-nothing', message: '\uD800' }, 'INVALID_INPUT', /^message: .*lone surrogate/);
+    expect(await countContainers()).toEqual(before);
   });
 
   it('says ENGINE_UNAVAILABLE when the engine is not there, and the monitor goes disconnected', async () => {

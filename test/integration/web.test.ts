@@ -258,6 +258,27 @@ describe('WebSocket streams', () => {
     ws.terminate();
     await waitFor(() => dispatcher.openStreamCount() === 0);
   });
+
+  it('closes a socket that sends a frame over the size limit (1009), closing its streams, without crashing main', async () => {
+    const crashes: unknown[] = [];
+    const onCrash = (err: unknown): void => void crashes.push(err);
+    process.on('uncaughtException', onCrash);
+    try {
+      const { ws, frames } = await connect();
+      ws.send(JSON.stringify({ type: 'subscribe', id: 'a', topic: 'engine.watch', input: {} }));
+      await waitFor(() => frames.some((f) => f.id === 'a'));
+      const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+      ws.send(JSON.stringify({ type: 'invoke', id: 'big', channel: 'engine.ping', input: 'x'.repeat(1024 * 1024 + 1) }));
+      expect(await closed).toBe(1009);
+      await waitFor(() => dispatcher.openStreamCount() === 0);
+      const other = await connect();
+      other.ws.send(JSON.stringify({ type: 'subscribe', id: 'b', topic: 'engine.watch', input: {} }));
+      await waitFor(() => other.frames.some((f) => f.id === 'b'));
+      expect(crashes).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onCrash);
+    }
+  });
 });
 
 describe('npm run web (src/main/web/cli.ts)', () => {

@@ -42,7 +42,8 @@ export const imageRef = z
 export const signalName = z
   .string()
   .trim()
-  .regex(/^(SIG)?[A-Z][A-Z0-9+-]*$|^\d{1,2}$/, 'Not a valid signal (for example SIGTERM, KILL or 9).');
+  // Numbers: Linux has 1 to 64 (the engine answers a bare 500 for others).
+  .regex(/^(SIG)?[A-Z][A-Z0-9+-]*$|^([1-9]|[1-5][0-9]|6[0-4])$/, 'Not a valid signal (for example SIGTERM, KILL or 9).');
 
 export const timeoutSeconds = z.number().int().min(0).max(3600);
 

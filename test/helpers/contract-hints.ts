@@ -1,0 +1,30 @@
+// Valid values for contract fields guarded by custom refinements, which zodArbitrary cannot derive
+// (times, paths, image repositories and tags, change lines, detach keys, links), by field name, or
+// sizes worth following up.
+import fc from 'fast-check';
+import type { z } from 'zod';
+import { absoluteContainerPath } from '../../src/shared/contract/schemas';
+import type { SchemaPath } from './zod-arbitrary';
+
+const containerPaths = fc.oneof(
+  fc.stringMatching(/^\/[a-z0-9._ -]{0,12}(\/[a-z0-9._ -]{1,12}){0,3}$/),
+  fc.constantFrom('/', '/etc/passwd', '/tmp', '/proc/self/environ', '/data/a file 한글', '/../../etc', '/a\0b', '/\u202Eevil', '/dev/zero'),
+);
+
+export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<unknown> | undefined {
+  const key = at[at.length - 1];
+  // Folders the test image has, so copies get as far as the engine.
+  if (key === 'destination') return fc.oneof(fc.constantFrom('/tmp', '/', '/etc', '/tmp/'), containerPaths);
+  if (schema === absoluteContainerPath) return containerPaths;
+  if (key === 'source' && at.includes('mounts')) return fc.constantFrom('/tmp', '/nonexistent-berth-fuzz', 'berth-fuzz-volume');
+  // Small enough that the web fuzz sends the body (sizes near 2^53 come from the mutations).
+  if (key === 'sizeBytes') return fc.oneof(fc.integer({ min: 0, max: 64 * 1024 }), fc.constantFrom(0, 1024, 10_240, Number.MAX_SAFE_INTEGER));
+  if (key === 'ref') return fc.stringMatching(/^berth-test\/fuzz-[a-z0-9]{1,6}:[a-z0-9]{1,4}$/);
+  if (key === 'since' || key === 'until') return fc.constantFrom('10m', '1h', '30s', '2020-01-01T00:00:00Z', '1700000000', 1_700_000_000, '2099-01-01');
+  if (key === 'repository') return fc.stringMatching(/^berth-test\/fuzz-[a-z0-9]{1,8}$/);
+  if (key === 'tag') return fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,12}$/);
+  if (key === 'changes') return fc.array(fc.constantFrom('CMD ["sh"]', 'ENV A=b', 'WORKDIR /tmp', 'LABEL berth.fuzz=1', 'EXPOSE 80', 'USER 0', 'STOPSIGNAL SIGTERM'), { maxLength: 3 });
+  if (key === 'detachKeys') return fc.constantFrom('ctrl-p,ctrl-q', 'ctrl-a', 'x', 'ctrl-@,a');
+  if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
+  return undefined;
+}

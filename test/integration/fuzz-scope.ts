@@ -1,0 +1,203 @@
+// What the contract fuzz may touch (not a test file itself). Valid inputs really run against the test
+// engine, so every generated value is confined to things the fuzz made: its own two containers and
+// image tag (or names that exist nowhere), the test image, `berth-test/` repositories, the label
+// berth.test=1, loopback ports, and temporary host folders for settings, saves and bind mounts.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { z } from 'zod';
+import { containerRef, imageRef } from '../../src/shared/contract/schemas';
+import type { HostServices } from '../../src/main/host';
+import { webHost } from '../../src/main/host';
+import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { contractHint } from '../helpers/contract-hints';
+import type { Override, SchemaPath } from '../helpers/zod-arbitrary';
+
+export const FUZZ_SEED = Number(process.env.BERTH_FUZZ_SEED ?? 20_261_206);
+/** Mutated inputs per channel and transport; valid ones are a share of it (see budgetFor). */
+export const FUZZ_RUNS = Number(process.env.BERTH_FUZZ_RUNS ?? 40);
+/** `npm run fuzz`: long runs get long timeouts. */
+export const FUZZ_LONG = process.env.BERTH_FUZZ_LONG === '1';
+export const fuzzTimeout = (ms: number): number => (FUZZ_LONG ? 24 * 3600_000 : ms);
+
+/** A name no container has: refs the fuzz may send to commands that change things. */
+export const NONE_REF_PREFIX = 'berth-test-fuzz-none-';
+const noneRef = fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).map((tail) => `${NONE_REF_PREFIX}${tail}`);
+
+/** Channels whose valid inputs wait on the engine for long (stats waits for a second sample, run starts a container, …). */
+const SLOW = new Set(['containers.stats', 'containers.run', 'containers.commit', 'files.diffWithImage', 'containers.restart', 'containers.stop', 'stats.watch', 'exec.session', 'attach.session']);
+
+/** How many valid and mutated inputs one channel gets. */
+export function budgetFor(channel: string, scale = 1): { valid: number; mutated: number } {
+  const mutated = Math.max(1, Math.round(FUZZ_RUNS * scale));
+  const valid = Math.max(2, Math.round((mutated / (SLOW.has(channel) ? 10 : 3)) * (FUZZ_LONG ? 0.25 : 1)));
+  return { valid, mutated };
+}
+
+/** Stable per-channel seeds, so one channel's inputs do not depend on another's. */
+export function seedFor(channel: string, salt = 0): number {
+  let hash = FUZZ_SEED ^ salt;
+  for (const char of channel) hash = Math.imul(hash ^ char.charCodeAt(0), 16_777_619);
+  return hash | 0;
+}
+
+export interface FuzzWorld {
+  idle: { id: string; name: string };
+  busy: { id: string; name: string };
+  /** `berth-test/fuzz-<hex>:a`, a tag of the test image the fuzz may remove. */
+  ownTag: string;
+  settingsDir: string;
+  hostDir: string;
+  bindDir: string;
+  /** Host paths the save dialog stand-in handed out (each one is a host file a command may write). */
+  saves: string[];
+  host: HostServices;
+}
+
+/** `electron`: a host that writes files itself (saves into the fuzz's folder); `web`: browser mode's host. */
+export function createWorld(kind: 'electron' | 'web' = 'electron'): FuzzWorld {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'berth-fuzz-'));
+  const settingsDir = path.join(root, 'settings');
+  const hostDir = path.join(root, 'host');
+  const bindDir = path.join(root, 'bind');
+  for (const dir of [settingsDir, hostDir, bindDir, path.join(hostDir, 'folders')]) mkdirSync(dir, { recursive: true });
+  const saves: string[] = [];
+  // Like the headless host, plus a folder picker; no openExternal / openLinkFromContent, so
+  // containers.openPort and terminal.openLink only answer the URL and never open it anywhere.
+  const desktop: HostServices = {
+    kind: 'electron',
+    settingsDir,
+    onMenuCommand: webHost.onMenuCommand,
+    taskFinished: () => undefined,
+    chooseSavePath: async () => {
+      const target = path.join(hostDir, `save-${saves.length}`);
+      saves.push(target);
+      return target;
+    },
+    chooseOpenPath: async () => null,
+    chooseOpenPaths: async (request) => (request.purpose === 'download' ? [path.join(hostDir, 'folders')] : []),
+  };
+  const browser: HostServices = { kind: 'web', settingsDir, onMenuCommand: webHost.onMenuCommand, taskFinished: () => undefined };
+  const host = kind === 'web' ? browser : desktop;
+  return { idle: { id: '', name: '' }, busy: { id: '', name: '' }, ownTag: `berth-test/fuzz-${randomBytes(4).toString('hex')}:a`, settingsDir, hostDir, bindDir, saves, host };
+}
+
+async function exists(id: string): Promise<boolean> {
+  return docker()
+    .getContainer(id)
+    .inspect()
+    .then(() => true, () => false);
+}
+
+/** (Re)makes the fuzz's own containers and image tag; a fuzzed remove may have taken them. */
+export async function ensureOwnObjects(world: FuzzWorld): Promise<void> {
+  if (!world.idle.id || !(await exists(world.idle.id))) {
+    const name = uniqueName('fuzz-idle');
+    const made = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '3600'], Labels: { ...TEST_LABELS } });
+    world.idle = { id: made.id, name };
+  }
+  const busyRunning = world.busy.id && (await docker().getContainer(world.busy.id).inspect().then((info) => info.State.Running && !info.State.Paused, () => false));
+  if (!busyRunning) {
+    if (world.busy.id) await docker().getContainer(world.busy.id).remove({ force: true }).catch(() => undefined);
+    const name = uniqueName('fuzz-busy');
+    const made = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '3600'], Labels: { ...TEST_LABELS } });
+    await made.start();
+    world.busy = { id: made.id, name };
+  }
+  const [repo, tag] = world.ownTag.split(':') as [string, string];
+  await docker().getImage(testImage).tag({ repo, tag });
+}
+
+function ownRefs(world: FuzzWorld): string[] {
+  return [world.idle.id, world.idle.name, world.busy.id, world.busy.name, world.busy.id.slice(0, 12), `/${world.idle.name}`];
+}
+
+const lastKey = (at: SchemaPath): string | number | undefined => at[at.length - 1];
+
+/** Generators for fields that must stay in scope, or whose valid values a random string almost never hits. */
+export function scopedOverride(world: FuzzWorld, channel: string): Override {
+  return (schema: z.ZodType, at: SchemaPath) => {
+    if (schema === containerRef) return fc.oneof(fc.constantFrom(...ownRefs(world)), noneRef);
+    if (schema === imageRef) {
+      if (channel === 'containers.create' || channel === 'containers.run') return fc.constant(testImage);
+      return fc.oneof(fc.constantFrom(world.ownTag, testImage), noneRef);
+    }
+    if (lastKey(at) === 'ref' && channel === 'images.untag') return fc.constantFrom(world.ownTag, `${NONE_REF_PREFIX}x:a`);
+    return contractHint(at, schema);
+  };
+}
+
+type Plain = Record<string, unknown>;
+const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+const normalRef = (value: unknown): string => (typeof value === 'string' ? value.trim().replace(/^\//, '') : '');
+
+/**
+ * Makes an input the schema accepts safe to run: anything naming an object outside the fuzz's own
+ * is pointed at a name that exists nowhere, created things get the test label or a `berth-test/`
+ * repository, ports stay on loopback, binds read the fuzz's own folder, nothing restarts by itself
+ * and stop timeouts stay short. Called on every accepted input, generated or mutated.
+ */
+export function confine(world: FuzzWorld, channel: string, input: unknown): unknown {
+  if (!isPlain(input)) return input;
+  const out: Plain = { ...input };
+  const own = new Set(ownRefs(world).map(normalRef));
+  if ('id' in out && channel !== 'images.inspect' && !own.has(normalRef(out.id))) out.id = `${NONE_REF_PREFIX}id`;
+  // The fuzz's containers run `sleep`, which ignores SIGTERM as PID 1: any stop timeout (default 10 s)
+  // would be waited out in full.
+  if (channel === 'containers.stop' || channel === 'containers.restart') out.timeout = 0;
+  if (channel === 'images.remove' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref`;
+  if (channel === 'images.untag' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref:a`;
+  if (channel === 'images.prune') out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
+  if (channel === 'images.import' || channel === 'containers.commit') out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
+  if (channel === 'containers.create' || channel === 'containers.run') {
+    out.image = testImage;
+    out.name = typeof out.name === 'string' ? `berth-test-fuzz-${randomBytes(3).toString('hex')}` : undefined;
+    out.labels = { ...(isPlain(out.labels) ? out.labels : {}), ...TEST_LABELS };
+    out.restartPolicy = { name: 'no' };
+    if (Array.isArray(out.ports)) out.ports = out.ports.map((port: unknown) => (isPlain(port) ? { ...port, hostIp: '127.0.0.1', hostPort: 0 } : port));
+    // A volume (named or anonymous) would outlive a fuzzed remove; a bind source is a host path: only
+    // the fuzz's own folder, read-only.
+    if (Array.isArray(out.mounts)) out.mounts = out.mounts.map((mount: unknown) => (isPlain(mount) ? { ...mount, type: 'bind', source: world.bindDir, readOnly: true } : mount));
+  }
+  return out;
+}
+
+export interface WorldSnapshot {
+  containers: string[];
+  images: string[];
+  volumes: string[];
+  files: string[];
+  saves: number;
+}
+
+function listTree(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      const info = statSync(full, { throwIfNoEntry: false });
+      found.push(`${path.relative(root, full)} ${info?.size ?? '?'} ${info?.mtimeMs ?? '?'}`);
+      if (info?.isDirectory()) walk(full);
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+/** Everything a refused input must leave as it was: the engine's objects and the fuzz's host folders. */
+export async function snapshot(world: FuzzWorld): Promise<WorldSnapshot> {
+  const [containers, images, volumes] = await Promise.all([
+    docker().listContainers({ all: true }),
+    docker().listImages({ all: true }),
+    docker().listVolumes(),
+  ]);
+  return {
+    containers: containers.map((c) => c.Id).sort(),
+    images: images.map((i) => `${i.Id} ${(i.RepoTags ?? []).join(',')}`).sort(),
+    volumes: (volumes.Volumes ?? []).map((v) => v.Name).sort(),
+    files: [...listTree(world.settingsDir).map((f) => `settings/${f}`), ...listTree(world.hostDir).map((f) => `host/${f}`)],
+    saves: world.saves.length,
+  };
+}
