@@ -14,6 +14,8 @@ import {
   type RecordingDispatcher,
   type TestRegistry,
 } from '../helpers/registry';
+import { startRelayedEngine } from '../helpers/engine-relay';
+import { createEngineDispatcher } from '../../src/main/handlers';
 import { TcpRelay } from '../helpers/tcp-relay';
 
 const LAYER_MB = 50;
@@ -99,6 +101,7 @@ describe('images.pull', () => {
     const relay = new TcpRelay(registry.port);
     await relay.up();
     const ref = `${relay.host}/berth-test/big:1`;
+    await removeImage(bigRef); // else its layer "already exists" and nothing is downloaded
     try {
       const held = relay.holdAfterBytes(5 * 1024 * 1024);
       const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: ref });
@@ -127,6 +130,7 @@ describe('images.pull', () => {
     const relay = new TcpRelay(registry.port);
     await relay.up();
     const ref = `${relay.host}/berth-test/big:1`;
+    await removeImage(bigRef); // else its layer "already exists" and nothing is downloaded
     try {
       const held = relay.holdAfterBytes(5 * 1024 * 1024);
       const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: ref });
@@ -143,6 +147,40 @@ describe('images.pull', () => {
       await relay.cut();
     }
   }, 250_000);
+
+  it('an engine that goes away mid-pull ends the task with a plain error', { timeout: 120_000 }, async () => {
+    const relay = new TcpRelay(registry.port);
+    await relay.up();
+    const relayed = await startRelayedEngine('berth-registry-engine');
+    const ref = `${relay.host}/berth-test/big:1`;
+    await removeImage(bigRef);
+    try {
+      const dispatcher = createEngineDispatcher(relayed.engine);
+      let last: RegistryTask[] = [];
+      const subscription = dispatcher.subscribe('images.tasks', {}, (frame) => {
+        if (frame.kind === 'data') last = frame.message as RegistryTask[];
+      });
+      if (!subscription.ok) throw new Error(subscription.error.message);
+      const held = relay.holdAfterBytes(5 * 1024 * 1024);
+      const started = await dispatcher.invoke('images.pull', { reference: ref });
+      if (!started.ok) throw new Error(started.error.message);
+      const { taskId } = started.result as { taskId: string };
+      await held;
+      await relayed.relay.down();
+      const task = await waitFor(() => last.find((t) => t.taskId === taskId && t.phase !== 'running'), { timeout: 30_000 });
+      expect(task.phase).toBe('failed');
+      expect(task.error).toEqual({ code: 'ENGINE_UNAVAILABLE', message: `The engine went away during the pull of ${ref}; nothing was completed.` });
+      subscription.close();
+      // The engine's own pull ends with its client: let the bytes flow and see the download dropped.
+      relay.release();
+      await waitFor(() => relay.busiest()?.closed, { timeout: 30_000, message: 'the engine to close the download' });
+      expect(await imageExists(ref)).toBe(false);
+    } finally {
+      await relayed.stop();
+      await relay.cut();
+      await removeImage(ref);
+    }
+  });
 
   it('cancelTask of an unknown task is NOT_FOUND', async () => {
     const outcome = await berth.invoke('images.cancelTask', { taskId: `r${'0'.repeat(24)}` });
