@@ -110,11 +110,6 @@ export class RegistryTaskHub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops every running task (the process is going away). */
-  cancelAll(): void {
-    for (const running of this.tasks.values()) if (running.task.phase === 'running') running.controller.abort();
-  }
-
   private refresh(running: Running): void {
     const { task, tracker } = running;
     const { bytes, totalBytes } = tracker.totals();
