@@ -137,25 +137,30 @@ describe('images.pull', () => {
     }
   });
 
-  it('a registry that goes away mid-pull gives a plain error and no image', async () => {
-    const relay = new TcpRelay(registry.port);
+  it('a registry killed mid-pull gives a plain error and no image', async () => {
+    // A registry of its own, killed (SIGKILL) while the relay holds the pull mid-way.
+    const doomed = await startRegistry();
+    const relay = new TcpRelay(doomed.port);
     await relay.up();
-    const ref = `${relay.host}/berth-test/big:1`;
-    await removeImage(bigRef); // else its layer "already exists" and nothing is downloaded
+    const ref = `${relay.host}/berth-test/doomed:1`;
     try {
+      await pushRandomImage(dockerHost(), `${doomed.host}/berth-test/doomed:1`, 20);
       const held = relay.holdAfterBytes(5 * 1024 * 1024);
       const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: ref });
       await held;
+      await doomed.kill();
       await relay.cut();
       // The engine retries a broken download a few times (5 s, 10 s, …) before it gives up.
       const task = await berth.settled(taskId, 230_000);
       expect(task.phase).toBe('failed');
-      expect(task.error?.message).toMatch(new RegExp(`^The registry ${relay.host.replace(/\./g, '\\.')} is not reachable from the engine`));
+      expect(task.error?.code).toBe('INTERNAL');
+      expect(task.error?.message).toMatch(new RegExp(`^The registry ${relay.host.replace(/\./g, '\\.')} is not reachable from the engine \\(.*connection refused\\)\\.$`));
       expect(await imageExists(ref)).toBe(false);
       const listed = await berth.call<Array<{ repoTags: string[] }>>('images.list', {});
       expect(listed.some((image) => image.repoTags.some((tag) => tag.startsWith(relay.host)))).toBe(false);
     } finally {
       await relay.cut();
+      await doomed.stop();
     }
   }, 250_000);
 
