@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BerthError } from '../../../shared/errors';
@@ -47,7 +47,10 @@ export async function readDockerConfig(): Promise<DockerConfig> {
 }
 
 export async function writeDockerConfig(config: DockerConfig): Promise<void> {
-  await writeFileAtomic(dockerConfigFile(), `${JSON.stringify(config, null, '\t')}\n`);
+  // A symlinked config (dotfiles repos) is written where it points, as the CLI does, not replaced.
+  const file = dockerConfigFile();
+  const target = await realpath(file).catch(() => file);
+  await writeFileAtomic(target, `${JSON.stringify(config, null, '\t')}\n`);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
