@@ -29,6 +29,7 @@ import { terminalCommandHandlers, terminalStreamHandlers } from './terminal-hand
 import { fileCommandHandlers, fileStreamHandlers } from './files-handlers';
 import { registryCommandHandlers, registryStreamHandlers } from './registries/handlers';
 import { RegistryTaskHub } from './registries/task-hub';
+import { imagePuller } from './engine/registries/ensure-image';
 
 export type CommandHandlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
@@ -44,7 +45,7 @@ export function createCommandHandlers(
   hostServices: HostServices = webHost,
   registryTasks: RegistryTaskHub,
 ): CommandHandlers {
-  const pullMissing = containers.imagePuller(docker, registryTasks);
+  const pullMissing = imagePuller(docker, registryTasks);
   return {
     'engine.info': () => engineInfo(docker, host),
     'engine.ping': () => pingEngine(docker),

@@ -13,8 +13,6 @@ import { engineCall, toBerthError } from './errors';
 import { toCreateOptions } from './create-options';
 import { ensureImage, type ImagePuller } from './registries/ensure-image';
 
-export { imagePuller } from './registries/ensure-image';
-
 function toState(value: string): ContainerState {
   return (CONTAINER_STATES as readonly string[]).includes(value) ? (value as ContainerState) : 'dead';
 }
