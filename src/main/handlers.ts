@@ -111,7 +111,10 @@ export function createEngineDispatcher(
   log?: (message: string, err: unknown) => void,
 ): Dispatcher {
   // One hub for both tables: a pull started by a command shows on the stream.
-  const registryTasks = new RegistryTaskHub();
+  const registryTasks = new RegistryTaskHub({
+    onFinished: (task) =>
+      hostServices.taskFinished({ kind: task.kind, subject: task.reference, ok: task.phase === 'done', startedAt: task.startedAt }),
+  });
   return createDispatcher(createCommandHandlers(engine, hostServices, registryTasks), createStreamHandlers(engine, hostServices, registryTasks), {
     onEngineUnreachable: () => void engine.monitor.check(),
     ...(log ? { log } : {}),

@@ -44,7 +44,14 @@ interface Running {
 
 type Listener = (tasks: RegistryTask[]) => void;
 
+export interface TaskHubOptions {
+  /** Called once when a task is done or failed (not when cancelled: the user knows). */
+  onFinished?: (task: RegistryTask) => void;
+}
+
 export class RegistryTaskHub {
+  constructor(private readonly options: TaskHubOptions = {}) {}
+
   private readonly tasks = new Map<string, Running>();
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
@@ -139,6 +146,7 @@ export class RegistryTaskHub {
     if (outcome.error) task.error = outcome.error;
     this.prune();
     this.schedule();
+    if (phase !== 'cancelled') this.options.onFinished?.({ ...task });
     return { ...task };
   }
 

@@ -38,8 +38,9 @@ describe('RegistryTaskHub', () => {
     expect(frames.at(-1)!.tasks[0]).toMatchObject({ phase: 'done', result: { imageId: 'sha256:1' } });
   });
 
-  it('cancel aborts the work; the task ends cancelled', async () => {
-    const hub = new RegistryTaskHub();
+  it('cancel aborts the work; the task ends cancelled, without a "finished" call', async () => {
+    const finished: RegistryTask[] = [];
+    const hub = new RegistryTaskHub({ onFinished: (task) => finished.push(task) });
     const taskId = hub.start({
       kind: 'push',
       reference: 'a',
@@ -52,5 +53,9 @@ describe('RegistryTaskHub', () => {
     expect(task.phase).toBe('cancelled');
     expect(task.error?.code).toBe('CANCELLED');
     expect(hub.cancel(taskId)).toBe(false);
+    expect(finished).toEqual([]);
+    const failing = hub.start({ kind: 'pull', reference: 'b', origin: 'user', commandLine: 'docker pull b', run: () => Promise.reject(new Error('no')) });
+    await hub.settled(failing);
+    expect(finished.map((t) => [t.reference, t.phase])).toEqual([['b', 'failed']]);
   });
 });
