@@ -23,6 +23,8 @@ export function notificationTitle(strings: MainStrings, task: FinishedTask): str
     export: [n.exportDone, n.exportFailed],
     import: [n.importDone, n.importFailed],
     copy: [n.copyDone, n.copyFailed],
+    pull: [n.pullDone, n.pullFailed],
+    push: [n.pushDone, n.pushFailed],
   };
   const [done, failed] = titles[task.kind];
   return task.ok ? done : failed;

@@ -57,6 +57,10 @@ const en = {
     importFailed: 'Import failed',
     copyDone: 'Copy finished',
     copyFailed: 'Copy failed',
+    pullDone: 'Pull finished',
+    pullFailed: 'Pull failed',
+    pushDone: 'Push finished',
+    pushFailed: 'Push failed',
   },
   link: {
     title: 'Open link',
@@ -122,6 +126,10 @@ const ko: MainStrings = {
     importFailed: '가져오기 실패',
     copyDone: '복사 완료',
     copyFailed: '복사 실패',
+    pullDone: '풀 완료',
+    pullFailed: '풀 실패',
+    pushDone: '푸시 완료',
+    pushFailed: '푸시 실패',
   },
   link: {
     title: '링크 열기',

@@ -8,7 +8,7 @@ export interface MenuMessage {
 
 /** A long task (export, import, copy) that has finished, for the "done" notification. */
 export interface FinishedTask {
-  kind: 'export' | 'import' | 'copy';
+  kind: 'export' | 'import' | 'copy' | 'pull' | 'push';
   /** What it was about, as the user knows it (a container or image name, a file name). */
   subject: string;
   ok: boolean;

@@ -44,6 +44,8 @@ describe('long-task notifications', () => {
     expect(notificationTitle(MAIN_STRINGS.en, task())).toBe('Export finished');
     expect(notificationTitle(MAIN_STRINGS.en, task({ kind: 'import', ok: false }))).toBe('Import failed');
     expect(notificationTitle(MAIN_STRINGS.ko, task({ kind: 'copy' }))).toBe('복사 완료');
+    expect(notificationTitle(MAIN_STRINGS.en, task({ kind: 'pull' }))).toBe('Pull finished');
+    expect(notificationTitle(MAIN_STRINGS.en, task({ kind: 'push', ok: false }))).toBe('Push failed');
   });
 
   it('show a system notification that brings the window back when clicked', async () => {
