@@ -5,16 +5,31 @@ import { EngineBanner, EngineStatusBadge } from './features/engine/EngineStatus'
 import { useEngineState } from './features/engine/useEngineState';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { useViewCommands } from './features/palette/useViewCommands';
+import { RegistryDialogsProvider } from './features/registries/RegistryDialogs';
+import { RegistryTasksProvider } from './features/registries/RegistryTasksProvider';
+import { TasksTray } from './features/registries/TasksTray';
 import { Preferences } from './features/settings/Preferences';
+import './styles/registries.css';
 import { VIEWS } from './views';
 
 export function App() {
-  const { t } = useTranslation();
   const [view, setView] = useState(VIEWS[0]?.id ?? 'containers');
-  const current = VIEWS.find((candidate) => candidate.id === view);
-  const engineState = useEngineState();
   useViewCommands(VIEWS, setView);
 
+  return (
+    <RegistryTasksProvider>
+      <RegistryDialogsProvider>
+        <AppShell view={view} setView={setView} />
+      </RegistryDialogsProvider>
+    </RegistryTasksProvider>
+  );
+}
+
+/** The top bar, the sidebar and the current view (inside the app-wide registry tasks and dialogs). */
+function AppShell({ view, setView }: { view: string; setView(id: string): void }) {
+  const { t } = useTranslation();
+  const current = VIEWS.find((candidate) => candidate.id === view);
+  const engineState = useEngineState();
   return (
     <div className="app">
       <header className="topbar">
@@ -22,6 +37,7 @@ export function App() {
           <img src="./favicon.svg" alt="" width={22} height={22} />
           <span>{t('appName')}</span>
         </div>
+        <TasksTray />
         <EngineStatusBadge state={engineState} />
         <Preferences />
       </header>
