@@ -28,6 +28,7 @@ import { transferCommandHandlers, transferStreamHandlers } from './transfers/han
 import { terminalCommandHandlers, terminalStreamHandlers } from './terminal-handlers';
 import { fileCommandHandlers, fileStreamHandlers } from './files-handlers';
 import { registryCommandHandlers, registryStreamHandlers } from './registries/handlers';
+import { RegistryTaskHub } from './registries/task-hub';
 
 export type CommandHandlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
@@ -38,15 +39,20 @@ export type StreamHandlers = {
 };
 
 /** The one table: contract channel -> engine function. Both transports serve exactly this. */
-export function createCommandHandlers({ docker, host, monitor }: Engine, hostServices: HostServices = webHost): CommandHandlers {
+export function createCommandHandlers(
+  { docker, host, monitor }: Engine,
+  hostServices: HostServices = webHost,
+  registryTasks: RegistryTaskHub,
+): CommandHandlers {
+  const pullMissing = containers.imagePuller(docker, registryTasks);
   return {
     'engine.info': () => engineInfo(docker, host),
     'engine.ping': () => pingEngine(docker),
     'engine.state': async () => monitor.state,
     'images.list': ({ all }) => listImages(docker, all),
     'containers.list': ({ all }) => containers.listContainers(docker, all),
-    'containers.create': (spec) => containers.createContainer(docker, spec),
-    'containers.run': (spec) => containers.runContainer(docker, spec),
+    'containers.create': (spec) => containers.createContainer(docker, spec, pullMissing),
+    'containers.run': (spec) => containers.runContainer(docker, spec, pullMissing),
     'containers.start': ({ id }) => containers.startContainer(docker, id),
     'containers.stop': ({ id, timeout }) => containers.stopContainer(docker, id, timeout),
     'containers.restart': ({ id, timeout }) => containers.restartContainer(docker, id, timeout),
@@ -67,11 +73,15 @@ export function createCommandHandlers({ docker, host, monitor }: Engine, hostSer
     ...transferCommandHandlers(transferHub, hostServices),
     ...terminalCommandHandlers(hostServices),
     ...fileCommandHandlers(docker, transferHub, hostServices),
-    ...registryCommandHandlers(docker),
+    ...registryCommandHandlers(docker, registryTasks),
   };
 }
 
-export function createStreamHandlers({ docker, monitor }: Engine, hostServices: HostServices = webHost): StreamHandlers {
+export function createStreamHandlers(
+  { docker, monitor }: Engine,
+  hostServices: HostServices = webHost,
+  registryTasks: RegistryTaskHub,
+): StreamHandlers {
   return {
     ...desktopStreamHandlers(hostServices),
     'engine.watch': (_input, sink) => {
@@ -86,7 +96,7 @@ export function createStreamHandlers({ docker, monitor }: Engine, hostServices: 
     ...transferStreamHandlers(transferHub),
     ...terminalStreamHandlers(docker),
     ...fileStreamHandlers(docker),
-    ...registryStreamHandlers(),
+    ...registryStreamHandlers(registryTasks),
   };
 }
 
@@ -99,7 +109,9 @@ export function createEngineDispatcher(
   hostServices: HostServices = webHost,
   log?: (message: string, err: unknown) => void,
 ): Dispatcher {
-  return createDispatcher(createCommandHandlers(engine, hostServices), createStreamHandlers(engine, hostServices), {
+  // One hub for both tables: a pull started by a command shows on the stream.
+  const registryTasks = new RegistryTaskHub();
+  return createDispatcher(createCommandHandlers(engine, hostServices, registryTasks), createStreamHandlers(engine, hostServices, registryTasks), {
     onEngineUnreachable: () => void engine.monitor.check(),
     ...(log ? { log } : {}),
   });

@@ -11,6 +11,9 @@ import {
 } from '../../shared/types/containers';
 import { engineCall, toBerthError } from './errors';
 import { toCreateOptions } from './create-options';
+import { ensureImage, type ImagePuller } from './registries/ensure-image';
+
+export { imagePuller } from './registries/ensure-image';
 
 function toState(value: string): ContainerState {
   return (CONTAINER_STATES as readonly string[]).includes(value) ? (value as ContainerState) : 'dead';
@@ -52,16 +55,21 @@ function createWithWarnings(docker: Docker, options: Docker.ContainerCreateOptio
   });
 }
 
-export async function createContainer(docker: Docker, spec: ParsedCreateContainerSpec): Promise<CreatedContainer> {
+/**
+ * `docker create`: with `--pull missing` (the default) an image the engine lacks is pulled first,
+ * with `always` it is pulled in any case, with `never` a missing image is an error.
+ */
+export async function createContainer(docker: Docker, spec: ParsedCreateContainerSpec, puller?: ImagePuller): Promise<CreatedContainer> {
+  const pulled = puller ? await ensureImage(docker, spec.image, spec.pull, puller) : undefined;
   try {
     const created = await createWithWarnings(docker, toCreateOptions(spec));
     const inspected = await docker.getContainer(created.Id).inspect();
     const warnings = (created.Warnings ?? []).filter((w) => typeof w === 'string' && w.trim() !== '');
-    return { id: created.Id, name: inspected.Name.replace(/^\//, ''), warnings };
+    return { id: created.Id, name: inspected.Name.replace(/^\//, ''), warnings, ...(pulled ? { pulled } : {}) };
   } catch (err) {
     const mapped = toBerthError(err, { action: 'create the container' });
     if (mapped.code === 'NOT_FOUND' && /no such image/i.test(mapped.message)) {
-      throw new BerthError('NOT_FOUND', `Image ${spec.image} is not on this engine. Pull or import it first.`);
+      throw new BerthError('NOT_FOUND', `Image ${spec.image} is not on this engine. Pull or import it first${spec.pull === 'never' ? ' (--pull never)' : ''}.`);
     }
     if (mapped.code === 'CONFLICT' && spec.name && /already in use/i.test(mapped.message)) {
       throw new BerthError('CONFLICT', `The name ${spec.name} is already in use by another container.`);
@@ -71,8 +79,8 @@ export async function createContainer(docker: Docker, spec: ParsedCreateContaine
 }
 
 /** `docker run -d`: create, then start. Like the CLI, a container whose start fails is kept. */
-export async function runContainer(docker: Docker, spec: ParsedCreateContainerSpec): Promise<CreatedContainer> {
-  const created = await createContainer(docker, spec);
+export async function runContainer(docker: Docker, spec: ParsedCreateContainerSpec, puller?: ImagePuller): Promise<CreatedContainer> {
+  const created = await createContainer(docker, spec, puller);
   try {
     await docker.getContainer(created.id).start();
   } catch (err) {

@@ -1,6 +1,11 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../shared/errors';
 import type { CommandHandlers, StreamHandlers } from '../handlers';
+import { imageHistory, tagImage } from '../engine/registries/image-edit';
+import { login, logins, logout } from '../engine/registries/login';
+import { pullTask } from '../engine/registries/pull';
+import { pushTask } from '../engine/registries/push';
+import { registryTags } from '../engine/registries/registry-tags';
+import type { RegistryTaskHub } from './task-hub';
 
 type RegistryCommands = Pick<
   CommandHandlers,
@@ -16,28 +21,39 @@ type RegistryCommands = Pick<
 >;
 type RegistryStreams = Pick<StreamHandlers, 'images.tasks'>;
 
-const notYet = (): Promise<never> => Promise.reject(new BerthError('INTERNAL', 'Not built yet.'));
-
-/** Pull, push, tag, history and registry logins: channel -> engine function. (Contract first; the engine side lands next.) */
-export function registryCommandHandlers(_docker: Docker): RegistryCommands {
+/** Pull, push, tag, history and registry logins: channel -> engine function. */
+export function registryCommandHandlers(docker: Docker, hub: RegistryTaskHub): RegistryCommands {
   return {
-    'images.pull': notYet,
-    'images.push': notYet,
-    'images.cancelTask': notYet,
-    'images.tag': notYet,
-    'images.history': notYet,
-    'registries.tags': notYet,
-    'registries.login': notYet,
-    'registries.logout': notYet,
-    'registries.list': notYet,
+    'images.pull': async (input) => ({ taskId: hub.start(pullTask(docker, input, 'user')) }),
+    'images.push': async ({ reference }) => ({ taskId: hub.start(pushTask(docker, reference)) }),
+    'images.cancelTask': async ({ taskId }) => ({ cancelled: hub.cancel(taskId) }),
+    'images.tag': (input) => tagImage(docker, input),
+    'images.history': ({ id }) => imageHistory(docker, id),
+    'registries.tags': ({ repository }) => registryTags(repository),
+    'registries.login': (input) => login(docker, input),
+    'registries.logout': ({ server }) => logout(server),
+    'registries.list': () => logins(),
   };
 }
 
-export function registryStreamHandlers(): RegistryStreams {
+export function registryStreamHandlers(hub: RegistryTaskHub): RegistryStreams {
   return {
+    // The whole list each frame: a subscriber that fell behind only needs the newest one.
     'images.tasks': (_input, sink) => {
-      sink.data([]);
-      return () => {};
+      let behind = false;
+      let pending: Parameters<typeof sink.data>[0] | undefined;
+      sink.onDrain(() => {
+        behind = false;
+        if (pending) {
+          const latest = pending;
+          pending = undefined;
+          behind = !sink.data(latest);
+        }
+      });
+      return hub.watch((tasks) => {
+        if (behind) pending = tasks;
+        else behind = !sink.data(tasks);
+      });
     },
   };
 }

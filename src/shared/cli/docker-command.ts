@@ -21,6 +21,12 @@ export const CLI_CHANNELS = [
   'containers.pause',
   'containers.unpause',
   'containers.remove',
+  'images.pull',
+  'images.push',
+  'images.tag',
+  'images.history',
+  'registries.login',
+  'registries.logout',
 ] as const satisfies readonly Channel[];
 
 export type CliChannel = (typeof CLI_CHANNELS)[number];
@@ -93,6 +99,8 @@ function createArgs(spec: CreateContainerSpec): string[] {
   const args: string[] = [];
   const name = spec.name?.trim();
   if (name) args.push('--name', name);
+  // `missing` is the CLI's default, so only the other two are written.
+  if (spec.pull === 'always' || spec.pull === 'never') args.push('--pull', spec.pull);
   for (const { key, value } of spec.env ?? []) args.push('-e', `${key}=${value}`);
   for (const port of spec.ports ?? []) args.push('-p', formatPort(port));
   for (const mount of spec.mounts ?? []) args.push('--mount', formatMount(mount));
@@ -165,7 +173,20 @@ const builders: ArgvBuilders = {
     ...(input.volumes ? ['-v'] : []),
     ...positional(ref(input.id)),
   ],
+  'images.pull': (input) => ['pull', ...(input.platform ? ['--platform', input.platform.trim()] : []), ...positional(input.reference.trim())],
+  'images.push': (input) => ['push', ...positional(input.reference.trim())],
+  'images.tag': (input) => ['tag', ...positional(input.source.trim(), `${input.repository.trim()}${input.tag ? `:${input.tag.trim()}` : ''}`)],
+  'images.history': (input) => ['image', 'history', ...positional(input.id.trim())],
+  // The password goes on stdin (`--password-stdin`), never into the line.
+  'registries.login': (input) => ['login', '-u', input.username.trim(), ...loginServer(input.server)],
+  'registries.logout': (input) => ['logout', ...loginServer(input.server)],
 };
+
+/** Docker Hub is the CLI's default server: it is not written. */
+function loginServer(server: string): string[] {
+  const host = server.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0]?.toLowerCase() ?? '';
+  return ['docker.io', 'index.docker.io', 'registry-1.docker.io', ''].includes(host) ? [] : positional(server.trim());
+}
 
 /** The argv of the docker CLI command for a contract command, starting with `docker`. */
 export function dockerArgvFor<C extends CliChannel>(channel: C, input: InputOf<C>): string[] {
