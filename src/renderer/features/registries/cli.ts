@@ -1,20 +1,16 @@
-import { joinShellWords } from '../../../shared/cli/shell-quote';
+import { dockerCommandFor } from '../../../shared/cli/docker-command';
 
-/** `--` before a positional word that would read as a flag. */
-const positional = (word: string): string[] => (word.startsWith('-') ? ['--', word] : [word]);
-
+/** The lines the dialogs show before anything runs; placeholders stand in for fields not filled yet. */
 export const pullCli = (reference: string, platform?: string): string =>
-  joinShellWords(['docker', 'pull', ...(platform ? ['--platform', platform] : []), ...positional(reference || 'IMAGE')]);
+  dockerCommandFor('images.pull', { reference: reference || 'IMAGE', ...(platform ? { platform } : {}) });
 
-export const pushCli = (reference: string): string => joinShellWords(['docker', 'push', ...positional(reference)]);
+export const pushCli = (reference: string): string => dockerCommandFor('images.push', { reference });
 
-/** The password is typed at the CLI's prompt (or given on stdin), never in the line. */
+/** The password goes to the CLI's prompt or stdin, never into the line. */
 export const loginCli = (server: string, username: string): string =>
-  joinShellWords(['docker', 'login', '-u', username || 'USER', ...positional(server || 'SERVER')]);
-
-export const logoutCli = (server: string): string => joinShellWords(['docker', 'logout', ...positional(server)]);
+  dockerCommandFor('registries.login', { server: server || 'SERVER', username: username || 'USER', password: '' });
 
 export const tagCli = (source: string, repository: string, tag?: string): string =>
-  joinShellWords(['docker', 'tag', ...positional(source), ...positional(tag ? `${repository}:${tag}` : repository || 'REPOSITORY')]);
+  dockerCommandFor('images.tag', { source, repository: repository || 'REPOSITORY', ...(tag ? { tag } : {}) });
 
-export const historyCli = (image: string): string => joinShellWords(['docker', 'image', 'history', ...positional(image)]);
+export const historyCli = (image: string): string => dockerCommandFor('images.history', { id: image });
