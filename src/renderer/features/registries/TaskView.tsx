@@ -41,7 +41,6 @@ export function TaskView({ task, onCancel, onLogin, onDismiss, showLayers = true
       <div className="reg-task-line">
         <span className="reg-task-title">{t(`task.title.${kind}.${phase}`, { reference })}</span>
         {task.platform && <span className="reg-platform mono">{task.platform}</span>}
-        <span className="reg-task-facts mono">{facts.join(' · ')}</span>
         {running && (
           <button type="button" className="small" onClick={() => onCancel(task.taskId)} aria-label={t('task.cancelNamed', { reference })}>
             {t('task.cancel')}
@@ -54,6 +53,7 @@ export function TaskView({ task, onCancel, onLogin, onDismiss, showLayers = true
         )}
       </div>
       <ProgressBar label={t('task.barLabel', { reference })} percent={running ? percent : phase === 'done' ? 100 : percent} className={`reg-overall reg-overall-${phase}`} />
+      {facts.length > 0 && <span className="reg-task-facts mono">{facts.join(' · ')}</span>}
       {showLayers && running && <LayerRows layers={task.layers} />}
       {phase === 'done' && task.result && (
         <p className="reg-result" data-testid="task-result">
