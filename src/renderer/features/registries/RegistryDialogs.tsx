@@ -14,15 +14,19 @@ export interface RegistryDialogs {
 
 const DialogsContext = createContext<RegistryDialogs | null>(null);
 
-type Open = { kind: 'pull'; reference?: string } | { kind: 'login'; server?: string };
+/** Each dialog on its own: Log in from a failed pull opens above the pull dialog, which is there again after. */
+interface Open {
+  pull?: { reference?: string };
+  login?: { server?: string };
+}
 
 /** The pull and login dialogs, openable from anywhere (images view, palette, a task's "Log in"). */
 export function RegistryDialogsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('registries');
-  const [open, setOpen] = useState<Open>();
+  const [open, setOpen] = useState<Open>({});
   const [loginsVersion, setLoginsVersion] = useState(0);
-  const openPull = useCallback((reference?: string) => setOpen({ kind: 'pull', ...(reference ? { reference } : {}) }), []);
-  const openLogin = useCallback((server?: string) => setOpen({ kind: 'login', ...(server ? { server } : {}) }), []);
+  const openPull = useCallback((reference?: string) => setOpen((current) => ({ ...current, pull: reference ? { reference } : {} })), []);
+  const openLogin = useCallback((server?: string) => setOpen((current) => ({ ...current, login: server ? { server } : {} })), []);
 
   const commands = useMemo<AppCommand[]>(
     () => [
@@ -34,13 +38,13 @@ export function RegistryDialogsProvider({ children }: { children: ReactNode }) {
   useRegisterCommands(commands);
 
   const value = useMemo(() => ({ openPull, openLogin, loginsVersion }), [openPull, openLogin, loginsVersion]);
-  const close = (): void => setOpen(undefined);
+  const close = (which: keyof Open) => () => setOpen((current) => ({ ...current, [which]: undefined }));
   return (
     <DialogsContext.Provider value={value}>
       {children}
-      {open?.kind === 'pull' && <PullDialog {...(open.reference ? { initialReference: open.reference } : {})} onClose={close} onLogin={openLogin} />}
-      {open?.kind === 'login' && (
-        <LoginDialog {...(open.server ? { initialServer: open.server } : {})} onClose={close} onLoggedIn={() => setLoginsVersion((n) => n + 1)} />
+      {open.pull && <PullDialog {...(open.pull.reference ? { initialReference: open.pull.reference } : {})} onClose={close('pull')} onLogin={openLogin} />}
+      {open.login && (
+        <LoginDialog {...(open.login.server ? { initialServer: open.login.server } : {})} onClose={close('login')} onLoggedIn={() => setLoginsVersion((n) => n + 1)} />
       )}
     </DialogsContext.Provider>
   );

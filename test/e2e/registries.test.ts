@@ -1,0 +1,213 @@
+// Browser mode in Chromium against a private registry (Debian's docker-registry on 127.0.0.1):
+// pull with per-layer progress, leaving and coming back (and reloading) mid-pull, cancel, login
+// after an UNAUTHORIZED pull, logout, and Run with an image the engine does not have.
+// A relay in front of the registry holds a pull mid-way, so "mid-pull" is a state, not a timing.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { useBrowserMode } from './browser-mode';
+import { HoldingRelay, bigImage, dockerCli, pushAs, startRegistry, type TestRegistry } from './registry-fixture';
+
+// Main runs in this process: its logins go to a config folder of this run, never ~/.docker.
+const dockerConfig = mkdtempSync(path.join(tmpdir(), 'berth-e2e-dockercfg-'));
+const cliConfig = mkdtempSync(path.join(tmpdir(), 'berth-e2e-clicfg-'));
+process.env.DOCKER_CONFIG = dockerConfig;
+
+const USER = 'alice';
+const PASSWORD = 'right-horse-battery';
+const mode = useBrowserMode();
+let open: TestRegistry;
+let secured: TestRegistry;
+let relay: HoldingRelay;
+const pulled: string[] = [];
+const containers: string[] = [];
+
+beforeAll(async () => {
+  open = await startRegistry();
+  secured = await startRegistry({ username: USER, password: PASSWORD });
+  relay = new HoldingRelay(open.host);
+  await relay.up();
+  // Each with a layer of its own (the base layer is on the engine already: "Already exists").
+  bigImage(testImage, 40, `${open.host}/e2e/big-a:1`, cliConfig);
+  bigImage(testImage, 40, `${open.host}/e2e/big-b:1`, cliConfig);
+  bigImage(testImage, 2, `${open.host}/e2e/run:1`, cliConfig);
+  for (const name of ['big-a', 'big-b', 'run']) {
+    dockerCli(['push', '--quiet', `${open.host}/e2e/${name}:1`], { dockerConfig: cliConfig });
+    dockerCli(['image', 'rm', `${open.host}/e2e/${name}:1`], { dockerConfig: cliConfig });
+  }
+  dockerCli(['login', '-u', USER, '--password-stdin', secured.host], { dockerConfig: cliConfig, input: PASSWORD });
+  pushAs(testImage, `${secured.host}/e2e/private:1`, cliConfig);
+}, 180_000);
+
+afterAll(async () => {
+  relay?.release();
+  for (const name of containers) await docker().getContainer(name).remove({ force: true }).catch(() => undefined);
+  for (const reference of pulled) await docker().getImage(reference).remove({ force: true }).catch(() => undefined);
+  await relay?.down();
+  await open?.stop();
+  await secured?.stop();
+  rmSync(dockerConfig, { recursive: true, force: true });
+  rmSync(cliConfig, { recursive: true, force: true });
+});
+
+async function showImages(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Images', exact: true }).click();
+  await page.getByRole('heading', { name: 'Images', exact: true }).waitFor();
+}
+
+async function startPull(page: Page, reference: string) {
+  await showImages(page);
+  await page.getByRole('button', { name: 'Pull…', exact: true }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+  await dialog.getByLabel('Image reference').fill(reference);
+  await expect.poll(() => dialog.getByTestId('cli-command').textContent()).toBe(`docker pull ${reference}`);
+  await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+  return dialog;
+}
+
+const taskIn = (scope: Page | ReturnType<Page['getByRole']>, reference: string) => scope.locator(`[data-testid=registry-task][data-reference="${reference}"]`);
+
+async function openTray(page: Page) {
+  const button = page.locator('.reg-tray-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  return page.getByRole('complementary', { name: 'Pulls and pushes' });
+}
+
+describe('browser mode: registries', () => {
+  it('pulls with per-layer progress, keeps going while the user leaves and reloads, and lists the image', async () => {
+    const reference = `${relay.host}/e2e/big-a:1`;
+    pulled.push(reference);
+    const page = await mode.openPage();
+    const held = relay.holdAfter(6 * 1024 * 1024);
+    const dialog = await startPull(page, reference);
+    await held;
+
+    const task = taskIn(dialog, reference);
+    await task.locator('[data-testid=layer-row][data-layer-phase=downloading]').waitFor({ timeout: 30_000 });
+    expect(await task.locator('[data-testid=layer-row]').count()).toBeGreaterThanOrEqual(2);
+    await task.locator('[data-testid=layer-row][data-layer-phase=exists]').waitFor();
+    const overall = task.getByRole('progressbar', { name: `Progress of ${reference}` });
+    await expect.poll(async () => Number(await overall.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(Number(await overall.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    expect(await task.getAttribute('data-phase')).toBe('running');
+
+    // Leave: close the dialog, go elsewhere, come back; then reload the page altogether.
+    await dialog.getByRole('button', { name: 'Close (keep pulling)' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Containers', exact: true }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Events', exact: true }).click();
+    await showImages(page);
+    expect(await taskIn(await openTray(page), reference).getAttribute('data-phase')).toBe('running');
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+    const tray = await openTray(page);
+    expect(await taskIn(tray, reference).getAttribute('data-phase')).toBe('running');
+
+    relay.release();
+    await taskIn(tray, reference).and(page.locator('[data-phase=done]')).waitFor({ timeout: 60_000 });
+    expect(await taskIn(tray, reference).getByTestId('task-result').textContent()).toMatch(/^Image [0-9a-f]{12}, \d+(\.\d)? MiB\.$/);
+    await expect.poll(() => page.getByTestId('task-announcement').textContent()).toBe(`Pulled ${reference}`);
+    await page.keyboard.press('Escape');
+    await showImages(page);
+    await page.locator(`tr[data-image-names~="${reference}"]`).waitFor();
+    await docker().getImage(reference).inspect();
+  });
+
+  it('cancels a pull: the engine stops, the task says cancelled and nothing is listed', async () => {
+    const reference = `${relay.host}/e2e/big-b:1`;
+    pulled.push(reference);
+    const page = await mode.openPage();
+    const held = relay.holdAfter(6 * 1024 * 1024);
+    const dialog = await startPull(page, reference);
+    await held;
+    const task = taskIn(dialog, reference);
+    await task.locator('[data-testid=layer-row]').first().waitFor({ timeout: 30_000 });
+    await task.getByRole('button', { name: `Cancel ${reference}` }).click();
+    await task.and(page.locator('[data-phase=cancelled]')).waitFor({ timeout: 30_000 });
+    relay.release();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await showImages(page);
+    await page.getByRole('table', { name: 'Local images' }).waitFor();
+    expect(await page.locator(`tr[data-image-names~="${reference}"]`).count()).toBe(0);
+    await expect(docker().getImage(reference).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('asks to log in when the registry refuses, says a wrong password plainly, lists the login, and logs out', async () => {
+    const reference = `${secured.host}/e2e/private:1`;
+    pulled.push(reference);
+    const page = await mode.openPage();
+    const dialog = await startPull(page, reference);
+    const task = taskIn(dialog, reference);
+    await task.and(page.locator('[data-phase=failed]')).waitFor({ timeout: 30_000 });
+    expect(await task.getByRole('alert').textContent()).toContain('needs you to log in');
+    await task.getByRole('button', { name: 'Log in', exact: true }).click();
+
+    const login = page.getByRole('dialog', { name: 'Log in to a registry' });
+    expect(await login.getByLabel('Registry').inputValue()).toBe(secured.host);
+    await login.getByLabel('User name').fill(USER);
+    const password = login.getByLabel('Password or access token');
+    expect(await password.getAttribute('type')).toBe('password');
+    await password.fill('wrong-password');
+    await login.getByRole('button', { name: 'Log in', exact: true }).click();
+    const refusal = login.getByRole('alert');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toMatch(/password|unauthorized|refused/i);
+    expect(await password.inputValue()).toBe('');
+    expect(await login.getByTestId('cli-command').textContent()).toBe(`docker login -u ${USER} ${secured.host}`);
+
+    await password.fill(PASSWORD);
+    await login.getByRole('button', { name: 'Log in', exact: true }).click();
+    await login.getByText(`Logged in to ${secured.host} as ${USER}.`).waitFor({ timeout: 30_000 });
+    expect(await page.content()).not.toContain(PASSWORD);
+    expect(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).toContain(secured.host);
+    await login.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    // Logged in, the same pull now works.
+    await dialog.getByRole('button', { name: 'Pull another' }).click();
+    await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+    await taskIn(dialog, reference).and(page.locator('[data-phase=done]')).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings', exact: true }).click();
+    const row = page.locator(`tr[data-registry="${secured.host}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(USER);
+    await row.getByRole('button', { name: `Log out of ${secured.host}` }).click();
+    await page.getByText(`Logged out of ${secured.host}.`).waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).not.toContain(secured.host);
+  });
+
+  it('runs an image the engine does not have: the pull shows inline, then the container runs', async () => {
+    const reference = `${relay.host}/e2e/run:1`;
+    pulled.push(reference);
+    const name = uniqueName('e2e-pullrun');
+    containers.push(name);
+    const page = await mode.openPage();
+    await page.getByRole('button', { name: 'New container' }).first().click();
+    await page.getByLabel('Image', { exact: true }).fill(reference);
+    await page.getByText('Not on this engine: Run pulls it first').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Command', { exact: true }).fill('sleep 300');
+    const form = page.locator('.create-form');
+    await form.getByLabel('Pull', { exact: true }).selectOption('always');
+    await expect.poll(() => form.getByTestId('cli-command').textContent()).toContain('--pull always');
+    await form.getByLabel('Pull', { exact: true }).selectOption('missing');
+    await expect.poll(() => form.getByTestId('cli-command').textContent()).not.toContain('--pull');
+
+    const held = relay.holdAfter(64 * 1024);
+    await page.getByRole('button', { name: 'Create and start', exact: true }).click();
+    await held;
+    const inline = form.getByRole('group', { name: 'Pulling the image' });
+    await taskIn(inline, reference).and(page.locator('[data-phase=running]')).waitFor({ timeout: 30_000 });
+    relay.release();
+    const row = page.locator(`[role=row][data-container-name="${name}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
+    const state = await waitFor(async () => (await docker().getContainer(name).inspect()).State, { timeout: 15_000 });
+    expect(state.Running).toBe(true);
+    await docker().getImage(reference).inspect();
+  });
+});
