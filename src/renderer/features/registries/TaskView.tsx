@@ -26,7 +26,7 @@ export function TaskView({ task, onCancel, onLogin, onDismiss, showLayers = true
   const { phase, kind, reference } = task;
   const percent = taskPercent(task);
   const running = phase === 'running';
-  const left = task.secondsLeft !== undefined ? timeLeftParts(task.secondsLeft) : undefined;
+  const left = task.secondsLeft !== undefined && task.secondsLeft >= 1 ? timeLeftParts(task.secondsLeft) : undefined;
   const amount = task.totalBytes !== undefined ? t('bytesOf', { done: formatBytes(task.bytes), total: formatBytes(task.totalBytes) }) : formatBytes(task.bytes);
   const facts = [
     running || task.bytes > 0 ? amount : undefined,
@@ -52,7 +52,7 @@ export function TaskView({ task, onCancel, onLogin, onDismiss, showLayers = true
           </button>
         )}
       </div>
-      <ProgressBar label={t('task.barLabel', { reference })} percent={running ? percent : phase === 'done' ? 100 : percent} className={`reg-overall reg-overall-${phase}`} />
+      <ProgressBar label={t('task.barLabel', { reference })} percent={running ? percent : phase === 'done' ? 100 : (percent ?? 0)} className={`reg-overall reg-overall-${phase}`} />
       {facts.length > 0 && <span className="reg-task-facts mono">{facts.join(' · ')}</span>}
       {showLayers && running && <LayerRows layers={task.layers} />}
       {phase === 'done' && task.result && (

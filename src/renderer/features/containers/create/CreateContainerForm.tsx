@@ -208,7 +208,8 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
             <TaskView task={pullTask} onCancel={registryTasks.cancel} onLogin={openLogin} />
           </div>
         )}
-        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
+        {/* A failed pull says why in its own panel (with Log in when the registry asked for it). */}
+        {error && error.message !== pullTask?.error?.message && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
 
         <CliCommand command={cliLine} />
 
