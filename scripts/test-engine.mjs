@@ -279,7 +279,8 @@ export async function cleanupTestObjects(dockerHost) {
   if (containers.length) await q(['rm', '-f', '-v', ...containers]);
   const keep = new Set(Object.values(TEST_IMAGES));
   const images = lines((await q(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).stdout)
-    .filter((ref) => ref.startsWith('berth-test/') && !keep.has(ref))
+    // berth-test/ repositories, also those named with a test registry (127.0.0.1:PORT/berth-test/…)
+    .filter((ref) => /^([^/]+\/)?berth-test\//.test(ref) && !keep.has(ref))
     .map((ref) => ref.replace(/:<none>$/, ''));
   if (images.length) await q(['image', 'rm', '-f', ...images]);
   const dangling = lines((await q(['image', 'ls', '-q', '--filter', 'dangling=true', '--filter', label])).stdout);

@@ -157,5 +157,6 @@ export function registryAuthHeader(server: string, credentials: Credentials | un
         serveraddress: credentialKey(server),
       }
     : {};
-  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+  // URL-safe base64 with padding, as the CLI sends it (the engine refuses it unpadded).
+  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
 }
