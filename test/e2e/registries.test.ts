@@ -2,55 +2,62 @@
 // pull with per-layer progress, leaving and coming back (and reloading) mid-pull, cancel, login
 // after an UNAUTHORIZED pull, logout, and Run with an image the engine does not have.
 // A relay in front of the registry holds a pull mid-way, so "mid-pull" is a state, not a timing.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { dockerHost, privateDockerConfig, pushRandomImage, pushTaggedImage, startRegistry, type TestRegistry } from '../helpers/registry';
+import { TcpRelay } from '../helpers/tcp-relay';
 import { useBrowserMode } from './browser-mode';
-import { HoldingRelay, bigImage, dockerCli, pushAs, startRegistry, type TestRegistry } from './registry-fixture';
 
-// Main runs in this process: its logins go to a config folder of this run, never ~/.docker.
-const dockerConfig = mkdtempSync(path.join(tmpdir(), 'berth-e2e-dockercfg-'));
-const cliConfig = mkdtempSync(path.join(tmpdir(), 'berth-e2e-clicfg-'));
-process.env.DOCKER_CONFIG = dockerConfig;
-
-const USER = 'alice';
-const PASSWORD = 'right-horse-battery';
 const mode = useBrowserMode();
+let config: Awaited<ReturnType<typeof privateDockerConfig>>;
 let open: TestRegistry;
 let secured: TestRegistry;
-let relay: HoldingRelay;
+const relays: TcpRelay[] = [];
 const pulled: string[] = [];
 const containers: string[] = [];
 
-beforeAll(async () => {
-  open = await startRegistry();
-  secured = await startRegistry({ username: USER, password: PASSWORD });
-  relay = new HoldingRelay(open.host);
+/** The docker CLI with the same (private) config folder as main, which runs in this process. */
+function dockerCli(args: string[], input?: string): void {
+  const result = spawnSync('docker', args, { encoding: 'utf8', input, env: { ...process.env, DOCKER_HOST: dockerHost() }, timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`docker ${args.join(' ')}: ${result.stderr}`);
+}
+
+/** A relay in front of the open registry, for one test: it can hold that test's pull mid-way. */
+async function relayed(): Promise<TcpRelay> {
+  const relay = new TcpRelay(open.port);
   await relay.up();
-  // Each with a layer of its own (the base layer is on the engine already: "Already exists").
-  bigImage(testImage, 40, `${open.host}/e2e/big-a:1`, cliConfig);
-  bigImage(testImage, 40, `${open.host}/e2e/big-b:1`, cliConfig);
-  bigImage(testImage, 2, `${open.host}/e2e/run:1`, cliConfig);
-  for (const name of ['big-a', 'big-b', 'run']) {
-    dockerCli(['push', '--quiet', `${open.host}/e2e/${name}:1`], { dockerConfig: cliConfig });
-    dockerCli(['image', 'rm', `${open.host}/e2e/${name}:1`], { dockerConfig: cliConfig });
-  }
-  dockerCli(['login', '-u', USER, '--password-stdin', secured.host], { dockerConfig: cliConfig, input: PASSWORD });
-  pushAs(testImage, `${secured.host}/e2e/private:1`, cliConfig);
-}, 180_000);
+  relays.push(relay);
+  return relay;
+}
+
+beforeAll(async () => {
+  // Main runs in this process: its logins go to a config folder of this run, never ~/.docker.
+  config = await privateDockerConfig();
+  open = await startRegistry();
+  secured = await startRegistry({ auth: true });
+  // Layers of their own, so a pull has everything to download.
+  await pushRandomImage(dockerHost(), `${open.host}/e2e/big-a:1`, 40);
+  await pushRandomImage(dockerHost(), `${open.host}/e2e/big-b:1`, 40);
+  await pushTaggedImage(dockerHost(), testImage, `${open.host}/e2e/run:1`);
+  dockerCli(['login', '-u', secured.username!, '--password-stdin', secured.host], secured.password);
+  await pushTaggedImage(dockerHost(), testImage, `${secured.host}/e2e/private:1`);
+  dockerCli(['logout', secured.host]);
+}, 300_000);
 
 afterAll(async () => {
-  relay?.release();
+  for (const relay of relays) {
+    relay.release();
+    await relay.cut();
+  }
   for (const name of containers) await docker().getContainer(name).remove({ force: true }).catch(() => undefined);
   for (const reference of pulled) await docker().getImage(reference).remove({ force: true }).catch(() => undefined);
-  await relay?.down();
   await open?.stop();
   await secured?.stop();
-  rmSync(dockerConfig, { recursive: true, force: true });
-  rmSync(cliConfig, { recursive: true, force: true });
+  await config?.restore();
 });
 
 async function showImages(page: Page): Promise<void> {
@@ -78,17 +85,18 @@ async function openTray(page: Page) {
 
 describe('browser mode: registries', () => {
   it('pulls with per-layer progress, keeps going while the user leaves and reloads, and lists the image', async () => {
+    const relay = await relayed();
     const reference = `${relay.host}/e2e/big-a:1`;
     pulled.push(reference);
     const page = await mode.openPage();
-    const held = relay.holdAfter(6 * 1024 * 1024);
+    const held = relay.holdAfterBytes(6 * 1024 * 1024);
     const dialog = await startPull(page, reference);
     await held;
 
     const task = taskIn(dialog, reference);
     await task.locator('[data-testid=layer-row][data-layer-phase=downloading]').waitFor({ timeout: 30_000 });
-    expect(await task.locator('[data-testid=layer-row]').count()).toBeGreaterThanOrEqual(2);
-    await task.locator('[data-testid=layer-row][data-layer-phase=exists]').waitFor();
+    expect(await task.locator('[data-testid=layer-row]').count()).toBe(1);
+    expect(await task.getByRole('progressbar', { name: /^Layer [0-9a-f]{12}: Downloading$/ }).getAttribute('aria-valuenow')).toMatch(/^\d+$/);
     const overall = task.getByRole('progressbar', { name: `Progress of ${reference}` });
     await expect.poll(async () => Number(await overall.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(Number(await overall.getAttribute('aria-valuenow'))).toBeLessThan(100);
@@ -116,10 +124,11 @@ describe('browser mode: registries', () => {
   });
 
   it('cancels a pull: the engine stops, the task says cancelled and nothing is listed', async () => {
+    const relay = await relayed();
     const reference = `${relay.host}/e2e/big-b:1`;
     pulled.push(reference);
     const page = await mode.openPage();
-    const held = relay.holdAfter(6 * 1024 * 1024);
+    const held = relay.holdAfterBytes(6 * 1024 * 1024);
     const dialog = await startPull(page, reference);
     await held;
     const task = taskIn(dialog, reference);
@@ -146,7 +155,7 @@ describe('browser mode: registries', () => {
 
     const login = page.getByRole('dialog', { name: 'Log in to a registry' });
     expect(await login.getByLabel('Registry').inputValue()).toBe(secured.host);
-    await login.getByLabel('User name').fill(USER);
+    await login.getByLabel('User name').fill(secured.username!);
     const password = login.getByLabel('Password or access token');
     expect(await password.getAttribute('type')).toBe('password');
     await password.fill('wrong-password');
@@ -155,13 +164,13 @@ describe('browser mode: registries', () => {
     await refusal.waitFor({ timeout: 30_000 });
     expect(await refusal.textContent()).toMatch(/password|unauthorized|refused/i);
     expect(await password.inputValue()).toBe('');
-    expect(await login.getByTestId('cli-command').textContent()).toBe(`docker login -u ${USER} ${secured.host}`);
+    expect(await login.getByTestId('cli-command').textContent()).toBe(`docker login -u ${secured.username!} ${secured.host}`);
 
-    await password.fill(PASSWORD);
+    await password.fill(secured.password!);
     await login.getByRole('button', { name: 'Log in', exact: true }).click();
-    await login.getByText(`Logged in to ${secured.host} as ${USER}.`).waitFor({ timeout: 30_000 });
-    expect(await page.content()).not.toContain(PASSWORD);
-    expect(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).toContain(secured.host);
+    await login.getByText(`Logged in to ${secured.host} as ${secured.username!}.`).waitFor({ timeout: 30_000 });
+    expect(await page.content()).not.toContain(secured.password!);
+    expect(readFileSync(path.join(config.dir, 'config.json'), 'utf8')).toContain(secured.host);
     await login.getByRole('button', { name: 'Close', exact: true }).last().click();
 
     // Logged in, the same pull now works.
@@ -173,14 +182,15 @@ describe('browser mode: registries', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Settings', exact: true }).click();
     const row = page.locator(`tr[data-registry="${secured.host}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toContain(USER);
+    expect(await row.textContent()).toContain(secured.username!);
     await row.getByRole('button', { name: `Log out of ${secured.host}` }).click();
     await page.getByText(`Logged out of ${secured.host}.`).waitFor();
     await row.waitFor({ state: 'detached' });
-    expect(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).not.toContain(secured.host);
+    expect(readFileSync(path.join(config.dir, 'config.json'), 'utf8')).not.toContain(secured.host);
   });
 
   it('runs an image the engine does not have: the pull shows inline, then the container runs', async () => {
+    const relay = await relayed();
     const reference = `${relay.host}/e2e/run:1`;
     pulled.push(reference);
     const name = uniqueName('e2e-pullrun');
@@ -197,7 +207,8 @@ describe('browser mode: registries', () => {
     await form.getByLabel('Pull', { exact: true }).selectOption('missing');
     await expect.poll(() => form.getByTestId('cli-command').textContent()).not.toContain('--pull');
 
-    const held = relay.holdAfter(64 * 1024);
+    // Its layer is on the engine already: hold the registry's very first answer instead.
+    const held = relay.holdAfterBytes(1);
     await page.getByRole('button', { name: 'Create and start', exact: true }).click();
     await held;
     const inline = form.getByRole('group', { name: 'Pulling the image' });
