@@ -25,7 +25,7 @@ export function TagDialog({ image, onClose, onTagged }: { image: ImageSummary; o
     setBusy(true);
     setError(undefined);
     try {
-      const result = await client.invoke('images.tag', { source: image.id, repository: name.trimmed.repository, ...(name.trimmed.tag ? { tag: name.trimmed.tag } : {}) });
+      const result = await client.invoke('images.tag', { source, repository: name.trimmed.repository, ...(name.trimmed.tag ? { tag: name.trimmed.tag } : {}) });
       onTagged(result);
     } catch (err) {
       setError(err as Error);
