@@ -24,6 +24,7 @@ const BENCHES = [
   { name: 'desktop', file: 'scripts/bench/desktop.ts' },
   { name: 'logs', file: 'scripts/bench/logs.ts', needsRenderer: true },
   { name: 'terminal', file: 'scripts/bench/terminal.ts', needsRenderer: true },
+  { name: 'registry', file: 'scripts/bench/registry.ts' },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

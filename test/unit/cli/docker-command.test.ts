@@ -75,7 +75,7 @@ describe('simple channels', () => {
   });
 
   it('lists the channels it knows', () => {
-    expect(CLI_CHANNELS).toHaveLength(13);
+    expect(CLI_CHANNELS).toHaveLength(19);
     expect(hasCliCommand('containers.stop')).toBe(true);
     expect(hasCliCommand('engine.state')).toBe(false);
   });
@@ -206,5 +206,31 @@ describe('quoting round trip', () => {
     expect(shWords(create(spec))).toEqual(expected);
     const stop = dockerCommandFor('containers.stop', { id: "we'b $x", timeout: 5 });
     expect(shWords(stop)).toEqual(['docker', 'stop', '-t', '5', "we'b $x"]);
+  });
+});
+
+describe('registries and --pull', () => {
+  it('--pull only when not the default (missing)', () => {
+    expect(create({ image: 'nginx' })).toBe('docker create nginx');
+    expect(create({ image: 'nginx', pull: 'missing' })).toBe('docker create nginx');
+    expect(create({ image: 'nginx', pull: 'always' })).toBe('docker create --pull always nginx');
+    expect(dockerCommandFor('containers.run', { image: 'nginx', pull: 'never', name: 'web' })).toBe('docker run -d --name web --pull never nginx');
+  });
+
+  it('pull, push, tag, history, login and logout', () => {
+    expect(dockerCommandFor('images.pull', { reference: 'nginx:1.27' })).toBe('docker pull nginx:1.27');
+    expect(dockerCommandFor('images.pull', { reference: 'nginx', platform: 'linux/arm64' })).toBe('docker pull --platform linux/arm64 nginx');
+    expect(dockerCommandFor('images.push', { reference: '127.0.0.1:5000/app:1' })).toBe('docker push 127.0.0.1:5000/app:1');
+    expect(dockerCommandFor('images.tag', { source: 'abc', repository: 'app' })).toBe('docker tag abc app');
+    expect(dockerCommandFor('images.tag', { source: 'abc', repository: 'app', tag: '2' })).toBe('docker tag abc app:2');
+    expect(dockerCommandFor('images.history', { id: 'app:2' })).toBe('docker image history app:2');
+    expect(dockerCommandFor('registries.logout', { server: 'docker.io' })).toBe('docker logout');
+    expect(dockerCommandFor('registries.logout', { server: 'reg.example.com' })).toBe('docker logout reg.example.com');
+  });
+
+  it('login never carries the password', () => {
+    const line = dockerCommandFor('registries.login', { server: 'reg.example.com', username: 'me', password: 's3cret$' });
+    expect(line).toBe('docker login -u me reg.example.com');
+    expect(dockerCommandFor('registries.login', { server: 'https://index.docker.io/v1/', username: 'me', password: 'x' })).toBe('docker login -u me');
   });
 });
