@@ -57,7 +57,8 @@ export function RegistryTasksProvider({ children }: { children: ReactNode }) {
     for (const task of ended) {
       const sentence = t(`task.title.${task.kind}.${task.phase}`, { reference: task.reference });
       setAnnouncement(sentence);
-      notify({ kind: task.kind, subject: task.reference, ok: task.phase === 'done', startedAt: task.startedAt });
+      // As for transfers: the user cancelled it, so there is nothing to tell them in the background.
+      if (task.phase !== 'cancelled') notify({ kind: task.kind, subject: task.reference, ok: task.phase === 'done', startedAt: task.startedAt });
     }
   }, [tasks, t, notify]);
 
