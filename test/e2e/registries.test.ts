@@ -69,6 +69,7 @@ async function startPull(page: Page, reference: string) {
   await showImages(page);
   await page.getByRole('button', { name: 'Pull…', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+  await expect.poll(() => dialog.getByLabel('Image reference').and(page.locator(':focus')).count()).toBe(1);
   await dialog.getByLabel('Image reference').fill(reference);
   await expect.poll(() => dialog.getByTestId('cli-command').textContent()).toBe(`docker pull ${reference}`);
   await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
@@ -117,7 +118,10 @@ describe('browser mode: registries', () => {
     await taskIn(tray, reference).and(page.locator('[data-phase=done]')).waitFor({ timeout: 60_000 });
     expect(await taskIn(tray, reference).getByTestId('task-result').textContent()).toMatch(/^Image [0-9a-f]{12}, \d+(\.\d)? MiB\.$/);
     await expect.poll(() => page.getByTestId('task-announcement').textContent()).toBe(`Pulled ${reference}`);
+    // Escape closes the list and gives the focus back to its button.
     await page.keyboard.press('Escape');
+    await tray.waitFor({ state: 'detached' });
+    expect(await page.locator('.reg-tray-button').and(page.locator(':focus')).count()).toBe(1);
     await showImages(page);
     await page.locator(`tr[data-image-names~="${reference}"]`).waitFor();
     await docker().getImage(reference).inspect();
@@ -155,6 +159,7 @@ describe('browser mode: registries', () => {
 
     const login = page.getByRole('dialog', { name: 'Log in to a registry' });
     expect(await login.getByLabel('Registry').inputValue()).toBe(secured.host);
+    await expect.poll(() => login.getByLabel('User name').and(page.locator(':focus')).count()).toBe(1);
     await login.getByLabel('User name').fill(secured.username!);
     const password = login.getByLabel('Password or access token');
     expect(await password.getAttribute('type')).toBe('password');

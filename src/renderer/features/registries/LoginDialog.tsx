@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginResult } from '../../../shared/types/registries';
 import { useClient } from '../../api/ClientContext';
@@ -28,6 +28,10 @@ export function LoginDialog({ initialServer = '', onClose, onLoggedIn }: LoginDi
   const [error, setError] = useState<Error>();
   const [result, setResult] = useState<LoginResult>();
   const passwordRef = useRef<HTMLInputElement>(null);
+  const serverRef = useRef<HTMLInputElement>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  // After the modal opened (its effect runs first): the first field still to fill.
+  useEffect(() => (initialServer ? usernameRef : serverRef).current?.focus(), [initialServer]);
 
   const login = async (): Promise<void> => {
     if (busy || !server.trim() || !username.trim() || !password) return;
@@ -58,12 +62,12 @@ export function LoginDialog({ initialServer = '', onClose, onLoggedIn }: LoginDi
       >
         <label>
           {t('login.server')}
-          <input value={server} onChange={(event) => setServer(event.target.value)} placeholder={t('login.serverPlaceholder')} spellCheck={false} autoComplete="off" required autoFocus={!initialServer} readOnly={Boolean(result)} />
+          <input ref={serverRef} value={server} onChange={(event) => setServer(event.target.value)} placeholder={t('login.serverPlaceholder')} spellCheck={false} autoComplete="off" required readOnly={Boolean(result)} />
           <span className="muted small-print">{t('login.serverHint')}</span>
         </label>
         <label>
           {t('login.username')}
-          <input value={username} onChange={(event) => setUsername(event.target.value)} spellCheck={false} autoComplete="username" required autoFocus={Boolean(initialServer)} readOnly={Boolean(result)} />
+          <input ref={usernameRef} value={username} onChange={(event) => setUsername(event.target.value)} spellCheck={false} autoComplete="username" required readOnly={Boolean(result)} />
         </label>
         {!result && (
           <label>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referenceProblem } from '../../../shared/images/reference';
 import { useClient } from '../../api/ClientContext';
@@ -31,6 +31,9 @@ export function PullDialog({ initialReference = '', onClose, onLogin }: PullDial
   const [error, setError] = useState<Error>();
   const [taskId, setTaskId] = useState<string>();
   const suggestions = useTagSuggestions(reference);
+  const referenceRef = useRef<HTMLInputElement>(null);
+  // After the modal opened (its effect runs first), which focuses its first button otherwise.
+  useEffect(() => referenceRef.current?.focus(), []);
 
   const trimmed = reference.trim();
   const trimmedPlatform = platform.trim();
@@ -70,6 +73,7 @@ export function PullDialog({ initialReference = '', onClose, onLogin }: PullDial
         <label>
           {t('pull.reference')}
           <input
+            ref={referenceRef}
             value={reference}
             onChange={(event) => setReference(event.target.value)}
             onBlur={() => setTouched(true)}
@@ -80,7 +84,6 @@ export function PullDialog({ initialReference = '', onClose, onLogin }: PullDial
             spellCheck={false}
             autoComplete="off"
             readOnly={Boolean(taskId)}
-            autoFocus
           />
           <datalist id="reg-tag-suggestions">
             {suggestions.references.map((value) => (
