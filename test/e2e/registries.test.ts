@@ -65,11 +65,18 @@ async function showImages(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Images', exact: true }).waitFor();
 }
 
-async function startPull(page: Page, reference: string) {
+/** Opens the pull dialog and pulls; with `suggested`, types the repository first and takes the registry's tag suggestion. */
+async function startPull(page: Page, reference: string, { suggested = false } = {}) {
   await showImages(page);
   await page.getByRole('button', { name: 'Pull…', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Pull an image' });
   await expect.poll(() => dialog.getByLabel('Image reference').and(page.locator(':focus')).count()).toBe(1);
+  if (suggested) {
+    const repository = reference.slice(0, reference.lastIndexOf(':'));
+    await dialog.getByLabel('Image reference').fill(repository);
+    await dialog.getByText(`1 tag listed by the registry for ${repository}.`).waitFor({ timeout: 15_000 });
+    expect(await dialog.locator('datalist#reg-tag-suggestions option').evaluateAll((options) => options.map((option) => option.getAttribute('value')))).toEqual([reference]);
+  }
   await dialog.getByLabel('Image reference').fill(reference);
   await expect.poll(() => dialog.getByTestId('cli-command').textContent()).toBe(`docker pull ${reference}`);
   await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
@@ -91,7 +98,7 @@ describe('browser mode: registries', () => {
     pulled.push(reference);
     const page = await mode.openPage();
     const held = relay.holdAfterBytes(6 * 1024 * 1024);
-    const dialog = await startPull(page, reference);
+    const dialog = await startPull(page, reference, { suggested: true });
     await held;
 
     const task = taskIn(dialog, reference);
