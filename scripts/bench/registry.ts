@@ -45,11 +45,11 @@ runBench(NAME, async (onCleanup) => {
     const viaBerth = async (): Promise<void> => {
       const reply = await worker.measured({ op: 'pull', reference });
       if (!reply.ok) throw new Error(`Berth pull: ${reply.error}`);
-      const { ms, frames } = reply as typeof reply & { ms: number; frames: number };
+      const { ms, busiestSecond } = reply as typeof reply & { ms: number; busiestSecond: number };
       berthMs.push(ms);
       growth.push(reply.peakMb - reply.idleMb);
       idle.push(reply.idleMb);
-      framesPerSecond.push(frames / (ms / 1000));
+      framesPerSecond.push(busiestSecond);
       await remove();
     };
     const viaCli = async (): Promise<void> => {
@@ -67,7 +67,7 @@ runBench(NAME, async (onCleanup) => {
   const maxFps = Math.max(...framesPerSecond);
   log(`pull: Berth ${berthMbs.toFixed(1)} MiB/s (median ${median(berthMs).toFixed(0)} ms), docker pull ${cliMbs.toFixed(1)} MiB/s (median ${median(cliMs).toFixed(0)} ms): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO}x) ${ratio >= GOAL_RATIO ? 'PASS' : 'MISS'}`);
   log(`pull: child peak RSS above idle ${peakGrowth.toFixed(1)} MB (idle ${median(idle).toFixed(1)} MB; goal < ${GOAL_GROWTH_MB} MB) ${peakGrowth < GOAL_GROWTH_MB ? 'PASS' : 'MISS'}`);
-  log(`pull: images.tasks frames ${maxFps.toFixed(1)}/s at most (goal <= ${GOAL_FRAMES_PER_SECOND}) ${maxFps <= GOAL_FRAMES_PER_SECOND ? 'PASS' : 'MISS'}`);
+  log(`pull: images.tasks frames in the busiest second ${maxFps} (goal <= ${GOAL_FRAMES_PER_SECOND}) ${maxFps <= GOAL_FRAMES_PER_SECOND ? 'PASS' : 'MISS'}`);
   const details = { pulledBytes, iterations: ITERATIONS, berthMs: berthMs.map((v) => round(v)), cliMs: cliMs.map((v) => round(v)) };
   record({ name: `pull ${LAYER_MB} MB via handlers`, value: round(berthMbs, 1), unit: 'MiB/s', details });
   record({ name: `docker pull ${LAYER_MB} MB (CLI)`, value: round(cliMbs, 1), unit: 'MiB/s', details });
@@ -80,10 +80,10 @@ runBench(NAME, async (onCleanup) => {
     details: { growthMb: growth.map((v) => round(v, 1)), idleMb: idle.map((v) => round(v, 1)) },
   });
   record({
-    name: 'pull: images.tasks frames per second',
+    name: 'pull: images.tasks frames in the busiest second',
     value: round(maxFps, 1),
     unit: '/s',
     goal: { kind: 'max', value: GOAL_FRAMES_PER_SECOND },
-    details: { framesPerSecond: framesPerSecond.map((v) => round(v, 1)) },
+    details: { perPull: framesPerSecond },
   });
 });

@@ -295,7 +295,8 @@ describe('engine refusals, as plain errors', () => {
     const first = await call('containers.create', spec());
     const before = await countContainers();
     await refused('containers.create', spec({ name: first.name }), 'CONFLICT', new RegExp(`name ${first.name} is already in use`));
-    await refused('containers.run', spec({ image: 'berth-test/missing:latest' }), 'NOT_FOUND', /berth-test\/missing:latest is not on this engine/);
+    // --pull never: the default (missing) would ask Docker Hub; registry-pull.test.ts covers that.
+    await refused('containers.run', spec({ image: 'berth-test/missing:latest', pull: 'never' }), 'NOT_FOUND', /berth-test\/missing:latest is not on this engine/);
     expect(await countContainers()).toEqual(before);
   });
 

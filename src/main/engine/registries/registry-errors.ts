@@ -20,6 +20,14 @@ export function registryError(text: string, context: TaskContext): BerthError {
   const said = text.trim().slice(0, 400);
   const where = context.registry === 'docker.io' ? 'Docker Hub' : `The registry ${context.registry}`;
   if (DISK_FULL.test(said)) return new BerthError('INTERNAL', `The engine's disk is full: ${context.reference} could not be stored (${said}).`);
+  const platform = /no matching manifest for (\S+)|wanted ([^,\s]+)/.exec(said);
+  if (context.kind === 'pull' && platform && /no matching manifest for|does not match the specified platform/i.test(said)) {
+    return new BerthError('NOT_FOUND', `${context.reference} has no image for ${platform[1] ?? platform[2]} (${said}).`);
+  }
+  // Docker Hub answers an unknown repository as it answers a private one.
+  if (context.kind === 'pull' && /repository does not exist or may require/i.test(said)) {
+    return new BerthError('NOT_FOUND', `${context.reference} is not in ${context.registry === 'docker.io' ? 'Docker Hub' : `the registry ${context.registry}`}, or it needs you to log in.`);
+  }
   if (UNAUTHORIZED.test(said)) {
     if (context.loggedIn) {
       return new BerthError('UNAUTHORIZED', `${where} refused the stored login for ${context.reference}: log in again with a user allowed to ${context.kind} it.`);
