@@ -35,7 +35,7 @@ export function TagDialog({ image, onClose, onTagged }: { image: ImageSummary; o
   };
 
   return (
-    <Modal kind="images" title={t('tag.title', { name: imageLabel(image) })} onClose={onClose} locked={busy}>
+    <Modal kind="images" title={t('tag.title', { name: imageLabel(image) })} onClose={onClose} locked={busy} wide>
       <form
         className="images-form"
         onSubmit={(event) => {
