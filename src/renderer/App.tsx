@@ -5,15 +5,16 @@ import { EngineBanner, EngineStatusBadge } from './features/engine/EngineStatus'
 import { useEngineState } from './features/engine/useEngineState';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { useViewCommands } from './features/palette/useViewCommands';
+import { RegistryDialogsProvider } from './features/registries/RegistryDialogs';
+import { RegistryTasksProvider } from './features/registries/RegistryTasksProvider';
+import { TasksTray } from './features/registries/TasksTray';
 import { Preferences } from './features/settings/Preferences';
 import { NavigationProvider, type ContainerTarget, type Navigation } from './navigation';
+import './styles/registries.css';
 import { VIEWS } from './views';
 
 export function App() {
-  const { t } = useTranslation();
   const [view, setView] = useState(VIEWS[0]?.id ?? 'containers');
-  const current = VIEWS.find((candidate) => candidate.id === view);
-  const engineState = useEngineState();
   useViewCommands(VIEWS, setView);
   const [containerRequest, setContainerRequest] = useState<ContainerTarget>();
   const navigation = useMemo<Navigation>(
@@ -29,12 +30,29 @@ export function App() {
   );
 
   return (
+    <RegistryTasksProvider>
+      <RegistryDialogsProvider>
+        <NavigationProvider value={navigation}>
+          <AppShell view={view} setView={setView} />
+        </NavigationProvider>
+      </RegistryDialogsProvider>
+    </RegistryTasksProvider>
+  );
+}
+
+/** The top bar, the sidebar and the current view (inside the app-wide registry tasks and dialogs). */
+function AppShell({ view, setView }: { view: string; setView(id: string): void }) {
+  const { t } = useTranslation();
+  const current = VIEWS.find((candidate) => candidate.id === view);
+  const engineState = useEngineState();
+  return (
     <div className="app">
       <header className="topbar">
         <div className="brand">
           <img src="./favicon.svg" alt="" width={22} height={22} />
           <span>{t('appName')}</span>
         </div>
+        <TasksTray />
         <EngineStatusBadge state={engineState} />
         <Preferences />
       </header>
@@ -53,11 +71,9 @@ export function App() {
       </nav>
       <main className="content">
         <EngineBanner state={engineState} />
-        <NavigationProvider value={navigation}>
-          <ErrorBoundary key={view}>
-            {current && <current.Component engineState={engineState} />}
-          </ErrorBoundary>
-        </NavigationProvider>
+        <ErrorBoundary key={view}>
+          {current && <current.Component engineState={engineState} />}
+        </ErrorBoundary>
       </main>
       <PaletteHost />
     </div>

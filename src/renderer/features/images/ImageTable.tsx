@@ -8,6 +8,9 @@ interface ImageTableProps {
   pending: ReadonlySet<string>;
   onCreateContainer(image: ImageSummary): void;
   onInspect(image: ImageSummary): void;
+  onHistory(image: ImageSummary): void;
+  onTag(image: ImageSummary): void;
+  onPush(image: ImageSummary): void;
   onRemove(image: ImageSummary): void;
   onUntag(image: ImageSummary, repoTag: string): void;
 }
@@ -19,7 +22,7 @@ export const imageLabel = (image: ImageSummary): string => image.repoTags[0] ?? 
 export const removalRef = (image: ImageSummary): string => (image.repoTags.length === 1 ? image.repoTags[0]! : shortId(image.id));
 
 /** The local images: names (each removable on its own), id, size, age, and how many containers use it. */
-export function ImageTable({ images, pending, onCreateContainer, onInspect, onRemove, onUntag }: ImageTableProps) {
+export function ImageTable({ images, pending, onCreateContainer, onInspect, onHistory, onTag, onPush, onRemove, onUntag }: ImageTableProps) {
   const { t, i18n } = useTranslation('images');
   return (
     <div className="image-table-wrap">
@@ -71,6 +74,15 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onRe
                     </button>
                     <button type="button" className="small" onClick={() => onInspect(image)} aria-label={t('actions.inspectNamed', { name: label })}>
                       {t('actions.inspect')}
+                    </button>
+                    <button type="button" className="small" onClick={() => onHistory(image)} aria-label={t('actions.historyNamed', { name: label })}>
+                      {t('actions.history')}
+                    </button>
+                    <button type="button" className="small" disabled={busy} onClick={() => onTag(image)} aria-label={t('actions.tagNamed', { name: label })}>
+                      {t('actions.tag')}
+                    </button>
+                    <button type="button" className="small" disabled={busy} onClick={() => onPush(image)} aria-label={t('actions.pushNamed', { name: label })}>
+                      {t('actions.push')}
                     </button>
                     <button type="button" className="small danger-text" disabled={busy} onClick={() => onRemove(image)} aria-label={t('actions.removeNamed', { name: label })}>
                       {t('actions.remove')}

@@ -9,11 +9,15 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import { CreateContainerForm } from '../containers/create/CreateContainerForm';
 import { useNavigation } from '../../navigation';
+import { useRegistryDialogs } from '../registries/RegistryDialogs';
 import { listCli } from './cli';
 import { InspectImageDialog, PruneDialog, RemoveImageDialog } from './ImageDialogs';
 import { ImageTable, removalRef } from './ImageTable';
 import { droppedImportFile, type ImportFile } from './import-file';
+import { HistoryDialog } from './HistoryDialog';
 import { ImportDialog } from './ImportDialog';
+import { PushDialog } from './PushDialog';
+import { TagDialog } from './TagDialog';
 import { useImageActions } from './useImageActions';
 import { useImages } from './useImages';
 import '../../styles/images.css';
@@ -22,7 +26,10 @@ type Dialog =
   | { kind: 'import'; file?: ImportFile }
   | { kind: 'remove'; image: ImageSummary }
   | { kind: 'prune' }
-  | { kind: 'inspect'; image: ImageSummary };
+  | { kind: 'inspect'; image: ImageSummary }
+  | { kind: 'history'; image: ImageSummary }
+  | { kind: 'tag'; image: ImageSummary }
+  | { kind: 'push'; image: ImageSummary };
 
 function matches(image: ImageSummary, text: string): boolean {
   const needle = text.trim().toLowerCase();
@@ -35,6 +42,7 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
   const connected = engineState?.status === 'connected';
   const { images, error, refresh } = useImages(connected);
   const actions = useImageActions(refresh);
+  const { openPull } = useRegistryDialogs();
   const [text, setText] = useState('');
   const { openContainer } = useNavigation();
   const [dialog, setDialog] = useState<Dialog>();
@@ -116,7 +124,10 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
       )}
       <div className="toolbar">
         <input type="search" className="filter-input" value={text} onChange={(event) => setText(event.target.value)} placeholder={t('filterPlaceholder')} aria-label={t('filterLabel')} />
-        <button type="button" className="primary" onClick={() => setDialog({ kind: 'import' })}>
+        <button type="button" className="primary" onClick={() => openPull()}>
+          {t('pull.open')}
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'import' })}>
           {t('import.open')}
         </button>
         <button type="button" disabled={dangling.length === 0 || actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })}>
@@ -141,7 +152,10 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
       {images !== undefined && images.length === 0 && (
         <div className="empty-state">
           <p>{t('empty')}</p>
-          <button type="button" className="primary" onClick={() => setDialog({ kind: 'import' })}>
+          <button type="button" className="primary" onClick={() => openPull()}>
+            {t('pull.open')}
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'import' })}>
             {t('import.open')}
           </button>
         </div>
@@ -153,6 +167,9 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
           pending={actions.pending}
           onCreateContainer={(image) => createContainer(image.repoTags[0] ?? image.id)}
           onInspect={(image) => setDialog({ kind: 'inspect', image })}
+          onHistory={(image) => setDialog({ kind: 'history', image })}
+          onTag={(image) => setDialog({ kind: 'tag', image })}
+          onPush={(image) => setDialog({ kind: 'push', image })}
           onRemove={(image) => setDialog({ kind: 'remove', image })}
           onUntag={(image, repoTag) => void actions.untag(image.id, repoTag)}
         />
@@ -182,6 +199,18 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
         />
       )}
       {dialog?.kind === 'inspect' && <InspectImageDialog image={dialog.image} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'history' && <HistoryDialog image={dialog.image} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'tag' && (
+        <TagDialog
+          image={dialog.image}
+          onClose={() => setDialog(undefined)}
+          onTagged={(result) => {
+            setDialog(undefined);
+            actions.show({ key: 'tagged', values: { name: result.reference }, cli: result.commandLine });
+          }}
+        />
+      )}
+      {dialog?.kind === 'push' && <PushDialog image={dialog.image} onClose={() => setDialog(undefined)} onTag={() => setDialog({ kind: 'tag', image: dialog.image })} />}
     </section>
   );
 }

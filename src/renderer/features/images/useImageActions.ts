@@ -5,7 +5,7 @@ import { pruneCli, removeCli } from './cli';
 
 export interface ImageReport {
   /** Translation key under `report` and its values. */
-  key: 'removed' | 'untagged' | 'pruned';
+  key: 'removed' | 'untagged' | 'pruned' | 'tagged';
   values: Record<string, string | number>;
   cli: string;
 }
@@ -43,6 +43,12 @@ export function useImageActions(refresh: () => void) {
     clear: () => {
       setReport(undefined);
       setError(undefined);
+    },
+    /** Shows what a dialog did (e.g. Tag), and re-lists. */
+    show: (done: ImageReport) => {
+      setError(undefined);
+      setReport(done);
+      refresh();
     },
     remove: (id: string, label: string, force: boolean) =>
       run(id, async () => {

@@ -4,6 +4,7 @@ import { useClient } from '../../api/ClientContext';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCommandRegistry } from '../../commands/CommandsProvider';
 import { BrowserNotificationPermission } from '../notify/BrowserNotificationPermission';
+import { RegistriesList } from '../registries/RegistriesList';
 import { NumberSetting } from './NumberSetting';
 import { useSettings } from './SettingsProvider';
 import { ToggleSetting } from './ToggleSetting';
@@ -110,6 +111,12 @@ export function SettingsView() {
           onChange={(longTasks) => void update({ notifications: { longTasks } })}
         />
         {client.transport === 'web' && settings.notifications.longTasks && <BrowserNotificationPermission />}
+      </fieldset>
+
+      <fieldset className="settings-section">
+        <legend>{t('sections.registries')}</legend>
+        <p className="muted setting-hint">{t('registries.hint')}</p>
+        <RegistriesList />
       </fieldset>
 
       <fieldset className="settings-section">

@@ -4,14 +4,19 @@ import { dockerCommandFor } from '../../../../shared/cli/docker-command';
 import { useClient } from '../../../api/ClientContext';
 import { CliCommand } from '../../../components/CliCommand';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { FieldsContext, TextField, keepFocus, useFieldMessage, type FieldsApi } from './Field';
-import { initialFormState, type CreateFormState } from './formState';
+import { FieldsContext, SelectField, TextField, keepFocus, useFieldMessage, type FieldsApi } from './Field';
+import { PULL_POLICIES, initialFormState, type CreateFormState } from './formState';
 import { ImageField } from './ImageField';
 import { validate } from './issues';
 import { BehaviorSection, ResourcesSection } from './ResourcesSection';
 import { KeyValueSection, MountsSection, PortsSection } from './RowSections';
 import { specForCli, toSpec } from './toSpec';
 import { createInteractively, interactiveRunCommand } from '../../terminal/run-interactive';
+import { useRegistryDialogs } from '../../registries/RegistryDialogs';
+import { useRegistryTasks } from '../../registries/RegistryTasksProvider';
+import { runTaskFor } from '../../registries/task-model';
+import { TaskView } from '../../registries/TaskView';
+
 import '../../../styles/create-form.css';
 
 type CreateChannel = 'containers.create' | 'containers.run';
@@ -49,6 +54,11 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   const imageRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(false);
   const changed = useRef(new Set<string>());
+  const registryTasks = useRegistryTasks();
+  const { openLogin } = useRegistryDialogs();
+  /** The tasks that existed when Run was pressed: a new 'run' pull for this image is the one Run started. */
+  const [tasksBefore, setTasksBefore] = useState<ReadonlySet<string>>();
+  const pullTask = tasksBefore ? runTaskFor(registryTasks.tasks, state.image, tasksBefore) : undefined;
 
   const draft = useMemo(() => toSpec(state), [state]);
   const errors = useMemo(() => validate(draft), [draft]);
@@ -101,6 +111,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
     }
     setBusy(channel);
     setError(undefined);
+    setTasksBefore(new Set(registryTasks.tasks.map((task) => task.taskId)));
     try {
       const created = channel === 'interactive' ? await createInteractively(client, draft.spec) : await client.invoke(channel, draft.spec);
       if (!mounted.current) return;
@@ -142,7 +153,14 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
           <fieldset className="cf-section cf-basics">
             <legend>{t('basics.legend')}</legend>
             <div className="cf-line">
-              <ImageField value={state.image} onChange={(image) => update({ image })} inputRef={imageRef} />
+              <ImageField value={state.image} pull={state.pull} onChange={(image) => update({ image })} inputRef={imageRef} />
+              <SelectField
+                field="pull"
+                label={t('pull.label')}
+                value={state.pull}
+                options={PULL_POLICIES.map((value) => ({ value, label: t(`pull.${value}`) }))}
+                onChange={(pull) => update({ pull })}
+              />
               <TextField
                 field="name"
                 label={t('basics.name')}
@@ -185,7 +203,13 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
             )}
           </div>
         )}
-        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
+        {pullTask && (busy !== null || pullTask.phase !== 'done') && (
+          <div className="cf-pull" aria-label={t('pull.progressLabel')} role="group">
+            <TaskView task={pullTask} onCancel={registryTasks.cancel} onLogin={openLogin} />
+          </div>
+        )}
+        {/* A failed pull says why in its own panel (with Log in when the registry asked for it). */}
+        {error && error.message !== pullTask?.error?.message && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
 
         <CliCommand command={cliLine} />
 

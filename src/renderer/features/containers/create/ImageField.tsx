@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageSummary } from '../../../../shared/types/images';
 import { useClient } from '../../../api/ClientContext';
 import { TextField } from './Field';
+import type { PullPolicy } from './formState';
 
 export interface ImageChoice {
   value: string;
@@ -45,8 +46,27 @@ function useLocalImages(): ImagesState {
 
 const LIST_ID = 'create-image-choices';
 
-/** A combobox: the local images to choose from, or any reference typed by hand. */
-export function ImageField({ value, onChange, inputRef }: { value: string; onChange(value: string): void; inputRef?: Ref<HTMLInputElement> }) {
+/** Whether `value` names one of the local choices (`nginx` stands for `nginx:latest`, as the CLI reads it). */
+export function isLocalChoice(value: string, choices: readonly ImageChoice[]): boolean {
+  const wanted = value.trim();
+  if (!wanted) return true;
+  const withTag = /:[\w][\w.-]*$/.test(wanted.slice(wanted.lastIndexOf('/') + 1)) || wanted.includes('@') ? wanted : `${wanted}:latest`;
+  const idPrefix = /^(sha256:)?[0-9a-f]{4,64}$/.test(wanted) ? wanted.replace(/^sha256:/, '') : undefined;
+  return choices.some(
+    (choice) => choice.value === wanted || choice.value === withTag || (idPrefix !== undefined && choice.value.startsWith('sha256:') && choice.value.slice(7).startsWith(idPrefix)),
+  );
+}
+
+interface ImageFieldProps {
+  value: string;
+  /** `--pull`: says what Run will do with an image that is not here. */
+  pull: PullPolicy;
+  onChange(value: string): void;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A combobox: the local images to choose from, or any reference (pulled on Run when missing). */
+export function ImageField({ value, pull, onChange, inputRef }: ImageFieldProps) {
   const { t } = useTranslation('create');
   const images = useLocalImages();
   const choices = images.status === 'ready' ? imageChoices(images.images, (id) => t('image.untagged', { id })) : [];
@@ -55,9 +75,11 @@ export function ImageField({ value, onChange, inputRef }: { value: string; onCha
       ? t('image.loading')
       : images.status === 'failed'
         ? t('image.failed', { message: images.error.message })
-        : choices.length === 0
-          ? t('image.none')
-          : t('image.hint', { count: choices.length });
+        : !isLocalChoice(value, choices)
+          ? t(pull === 'never' ? 'image.notHereNever' : 'image.notHere')
+          : choices.length === 0
+            ? t('image.none')
+            : t('image.hint', { count: choices.length });
   return (
     <>
       <TextField

@@ -14,6 +14,10 @@ export type MemoryUnit = (typeof MEMORY_UNITS)[number];
 
 export const DEFAULT_HOST_IP = '127.0.0.1';
 
+/** `--pull`: when to pull the image first (the CLI's default is missing). */
+export const PULL_POLICIES = ['missing', 'always', 'never'] as const;
+export type PullPolicy = (typeof PULL_POLICIES)[number];
+
 export interface KeyValueRow {
   id: string;
   key: string;
@@ -40,6 +44,7 @@ export interface MountRow {
 
 export interface CreateFormState {
   image: string;
+  pull: PullPolicy;
   name: string;
   /** One line, split into words as sh would. */
   command: string;
@@ -84,6 +89,7 @@ export function newMountRow(): MountRow {
 export function initialFormState(image = ''): CreateFormState {
   return {
     image,
+    pull: 'missing',
     name: '',
     command: '',
     env: [],

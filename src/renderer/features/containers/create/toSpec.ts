@@ -140,6 +140,7 @@ export function toSpec(state: CreateFormState): SpecDraft {
   }
   rows.mounts = mounts.map((row) => row.id);
 
+  if (state.pull !== 'missing') spec.pull = state.pull;
   if (state.tty) spec.tty = true;
   if (state.openStdin) spec.openStdin = true;
 

@@ -1,0 +1,84 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BerthError } from '../../../shared/errors';
+import type { RegistryTask } from '../../../shared/types/registries';
+import { useClient } from '../../api/ClientContext';
+import { useTaskNotifier } from '../notify/useTaskNotifier';
+import { endedSince } from './task-model';
+
+export interface RegistryTasks {
+  /** Every pull and push of this session, as main reports them (main owns them: a reload keeps them). */
+  tasks: readonly RegistryTask[];
+  /** The ones the user has not dismissed. */
+  visible: readonly RegistryTask[];
+  /** The stream itself failed (e.g. the engine connection broke); the tasks shown are the last known. */
+  error: BerthError | undefined;
+  cancel(taskId: string): void;
+  dismiss(taskId: string): void;
+  /** The last task-end sentence, for the polite live region. */
+  announcement: string;
+}
+
+const TasksContext = createContext<RegistryTasks | null>(null);
+
+/** Subscribes to `images.tasks` once for the whole app, so pulls stay visible whichever view is open. */
+export function RegistryTasksProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('registries');
+  const client = useClient();
+  const notify = useTaskNotifier();
+  const [tasks, setTasks] = useState<readonly RegistryTask[]>([]);
+  const [error, setError] = useState<BerthError>();
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef<readonly RegistryTask[] | undefined>(undefined);
+
+  useEffect(
+    () =>
+      client.subscribe(
+        'images.tasks',
+        {},
+        {
+          onMessage: (list) => {
+            setError(undefined);
+            setTasks(list);
+          },
+          onError: setError,
+        },
+      ),
+    [client],
+  );
+
+  // Say when a task ends (live region, and a notification when the page is in the background).
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = tasks;
+    if (!before) return;
+    const ended = endedSince(before, tasks);
+    for (const task of ended) {
+      const sentence = t(`task.title.${task.kind}.${task.phase}`, { reference: task.reference });
+      setAnnouncement(sentence);
+      // As for transfers: the user cancelled it, so there is nothing to tell them in the background.
+      if (task.phase !== 'cancelled') notify({ kind: task.kind, subject: task.reference, ok: task.phase === 'done', startedAt: task.startedAt });
+    }
+  }, [tasks, t, notify]);
+
+  const cancel = useCallback(
+    (taskId: string) => {
+      void client.invoke('images.cancelTask', { taskId }).catch((err: BerthError) => setError(err));
+    },
+    [client],
+  );
+  const dismiss = useCallback((taskId: string) => setDismissed((current) => new Set(current).add(taskId)), []);
+
+  const value = useMemo<RegistryTasks>(
+    () => ({ tasks, visible: tasks.filter((task) => !dismissed.has(task.taskId)), error, cancel, dismiss, announcement }),
+    [tasks, dismissed, error, cancel, dismiss, announcement],
+  );
+  return <TasksContext.Provider value={value}>{children}</TasksContext.Provider>;
+}
+
+export function useRegistryTasks(): RegistryTasks {
+  const tasks = useContext(TasksContext);
+  if (!tasks) throw new Error('useRegistryTasks outside RegistryTasksProvider');
+  return tasks;
+}

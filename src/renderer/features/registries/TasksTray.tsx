@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useRegistryDialogs } from './RegistryDialogs';
+import { useRegistryTasks } from './RegistryTasksProvider';
+import { orderTasks } from './task-model';
+import { TaskView } from './TaskView';
+
+/**
+ * The top bar's "Pulls and pushes" button and its panel: every task of this session, running or
+ * ended, whichever view is open. A polite live region says when one ends.
+ */
+export function TasksTray() {
+  const { t } = useTranslation('registries');
+  const { visible, error, cancel, dismiss, announcement } = useRegistryTasks();
+  const { openLogin } = useRegistryDialogs();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const running = visible.filter((task) => task.phase === 'running').length;
+
+  useEffect(() => {
+    if (open) panelRef.current?.focus();
+  }, [open]);
+
+  const close = (): void => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  return (
+    <>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="task-announcement">
+        {announcement}
+      </div>
+      {(visible.length > 0 || open) && (
+        <button
+          ref={buttonRef}
+          type="button"
+          className={`reg-tray-button${running > 0 ? ' busy' : ''}`}
+          aria-expanded={open}
+          aria-controls="reg-tasks-panel"
+          onClick={() => (open ? close() : setOpen(true))}
+        >
+          {running > 0 ? t('tray.running', { count: running }) : t('tray.label', { count: visible.length })}
+        </button>
+      )}
+      {open && (
+        <aside
+          id="reg-tasks-panel"
+          ref={panelRef}
+          className="reg-tasks-panel"
+          aria-label={t('tray.panelLabel')}
+          tabIndex={-1}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              close();
+            }
+          }}
+        >
+          <header className="reg-tasks-header">
+            <h2>{t('tray.panelLabel')}</h2>
+            <button type="button" className="ghost small" onClick={close} aria-label={t('tray.close')}>
+              ✕
+            </button>
+          </header>
+          {error && <ErrorMessage error={error} />}
+          {visible.length === 0 && <p className="muted">{t('tray.empty')}</p>}
+          <div className="reg-tasks-list">
+            {orderTasks(visible).map((task) => (
+              <TaskView key={task.taskId} task={task} onCancel={cancel} onDismiss={dismiss} onLogin={openLogin} />
+            ))}
+          </div>
+        </aside>
+      )}
+    </>
+  );
+}
