@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'LIMIT_REACHED',
   /** Browser mode's connection to main dropped; a stream that must not run twice was not restarted. */
   'CONNECTION_LOST',
+  /** A registry the engine was asked to reach did not answer (the engine itself is fine). */
+  'REGISTRY_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

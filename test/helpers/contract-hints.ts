@@ -25,6 +25,11 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   if (key === 'tag') return fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,12}$/);
   if (key === 'changes') return fc.array(fc.constantFrom('CMD ["sh"]', 'ENV A=b', 'WORKDIR /tmp', 'LABEL berth.fuzz=1', 'EXPOSE 80', 'USER 0', 'STOPSIGNAL SIGTERM'), { maxLength: 3 });
   if (key === 'detachKeys') return fc.constantFrom('ctrl-p,ctrl-q', 'ctrl-a', 'x', 'ctrl-@,a');
+  // Pull and push references, registries: on a loopback port nothing listens on (fuzz-scope confines them too).
+  if (key === 'reference') return fc.stringMatching(/^127\.0\.0\.1:9\/berth-test\/fuzz-[a-z0-9]{1,6}(:[a-z0-9]{1,4})?$/);
+  if (key === 'server') return fc.constantFrom('127.0.0.1:9', 'http://127.0.0.1:9', 'https://127.0.0.1:9/v1/');
+  if (key === 'platform') return fc.constantFrom('linux/amd64', 'linux/arm64/v8', 'windows/amd64');
+  if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);
   if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
   return undefined;
 }

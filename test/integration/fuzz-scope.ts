@@ -22,6 +22,9 @@ export const FUZZ_RUNS = Number(process.env.BERTH_FUZZ_RUNS ?? 40);
 export const FUZZ_LONG = process.env.BERTH_FUZZ_LONG === '1';
 export const fuzzTimeout = (ms: number): number => (FUZZ_LONG ? 24 * 3600_000 : ms);
 
+/** A registry on loopback that nothing answers on (the discard port). */
+export const UNREACHABLE_REGISTRY = '127.0.0.1:9';
+
 /** A name no container has: refs the fuzz may send to commands that change things. */
 export const NONE_REF_PREFIX = 'berth-test-fuzz-none-';
 const noneRef = fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).map((tail) => `${NONE_REF_PREFIX}${tail}`);
@@ -62,7 +65,9 @@ export function createWorld(kind: 'electron' | 'web' = 'electron'): FuzzWorld {
   const settingsDir = path.join(root, 'settings');
   const hostDir = path.join(root, 'host');
   const bindDir = path.join(root, 'bind');
-  for (const dir of [settingsDir, hostDir, bindDir, path.join(hostDir, 'folders')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [settingsDir, hostDir, bindDir, path.join(hostDir, 'folders'), path.join(hostDir, 'docker-config')]) mkdirSync(dir, { recursive: true });
+  // Logins and logouts the fuzz sends write the docker CLI's config: this run's own, never the user's.
+  process.env.DOCKER_CONFIG = path.join(hostDir, 'docker-config');
   const saves: string[] = [];
   // Like the headless host, plus a folder picker; no openExternal / openLinkFromContent, so
   // containers.openPort and terminal.openLink only answer the URL and never open it anywhere.
@@ -150,12 +155,18 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   if (channel === 'images.remove' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref`;
   if (channel === 'images.untag' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref:a`;
   if (channel === 'images.prune') out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
-  if (channel === 'images.import' || channel === 'containers.commit') out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
+  if (channel === 'images.import' || channel === 'containers.commit' || channel === 'images.tag') out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
+  // Registries: only a loopback port nothing listens on, so nothing is ever sent off this machine.
+  if (channel === 'images.pull' || channel === 'images.push') out.reference = `${UNREACHABLE_REGISTRY}/berth-test/fuzz:${randomBytes(3).toString('hex')}`;
+  if (channel === 'registries.tags') out.repository = `${UNREACHABLE_REGISTRY}/berth-test/fuzz`;
+  if (channel === 'registries.login' || channel === 'registries.logout') out.server = UNREACHABLE_REGISTRY;
   if (channel === 'containers.create' || channel === 'containers.run') {
     out.image = testImage;
     out.name = typeof out.name === 'string' ? `berth-test-fuzz-${randomBytes(3).toString('hex')}` : undefined;
     out.labels = { ...(isPlain(out.labels) ? out.labels : {}), ...TEST_LABELS };
     out.restartPolicy = { name: 'no' };
+    // The test image is on the engine: `missing` pulls nothing, `always` would ask a registry.
+    if (out.pull === 'always') out.pull = 'never';
     if (Array.isArray(out.ports)) out.ports = out.ports.map((port: unknown) => (isPlain(port) ? { ...port, hostIp: '127.0.0.1', hostPort: 0 } : port));
     // A volume (named or anonymous) would outlive a fuzzed remove; a bind source is a host path: only
     // the fuzz's own folder, read-only.

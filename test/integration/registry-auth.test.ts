@@ -100,6 +100,15 @@ describe('logins in the docker CLI config file', () => {
     expect(await readConfig()).toEqual({ keep: { me: true } });
   });
 
+  it('a registry that does not answer is REGISTRY_UNAVAILABLE, said plainly, and stores nothing', async () => {
+    await resetStore({ keep: { me: true } });
+    // The discard port on loopback: nothing listens there.
+    const outcome = await berth.invoke('registries.login', { server: '127.0.0.1:9', username: user, password });
+    expect(outcome.ok ? 'ok' : outcome.error.code).toBe('REGISTRY_UNAVAILABLE');
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^127\.0\.0\.1:9 is not reachable from the engine \(.*connection refused.*\)\.$/);
+    expect(await readConfig()).toEqual({ keep: { me: true } });
+  });
+
   it('a login by Berth is written where the CLI reads it, keeps other fields, and docker pull uses it', async () => {
     await resetStore({ keep: { me: true }, auths: { 'other.example.com': { auth: Buffer.from('a:b').toString('base64') } } });
     const result = await berth.call<LoginResult>('registries.login', { server: registry.host, username: user, password });

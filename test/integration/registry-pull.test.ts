@@ -153,7 +153,7 @@ describe('images.pull', () => {
       // The engine retries a broken download a few times (5 s, 10 s, …) before it gives up.
       const task = await berth.settled(taskId, 230_000);
       expect(task.phase).toBe('failed');
-      expect(task.error?.code).toBe('INTERNAL');
+      expect(task.error?.code).toBe('REGISTRY_UNAVAILABLE');
       expect(task.error?.message).toMatch(new RegExp(`^The registry ${relay.host.replace(/\./g, '\\.')} is not reachable from the engine \\(.*connection refused\\)\\.$`));
       expect(await imageExists(ref)).toBe(false);
       const listed = await berth.call<Array<{ repoTags: string[] }>>('images.list', {});

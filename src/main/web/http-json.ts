@@ -13,6 +13,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ENGINE_UNAVAILABLE: 503,
   LIMIT_REACHED: 429,
   CONNECTION_LOST: 503,
+  REGISTRY_UNAVAILABLE: 502,
 };
 
 /**

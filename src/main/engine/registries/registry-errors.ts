@@ -15,6 +15,11 @@ const NOT_FOUND = /manifest unknown|not found|name unknown|repository does not e
 const UNREACHABLE = /connection refused|no such host|dial tcp|i\/o timeout|TLS handshake|server gave HTTP response to HTTPS|connection reset|EOF$|unexpected EOF|network is unreachable|context deadline exceeded|Client\.Timeout/i;
 const DISK_FULL = /no space left on device/i;
 
+/** Whether the engine's words say it could not reach the registry at all. */
+export function isRegistryUnreachable(text: string): boolean {
+  return UNREACHABLE.test(text);
+}
+
 /** The engine's words about a failed pull or push, as a BerthError with a plain message. */
 export function registryError(text: string, context: TaskContext): BerthError {
   const said = text.trim().slice(0, 400);
@@ -35,7 +40,7 @@ export function registryError(text: string, context: TaskContext): BerthError {
     return new BerthError('UNAUTHORIZED', `${where} needs you to log in to ${context.kind} ${context.reference}.`);
   }
   // Not ENGINE_UNAVAILABLE: the engine is fine, and that code would mark it down.
-  if (UNREACHABLE.test(said)) return new BerthError('INTERNAL', `${where} is not reachable from the engine (${said}).`);
+  if (UNREACHABLE.test(said)) return new BerthError('REGISTRY_UNAVAILABLE', `${where} is not reachable from the engine (${said}).`);
   if (context.kind === 'pull' && NOT_FOUND.test(said)) {
     return new BerthError('NOT_FOUND', `${context.reference} is not in ${context.registry === 'docker.io' ? 'Docker Hub' : `the registry ${context.registry}`}: unknown repository or tag.`);
   }
