@@ -43,9 +43,13 @@ export class MeteredRelay {
   async up(): Promise<void> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target);
-      for (const socket of [client, upstream]) {
+      for (const [socket, other] of [[client, upstream], [upstream, client]] as const) {
         this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('close', () => {
+          this.sockets.delete(socket);
+          // Closed without an end (the engine killed, a write to it failed): so is the other side.
+          if (!other.writableEnded) other.destroy();
+        });
         socket.on('error', () => undefined);
       }
       this.forward(upstream, client, 'fromEngine');
