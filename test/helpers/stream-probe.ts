@@ -26,17 +26,20 @@ export function probe(dispatcher: Dispatcher, topic: string, input: unknown): Pr
     frames,
     final,
     messages,
-    waitForMessage: <T>(match: (message: T) => boolean, timeout = 10_000, from = 0) =>
-      waitFor(
+    waitForMessage: async <T>(match: (message: T) => boolean, timeout = 10_000, from = 0) => {
+      let over: StreamFrame | undefined;
+      const { found } = await waitFor(
         () => {
-          const found = messages<T>().slice(from).find(match);
-          if (found !== undefined) return { found };
-          const over = final();
-          if (over) throw new Error(`${topic} finished first: ${JSON.stringify(over)}`);
-          return undefined;
+          const hit = messages<T>().slice(from).find(match);
+          if (hit !== undefined) return { found: hit };
+          over = final();
+          return over ? { found: undefined } : undefined;
         },
         { timeout, interval: 20, message: `${topic}: a matching message` },
-      ).then(({ found }) => found),
+      );
+      if (found === undefined) throw new Error(`${topic} finished first: ${JSON.stringify(over)}`);
+      return found;
+    },
     close: outcome.close,
   };
 }
