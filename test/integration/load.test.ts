@@ -122,12 +122,11 @@ async function churn(index: number, deadline: number, tally: ClientTally): Promi
   }
 }
 
-/** Something for the events streams to deliver: one container paused and unpaused until the deadline. */
+/** Something for the events streams to deliver: a container created and removed until the deadline. */
 async function containerEvents(deadline: number): Promise<void> {
-  const container = docker().getContainer(containers[0]!);
   while (Date.now() < deadline) {
-    await container.pause();
-    await container.unpause();
+    const container = await docker().createContainer({ Image: testImage, name: uniqueName('load-event'), Labels: { ...TEST_LABELS } });
+    await container.remove();
     await pause(500);
   }
 }
