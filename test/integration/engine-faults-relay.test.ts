@@ -79,6 +79,7 @@ describe('the connection to the engine cut', () => {
 
     faults.count('relay cut (six open streams)');
     await relayed.relay.down();
+    for (const view of [states, events, ...mortal]) faults.count(`stream under the relay cut: ${view.topic}`);
     await waitFor(() => mortal.every((view) => view.final()), { timeout: 15_000, message: 'streams finished' });
     for (const view of mortal) {
       const final = view.final();

@@ -72,6 +72,7 @@ describe.each(OUTAGES)('the engine stopped with %s under open streams', (signal)
     ]);
 
     await env.stop(signal, 'six open streams');
+    for (const view of [states, events, logs, stats, exec, attach]) faults.count(`stream under the engine ${signal}: ${view.topic}`);
     const mortal = [logs, stats, exec, attach];
     await waitFor(() => mortal.every((view) => view.final()), { timeout: 20_000, message: 'streams finished' });
     for (const view of mortal) checkFinished(view, signal);
