@@ -72,7 +72,13 @@ export async function ensureEngine() {
   return startPrivateEngine();
 }
 
-async function startPrivateEngine() {
+/**
+ * Start a private dockerd under a new temp dir (own bridge, data root, exec root, socket).
+ * Resolves { dockerHost, isPrivate, dir, pid, stop(), kill(signal), restart() }: kill() ends the
+ * daemon with a signal (SIGKILL: as if it crashed; SIGTERM: a clean stop) and waits for it to exit;
+ * restart() starts it again on the same data root and socket. stop() cleans everything up.
+ */
+export async function startPrivateEngine() {
   const started = Date.now();
   const base = os.tmpdir().length <= 40 ? os.tmpdir() : '/tmp'; // unix socket paths: max 108 chars
   const dir = await mkdtemp(path.join(base, 'bt-'));
@@ -89,26 +95,40 @@ async function startPrivateEngine() {
   if (bridge) args.push(`--bridge=${bridge}`);
   // dockerd/containerd create these host-wide dirs regardless of --exec-root: remove them if we did.
   const runDirs = ['/run/containerd/s', '/run/containerd', '/run/docker/plugins', '/run/docker'].filter((d) => !existsSync(d));
-  const logFd = openSync(path.join(dir, 'dockerd.log'), 'a');
-  const child = spawn('dockerd', args, { stdio: ['ignore', logFd, logFd], detached: true });
-  closeSync(logFd);
-  child.unref();
-  let exited = null;
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, sig) => { exited = { code, sig }; resolve(); }));
-  child.once('error', (err) => { exited = { code: -1, err }; });
+
+  let daemon = null; // { child, exited, exitPromise } of the dockerd now running
+  const launch = () => {
+    const logFd = openSync(path.join(dir, 'dockerd.log'), 'a');
+    const child = spawn('dockerd', args, { stdio: ['ignore', logFd, logFd], detached: true });
+    closeSync(logFd);
+    child.unref();
+    const current = { child, exited: null, exitPromise: null };
+    current.exitPromise = new Promise((resolve) => child.once('exit', (code, sig) => { current.exited = { code, sig }; resolve(); }));
+    child.once('error', (err) => { current.exited = { code: -1, err }; });
+    daemon = current;
+  };
+  const waitReady = async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (daemon.exited) throw new Error(`dockerd exited during start-up (${JSON.stringify(daemon.exited.err?.message ?? daemon.exited)})`);
+      if (await engineAnswers(dockerHost, 5000)) return;
+      if (Date.now() > deadline) throw new Error('dockerd did not answer within 60 s');
+      await sleep(200);
+    }
+  };
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     const stopStart = Date.now();
-    if (!exited) {
+    if (!daemon.exited) {
       const ids = await docker(dockerHost, ['ps', '-aq'], { check: false, timeout: 10_000 });
       const list = ids.stdout.split(/\s+/).filter(Boolean);
       if (list.length) await docker(dockerHost, ['rm', '-f', '-v', ...list], { check: false, timeout: 30_000 });
-      child.kill('SIGTERM');
-      const ok = await Promise.race([exitPromise.then(() => true), sleep(30_000).then(() => false)]);
-      if (!ok) { log('dockerd did not stop in 30 s: SIGKILL'); child.kill('SIGKILL'); await exitPromise; }
+      daemon.child.kill('SIGTERM');
+      const ok = await Promise.race([daemon.exitPromise.then(() => true), sleep(30_000).then(() => false)]);
+      if (!ok) { log('dockerd did not stop in 30 s: SIGKILL'); daemon.child.kill('SIGKILL'); await daemon.exitPromise; }
     }
     await killLeftovers(dir);
     await unmountUnder(dir);
@@ -122,21 +142,70 @@ async function startPrivateEngine() {
     log(`private dockerd stopped in ${Date.now() - stopStart} ms`);
   };
 
-  try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (exited) throw new Error(`dockerd exited during start-up (${JSON.stringify(exited.err?.message ?? exited)})`);
-      if (await engineAnswers(dockerHost, 5000)) break;
-      if (Date.now() > deadline) throw new Error('dockerd did not answer within 60 s');
-      await sleep(200);
+  /** Signals dockerd and waits until it has exited (a SIGTERM that takes over 30 s is followed by SIGKILL). */
+  const kill = async (signal) => {
+    if (daemon.exited) return;
+    // A crash takes the containerd that dockerd started with it (else it lingers ~10 s, exiting).
+    const containerd = signal === 'SIGKILL' ? readPid(path.join(dir, 'exec', 'containerd', 'containerd.pid')) : undefined;
+    daemon.child.kill(signal);
+    if (containerd) { try { process.kill(containerd, 'SIGKILL'); } catch { /* gone */ } }
+    const ok = await Promise.race([daemon.exitPromise.then(() => true), sleep(30_000).then(() => false)]);
+    if (!ok) { log(`dockerd did not exit on ${signal} in 30 s: SIGKILL`); daemon.child.kill('SIGKILL'); await daemon.exitPromise; }
+  };
+
+  /** Starts dockerd again on the same data root, exec root and socket; resolves once it answers. */
+  const restart = async () => {
+    if (stopped) throw new Error('the private engine was stopped');
+    if (!daemon.exited) throw new Error('dockerd is still running: kill() it first');
+    await forgetExitingContainerd(dir);
+    launch();
+    try {
+      await waitReady();
+    } catch (err) {
+      throw new Error(`${err.message}\n--- dockerd.log (tail) ---\n${readTail(path.join(dir, 'dockerd.log'))}`);
     }
+    return daemon.child.pid;
+  };
+
+  launch();
+  try {
+    await waitReady();
   } catch (err) {
     const tail = readTail(path.join(dir, 'dockerd.log'));
     await stop().catch(() => {});
     throw new Error(`${err.message}\n--- dockerd.log (tail) ---\n${tail}`);
   }
-  log(`private dockerd (pid ${child.pid}) at ${dockerHost}, ready in ${Date.now() - started} ms`);
-  return { dockerHost, isPrivate: true, dir, pid: child.pid, stop };
+  log(`private dockerd (pid ${daemon.child.pid}) at ${dockerHost}, ready in ${Date.now() - started} ms`);
+  return {
+    dockerHost, isPrivate: true, dir, stop, kill, restart,
+    get pid() { return daemon.child.pid; },
+  };
+}
+
+/**
+ * dockerd reuses a containerd that its pid file names while that process is alive. One that is
+ * exiting with its killed dockerd (or a zombie nobody reaped) would make the new dockerd wait for it
+ * in vain: wait for it to go, then remove the stale pid file.
+ */
+async function forgetExitingContainerd(dir) {
+  const pidFile = path.join(dir, 'exec', 'containerd', 'containerd.pid');
+  const pid = readPid(pidFile);
+  if (!pid) return;
+  const running = () => alive(pid) && !isZombie(pid);
+  const deadline = Date.now() + 10_000;
+  while (running() && Date.now() < deadline) await sleep(100);
+  if (!running()) await rm(pidFile, { force: true });
+}
+
+function readPid(file) {
+  try { return Number(readFileSync(file, 'utf8').trim()) || undefined; } catch { return undefined; }
+}
+
+function isZombie(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch { return true; }
 }
 
 function readTail(file, lines = 30) {

@@ -25,6 +25,8 @@ export class EngineRelay {
   readonly connections: RelayedConnection[] = [];
   private server: net.Server | undefined;
   private readonly open = new Set<net.Socket>();
+  private readonly pipes = new Map<RelayedConnection, { client: net.Socket; upstream: net.Socket }>();
+  private readonly stalled = new Set<RelayedConnection>();
 
   constructor(
     private readonly target: string,
@@ -41,6 +43,32 @@ export class EngineRelay {
   /** Hijacked (exec/attach) connections still open: a test sees the engine's side of a session close. */
   get hijackedConnections(): number {
     return this.connections.filter((connection) => connection.hijacked && !connection.closed).length;
+  }
+
+  /**
+   * Holds what the engine sends on the open connections whose requests match (the engine stalled
+   * on them; every other connection flows); resolves how many were held.
+   */
+  stall(pattern: RegExp): number {
+    let held = 0;
+    for (const connection of this.connectionsFor(pattern)) {
+      const pipe = this.pipes.get(connection);
+      if (!pipe || connection.closed || this.stalled.has(connection)) continue;
+      pipe.upstream.unpipe(pipe.client);
+      pipe.upstream.pause();
+      this.stalled.add(connection);
+      held += 1;
+    }
+    return held;
+  }
+
+  /** Lets every stalled connection flow again. */
+  release(): void {
+    for (const connection of this.stalled) {
+      const pipe = this.pipes.get(connection);
+      if (pipe && !connection.closed) pipe.upstream.pipe(pipe.client);
+    }
+    this.stalled.clear();
   }
 
   /** How many requests matched, over all connections. */
@@ -60,7 +88,9 @@ export class EngineRelay {
       });
       client.on('close', () => {
         connection.closed = true;
+        this.pipes.delete(connection);
       });
+      this.pipes.set(connection, { client, upstream });
       for (const socket of [client, upstream]) {
         this.open.add(socket);
         socket.on('close', () => this.open.delete(socket));

@@ -2,11 +2,13 @@ import net from 'node:net';
 import path from 'node:path';
 
 export type RelayDirection = 'fromEngine' | 'toEngine';
+/** cut: every connection; pause: every connection held; stall: only the connection that crossed the count is held. */
+export type RelayAction = 'cut' | 'pause' | 'stall';
 
 interface Trigger {
   direction: RelayDirection;
   afterBytes: number;
-  action: 'cut' | 'pause';
+  action: RelayAction;
   fired: () => void;
 }
 
@@ -43,9 +45,13 @@ export class MeteredRelay {
   async up(): Promise<void> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target);
-      for (const socket of [client, upstream]) {
+      for (const [socket, other] of [[client, upstream], [upstream, client]] as const) {
         this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('close', () => {
+          this.sockets.delete(socket);
+          // Closed without an end (the engine killed, a write to it failed): so is the other side.
+          if (!other.writableEnded) other.destroy();
+        });
         socket.on('error', () => undefined);
       }
       this.forward(upstream, client, 'fromEngine');
@@ -56,7 +62,7 @@ export class MeteredRelay {
   }
 
   /** Resolves once `direction` has carried `afterBytes` more bytes and the action was taken. */
-  when(direction: RelayDirection, afterBytes: number, action: 'cut' | 'pause'): Promise<void> {
+  when(direction: RelayDirection, afterBytes: number, action: RelayAction): Promise<void> {
     return new Promise((fired) => {
       this.trigger = { direction, afterBytes: this.carried[direction] + afterBytes, action, fired };
     });
@@ -84,6 +90,13 @@ export class MeteredRelay {
         this.trigger = undefined;
         if (trigger.action === 'cut') {
           void this.down().then(trigger.fired);
+          return;
+        }
+        if (trigger.action === 'stall') {
+          to.write(chunk);
+          from.pause();
+          this.paused.add(from);
+          trigger.fired();
           return;
         }
         this.holding = true;

@@ -8,7 +8,17 @@ interface EngineErrorLike {
   json?: { message?: string } | null;
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EACCES']);
+/** Why the engine could not be reached, in words: the user sees this, not the errno. */
+const UNREACHABLE_REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'nothing answers on its socket',
+  ENOENT: 'its socket does not exist',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was closed',
+  ETIMEDOUT: 'it did not answer in time',
+  EHOSTUNREACH: 'its host cannot be reached',
+  EACCES: 'permission denied on the engine socket',
+};
+const UNREACHABLE_CODES = new Set(Object.keys(UNREACHABLE_REASONS));
 
 /** The engine's own message, without dockerode's "(HTTP code 404) no such container - " prefix. */
 export function engineMessage(err: EngineErrorLike): string {
@@ -41,8 +51,7 @@ export function toBerthError(err: unknown, context: ErrorContext = {}): BerthErr
   if (err instanceof BerthError) return err;
   const e = (err ?? {}) as EngineErrorLike;
   if (isEngineUnreachable(err)) {
-    const detail = e.code === 'EACCES' ? 'permission denied on the engine socket' : e.code;
-    return new BerthError('ENGINE_UNAVAILABLE', `The Docker engine is not reachable (${detail}).`);
+    return new BerthError('ENGINE_UNAVAILABLE', `The Docker engine is not reachable (${UNREACHABLE_REASONS[e.code ?? '']}).`);
   }
   const status = e.statusCode;
   const engineText = engineMessage(e);

@@ -5,7 +5,10 @@ import { toBerthError } from './errors';
 
 const CONNECTED_INTERVAL_MS = 5_000;
 const RETRY_MIN_MS = 500;
-const RETRY_MAX_MS = 5_000;
+// Streams waiting for the engine (events) resume only after the monitor sees it: a view must work
+// again within a few seconds of the engine answering, so the back-off stops at one second (one
+// refused connect a second while the engine is away costs nothing).
+const RETRY_MAX_MS = 1_000;
 
 /**
  * Tracks whether the engine answers: pings every few seconds while connected, retries with
