@@ -10,7 +10,7 @@ import type { HostServices } from '../../src/main/host';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { PickedItem } from '../../src/shared/types/files';
 import type { DownloadStart, PickedFile, UploadStart } from '../../src/shared/types/transfers';
-import { tarOf } from '../integration/files-support';
+import { tarOf } from './tar-fixture';
 import { TEST_LABELS, uniqueName } from './engine';
 import type { FaultEngine } from './fault-engine';
 import { MeteredRelay, type RelayDirection } from './metered-relay';

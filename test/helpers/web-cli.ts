@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
+import type { WebTarget } from './web-client';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -85,4 +87,19 @@ export async function runCliToExit(args: readonly string[]): Promise<CliExit & {
   const exit = await exited;
   clearTimeout(timer);
   return { ...exit, stdout, stderr: stderr() };
+}
+
+/**
+ * A fresh server process for each test of a file, so each test shows on its own whether what it
+ * sends ends the process; `use` gets the server and its address before every test.
+ */
+export function freshCliPerTest(use: (server: { cli: CliServer; target: WebTarget }) => void): void {
+  let cli: CliServer | undefined;
+  beforeEach(async () => {
+    cli = await startCli();
+    use({ cli, target: { origin: `http://127.0.0.1:${cli.port}`, token: cli.token } });
+  });
+  afterEach(async () => {
+    await cli?.stop();
+  });
 }

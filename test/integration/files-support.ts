@@ -2,25 +2,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { pack, type Header } from 'tar-stream';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { tarOf, type SeedItem } from '../helpers/tar-fixture';
 
-export type SeedItem = Partial<Header> & { name: string; body?: string | Buffer };
+export { tarOf, type SeedItem } from '../helpers/tar-fixture';
 
-/** A tar of `items` in memory (small test data only). */
-export async function tarOf(items: readonly SeedItem[]): Promise<Buffer> {
-  const tar = pack();
-  for (const { body, ...header } of items) {
-    if (body !== undefined) tar.entry({ mode: 0o644, ...header, type: header.type ?? 'file' }, body);
-    else tar.entry({ mode: 0o755, ...header });
-  }
-  tar.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of tar as unknown as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-/** Writes `items` into `folder` of a container through the archive API (works stopped, no shell). */
 export async function seed(id: string, folder: string, items: readonly SeedItem[]): Promise<void> {
   await docker().getContainer(id).putArchive(await tarOf(items), { path: folder });
 }

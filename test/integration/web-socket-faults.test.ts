@@ -1,22 +1,15 @@
 // Bad frames on browser mode's stream socket, against the real server process: the socket is
 // closed, the process keeps serving (an 'error' nobody listens to would end it).
 import { connect } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { invokeOver, openSocket, type WebTarget } from '../helpers/web-client';
-import { startCli, type CliServer } from '../helpers/web-cli';
+import { freshCliPerTest, type CliServer } from '../helpers/web-cli';
 
 let cli: CliServer;
 let target: WebTarget;
 
-beforeEach(async () => {
-  cli = await startCli();
-  target = { origin: `http://127.0.0.1:${cli.port}`, token: cli.token };
-});
-
-afterEach(async () => {
-  await cli?.stop();
-});
+freshCliPerTest((server) => ({ cli, target } = server));
 
 function closed(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));

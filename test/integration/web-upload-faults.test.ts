@@ -2,26 +2,18 @@
 // entry point as a child process): whatever the page sends, the transfer fails with a plain message,
 // nothing is created, and the process keeps serving. A crash here would not show in-process: the
 // test runner's worker would die with it.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pack } from 'tar-stream';
 import type { UploadStart } from '../../src/shared/types/transfers';
 import { finalTransferOver, invokeOver, send, type WebTarget } from '../helpers/web-client';
-import { startCli, type CliServer } from '../helpers/web-cli';
+import { freshCliPerTest, type CliServer } from '../helpers/web-cli';
 import { TEST_LABELS, docker, removeTestContainers, testImage } from '../helpers/engine';
 import { imageIds, testRepository } from './images-support';
 
 let cli: CliServer;
 let target: WebTarget;
 
-// A fresh server for each case, so each shows on its own whether it ends the process.
-beforeEach(async () => {
-  cli = await startCli();
-  target = { origin: `http://127.0.0.1:${cli.port}`, token: cli.token };
-});
-
-afterEach(async () => {
-  await cli?.stop();
-});
+freshCliPerTest((server) => ({ cli, target } = server));
 
 afterAll(async () => {
   await removeTestContainers();

@@ -2,23 +2,12 @@
 // stream, and what is left for the verdict once the engine took the archive.
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { extract, pack, type Header } from 'tar-stream';
+import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { checkedUploadTar } from '../../src/main/engine/upload-tar';
+import { tarOf, type SeedItem } from '../helpers/tar-fixture';
 
-type Item = Partial<Header> & { name: string; body?: string };
 
-async function tarOf(items: Item[]): Promise<Buffer> {
-  const tar = pack();
-  for (const { body, ...header } of items) {
-    if (body !== undefined) tar.entry({ mode: 0o644, ...header, type: header.type ?? 'file' }, body);
-    else tar.entry({ mode: 0o755, ...header });
-  }
-  tar.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of tar as unknown as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
 
 /** Runs `body` through the check; the names and contents the engine would get, the stream's error, and the verdict. */
 async function check(body: Buffer, names: string[]): Promise<{ sent: string[]; error?: string; verdict?: string }> {
@@ -55,7 +44,7 @@ describe('checking a browser upload as it streams', () => {
   });
 
   it('stops at a refused entry: what came before is sent, the verdict says why', async () => {
-    const cases: Array<[Item[], RegExp]> = [
+    const cases: Array<[SeedItem[], RegExp]> = [
       [[{ name: 'drop/', type: 'directory' }, { name: '../x', body: 'x' }], /climbs out/],
       [[{ name: 'drop/', type: 'directory' }, { name: '/etc/x', body: 'x' }], /absolute path/],
       [[{ name: 'drop/', type: 'directory' }, { name: 'drop/h', type: 'link', linkname: 'drop' }], /hard link: only files, folders and symbolic links/],
