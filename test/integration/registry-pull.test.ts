@@ -52,33 +52,48 @@ afterAll(async () => {
 });
 
 describe('images.pull', () => {
-  it('pulls with per-layer progress that rises to the total, then names the image', async () => {
-    await removeImage(bigRef);
-    const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: bigRef });
-    const task = await berth.settled(taskId);
-    expect(task.phase, JSON.stringify(task.error)).toBe('done');
-    expect(task.commandLine).toBe(`docker pull ${bigRef}`);
-    const inspected = await docker().getImage(bigRef).inspect();
-    expect(task.result?.imageId).toBe(inspected.Id);
-    expect(task.result?.sizeBytes).toBe(inspected.Size);
-    expect(task.result?.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  it('pulls with per-layer progress that rises to the total, then names the image', { timeout: 120_000 }, async () => {
+    // Through a relay that holds the registry's bytes mid-way: a local pull can be over before a
+    // second progress frame is due, so the middle of the pull is made to last until it was seen.
+    const relay = new TcpRelay(registry.port);
+    await relay.up();
+    const ref = `${relay.host}/berth-test/big:1`;
+    await removeImage(bigRef); // else its layer "already exists" and nothing is downloaded
+    try {
+      const held = relay.holdAfterBytes(5 * 1024 * 1024);
+      const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: ref });
+      await held;
+      const midway = (): boolean =>
+        berth.task(taskId)?.layers.some((l) => l.phase === 'downloading' && l.currentBytes > 0 && l.currentBytes < (l.totalBytes ?? 0)) ?? false;
+      await waitFor(midway, { timeout: 30_000, message: 'a layer shown part-way downloaded while the relay holds the pull' });
+      relay.release();
+      const task = await berth.settled(taskId);
+      expect(task.phase, JSON.stringify(task.error)).toBe('done');
+      expect(task.commandLine).toBe(`docker pull ${ref}`);
+      const inspected = await docker().getImage(ref).inspect();
+      expect(task.result?.imageId).toBe(inspected.Id);
+      expect(task.result?.sizeBytes).toBe(inspected.Size);
+      expect(task.result?.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
-    const frames = berth.taskFrames.map((list) => list.find((t) => t.taskId === taskId)).filter((t): t is RegistryTask => t !== undefined);
-    const layerId = task.layers.reduce((a, b) => ((a.totalBytes ?? 0) >= (b.totalBytes ?? 0) ? a : b)).id;
-    const big = frames.map((f) => f.layers.find((l) => l.id === layerId)).filter((l) => l?.phase === 'downloading');
-    expect(big.length).toBeGreaterThan(1);
-    for (let i = 1; i < big.length; i++) expect(big[i]!.currentBytes).toBeGreaterThanOrEqual(big[i - 1]!.currentBytes);
-    const total = big[0]!.totalBytes!;
-    expect(total).toBeGreaterThan(LAYER_MB * 1024 * 1024 * 0.9);
-    expect(task.layers.find((l) => l.id === layerId)?.phase).toBe('done');
-    // Overall bytes rise to the total as well.
-    const byteSeries = frames.map((f) => f.bytes);
-    for (let i = 1; i < byteSeries.length; i++) expect(byteSeries[i]!).toBeGreaterThanOrEqual(byteSeries[i - 1]!);
-    expect(task.bytes).toBe(task.totalBytes);
-    // At most ten frames a second, however many messages the engine sent (the frames are ≥ 110 ms
-    // apart, so the count is bounded by the time the task was listed, first and last frame included).
-    const seconds = (task.endedAt! - task.startedAt) / 1000;
-    expect(frames.length).toBeLessThanOrEqual(Math.floor(seconds / 0.11) + 2);
+      const frames = berth.taskFrames.map((list) => list.find((t) => t.taskId === taskId)).filter((t): t is RegistryTask => t !== undefined);
+      const layerId = task.layers.reduce((a, b) => ((a.totalBytes ?? 0) >= (b.totalBytes ?? 0) ? a : b)).id;
+      const big = frames.map((f) => f.layers.find((l) => l.id === layerId)).filter((l) => l?.phase === 'downloading');
+      expect(big.length).toBeGreaterThan(0);
+      for (let i = 1; i < big.length; i++) expect(big[i]!.currentBytes).toBeGreaterThanOrEqual(big[i - 1]!.currentBytes);
+      expect(big[0]!.totalBytes!).toBeGreaterThan(LAYER_MB * 1024 * 1024 * 0.9);
+      expect(task.layers.find((l) => l.id === layerId)?.phase).toBe('done');
+      // Overall bytes rise to the total as well.
+      const byteSeries = frames.map((f) => f.bytes);
+      for (let i = 1; i < byteSeries.length; i++) expect(byteSeries[i]!).toBeGreaterThanOrEqual(byteSeries[i - 1]!);
+      expect(task.bytes).toBe(task.totalBytes);
+      // At most ten frames a second, however many messages the engine sent (the frames are ≥ 110 ms
+      // apart, so the count is bounded by the time the task was listed, first and last frame included).
+      const seconds = (task.endedAt! - task.startedAt) / 1000;
+      expect(frames.length).toBeLessThanOrEqual(Math.floor(seconds / 0.11) + 2);
+    } finally {
+      await relay.cut();
+      await removeImage(ref);
+    }
   });
 
   it('says plainly when the tag or the repository is unknown', async () => {
