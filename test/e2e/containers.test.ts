@@ -53,6 +53,20 @@ describe('browser mode: containers', () => {
     await page.context().close();
   });
 
+  it('in Korean, the status line is Korean too (built from the engine status, not shown in its English)', async () => {
+    const name = uniqueName('ko-status');
+    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', 'exit 3'], Labels: { ...TEST_LABELS } });
+    await container.start();
+    await container.wait();
+    const page = await mode.openPage({ locale: 'ko-KR' });
+    const row = page.locator(`[role=row][data-container-name="${name}"]`);
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('exited');
+    const status = row.locator('.status-text');
+    await expect.poll(() => status.textContent()).toMatch(/^종료 코드 3 · .+ 전$/);
+    expect(await status.textContent()).not.toMatch(/[A-Za-z]/);
+    await page.context().close();
+  });
+
   it('shows an engine error in plain words and keeps the form (name in use)', async () => {
     const name = uniqueName('taken');
     const existing = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });

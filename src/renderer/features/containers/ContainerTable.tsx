@@ -6,6 +6,7 @@ import { formatDateTime, formatRelative } from '../../format/time';
 import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
 import { ACTIONS, isApplicable, type ActionName } from './actions';
 import type { SortDirection, SortKey } from './filter';
+import { statusText } from './status-text';
 
 const ROW_HEIGHT = 44;
 
@@ -110,7 +111,7 @@ export function ContainerTable(props: ContainerTableProps) {
                 <span role="cell" className="cell image-cell" title={container.image}>{container.image}</span>
                 <span role="cell" className="cell state-cell">
                   <span className={`state-pill state-${container.state}`}>{t(`states.${container.state}`)}</span>
-                  <span className="muted status-text">{container.status}</span>
+                  <span className="muted status-text">{statusText(container.status, t, i18n.language)}</span>
                 </span>
                 <StatsColumnCells container={container} />
                 <span role="cell" className="cell ports-cell mono">
