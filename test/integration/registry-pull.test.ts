@@ -51,18 +51,27 @@ afterAll(async () => {
   await config?.restore();
 });
 
+/**
+ * Starts a pull of the big image through a relay in front of the registry that holds its bytes once
+ * 5 MiB went through; resolves when it holds (the pull is then mid-way until `relay.release()`).
+ */
+async function pullHeldMidway(): Promise<{ relay: TcpRelay; ref: string; taskId: string }> {
+  const relay = new TcpRelay(registry.port);
+  await relay.up();
+  const ref = `${relay.host}/berth-test/big:1`;
+  await removeImage(bigRef); // else its layer "already exists" and nothing is downloaded
+  const held = relay.holdAfterBytes(5 * 1024 * 1024);
+  const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: ref });
+  await held;
+  return { relay, ref, taskId };
+}
+
 describe('images.pull', () => {
   it('pulls with per-layer progress that rises to the total, then names the image', { timeout: 120_000 }, async () => {
     // Through a relay that holds the registry's bytes mid-way: a local pull can be over before a
     // second progress frame is due, so the middle of the pull is made to last until it was seen.
-    const relay = new TcpRelay(registry.port);
-    await relay.up();
-    const ref = `${relay.host}/berth-test/big:1`;
-    await removeImage(bigRef); // else its layer "already exists" and nothing is downloaded
+    const { relay, ref, taskId } = await pullHeldMidway();
     try {
-      const held = relay.holdAfterBytes(5 * 1024 * 1024);
-      const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: ref });
-      await held;
       const midway = (): boolean =>
         berth.task(taskId)?.layers.some((l) => l.phase === 'downloading' && l.currentBytes > 0 && l.currentBytes < (l.totalBytes ?? 0)) ?? false;
       await waitFor(midway, { timeout: 30_000, message: 'a layer shown part-way downloaded while the relay holds the pull' });
@@ -124,14 +133,8 @@ describe('images.pull', () => {
   });
 
   it('cancel mid-pull stops the engine and leaves no image', { timeout: 120_000 }, async () => {
-    const relay = new TcpRelay(registry.port);
-    await relay.up();
-    const ref = `${relay.host}/berth-test/big:1`;
-    await removeImage(bigRef); // else its layer "already exists" and nothing is downloaded
+    const { relay, ref, taskId } = await pullHeldMidway();
     try {
-      const held = relay.holdAfterBytes(5 * 1024 * 1024);
-      const { taskId } = await berth.call<{ taskId: string }>('images.pull', { reference: ref });
-      await held;
       await waitFor(() => (berth.task(taskId)?.bytes ?? 0) > 0, { timeout: 30_000, message: 'some bytes before cancel' });
       expect(await berth.call('images.cancelTask', { taskId })).toEqual({ cancelled: true });
       const task = await berth.settled(taskId);
