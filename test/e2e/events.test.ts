@@ -42,6 +42,10 @@ describe('browser mode: Events view', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.locator(`[role=row][data-action="die"][data-actor="${name}"]`).waitFor();
 
+    // Clear empties the list. The stop's last events may still be on their way after "die", so the
+    // container is removed first: "destroy" is the last event it can have.
+    await container.remove();
+    await page.locator(`[role=row][data-action="destroy"][data-actor="${name}"]`).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await page.getByText('No events match the filters.').or(page.getByText(/^No events yet/)).first().waitFor();
 
