@@ -8,7 +8,7 @@ interface ModalProps {
   /** While true, Escape does not close (a transfer is running: Cancel it first). */
   locked?: boolean;
   wide?: boolean;
-  /** Names the feature's styles: `<kind>-dialog` and `<kind>-dialog-header`. */
+  /** Names the feature's styles (size, and what differs from `.modal-header`): `<kind>-dialog`, `<kind>-dialog-header`. */
   kind: string;
   children: ReactNode;
 }
@@ -19,7 +19,7 @@ export function Modal({ title, onClose, locked = false, wide = false, kind, chil
   const { ref, onCancel } = useModalDialog(onClose, locked);
   return (
     <dialog ref={ref} className={`dialog ${kind}-dialog${wide ? ' wide' : ''}`} aria-label={title} onCancel={onCancel}>
-      <header className={`${kind}-dialog-header`}>
+      <header className={`modal-header ${kind}-dialog-header`}>
         <h2>{title}</h2>
         <button type="button" className="ghost small" onClick={onClose} disabled={locked} aria-label={t('actions.close')}>
           ✕
