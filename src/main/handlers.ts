@@ -46,7 +46,7 @@ export type StreamHandlers = {
 /** The one table: contract channel -> engine function. Both transports serve exactly this. */
 export function createCommandHandlers(
   { docker, host, monitor }: Engine,
-  hostServices: HostServices = webHost,
+  hostServices: HostServices,
   registryTasks: RegistryTaskHub,
 ): CommandHandlers {
   const pullMissing = imagePuller(docker, registryTasks);
@@ -84,7 +84,7 @@ export function createCommandHandlers(
 
 export function createStreamHandlers(
   { docker, monitor }: Engine,
-  hostServices: HostServices = webHost,
+  hostServices: HostServices,
   registryTasks: RegistryTaskHub,
 ): StreamHandlers {
   // Live events: one engine stream for all subscribers, each filtered here as the engine would.
