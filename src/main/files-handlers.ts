@@ -94,8 +94,10 @@ export function fileCommandHandlers(docker: Docker, hub: TransferHub, host: Host
         const plan = await planCopyIn(docker, id, destination, source.names, overwrite);
         return startUpload(hub, host, {
           source: { kind: 'upload', filename: itemsLabel(source.names), sizeBytes: source.sizeBytes },
-          consume: async (body, signal) => {
-            const result = await copyTarIn(docker, id, plan, streamedTarSource(body, source.names, source.sizeBytes), { signal });
+          // The page's tar wraps the user's files: progress is in their bytes, as the engine takes them.
+          countsContent: { contentBytes: source.fileBytes },
+          consume: async (body, signal, onBytes) => {
+            const result = await copyTarIn(docker, id, plan, streamedTarSource(body, source.names, source.fileBytes), { signal, onBytes });
             return { result: { destination: result.destination, items: String(result.names.length) } };
           },
           task: { kind: 'copy', subject: itemsLabel(source.names) },
@@ -104,7 +106,7 @@ export function fileCommandHandlers(docker: Docker, hub: TransferHub, host: Host
       const items = await Promise.all(source.handles.map((handle) => hub.files.resolveItem(handle)));
       const tar = await hostItemsSource(items.map((item) => item.path));
       const plan = await planCopyIn(docker, id, destination, tar.names, overwrite);
-      const transfer = hub.registry.begin({ direction: 'upload', name: itemsLabel(tar.names), totalBytes: tar.totalBytes });
+      const transfer = hub.registry.begin({ direction: 'upload', name: itemsLabel(tar.names), ...(tar.fileBytes !== undefined ? { totalBytes: tar.fileBytes } : {}) });
       void settleInBackground(transfer, host, { kind: 'copy', subject: itemsLabel(tar.names) }, async () => {
         const result = await copyTarIn(docker, id, plan, tar, { signal: transfer.signal, onBytes: (count) => transfer.addBytes(count) });
         const skipped = tar.skipped();

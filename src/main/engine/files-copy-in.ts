@@ -12,7 +12,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import type { CopyConflicts, CopyInResult } from '../../shared/types/files';
@@ -20,6 +20,7 @@ import { toBerthError } from './errors';
 import { joinContainerPath, putArchive, statFollowing, statIfExists } from './files-archive';
 import type { TransferControl } from './files-copy-out';
 import { hostTarStream, measureHostTree, type HostSource } from './host-tar';
+import { tarContentCounter } from './tar-content';
 import { checkedUploadTar, type CheckedUpload } from './upload-tar';
 
 const ROLLBACK_TIMEOUT_MS = 30_000;
@@ -74,16 +75,6 @@ async function hostSources(paths: readonly string[]): Promise<HostSource[]> {
   return sources;
 }
 
-/** Reports the bytes of the archive as the engine reads them (counted in the stream, never by a 'data' listener, which would start the flow before the request is attached). */
-function byteReporter(onBytes: (count: number) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      onBytes(chunk.length);
-      callback(null, chunk);
-    },
-  });
-}
-
 type CleanUp = { outcome: 'removed' | 'not-running' | 'failed'; left: string[] };
 
 /** Removes what a failed copy left behind (only paths that exist now), when the container can run a command. */
@@ -132,8 +123,8 @@ function withCleanUpNote(err: BerthError, note: string): BerthError {
 /** What is copied in: its top-level names and a tar of them, opened once the destination is checked. */
 export interface TarSource {
   names: readonly string[];
-  /** The tar's size, for progress (near enough for host items). */
-  totalBytes: number;
+  /** The bytes of the files in it (the user's bytes, not the tar's), for progress; unknown for an upload that did not say. */
+  fileBytes: number | undefined;
   /** Sources left out (sockets, devices), for a warning. */
   skipped(): string[];
   /** Opens the archive; aborting `signal` stops and closes it. */
@@ -149,7 +140,7 @@ export async function hostItemsSource(paths: readonly string[]): Promise<TarSour
   let skipped: string[] = [];
   return {
     names: sources.map((source) => source.name),
-    totalBytes: size.tarBytes,
+    fileBytes: size.fileBytes,
     skipped: () => skipped,
     open(signal) {
       const tar = hostTarStream(sources, signal);
@@ -160,11 +151,11 @@ export async function hostItemsSource(paths: readonly string[]): Promise<TarSour
 }
 
 /** A tar that arrives as a stream (a browser upload) declared to hold `names` at its top level: checked as it streams. */
-export function streamedTarSource(body: Readable, names: readonly string[], totalBytes: number): TarSource {
+export function streamedTarSource(body: Readable, names: readonly string[], fileBytes: number | undefined): TarSource {
   let checked: CheckedUpload | undefined;
   return {
     names,
-    totalBytes,
+    fileBytes,
     skipped: () => [],
     open(signal) {
       checked = checkedUploadTar(body, names, signal);
@@ -201,8 +192,10 @@ export async function copyTarIn(docker: Docker, id: string, plan: CopyInPlan, so
   if (control.signal?.aborted) abort.abort();
   control.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const tar = source.open(abort.signal);
+  // The files' bytes as the engine reads them (counted in the stream, never by a 'data' listener,
+  // which would start the flow before the request is attached).
   let sent = 0;
-  const reporter = byteReporter((count) => {
+  const reporter = tarContentCounter((count) => {
     sent += count;
     control.onBytes?.(count);
   });

@@ -4,12 +4,12 @@ import type { Transfer } from './registry';
 /** How much a stage may hold: enough to keep the next one busy, small beside the 64 MB budget. */
 export const STAGE_BYTES = 1024 * 1024;
 
-/** A pass-through that reports every chunk's size to the transfer. */
-export function byteCounter(transfer: Transfer): Transform {
+/** A pass-through that reports every chunk's size to the transfer (unless `count` is false: then it only passes them on). */
+export function byteCounter(transfer: Transfer, count = true): Transform {
   return new Transform({
     highWaterMark: STAGE_BYTES,
     transform(chunk: Buffer, _encoding, callback) {
-      transfer.addBytes(chunk.length);
+      if (count) transfer.addBytes(chunk.length);
       callback(null, chunk);
     },
   });
@@ -23,6 +23,8 @@ export interface CountedSourceOptions {
    * answers on its connection, then closes it). Otherwise the source is destroyed (a file is closed).
    */
   keepSourceOpen?: boolean;
+  /** False when the consumer reports progress itself (in the bytes the source wraps). Default true. */
+  countBytes?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface CountedSourceOptions {
  * body). Destroying the result (the consumer gave up) stops reading the source.
  */
 export function countedSource(source: Readable, transfer: Transfer, options: CountedSourceOptions): Readable {
-  const counter = byteCounter(transfer);
+  const counter = byteCounter(transfer, options.countBytes ?? true);
   const fail = (err: unknown): void => {
     if (!counter.destroyed) counter.destroy(options.mapError(err));
   };

@@ -48,6 +48,8 @@ export const copyInSource = z.discriminatedUnion('kind', [
       names: z.array(entryName).min(1, 'Choose at least one file or folder.').max(10_000),
       // A tar is at least its two end blocks.
       sizeBytes: z.number().int().min(1024, 'Not a tar archive.').max(Number.MAX_SAFE_INTEGER),
+      /** The sum of the sizes of the files in it: progress counts these (the user's bytes), not the tar's. Without it the progress has no total. */
+      fileBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     })
     .strict(),
 ]);

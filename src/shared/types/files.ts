@@ -78,6 +78,7 @@ export interface CopyInResult {
   destination: string;
   /** Top-level names written into the destination. */
   names: string[];
+  /** The bytes of the files copied (the user's bytes, not the tar's). */
   bytes: number;
 }
 

@@ -12,6 +12,8 @@ export interface BrowserUpload {
   tar: Blob;
   /** Files in it, for the message. */
   fileCount: number;
+  /** The files' bytes (what the user chose; the tar adds headers and padding): progress counts these. */
+  fileBytes: number;
 }
 
 export type CopySource = { kind: 'items'; items: PickedItem[] } | { kind: 'browser'; upload: BrowserUpload };
@@ -100,7 +102,8 @@ export function buildBrowserUpload(collected: readonly Collected[]): BrowserUplo
   const parts = tarParts(items).map((part) => (part instanceof Uint8Array ? new Uint8Array(part) : part));
   const tar = new Blob(parts, { type: 'application/x-tar' });
   if (tar.size !== tarSize(items)) throw new Error('The archive was built wrong.');
-  return { names, tar, fileCount: items.filter((item) => item.kind === 'file').length };
+  const files = items.filter((item) => item.kind === 'file');
+  return { names, tar, fileCount: files.length, fileBytes: files.reduce((sum, item) => sum + item.size, 0) };
 }
 
 /** Desktop app: handles for dropped files and folders (the preload asks main; the page never sees a path it could forge). */

@@ -72,7 +72,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
       return;
     }
     const { upload } = source;
-    const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size } });
+    const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size, fileBytes: upload.fileBytes } });
     add({ transferId: started.transferId, direction: 'in', cli });
     if (started.uploadUrl) void uploadInBrowser(started.uploadUrl, upload.tar);
   };
