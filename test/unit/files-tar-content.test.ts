@@ -1,8 +1,7 @@
 // Progress of a copy into a container counts the user's bytes (the files in the tar), not the
 // tar's: a 22-byte file is 22 B, not the 2 KiB archive that carries it.
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { tarContentCounter } from '../../src/main/engine/tar-content';
@@ -10,12 +9,10 @@ import { tarParts, type TarItem } from '../../src/shared/files/tar-writer';
 
 async function tarOf(build: (archive: ReturnType<typeof pack>) => void): Promise<Buffer> {
   const archive = pack();
-  const chunks: Buffer[] = [];
-  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => archive.on('end', resolve));
   build(archive);
   archive.finalize();
-  await ended;
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
