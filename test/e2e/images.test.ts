@@ -28,7 +28,7 @@ describe('browser mode: export and import images', () => {
     await page.getByText('The archive has no CMD, ENTRYPOINT, ENV').waitFor();
 
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export to a tar file…' }).click();
+    await page.getByRole('button', { name: 'Export to a tar file', exact: true }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`${source.name}.tar`);
     const tarPath = path.join(dir, download.suggestedFilename());

@@ -12,3 +12,11 @@ export function useClient(): BerthClient {
   if (!client) throw new Error('useClient outside ClientProvider');
   return client;
 }
+
+/**
+ * True in the desktop app, where a download asks where to save it (a dialog); false in browser
+ * mode, where the browser takes the file itself. A label ends in "…" only where a dialog follows.
+ */
+export function useSaveDialogs(): boolean {
+  return useClient().transport === 'electron';
+}

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, PublishedPort } from '../../../shared/types/containers';
+import { useSaveDialogs } from '../../api/ClientContext';
 import { formatDateTime, formatRelative } from '../../format/time';
 import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
 import { ACTIONS, isApplicable, type ActionName } from './actions';
@@ -35,6 +36,7 @@ interface ContainerTableProps {
 /** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
 export function ContainerTable(props: ContainerTableProps) {
   const { t, i18n } = useTranslation('containers');
+  const saveDialogs = useSaveDialogs();
   const { containers, selected, pending, sortKey, sortDirection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -140,7 +142,7 @@ export function ContainerTable(props: ContainerTableProps) {
                     onClick={() => props.onExport(container)}
                     title={t('exportTitle', { name: container.name })}
                   >
-                    {t('exportAction')}
+                    {saveDialogs ? t('exportAction') : t('exportActionBrowser')}
                   </button>
                 </span>
               </div>

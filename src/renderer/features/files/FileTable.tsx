@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileEntry } from '../../../shared/types/files';
+import { useSaveDialogs } from '../../api/ClientContext';
 import { formatBytes } from '../../format/bytes';
 import { modeString, type Row, type Sort, type SortKey } from './file-format';
 import { FileIcon } from './FileIcon';
@@ -24,6 +25,7 @@ interface FileTableProps {
 /** The folder's children: sortable columns, keyboard navigation, virtualized for huge folders. */
 export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, onUp }: FileTableProps) {
   const { t, i18n } = useTranslation('files');
+  const saveDialogs = useSaveDialogs();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 16 });
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -110,16 +112,7 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
                 </span>
                 <span role="cell" className="files-cell files-col-actions">
                   {!row.deleted && (entry.kind === 'file' || entry.kind === 'directory' || entry.kind === 'symlink') && (
-                    <>
-                      <button type="button" className="small ghost files-download" onClick={() => onDownload(entry, 'auto')} aria-label={t('download.named', { name: entry.name })}>
-                        {t('download.action')}
-                      </button>
-                      {entry.kind === 'directory' && (
-                        <button type="button" className="small ghost" onClick={() => onDownload(entry, 'tar')} aria-label={t('download.tarNamed', { name: entry.name })}>
-                          {t('download.tar')}
-                        </button>
-                      )}
-                    </>
+                    <DownloadButtons entry={entry} saveDialogs={saveDialogs} onDownload={onDownload} />
                   )}
                 </span>
               </div>
@@ -128,5 +121,41 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * What a row's download gives. Desktop app: a file or link through a save dialog ("Download…"); a
+ * folder either copied into a folder you pick ("Download…") or saved as one .tar (".tar…").
+ * Browser mode: the browser saves without a dialog, and it cannot save a folder, so a folder has
+ * only "Download .tar" (both would give the same .tar).
+ */
+function DownloadButtons({ entry, saveDialogs, onDownload }: { entry: FileEntry; saveDialogs: boolean; onDownload(entry: FileEntry, format: 'auto' | 'tar'): void }) {
+  const { t } = useTranslation('files');
+  const folder = entry.kind === 'directory';
+  const tarButton = (
+    <button
+      type="button"
+      className="small ghost files-download"
+      onClick={() => onDownload(entry, 'tar')}
+      aria-label={t('download.tarNamed', { name: entry.name })}
+      title={saveDialogs ? undefined : t('download.tarBrowserTitle')}
+    >
+      {saveDialogs ? t('download.tar') : t('download.tarBrowser')}
+    </button>
+  );
+  if (folder && !saveDialogs) return tarButton;
+  return (
+    <>
+      <button
+        type="button"
+        className="small ghost files-download"
+        onClick={() => onDownload(entry, 'auto')}
+        aria-label={folder ? t('download.folderNamed', { name: entry.name }) : t('download.named', { name: entry.name })}
+      >
+        {saveDialogs ? t('download.action') : t('download.actionBrowser')}
+      </button>
+      {folder && tarButton}
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageChanges } from '../../../shared/images/change-lines';
 import type { DownloadStart, TransferProgress as Progress } from '../../../shared/types/transfers';
-import { useClient } from '../../api/ClientContext';
+import { useClient, useSaveDialogs } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TransferProgress } from '../../components/TransferProgress';
@@ -30,6 +30,7 @@ export function ExportPanel({ container, onImportAsImage, exportRef }: ExportPan
   const { t } = useTranslation('images');
   const client = useClient();
   const notify = useTaskNotifier();
+  const saveDialogs = useSaveDialogs();
   const [started, setStarted] = useState<Extract<DownloadStart, { status: 'started' }>>();
   const [outcome, setOutcome] = useState<Progress>();
   const [error, setError] = useState<Error>();
@@ -77,7 +78,7 @@ export function ExportPanel({ container, onImportAsImage, exportRef }: ExportPan
       <p className="images-warning">{t('export.configWarning')}</p>
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => void start()} disabled={busy || running}>
-          {t('export.start')}
+          {saveDialogs ? t('export.start') : t('export.startBrowser')}
         </button>
         <CliCommand command={exportCli(container.name, started?.filename ?? `${container.name}.tar`)} />
       </div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
+import { useSaveDialogs } from '../../api/ClientContext';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
 import type { DetailIntent } from '../container-detail/tabs';
@@ -28,6 +29,7 @@ export interface ContainerCommandsInput {
 export function useContainerCommands({ targets, listed, perform, open, openWith, create, back }: ContainerCommandsInput): void {
   const { t } = useTranslation('palette');
   const { t: tc } = useTranslation('containers');
+  const saveDialogs = useSaveDialogs();
   const commands = useMemo<AppCommand[]>(() => {
     const [only] = targets;
     const group = targets.length === 1 && only ? t('groups.container', { name: only.name }) : t('groups.selected', { count: targets.length });
@@ -48,7 +50,7 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
     const general: AppCommand[] = [];
     if (targets.length === 1 && only) {
       general.push(
-        { id: 'container.export', title: t('commands.export', { name: only.name }), group, keywords: ['export', 'tar', 'docker export'], run: () => openWith(only, 'export') },
+        { id: 'container.export', title: saveDialogs ? t('commands.export', { name: only.name }) : t('commands.exportBrowser', { name: only.name }), group, keywords: ['export', 'tar', 'docker export'], run: () => openWith(only, 'export') },
         { id: 'container.commit', title: t('commands.commit', { name: only.name }), group, keywords: ['commit', 'image', 'docker commit'], run: () => openWith(only, 'commit') },
       );
     }
@@ -76,6 +78,6 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
       }),
     );
     return [...actions, ...general, ...opens];
-  }, [targets, listed, perform, open, openWith, create, back, t, tc]);
+  }, [targets, listed, perform, open, openWith, create, back, t, tc, saveDialogs]);
   useRegisterCommands(commands);
 }
