@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSaveDialogs } from '../../api/ClientContext';
 
 export interface LogActionsProps {
   onCopy(): void;
@@ -11,6 +12,7 @@ export interface LogActionsProps {
 /** Copy the selected lines, clear the view, download the whole log. */
 export function LogActions({ onCopy, canCopy, onClear, onDownload, downloading }: LogActionsProps) {
   const { t } = useTranslation('logs');
+  const saveDialogs = useSaveDialogs();
   return (
     <span className="log-actions">
       <button type="button" className="small" onClick={onCopy} disabled={!canCopy} title={t('actions.copyHint')}>
@@ -20,7 +22,7 @@ export function LogActions({ onCopy, canCopy, onClear, onDownload, downloading }
         {t('actions.clear')}
       </button>
       <button type="button" className="small" onClick={onDownload} disabled={downloading}>
-        {t('actions.download')}
+        {saveDialogs ? t('actions.downloadDialog') : t('actions.download')}
       </button>
     </span>
   );
