@@ -57,6 +57,20 @@ describe('browser mode: transfers say what is true', () => {
     await page.context().close();
   });
 
+  it('an empty file is 0 B of 0 B, and its bar is full when done', async () => {
+    const name = await runningBox('e2e-empty');
+    const page = await mode.openPage();
+    await openFiles(page, name);
+    await dropText(page, '/tmp', 'empty.txt', '');
+    const transfer = page.locator('[data-testid=transfer]').first();
+    await transfer.waitFor();
+    await waitFor(async () => (await transfer.getAttribute('data-phase')) === 'done', { timeout: 30_000, message: 'the upload did not finish' });
+    expect(await transfer.locator('.transfer-amount').textContent()).toMatch(/^0 B of 0 B/);
+    const bar = transfer.getByRole('progressbar');
+    expect(await bar.evaluate((element) => (element as unknown as { value: number; max: number }).value / (element as unknown as { max: number }).max)).toBe(1);
+    await page.context().close();
+  });
+
   it('Files: a file row says "Download" (no dialog follows); a folder row has only "Download .tar", which gives the .tar', async () => {
     const name = await runningBox('e2e-dl');
     expect((await dockerCli(['exec', name, 'sh', '-c', `mkdir -p /tmp/box && printf '%s' '${TWENTY_TWO}' > /tmp/box/note.txt`])).code).toBe(0);

@@ -20,6 +20,8 @@ export function TransferProgress({ transferId, onSettled }: TransferProgressProp
   if (!progress) return <p className="muted">{t('starting')}</p>;
 
   const { phase, bytes, totalBytes, bytesPerSecond, name } = progress;
+  // A copy of empty files only has a total of 0 bytes: its bar still fills when done.
+  const barMax = totalBytes && totalBytes > 0 ? totalBytes : undefined;
   const amount = totalBytes !== undefined ? t('bytesOf', { done: formatBytes(bytes), total: formatBytes(totalBytes) }) : formatBytes(bytes);
   const verb = t(`verb.${progress.direction}`);
   return (
@@ -40,8 +42,8 @@ export function TransferProgress({ transferId, onSettled }: TransferProgressProp
       <progress
         className="transfer-bar"
         aria-label={t('barLabel', { name })}
-        max={totalBytes && totalBytes > 0 ? totalBytes : undefined}
-        value={phase === 'done' ? (totalBytes ?? 1) : totalBytes ? bytes : undefined}
+        max={barMax}
+        value={phase === 'done' ? (barMax ?? 1) : barMax ? bytes : undefined}
       />
       <div role="status" aria-live="polite" className="transfer-outcome">
         {phase === 'failed' && <ErrorMessage error={BerthError.fromShape(progress.error ?? { code: 'INTERNAL', message: t('failed') })} />}
