@@ -12,9 +12,8 @@ import { createEngineDispatcher } from '../../src/main/handlers';
 import type { Dispatcher } from '../../src/main/dispatch';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { LogBatch } from '../../src/shared/types/logs';
-import { timestampNanos } from '../../src/shared/logs/time';
-import { dockerLogsCommand } from '../../src/renderer/features/logs/cli';
-import { normalizeTimeInput } from '../../src/renderer/features/logs/logStream';
+import { dockerLogsCommand } from '../../src/shared/cli/logs-command';
+import { normalizeTimeInput, timestampNanos } from '../../src/shared/logs/time';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { startRelayedEngine, type RelayedEngine } from '../helpers/engine-relay';
 

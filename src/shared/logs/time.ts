@@ -123,3 +123,17 @@ export function cliLogTime(value: string): string {
   const digits = zone.slice(1).replace(':', '');
   return `${time}${zone[0]}${digits.slice(0, 2)}:${digits.slice(2)}`;
 }
+
+/**
+ * A user's since/until text as the contract takes it: a local date-time gets this machine's zone,
+ * the offset in force now (as the docker CLI reads a time without a zone, whatever the date).
+ */
+export function normalizeTimeInput(text: string, nowMs = Date.now()): string {
+  const trimmed = text.trim();
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/.exec(trimmed);
+  if (!local || parseLogTime(trimmed, nowMs) === null) return trimmed;
+  const offset = localOffsetMinutes(nowMs);
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${local[1]}T${local[2]}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

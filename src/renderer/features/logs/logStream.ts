@@ -1,6 +1,6 @@
 import type { BerthClient } from '../../api/client';
 import type { BerthError } from '../../../shared/errors';
-import { engineTime, localOffsetMinutes, parseLogTime, timestampNanos } from '../../../shared/logs/time';
+import { engineTime, timestampNanos } from '../../../shared/logs/time';
 import type { LogLineStore } from './lineStore';
 
 export interface LogQuery {
@@ -177,16 +177,4 @@ export class LogStreamController {
   }
 }
 
-/**
- * A user's since/until text as the contract takes it: a local date-time gets this browser's zone,
- * the offset in force now (as the docker CLI reads a time without a zone, whatever the date).
- */
-export function normalizeTimeInput(text: string, nowMs = Date.now()): string {
-  const trimmed = text.trim();
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/.exec(trimmed);
-  if (!local || parseLogTime(trimmed, nowMs) === null) return trimmed;
-  const offset = localOffsetMinutes(nowMs);
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${local[1]}T${local[2]}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
+export { normalizeTimeInput } from '../../../shared/logs/time';
