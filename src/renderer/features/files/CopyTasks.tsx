@@ -24,6 +24,7 @@ export function CopyTasks({ tasks, onSettled, onDismiss }: CopyTasksProps) {
               {task.note}
             </p>
           )}
+          {task.cliNote && <p className="muted files-copy-cli-note">{task.cliNote}</p>}
           <div className="files-copy-footer">
             <CliCommand command={task.cli} />
             {task.settled && (
