@@ -54,8 +54,8 @@ function ContainerDropDialog({ container, source, onClose }: { container: Contai
           <input className="mono" value={folder} onChange={(event) => setFolder(event.target.value)} aria-invalid={invalid} spellCheck={false} />
         </label>
         <p className="muted">{invalid ? t('path.absolute') : t('containerDrop.folderHint')}</p>
-        {line.note && <p className="muted files-copy-cli-note">{line.note}</p>}
         <CliCommand command={line.cli} />
+        {line.note && <p className="muted files-copy-cli-note">{line.note}</p>}
         {copies.error && <ErrorMessage error={copies.error} onDismiss={copies.clearError} />}
         <CopyTasks tasks={copies.tasks} onSettled={copies.settled} onDismiss={copies.dismiss} />
         <div className="dialog-actions">

@@ -24,7 +24,6 @@ export function CopyTasks({ tasks, onSettled, onDismiss }: CopyTasksProps) {
               {task.note}
             </p>
           )}
-          {task.cliNote && <p className="muted files-copy-cli-note">{task.cliNote}</p>}
           <div className="files-copy-footer">
             <CliCommand command={task.cli} />
             {task.settled && (
@@ -33,6 +32,7 @@ export function CopyTasks({ tasks, onSettled, onDismiss }: CopyTasksProps) {
               </button>
             )}
           </div>
+          {task.cliNote && <p className="muted files-copy-cli-note">{task.cliNote}</p>}
         </div>
       ))}
     </section>
