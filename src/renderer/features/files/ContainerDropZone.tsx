@@ -22,7 +22,7 @@ function ContainerDropDialog({ container, source, onClose }: { container: Contai
   const [folder, setFolder] = useState('/');
   const [invalid, setInvalid] = useState(false);
   const names = sourceNames(source);
-  const line = copyInLine(container.name, source, normalizeTypedPath(folder) ?? folder, t);
+  const line = copyInLine(container.name, source, normalizeTypedPath(folder) ?? folder);
 
   useEffect(() => {
     let live = true;
@@ -55,7 +55,7 @@ function ContainerDropDialog({ container, source, onClose }: { container: Contai
         </label>
         <p className="muted">{invalid ? t('path.absolute') : t('containerDrop.folderHint')}</p>
         <CliCommand command={line.cli} />
-        {line.note && <p className="muted files-copy-cli-note">{line.note}</p>}
+        {line.fromBrowser && <p className="muted files-copy-cli-note">{t('copy.browserInNote')}</p>}
         {copies.error && <ErrorMessage error={copies.error} onDismiss={copies.clearError} />}
         <CopyTasks tasks={copies.tasks} onSettled={copies.settled} onDismiss={copies.dismiss} />
         <div className="dialog-actions">

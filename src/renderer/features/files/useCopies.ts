@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { TransferProgress } from '../../../shared/types/transfers';
 import { useClient } from '../../api/ClientContext';
 import { startBrowserDownload, uploadInBrowser } from '../transfers/browser-transfers';
@@ -41,11 +40,11 @@ export interface Copies {
 
 /**
  * The `docker cp` line for copying `source` in: the chosen items' host paths, or in browser mode
- * (no host paths, no owners) a root-owned tar of them, with a note saying so.
+ * (no host paths, no owners) a root-owned tar of them, which needs a note saying so.
  */
-export function copyInLine(container: string, source: CopySource, destination: string, t: TFunction<'files'>): { cli: string; note?: string } {
-  if (source.kind === 'items') return { cli: copyInCommand(container, source.items.map((item) => item.path), destination) };
-  return { cli: browserCopyInCommand(container, source.upload.names, destination), note: t('copy.browserInNote') };
+export function copyInLine(container: string, source: CopySource, destination: string): { cli: string; fromBrowser: boolean } {
+  if (source.kind === 'items') return { cli: copyInCommand(container, source.items.map((item) => item.path), destination), fromBrowser: false };
+  return { cli: browserCopyInCommand(container, source.upload.names, destination), fromBrowser: true };
 }
 
 /**
@@ -76,7 +75,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
   };
 
   const startIn = async (source: CopySource, destination: string, overwrite: boolean): Promise<void> => {
-    const { cli, note } = copyInLine(container.name, source, destination, t);
+    const { cli, fromBrowser } = copyInLine(container.name, source, destination);
     if (source.kind === 'items') {
       const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'items', handles: source.items.map((item) => item.fileHandle) } });
       add({ transferId: started.transferId, direction: 'in', cli });
@@ -84,7 +83,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
     }
     const { upload } = source;
     const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size } });
-    add({ transferId: started.transferId, direction: 'in', cli, ...(note ? { cliNote: note } : {}) });
+    add({ transferId: started.transferId, direction: 'in', cli, ...(fromBrowser ? { cliNote: t('copy.browserInNote') } : {}) });
     if (started.uploadUrl) void uploadInBrowser(started.uploadUrl, upload.tar);
   };
 
