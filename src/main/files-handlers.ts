@@ -3,10 +3,12 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { BerthError } from '../shared/errors';
 import type { CopyOutStart } from '../shared/contract/files';
+import type { CopiedOut } from '../shared/types/files';
+import type { DownloadStart } from '../shared/types/transfers';
 import type { CommandHandlers, StreamHandlers } from './handlers';
 import type { HostServices } from './host';
 import { containerChanges, diffWithImage } from './engine/diff';
-import { statPath, type PathStat } from './engine/files-archive';
+import { normalizeContainerPath, statPath, type PathStat } from './engine/files-archive';
 import { copyTarIn, findConflicts, hostItemsSource, planCopyIn, streamedTarSource } from './engine/files-copy-in';
 import { runCopyOut, prepareCopyOut } from './engine/files-copy-out';
 import { archiveSource, fileContentSource, removedDuringCopy } from './engine/files-download';
@@ -47,7 +49,14 @@ async function hostPathExists(target: string): Promise<boolean> {
 }
 
 /** A folder out to the desktop: a folder picker, then a safe extraction into `<picked>/<name>`. */
-async function copyFolderOut(docker: Docker, hub: TransferHub, host: HostServices, id: string, source: PathStat, replace: string | undefined): Promise<CopyOutStart> {
+async function copyFolderOut(
+  docker: Docker,
+  hub: TransferHub,
+  host: HostServices,
+  id: string,
+  source: PathStat,
+  replace: string | undefined,
+): Promise<DownloadStart | Extract<CopyOutStart, { status: 'exists' }>> {
   const name = path.posix.basename(source.path);
   let target: string;
   if (replace) {
@@ -112,7 +121,7 @@ export function fileCommandHandlers(docker: Docker, hub: TransferHub, host: Host
         const skipped = tar.skipped();
         return {
           result: { destination: result.destination, items: String(result.names.length) },
-          warnings: skipped.length ? [`Not copied (only files, folders and links can be): ${skipped.join(', ')}.`] : [],
+          warnings: skipped.length ? [`Not copied (only files, folders, links and FIFOs can be): ${skipped.join(', ')}.`] : [],
         };
       });
       return { transferId: transfer.id };
@@ -120,11 +129,17 @@ export function fileCommandHandlers(docker: Docker, hub: TransferHub, host: Host
     'files.copyOut': async ({ id, path: target, format, replace }) => {
       const source = await prepareCopyOut(docker, id, target);
       const task = { kind: 'copy', subject: path.posix.basename(source.path) } as const;
+      const copied = (as: CopiedOut['as'], replaced = false): CopiedOut => ({ path: normalizeContainerPath(target), as, followedLink: source.followedLink, replaced });
       if (format === 'tar' || (source.kind === 'directory' && !host.chooseOpenPaths)) {
-        return startDownload(hub, host, { source: archiveSource(docker, id, source), dialog: { purpose: 'download', filters: TAR_FILTERS }, task });
+        const started = await startDownload(hub, host, { source: archiveSource(docker, id, source), dialog: { purpose: 'download', filters: TAR_FILTERS }, task });
+        return started.status === 'started' ? { ...started, copied: copied('archive') } : started;
       }
-      if (source.kind === 'file') return startDownload(hub, host, { source: fileContentSource(docker, id, source), dialog: { purpose: 'download' }, task });
-      return copyFolderOut(docker, hub, host, id, source, replace);
+      if (source.kind === 'file') {
+        const started = await startDownload(hub, host, { source: fileContentSource(docker, id, source), dialog: { purpose: 'download' }, task });
+        return started.status === 'started' ? { ...started, copied: copied('file') } : started;
+      }
+      const started = await copyFolderOut(docker, hub, host, id, source, replace);
+      return started.status === 'started' ? { ...started, copied: copied('folder', replace !== undefined) } : started;
     },
     'containers.diff': ({ id }) => containerChanges(docker, id),
     'files.diffWithImage': ({ id, path: file }) => diffWithImage(docker, id, file),

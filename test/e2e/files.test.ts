@@ -69,7 +69,11 @@ describe('browser mode: the Files tab', () => {
     await transfer.first().waitFor();
     await waitFor(async () => (await transfer.first().getAttribute('data-phase')) === 'done', { timeout: 30_000, message: 'the upload did not finish' });
     expect(sha256(await containerFile(container.id, `/tmp/${fileName}`))).toBe(sha256(bytes));
-    expect(await page.locator('.files-copy-footer [data-testid=cli-command]').first().textContent()).toBe(`docker cp './${fileName}' ${name}:/tmp/`);
+    // The browser gives no host path or owner: the line is a root-owned tar, run where the file is, and the note says so.
+    expect(await page.locator('.files-copy-footer [data-testid=cli-command]').first().textContent()).toBe(
+      `tar -c --owner=0 --group=0 --numeric-owner -f - -- '${fileName}' | docker cp - ${name}:/tmp/`,
+    );
+    expect(await page.locator('.files-copy-cli-note').first().textContent()).toContain('run the line in the folder that holds them');
 
     // The listing and its change marks follow: /tmp is now changed.
     await page.locator('[data-testid=file-rows] [data-path="/tmp"] .change-mark').waitFor();

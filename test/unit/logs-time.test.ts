@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logQuery } from '../../src/shared/contract/logs';
-import { engineTime, parseLogTime, timestampNanos } from '../../src/shared/logs/time';
+import { cliLogTime, engineTime, parseLogTime, timestampNanos } from '../../src/shared/logs/time';
 
 const NOW = Date.UTC(2024, 4, 1, 12, 0, 0);
 const nanos = (ms: number): bigint => BigInt(ms) * 1_000_000n;
@@ -36,6 +36,39 @@ describe('since/until values', () => {
     expect(engineTime(nanos(NOW) + 42n)).toBe('1714564800.000000042');
     expect(timestampNanos('2024-05-01T12:00:00.123456789Z')).toBe(nanos(NOW) + 123_456_789n);
     expect(timestampNanos('not a time')).toBeNull();
+  });
+});
+
+describe('the value the docker logs line is given', () => {
+  it('keeps what the CLI takes as it is', () => {
+    for (const same of ['10m', '1h30m', '1714564800', '1714564800.5', '2024-05-01', '2024-05-01T12:00', '2024-05-01T12:00:00.5', '2024-05-01T12:00:00Z', '2024-05-01T12:00+02:00', '2024-05-01T12:00:00.123-05:30']) {
+      expect(cliLogTime(same), same).toBe(same);
+    }
+  });
+
+  it('writes the forms the CLI refuses as RFC 3339 with the same zone (none stays none)', () => {
+    expect(cliLogTime('2024-05-01T12:00:00+0200')).toBe('2024-05-01T12:00:00+02:00');
+    expect(cliLogTime('2024-05-01T12:00:00.5 +02:00')).toBe('2024-05-01T12:00:00.5+02:00');
+    expect(cliLogTime('2024-05-01t12:00z')).toBe('2024-05-01T12:00:00Z');
+    expect(cliLogTime('2024-05-01 12:00:00-0530')).toBe('2024-05-01T12:00:00-05:30');
+    expect(cliLogTime('2024-05-01 12:00')).toBe('2024-05-01T12:00:00');
+    expect(cliLogTime('2024-05-01Z')).toBe('2024-05-01T00:00:00Z');
+    expect(cliLogTime('not a time')).toBe('not a time');
+  });
+
+  it('reads a time without a zone with the offset in force now, as the CLI does (not that date\'s)', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      const winter = Date.UTC(2024, 0, 15, 12);
+      // 1 July is in summer time (+02:00), but in January the CLI reads it with +01:00.
+      expect(parseLogTime('2024-07-01', winter)).toBe(nanos(Date.UTC(2024, 5, 30, 23)));
+      expect(parseLogTime('2024-07-01T12:00', winter)).toBe(nanos(Date.UTC(2024, 6, 1, 11)));
+      expect(parseLogTime('2024-01-01', Date.UTC(2024, 6, 15))).toBe(nanos(Date.UTC(2023, 11, 31, 22)));
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import type { CopyOutResult } from '../../shared/types/files';
-import { archiveRootName, getArchive, statFollowing, type PathStat } from './files-archive';
+import { archiveRootName, getArchive, normalizeContainerPath, statFollowing, type PathStat } from './files-archive';
 import { extractUntrusted } from './safe-extract';
 
 export const STAGING_PREFIX = '.berth-copy-';
@@ -131,9 +131,13 @@ export function singleFileTarSize(size: number): number {
   return 512 + Math.ceil(size / 512) * 512 + 1024;
 }
 
+/** A path to copy out, and whether it was reached through a final symlink (the CLI line then needs -L). */
+export type CopyOutSource = PathStat & { followedLink: boolean };
+
 /** What is being copied out, checked before anything moves: a file or a folder (a symlink is followed, like `docker cp -L`). */
-export async function prepareCopyOut(docker: Docker, id: string, containerPath: string): Promise<PathStat> {
-  const source = await statFollowing(docker, id, containerPath);
+export async function prepareCopyOut(docker: Docker, id: string, containerPath: string): Promise<CopyOutSource> {
+  const source = { ...(await statFollowing(docker, id, containerPath)), followedLink: false };
+  source.followedLink = source.path !== normalizeContainerPath(containerPath);
   if (source.path === '/') {
     throw new BerthError('INVALID_INPUT', 'The whole filesystem is copied with Export (docker export), not as a folder.');
   }

@@ -24,10 +24,13 @@ export async function removedDuringCopy(docker: Docker, id: string, what: string
 /** A file's content: the body of the single regular-file entry of its archive, checked to be exactly that. */
 export function fileContentSource(docker: Docker, id: string, file: PathStat): DownloadSource {
   const expected = archiveRootName(file.path);
+  let attributes: { mode: number; mtime: Date } | undefined;
   return {
     filename: path.posix.basename(file.path),
     contentType: 'application/octet-stream',
     warningsAfter: () => removedDuringCopy(docker, id, file.path),
+    // Permission bits only, as a folder copied out gets them (safe-extract.ts).
+    attributesAfter: () => attributes,
     async open(signal) {
       const archive = await getArchive(docker, id, file.path, signal);
       const out = coalesceChunks();
@@ -43,6 +46,7 @@ export function fileContentSource(docker: Docker, id: string, file: PathStat): D
           return fail(new BerthError('INTERNAL', `The engine sent something other than the file ${file.path}; nothing was saved.`));
         }
         seen = true;
+        if (typeof header.mode === 'number' && header.mtime instanceof Date) attributes = { mode: header.mode & 0o777, mtime: header.mtime };
         const expectedSize = header.size ?? 0;
         let got = 0;
         const content = Readable.from(body as AsyncIterable<Buffer>);

@@ -3,9 +3,10 @@
  * in 1 MiB chunks with backpressure, so a folder of any size never sits in memory. Cancelling
  * (destroying the stream or aborting the signal) closes the open file at once.
  *
- * Like `docker cp` without -a: owners become root (uid/gid 0), modes and times are kept, symlinks
- * are copied as links (not followed), hard links within the copy stay hard links, empty folders
- * are kept. Sockets, FIFOs and devices are skipped and reported.
+ * Like `docker cp` without -a: each item keeps its host owner (numeric uid/gid: the engine chowns
+ * to them, as it does for the CLI's archive), its mode and time; symlinks are copied as links (not
+ * followed), hard links within the copy stay hard links, empty folders and FIFOs are kept. Sockets
+ * (which the CLI skips too) and devices are skipped and reported.
  */
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
@@ -70,14 +71,13 @@ export async function measureHostTree(sources: readonly HostSource[]): Promise<H
 
 function describeSpecial(stats: WalkItem['stats']): string {
   if (stats.isSocket()) return 'a socket';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
   return 'a device file';
 }
 
 export interface HostTar {
   /** The archive; it errors (and closes every file) when reading a source fails or on abort. */
   stream: Readable;
-  /** Sources skipped because only files, folders and links can be copied. */
+  /** Sources skipped because only files, folders, links and FIFOs can be copied. */
   skipped: string[];
 }
 
@@ -154,8 +154,8 @@ export function hostTarStream(sources: readonly HostSource[], signal: AbortSigna
         name: item.name,
         mode: Number(stats.mode) & 0o7777,
         mtime: stats.mtime,
-        uid: 0,
-        gid: 0,
+        uid: Number(stats.uid),
+        gid: Number(stats.gid),
         uname: '',
         gname: '',
       } as Header;
@@ -179,6 +179,8 @@ export function hostTarStream(sources: readonly HostSource[], signal: AbortSigna
           if (Number(stats.nlink) > 1) hardLinks.set(key, item.name);
           await addFile(tar, { ...base, type: 'file', size: Number(stats.size) }, item, signal);
         }
+      } else if (stats.isFIFO()) {
+        await new Promise<void>((resolve, reject) => tar.entry({ ...base, type: 'fifo', size: 0 }, (err) => (err ? reject(err) : resolve())));
       } else {
         skipped.push(`${item.absolute} (${describeSpecial(stats)})`);
       }

@@ -26,7 +26,7 @@
  *  |   NUL.txt, COM1, trailing space or dot)  |   would be read as paths or devices, or silently renamed      |
  *  | device nodes, FIFOs, other special types | ours; node-tar would skip them with a warning                 |
  *  | owners (uid/gid) from the archive        | preserveOwner: false (node-tar would chown when run as root)  |
- *  | setuid/setgid/sticky bits                | ours: modes are masked to 0o777                               |
+ *  | setuid/setgid/sticky bits                | ours: modes are masked to 0o777 (then set exactly, no umask)  |
  *  | absurdly deep paths                      | node-tar maxDepth (1024)                                      |
  *  | compressed bombs                         | node-tar maxDecompressionRatio (an engine sends plain tar)     |
  *  | a truncated or corrupt archive           | node-tar strict mode: TAR_BAD_ARCHIVE is an error             |
@@ -36,6 +36,8 @@
  * result into place only on success (see files-copy-out.ts), so a refused entry or any failure
  * leaves nothing half-written where the user asked.
  */
+import { chmod, utimes } from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Unpack, type ReadEntry } from 'tar';
 import { BerthError } from '../../shared/errors';
@@ -82,6 +84,11 @@ function describeTarFailure(err: unknown): unknown {
   return new RefusedEntryError(entry?.path ?? '(unknown entry)', `was refused by the tar library: ${(err as Error).message}`);
 }
 
+async function restoreModesAndTimes(narrowed: ReadonlyArray<{ at: string; mode: number }>, folders: ReadonlyArray<{ at: string; mtime: Date }>): Promise<void> {
+  for (const { at, mode } of narrowed) await chmod(at, mode);
+  for (const { at, mtime } of [...folders].reverse()) await utimes(at, mtime, mtime);
+}
+
 /** How long a failed extraction may take to close the files it had open before it is given up on. */
 const QUIESCE_TIMEOUT_MS = 5_000;
 
@@ -95,6 +102,10 @@ export function extractUntrusted(source: Readable, options: UntrustedExtractOpti
   let refusal: RefusedEntryError | undefined;
   let failure: unknown;
   let bytes = 0;
+  const folderTimes: Array<{ at: string; mtime: Date }> = [];
+  const narrowed: Array<{ at: string; mode: number }> = [];
+  // Read once per extraction (the no-argument form is only documented as racy with a concurrent change).
+  const umask = process.umask();
 
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -115,7 +126,12 @@ export function extractUntrusted(source: Readable, options: UntrustedExtractOpti
           return false;
         }
         tree.accept(facts);
-        if (typeof read.mode === 'number') read.mode &= 0o777;
+        if (typeof read.mode === 'number') {
+          read.mode &= 0o777;
+          // Created files get the mode minus this process's umask: set the archived one after, as `docker cp` does.
+          if ((read.mode & umask) !== 0 && (read.type === 'File' || read.type === 'Directory')) narrowed.push({ at: path.join(options.into, read.path), mode: read.mode });
+        }
+        if (read.type === 'Directory' && read.mtime) folderTimes.push({ at: path.join(options.into, read.path), mtime: read.mtime });
         return true;
       },
     });
@@ -155,7 +171,8 @@ export function extractUntrusted(source: Readable, options: UntrustedExtractOpti
     unpack.on('finish', () => {
       if (failure || settled) return;
       settled = true;
-      resolve({ bytes });
+      // Writing a folder's children changed its time: set the archived times last, deepest first (as `docker cp` does).
+      void restoreModesAndTimes(narrowed, folderTimes).then(() => resolve({ bytes }), reject);
     });
     if (options.signal) {
       if (options.signal.aborted) return fail(new BerthError('CANCELLED', 'The copy was cancelled.'));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { chmod, open, rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,6 +26,8 @@ export interface DownloadSource {
   open(signal: AbortSignal): Promise<Readable>;
   /** After a complete stream, before the file is put in place: things the user should know. */
   warningsAfter?(): Promise<string[]>;
+  /** After a complete stream: the mode and time the saved file gets (a file copied out keeps its own, as with `docker cp`). */
+  attributesAfter?(): { mode: number; mtime: Date } | undefined;
 }
 
 export interface DownloadRequest {
@@ -69,6 +71,11 @@ export async function saveToFile(source: DownloadSource, target: string, transfe
     input.on('data', (chunk: Buffer) => transfer.addBytes(chunk.length));
     await pipeline(input, output, { signal: transfer.signal });
     const warnings = (await source.warningsAfter?.()) ?? [];
+    const attributes = source.attributesAfter?.();
+    if (attributes) {
+      await chmod(temp, attributes.mode);
+      await utimes(temp, attributes.mtime, attributes.mtime);
+    }
     await rename(temp, target).catch((err: unknown) => {
       fileFailure = err;
       throw err;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  CopiedOut,
   ContainerChange,
   CopyConflicts,
   DirectoryListing,
@@ -54,8 +55,14 @@ export const copyInSource = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-/** `files.copyOut`'s answer: a started download, a dismissed dialog, or a destination that exists already. */
-export type CopyOutStart = DownloadStart | { status: 'exists'; name: string; folder: string; replaceToken: string };
+/**
+ * `files.copyOut`'s answer: a started download (with what is being copied, for its CLI line), a
+ * dismissed dialog, or a destination that exists already.
+ */
+export type CopyOutStart =
+  | (Extract<DownloadStart, { status: 'started' }> & { copied: CopiedOut })
+  | { status: 'dismissed' }
+  | { status: 'exists'; name: string; folder: string; replaceToken: string };
 
 export const fileCommands = {
   /** A folder's direct children, read from the archive API (works on stopped, shell-less containers). */

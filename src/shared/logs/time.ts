@@ -36,7 +36,17 @@ function parseDuration(value: string): bigint {
   return total;
 }
 
-function parseDateTime(match: RegExpExecArray): bigint | null {
+/**
+ * The offset (minutes east of UTC) a time without a zone is read in: the offset in force at
+ * `nowMs`, for every date. The docker CLI does the same (`GetTimestamp` parses such values in
+ * `time.FixedZone(time.Now().Zone())`), so a date in the other half of the year is NOT read with
+ * that date's summer or winter offset.
+ */
+export function localOffsetMinutes(nowMs: number): number {
+  return -new Date(nowMs).getTimezoneOffset();
+}
+
+function parseDateTime(match: RegExpExecArray, nowMs: number): bigint | null {
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction, zone] = match;
   const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   const [year, month, day, hour, minute, second] = parts;
@@ -52,8 +62,8 @@ function parseDateTime(match: RegExpExecArray): bigint | null {
       ms -= sign * offsetMinutes * 60_000;
     }
   } else {
-    // No zone: this machine's local time, as the CLI reads it.
-    ms = new Date(year, month - 1, day, hour, minute, second).getTime();
+    // No zone: this machine's local time, with the offset of now, as the CLI reads it.
+    ms = Date.UTC(year, month - 1, day, hour, minute, second) - localOffsetMinutes(nowMs) * 60_000;
   }
   // Date rolls 2024-02-31 over to March: refuse it rather than guess.
   const check = new Date(Date.UTC(year, month - 1, day));
@@ -76,7 +86,7 @@ export function parseLogTime(value: string, nowMs: number): bigint | null {
   const unix = UNIX.exec(text);
   if (unix) return BigInt(unix[1]!) * 1_000_000_000n + fractionOf(unix[2], 1_000_000_000n);
   const dateTime = DATE_TIME.exec(text);
-  return dateTime ? parseDateTime(dateTime) : null;
+  return dateTime ? parseDateTime(dateTime, nowMs) : null;
 }
 
 /** The engine's `since`/`until` form: seconds, a dot, nine digits of nanoseconds. */
@@ -88,5 +98,42 @@ export function engineTime(nanos: bigint): string {
 /** An RFC 3339 timestamp with nanoseconds (as the engine writes them) in nanoseconds; null if it is not one. */
 export function timestampNanos(timestamp: string): bigint | null {
   const match = DATE_TIME.exec(timestamp);
-  return match && match[8] ? parseDateTime(match) : null;
+  return match && match[8] ? parseDateTime(match, 0) : null;
+}
+
+/** Date-times the docker CLI takes as they are (RFC 3339 with `T`, and its local forms). */
+const CLI_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * A since/until value as the docker CLI must be given it to mean what Berth read: durations, Unix
+ * times and the date-time forms the CLI takes stay as typed; forms Berth reads but the CLI refuses
+ * (`+0200`, a space before the zone or instead of `T`, lowercase `t`/`z`, a date with a zone) are
+ * written as RFC 3339 with the same zone (none stays none: both read it as local time). Text that
+ * is not a time is returned unchanged.
+ */
+export function cliLogTime(value: string): string {
+  const text = value.trim();
+  if (CLI_DATE_TIME.test(text)) return text;
+  const match = DATE_TIME.exec(text);
+  if (!match || DURATION.test(text) || UNIX.test(text)) return text;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction, zone] = match;
+  const time = `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction ? `.${fraction}` : ''}`;
+  if (!zone) return time;
+  if (zone.toUpperCase() === 'Z') return `${time}Z`;
+  const digits = zone.slice(1).replace(':', '');
+  return `${time}${zone[0]}${digits.slice(0, 2)}:${digits.slice(2)}`;
+}
+
+/**
+ * A user's since/until text as the contract takes it: a local date-time gets this machine's zone,
+ * the offset in force now (as the docker CLI reads a time without a zone, whatever the date).
+ */
+export function normalizeTimeInput(text: string, nowMs = Date.now()): string {
+  const trimmed = text.trim();
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/.exec(trimmed);
+  if (!local || parseLogTime(trimmed, nowMs) === null) return trimmed;
+  const offset = localOffsetMinutes(nowMs);
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${local[1]}T${local[2]}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

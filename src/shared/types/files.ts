@@ -88,6 +88,18 @@ export interface CopyOutResult {
   bytes: number;
 }
 
+/** What a copy out did, for its `docker cp` line. */
+export interface CopiedOut {
+  /** The container path asked for, normalised. */
+  path: string;
+  /** The engine's archive as it is (a .tar), or the file or folder itself. */
+  as: 'archive' | 'file' | 'folder';
+  /** The path was a symlink and what it points to was copied (`docker cp -L`). */
+  followedLink: boolean;
+  /** A folder on the host was replaced (after the user confirmed). */
+  replaced: boolean;
+}
+
 /** Progress of a copy, in archive bytes. `total` is an estimate until the end. */
 export interface CopyProgress {
   done: number;

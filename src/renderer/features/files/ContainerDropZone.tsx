@@ -5,12 +5,11 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { copyInCommand } from './cli';
 import { CopyTasks } from './CopyTasks';
 import { buildBrowserUpload, collectDropped, droppedItems, sourceNames, type CopySource } from './dropped-files';
 import { normalizeTypedPath } from './file-format';
 import { FilesDialog } from './FilesDialog';
-import { useCopies } from './useCopies';
+import { copyInLine, useCopies } from './useCopies';
 import '../../styles/files.css';
 
 const ROW_SELECTOR = '[data-container-name]';
@@ -23,6 +22,7 @@ function ContainerDropDialog({ container, source, onClose }: { container: Contai
   const [folder, setFolder] = useState('/');
   const [invalid, setInvalid] = useState(false);
   const names = sourceNames(source);
+  const line = copyInLine(container.name, source, normalizeTypedPath(folder) ?? folder);
 
   useEffect(() => {
     let live = true;
@@ -54,7 +54,8 @@ function ContainerDropDialog({ container, source, onClose }: { container: Contai
           <input className="mono" value={folder} onChange={(event) => setFolder(event.target.value)} aria-invalid={invalid} spellCheck={false} />
         </label>
         <p className="muted">{invalid ? t('path.absolute') : t('containerDrop.folderHint')}</p>
-        <CliCommand command={copyInCommand(container.name, names, normalizeTypedPath(folder) ?? folder)} />
+        <CliCommand command={line.cli} />
+        {line.fromBrowser && <p className="muted files-copy-cli-note">{t('copy.browserInNote')}</p>}
         {copies.error && <ErrorMessage error={copies.error} onDismiss={copies.clearError} />}
         <CopyTasks tasks={copies.tasks} onSettled={copies.settled} onDismiss={copies.dismiss} />
         <div className="dialog-actions">

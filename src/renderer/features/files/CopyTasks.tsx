@@ -32,6 +32,7 @@ export function CopyTasks({ tasks, onSettled, onDismiss }: CopyTasksProps) {
               </button>
             )}
           </div>
+          {task.cliNote && <p className="muted files-copy-cli-note">{task.cliNote}</p>}
         </div>
       ))}
     </section>

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { TransferProgress } from '../../../shared/types/transfers';
 import { useClient } from '../../api/ClientContext';
 import { startBrowserDownload, uploadInBrowser } from '../transfers/browser-transfers';
-import { copyInCommand, copyOutCommand } from './cli';
+import { browserCopyInCommand, copyInCommand, copyOutCommand } from './cli';
 import { sourceNames, type CopySource } from './dropped-files';
 
 export interface CopyTask {
   transferId: string;
   direction: 'in' | 'out';
   cli: string;
+  /** What the CLI line cannot say by itself (browser mode: where the files are, whose they become). */
+  cliNote?: string;
   /** What the copy could not undo, when it was cancelled (e.g. files left in a stopped container). */
   note?: string;
   /** It ended (done, failed or cancelled): it can be dismissed. */
@@ -34,6 +36,15 @@ export interface Copies {
   dismiss(transferId: string): void;
   closeConfirm(): void;
   clearError(): void;
+}
+
+/**
+ * The `docker cp` line for copying `source` in: the chosen items' host paths, or in browser mode
+ * (no host paths, no owners) a root-owned tar of them, which needs a note saying so.
+ */
+export function copyInLine(container: string, source: CopySource, destination: string): { cli: string; fromBrowser: boolean } {
+  if (source.kind === 'items') return { cli: copyInCommand(container, source.items.map((item) => item.path), destination), fromBrowser: false };
+  return { cli: browserCopyInCommand(container, source.upload.names, destination), fromBrowser: true };
 }
 
 /**
@@ -64,8 +75,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
   };
 
   const startIn = async (source: CopySource, destination: string, overwrite: boolean): Promise<void> => {
-    const names = sourceNames(source);
-    const cli = copyInCommand(container.name, names, destination);
+    const { cli, fromBrowser } = copyInLine(container.name, source, destination);
     if (source.kind === 'items') {
       const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'items', handles: source.items.map((item) => item.fileHandle) } });
       add({ transferId: started.transferId, direction: 'in', cli });
@@ -73,7 +83,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
     }
     const { upload } = source;
     const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size, fileBytes: upload.fileBytes } });
-    add({ transferId: started.transferId, direction: 'in', cli });
+    add({ transferId: started.transferId, direction: 'in', cli, ...(fromBrowser ? { cliNote: t('copy.browserInNote') } : {}) });
     if (started.uploadUrl) void uploadInBrowser(started.uploadUrl, upload.tar);
   };
 
@@ -110,7 +120,12 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
       });
       return;
     }
-    add({ transferId: result.transferId, direction: 'out', cli: copyOutCommand(container.name, path, format === 'tar' || result.filename.endsWith('.tar')) });
+    if (result.delivery === 'file') {
+      add({ transferId: result.transferId, direction: 'out', cli: copyOutCommand(container.name, result.copied, { kind: 'host', path: result.filePath }) });
+    } else {
+      const cli = copyOutCommand(container.name, result.copied, { kind: 'browser', filename: result.filename });
+      add({ transferId: result.transferId, direction: 'out', cli, cliNote: t('copy.browserOutNote', { name: result.filename }) });
+    }
     if (result.delivery === 'browser') startBrowserDownload(result.url, result.filename);
   };
 

@@ -1,25 +1,6 @@
 import { joinShellWords, quoteShellWord } from '../../../shared/cli/shell-quote';
 
-export interface LogsCliOptions {
-  name: string;
-  tail: number | 'all';
-  since: string;
-  until: string;
-  follow: boolean;
-  timestamps: boolean;
-}
-
-/** `docker logs` with the options the view uses. */
-export function dockerLogsCommand({ name, tail, since, until, follow, timestamps }: LogsCliOptions): string {
-  const words = ['docker', 'logs'];
-  if (follow) words.push('--follow');
-  if (tail !== 'all') words.push('--tail', String(tail));
-  if (since) words.push('--since', since);
-  if (until) words.push('--until', until);
-  if (timestamps) words.push('--timestamps');
-  words.push(name);
-  return joinShellWords(words);
-}
+export { dockerLogsCommand, type LogsCliOptions } from '../../../shared/cli/logs-command';
 
 /** What "Download log" does, on the command line. */
 export function dockerLogsDownloadCommand(name: string, timestamps: boolean, fileName: string): string {

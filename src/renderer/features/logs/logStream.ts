@@ -177,15 +177,4 @@ export class LogStreamController {
   }
 }
 
-/** A user's since/until text as the contract takes it: a local date-time gets this browser's zone. */
-export function normalizeTimeInput(text: string): string {
-  const trimmed = text.trim();
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/.exec(trimmed);
-  if (!local) return trimmed;
-  const date = new Date(`${local[1]}T${local[2]!.length === 5 ? `${local[2]}:00` : local[2]}`);
-  if (Number.isNaN(date.getTime())) return trimmed;
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${local[1]}T${local[2]}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
+export { normalizeTimeInput } from '../../../shared/logs/time';
