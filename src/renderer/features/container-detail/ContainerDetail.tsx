@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
+import { TransitionBadge } from '../containers/TransitionBadge';
+import { conflicts, type Transition } from '../containers/transitions';
 import { useTabCommands } from '../palette/useTabCommands';
 import { DETAIL_TABS, type DetailIntent } from './tabs';
 
@@ -10,7 +12,8 @@ interface ContainerDetailProps {
   /** Undefined once the container is gone (removed elsewhere). */
   container: ContainerSummary | undefined;
   name: string;
-  busy: boolean;
+  /** Set while an action sent from Berth waits for the engine ("Stopping…"). */
+  transition: Transition | undefined;
   onBack(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
   /** The tab to show first (run -it opens the Terminal tab); the first tab otherwise. */
@@ -20,7 +23,7 @@ interface ContainerDetailProps {
 }
 
 /** One container: a header with its actions and a row of tabs (arrow keys move between tabs). */
-export function ContainerDetail({ container, name, busy, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
+export function ContainerDetail({ container, name, transition, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
   const { t } = useTranslation('detail');
   const { t: tc } = useTranslation('containers');
   const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
@@ -52,11 +55,19 @@ export function ContainerDetail({ container, name, busy, onBack, onAction, initi
           {t('back')}
         </button>
         <h1 id="detail-title">{name}</h1>
-        {container && <span className={`state-pill state-${container.state}`}>{tc(`states.${container.state}`)}</span>}
+        {container && (
+          <span className="detail-state">
+            {transition ? (
+              <TransitionBadge transition={transition} />
+            ) : (
+              <span className={`state-pill state-${container.state}`}>{tc(`states.${container.state}`)}</span>
+            )}
+          </span>
+        )}
         {container && (
           <div className="detail-actions">
             {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
-              <button key={action} type="button" className="small" disabled={busy} onClick={() => onAction(action, container)}>
+              <button key={action} type="button" className="small" disabled={conflicts(action, transition)} onClick={() => onAction(action, container)}>
                 {tc(`actions.${action}`)}
               </button>
             ))}

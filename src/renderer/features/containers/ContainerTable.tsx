@@ -7,6 +7,8 @@ import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
 import { ACTIONS, isApplicable, type ActionName } from './actions';
 import type { SortDirection, SortKey } from './filter';
 import { statusText } from './status-text';
+import { TransitionBadge } from './TransitionBadge';
+import { conflicts, type Transitions } from './transitions';
 
 const ROW_HEIGHT = 44;
 
@@ -20,7 +22,8 @@ export function formatPort(port: PublishedPort): string {
 interface ContainerTableProps {
   containers: ContainerSummary[];
   selected: ReadonlySet<string>;
-  pending: ReadonlySet<string>;
+  /** Containers between two states because of an action sent from here ("Stopping…"). */
+  transitions: Transitions;
   sortKey: SortKey;
   sortDirection: SortDirection;
   onSort(key: SortKey): void;
@@ -35,7 +38,7 @@ interface ContainerTableProps {
 /** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
 export function ContainerTable(props: ContainerTableProps) {
   const { t, i18n } = useTranslation('containers');
-  const { containers, selected, pending, sortKey, sortDirection } = props;
+  const { containers, selected, transitions, sortKey, sortDirection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: containers.length,
@@ -77,14 +80,14 @@ export function ContainerTable(props: ContainerTableProps) {
             const container = containers[item.index];
             if (!container) return null;
             const isSelected = selected.has(container.id);
-            const busy = pending.has(container.id);
+            const transition = transitions.get(container.id);
             return (
               <div
                 key={container.id}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
-                aria-busy={busy}
+                aria-busy={transition !== undefined}
                 data-container-name={container.name}
                 data-state={container.state}
                 className={`row${isSelected ? ' selected' : ''}`}
@@ -110,8 +113,14 @@ export function ContainerTable(props: ContainerTableProps) {
                 </span>
                 <span role="cell" className="cell image-cell" title={container.image}>{container.image}</span>
                 <span role="cell" className="cell state-cell">
-                  <span className={`state-pill state-${container.state}`}>{t(`states.${container.state}`)}</span>
-                  <span className="muted status-text">{statusText(container.status, t, i18n.language)}</span>
+                  {transition ? (
+                    <TransitionBadge transition={transition} />
+                  ) : (
+                    <>
+                      <span className={`state-pill state-${container.state}`}>{t(`states.${container.state}`)}</span>
+                      <span className="muted status-text">{statusText(container.status, t, i18n.language)}</span>
+                    </>
+                  )}
                 </span>
                 <StatsColumnCells container={container} />
                 <span role="cell" className="cell ports-cell mono">
@@ -126,7 +135,7 @@ export function ContainerTable(props: ContainerTableProps) {
                       key={action}
                       type="button"
                       className={`small${action === 'remove' || action === 'kill' ? ' danger-text' : ''}`}
-                      disabled={busy}
+                      disabled={conflicts(action, transition)}
                       onClick={() => props.onAction(action, container)}
                       title={t('actionTitle', { action: t(`actions.${action}`), name: container.name })}
                     >
@@ -136,7 +145,7 @@ export function ContainerTable(props: ContainerTableProps) {
                   <button
                     type="button"
                     className="small"
-                    disabled={busy}
+                    disabled={transition !== undefined && transition.answeredAt === undefined}
                     onClick={() => props.onExport(container)}
                     title={t('exportTitle', { name: container.name })}
                   >
