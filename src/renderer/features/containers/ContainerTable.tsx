@@ -1,23 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary, PublishedPort } from '../../../shared/types/containers';
+import type { ContainerSummary } from '../../../shared/types/containers';
 import { formatDateTime, formatRelative } from '../../format/time';
 import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
-import { ACTIONS, isApplicable, type ActionName } from './actions';
+import { ActionIcon } from './ActionIcon';
+import type { ActionName } from './actions';
 import type { SortDirection, SortKey } from './filter';
 import { statusText } from './status-text';
 import { TransitionBadge } from './TransitionBadge';
 import { conflicts, type Transitions } from './transitions';
+import { portLines, rowActions } from './row-text';
+import { useColumnLayout } from './useColumnLayout';
 
 const ROW_HEIGHT = 44;
 
-export function formatPort(port: PublishedPort): string {
-  const target = `${port.containerPort}/${port.protocol}`;
-  if (!port.hostPort) return target;
-  const ip = port.hostIp?.includes(':') ? `[${port.hostIp}]` : (port.hostIp ?? '');
-  return `${ip}:${port.hostPort}→${target}`;
-}
+export { formatPort } from './row-text';
 
 interface ContainerTableProps {
   containers: ContainerSummary[];
@@ -47,6 +45,8 @@ export function ContainerTable(props: ContainerTableProps) {
     overscan: 12,
   });
   const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
+  const layout = useColumnLayout(containers, scrollRef);
+  const tableStyle = layout.template ? ({ '--container-columns': layout.template } as CSSProperties) : undefined;
 
   const header = (key: SortKey) => (
     <button
@@ -61,7 +61,7 @@ export function ContainerTable(props: ContainerTableProps) {
   );
 
   return (
-    <div className="container-table" role="table" aria-label={t('tableLabel')} aria-rowcount={containers.length + 1}>
+    <div className="container-table" role="table" aria-label={t('tableLabel')} aria-rowcount={containers.length + 1} style={tableStyle}>
       <div className="row header-row" role="row">
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
@@ -81,6 +81,10 @@ export function ContainerTable(props: ContainerTableProps) {
             if (!container) return null;
             const isSelected = selected.has(container.id);
             const transition = transitions.get(container.id);
+            const stateLabel = t(`states.${container.state}`);
+            const status = statusText(container.status, t, i18n.language);
+            const ports = portLines(container, (count) => t('portsMore', { count }));
+            const age = formatRelative(container.created, i18n.language, Date.now(), 'short');
             return (
               <div
                 key={container.id}
@@ -105,51 +109,57 @@ export function ContainerTable(props: ContainerTableProps) {
                     aria-label={t('selectOne', { name: container.name })}
                   />
                 </span>
-                <span role="cell" className="cell name-cell" title={container.id}>
+                <span role="cell" className="cell name-cell" title={`${container.name}\n${container.id}`}>
                   <button type="button" className="name-link" onClick={() => props.onOpen(container)}>
                     {container.name}
                   </button>
                   <span className="muted mono">{container.id.slice(0, 12)}</span>
                 </span>
                 <span role="cell" className="cell image-cell" title={container.image}>{container.image}</span>
-                <span role="cell" className="cell state-cell">
+                <span role="cell" className="cell state-cell" title={transition ? undefined : `${stateLabel} · ${status}`}>
                   {transition ? (
                     <TransitionBadge transition={transition} />
                   ) : (
                     <>
-                      <span className={`state-pill state-${container.state}`}>{t(`states.${container.state}`)}</span>
-                      <span className="muted status-text">{statusText(container.status, t, i18n.language)}</span>
+                      <span className={`state-pill state-${container.state}`}>{stateLabel}</span>
+                      <span className="muted status-text">{status}</span>
                     </>
                   )}
                 </span>
                 <StatsColumnCells container={container} />
-                <span role="cell" className="cell ports-cell mono">
-                  {container.ports.filter((p) => p.hostPort).map(formatPort).join(', ')}
+                <span role="cell" className="cell ports-cell mono" title={ports.all || undefined}>
+                  {ports.lines.map((line) => (
+                    <span key={line} className="port-line">
+                      {line}
+                    </span>
+                  ))}
                 </span>
-                <span role="cell" className="cell created-cell" title={formatDateTime(container.created, i18n.language)}>
-                  {formatRelative(container.created, i18n.language)}
+                <span role="cell" className="cell created-cell" title={`${age} · ${formatDateTime(container.created, i18n.language)}`}>
+                  {age}
                 </span>
-                <span role="cell" className="cell actions-cell">
-                  {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
+                <span role="cell" className={`cell actions-cell${layout.compactActions ? ' compact' : ''}`}>
+                  {rowActions(container).map((action) => (
                     <button
                       key={action}
                       type="button"
-                      className={`small${action === 'remove' || action === 'kill' ? ' danger-text' : ''}`}
+                      className={`small${action === 'remove' || action === 'kill' ? ' danger-text' : ''}${layout.compactActions ? ' icon-button' : ''}`}
                       disabled={conflicts(action, transition)}
                       onClick={() => props.onAction(action, container)}
                       title={t('actionTitle', { action: t(`actions.${action}`), name: container.name })}
+                      aria-label={layout.compactActions ? t(`actions.${action}`) : undefined}
                     >
-                      {t(`actions.${action}`)}
+                      {layout.compactActions ? <ActionIcon action={action} /> : t(`actions.${action}`)}
                     </button>
                   ))}
                   <button
                     type="button"
-                    className="small"
+                    className={`small${layout.compactActions ? ' icon-button' : ''}`}
                     disabled={transition !== undefined && transition.answeredAt === undefined}
                     onClick={() => props.onExport(container)}
                     title={t('exportTitle', { name: container.name })}
+                    aria-label={layout.compactActions ? t('exportAction') : undefined}
                   >
-                    {t('exportAction')}
+                    {layout.compactActions ? <ActionIcon action="export" /> : t('exportAction')}
                   </button>
                 </span>
               </div>

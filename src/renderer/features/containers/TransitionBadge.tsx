@@ -15,13 +15,16 @@ export function TransitionBadge({ transition }: { transition: Transition }) {
     return () => clearInterval(timer);
   }, [counting]);
   const left = counting ? secondsBeforeKill(transition, now) : undefined;
+  const detail = left === undefined ? undefined : left > 0 ? t('transition.left', { seconds: left }) : t('transition.killing');
   return (
     <>
       <span className="state-pill state-transition" data-transition={transition.action}>
         {t(`transition.${transition.action}`)}
       </span>
-      {left !== undefined && (
-        <span className="muted status-text">{left > 0 ? t('transition.left', { seconds: left }) : t('transition.killing')}</span>
+      {detail !== undefined && (
+        <span className="muted status-text" title={detail}>
+          {detail}
+        </span>
       )}
     </>
   );
