@@ -45,6 +45,8 @@ export function DetailTabs({ tabs, active, onChoose, focusRequest }: DetailTabsP
     read();
     const observer = new ResizeObserver(read);
     observer.observe(bar);
+    // The labels' widths change when a late font arrives.
+    observer.observe(measure);
     return () => observer.disconnect();
   }, [labelKey]);
 
