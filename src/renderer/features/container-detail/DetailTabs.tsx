@@ -25,7 +25,7 @@ export function DetailTabs({ tabs, active, onChoose, focusRequest }: DetailTabsP
   const barRef = useRef<HTMLDivElement>(null);
   const measureRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
-  const [sizes, setSizes] = useState<{ widths: number[]; more: number; available: number }>();
+  const [sizes, setSizes] = useState<{ widths: number[]; chosenWidths: number[]; more: number; available: number }>();
   const labels = tabs.map((tab) => t(tab.labelKey));
   const labelKey = labels.join('\u0000');
 
@@ -34,11 +34,13 @@ export function DetailTabs({ tabs, active, onChoose, focusRequest }: DetailTabsP
     const measure = measureRef.current;
     if (!bar || !measure) return;
     const read = (): void => {
-      const spans = [...measure.children] as HTMLElement[];
-      const more = spans.pop()?.getBoundingClientRect().width ?? 0;
+      // One span per tab as it looks unchosen, one per tab chosen (bold), then the More button.
+      const spans = ([...measure.children] as HTMLElement[]).map((span) => span.getBoundingClientRect().width + GAP);
+      const more = spans.pop() ?? 0;
       setSizes({
-        widths: spans.map((span) => span.getBoundingClientRect().width + GAP),
-        more: more + GAP,
+        widths: spans.slice(0, tabs.length),
+        chosenWidths: spans.slice(tabs.length),
+        more,
         available: bar.getBoundingClientRect().width,
       });
     };
@@ -48,10 +50,11 @@ export function DetailTabs({ tabs, active, onChoose, focusRequest }: DetailTabsP
     // The labels' widths change when a late font arrives.
     observer.observe(measure);
     return () => observer.disconnect();
-  }, [labelKey]);
+  }, [labelKey, tabs.length]);
 
   const activeIndex = Math.max(0, tabs.findIndex((tab) => tab.id === active));
-  const shown = sizes ? fitTabs(sizes.widths, sizes.more, sizes.available, activeIndex) : tabs.map(() => true);
+  const widths = sizes?.widths.map((width, index) => (index === activeIndex ? (sizes.chosenWidths[index] ?? width) : width));
+  const shown = sizes && widths ? fitTabs(widths, sizes.more, sizes.available, activeIndex) : tabs.map(() => true);
   const overflow = tabs.filter((_, index) => !shown[index]);
 
   useLayoutEffect(() => {
@@ -97,7 +100,12 @@ export function DetailTabs({ tabs, active, onChoose, focusRequest }: DetailTabsP
       )}
       <div className="tabs-measure" ref={measureRef} aria-hidden="true">
         {labels.map((label, index) => (
-          <span key={tabs[index]?.id ?? index} className="tab active">
+          <span key={tabs[index]?.id ?? index} className="tab">
+            {label}
+          </span>
+        ))}
+        {labels.map((label, index) => (
+          <span key={`chosen-${tabs[index]?.id ?? index}`} className="tab active">
             {label}
           </span>
         ))}
