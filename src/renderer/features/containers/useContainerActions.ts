@@ -5,7 +5,7 @@ import type { ContainerSummary } from '../../../shared/types/containers';
 import { useClient } from '../../api/ClientContext';
 import type { BerthClient } from '../../api/client';
 import { actionRequest, type ActionName, type ActionOptions, type ActionRequestOf } from './actions';
-import { conflicts, settle, type Transitions } from './transitions';
+import { conflicts, settle, type Transition, type Transitions } from './transitions';
 
 /**
  * Generic over the action so channel and input stay paired: a plain `ActionRequest` union does not
@@ -58,12 +58,14 @@ export function useContainerActions(refresh: () => void) {
         for (const c of targets) copy.set(c.id, { action, since, token: tokens.get(c.id) ?? 0, ...timeout });
         return copy;
       });
-      const finish = (id: string, answered: boolean): void =>
+      /** Changes (or with undefined, ends) this run's transition of `id`; a newer action's stays as it is. */
+      const mine = (id: string, change: (transition: Transition) => Transition | undefined): void =>
         update((map) => {
-          const mine = map.get(id);
-          if (!mine || mine.token !== tokens.get(id)) return map;
+          const transition = map.get(id);
+          if (!transition || transition.token !== tokens.get(id)) return map;
           const copy = new Map(map);
-          if (answered) copy.set(id, { ...mine, answeredAt: performance.now() });
+          const changed = change(transition);
+          if (changed) copy.set(id, changed);
           else copy.delete(id);
           return copy;
         });
@@ -72,13 +74,15 @@ export function useContainerActions(refresh: () => void) {
       const worker = async (): Promise<void> => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const container = next;
+          // Queued behind others: the engine's countdown starts when this request goes out.
+          mine(container.id, (transition) => ({ ...transition, since: Date.now() }));
           try {
             await send(client, actionRequest(action, container.id, options));
-            finish(container.id, true);
+            mine(container.id, (transition) => ({ ...transition, answeredAt: performance.now() }));
           } catch (err) {
             const code = err instanceof BerthError ? err.code : undefined;
             failures.push({ id: container.id, name: container.name, code, message: (err as Error).message });
-            finish(container.id, false);
+            mine(container.id, () => undefined);
           }
           refresh();
         }
