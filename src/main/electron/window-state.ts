@@ -1,6 +1,7 @@
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
 import path from 'node:path';
 import { jsonFileState, type JsonFileState } from '../settings/json-state';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './window-size';
 
 export interface WindowState {
   /** Undefined: let the OS centre the window. */
@@ -11,8 +12,7 @@ export interface WindowState {
   maximized: boolean;
 }
 
-export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 820 } as const;
-export const MIN_WINDOW_SIZE = { width: 800, height: 500 } as const;
+export { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE };
 /** How much of the window's top strip (its title bar) must be on a display to keep the position. */
 const TITLE_BAR = { height: 40, minVisibleWidth: 120, minVisibleHeight: 20 } as const;
 const SAVE_DELAY_MS = 400;

@@ -8,9 +8,9 @@ const DIVISIONS: Array<[number, Intl.RelativeTimeFormatUnit]> = [
   [Number.POSITIVE_INFINITY, 'year'],
 ];
 
-/** "3 minutes ago" / "3분 전", in the UI's language. */
-export function formatRelative(epochSeconds: number, language: string, now = Date.now()): string {
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+/** "3 minutes ago" / "3분 전", in the UI's language ('short': "3 min. ago", for narrow columns). */
+export function formatRelative(epochSeconds: number, language: string, now = Date.now(), style: Intl.RelativeTimeFormatStyle = 'long'): string {
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style });
   let duration = epochSeconds - now / 1000;
   for (const [amount, unit] of DIVISIONS) {
     if (Math.abs(duration) < amount) return format.format(Math.round(duration), unit);

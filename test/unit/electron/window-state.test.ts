@@ -30,8 +30,8 @@ describe('restoring the window bounds', () => {
   });
 
   it('centres (no position) a window whose display is gone, keeping its size', () => {
-    expect(restorableBounds({ x: 2500, y: 100, width: 1000, height: 700, maximized: true }, [primary])).toEqual({
-      width: 1000,
+    expect(restorableBounds({ x: 2500, y: 100, width: 1100, height: 700, maximized: true }, [primary])).toEqual({
+      width: 1100,
       height: 700,
       maximized: true,
     });
@@ -45,32 +45,32 @@ describe('restoring the window bounds', () => {
       height: 1000,
       maximized: false,
     });
-    expect(restorableBounds({ x: 1500, y: 600, width: 1000, height: 700, maximized: false }, [primary])).toEqual({
-      x: 920,
+    expect(restorableBounds({ x: 1500, y: 600, width: 1100, height: 700, maximized: false }, [primary])).toEqual({
+      x: 820,
       y: 340,
-      width: 1000,
+      width: 1100,
       height: 700,
       maximized: false,
     });
   });
 
   it('a window whose title bar is off screen (above the display) is not kept there', () => {
-    expect(restorableBounds({ x: 100, y: -600, width: 1000, height: 700, maximized: false }, [primary])).toEqual({
-      width: 1000,
+    expect(restorableBounds({ x: 100, y: -600, width: 1100, height: 700, maximized: false }, [primary])).toEqual({
+      width: 1100,
       height: 700,
       maximized: false,
     });
   });
 
   it('never goes below the minimum size, and reads damaged state as the defaults', () => {
-    expect(restorableBounds({ x: 0, y: 0, width: 10, height: 10, maximized: false }, [primary])).toMatchObject({ width: 800, height: 500 });
+    expect(restorableBounds({ x: 0, y: 0, width: 10, height: 10, maximized: false }, [primary])).toMatchObject({ width: 1024, height: 640 });
     expect(parseWindowState({ x: 'a', y: 3, width: Number.NaN, maximized: 'yes' })).toEqual({ width: 1280, height: 820, maximized: false });
     expect(parseWindowState(undefined)).toEqual({ width: 1280, height: 820, maximized: false });
   });
 });
 
 class FakeWindow extends EventEmitter {
-  bounds = { x: 10, y: 20, width: 1000, height: 700 };
+  bounds = { x: 10, y: 20, width: 1100, height: 700 };
   maximized = false;
   getNormalBounds() {
     return this.bounds;

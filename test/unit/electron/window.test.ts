@@ -68,8 +68,8 @@ describe('main window', () => {
   });
 
   it('opens at the restored size and position, maximized if it was', () => {
-    const window = createMainWindow('/p.cjs', { x: 40, y: 30, width: 1000, height: 700, maximized: true }) as unknown as { maximized: boolean };
-    expect(made.options.at(-1)).toMatchObject({ x: 40, y: 30, width: 1000, height: 700, minWidth: 800, minHeight: 500 });
+    const window = createMainWindow('/p.cjs', { x: 40, y: 30, width: 1100, height: 700, maximized: true }) as unknown as { maximized: boolean };
+    expect(made.options.at(-1)).toMatchObject({ x: 40, y: 30, width: 1100, height: 700, minWidth: 1024, minHeight: 640 });
     expect(window.maximized).toBe(true);
     createMainWindow('/p.cjs');
     expect(made.options.at(-1)).toMatchObject({ width: 1280, height: 820 });

@@ -1,16 +1,20 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
+import { TransitionBadge } from '../containers/TransitionBadge';
+import { conflicts, type Transition } from '../containers/transitions';
 import { useTabCommands } from '../palette/useTabCommands';
+import { DetailTabs } from './DetailTabs';
 import { DETAIL_TABS, type DetailIntent } from './tabs';
 
 interface ContainerDetailProps {
   /** Undefined once the container is gone (removed elsewhere). */
   container: ContainerSummary | undefined;
   name: string;
-  busy: boolean;
+  /** Set while an action sent from Berth waits for the engine ("Stopping…"). */
+  transition: Transition | undefined;
   onBack(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
   /** The tab to show first (run -it opens the Terminal tab); the first tab otherwise. */
@@ -19,31 +23,21 @@ interface ContainerDetailProps {
   intent?: DetailIntent;
 }
 
-/** One container: a header with its actions and a row of tabs (arrow keys move between tabs). */
-export function ContainerDetail({ container, name, busy, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
+/** One container: a header with its actions and a row of tabs. */
+export function ContainerDetail({ container, name, transition, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
   const { t } = useTranslation('detail');
   const { t: tc } = useTranslation('containers');
   const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set([tab]));
-  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const [focusRequest, setFocusRequest] = useState(0);
 
-  const choose = (id: string): void => {
+  const choose = useCallback((id: string): void => {
     setTab(id);
     setVisited((current) => new Set([...current, id]));
-    tabRefs.current.get(id)?.focus();
-  };
+    setFocusRequest((count) => count + 1);
+  }, []);
 
   useTabCommands(name, DETAIL_TABS, choose);
-
-  const onTabKey = (event: KeyboardEvent): void => {
-    const index = DETAIL_TABS.findIndex((candidate) => candidate.id === tab);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (event.key === 'Home') choose(DETAIL_TABS[0]?.id ?? tab);
-    else if (event.key === 'End') choose(DETAIL_TABS.at(-1)?.id ?? tab);
-    else if (step) choose(DETAIL_TABS[(index + step + DETAIL_TABS.length) % DETAIL_TABS.length]?.id ?? tab);
-    else return;
-    event.preventDefault();
-  };
 
   return (
     <section className="view detail-view" aria-labelledby="detail-title">
@@ -52,11 +46,19 @@ export function ContainerDetail({ container, name, busy, onBack, onAction, initi
           {t('back')}
         </button>
         <h1 id="detail-title">{name}</h1>
-        {container && <span className={`state-pill state-${container.state}`}>{tc(`states.${container.state}`)}</span>}
+        {container && (
+          <span className="detail-state">
+            {transition ? (
+              <TransitionBadge transition={transition} />
+            ) : (
+              <span className={`state-pill state-${container.state}`}>{tc(`states.${container.state}`)}</span>
+            )}
+          </span>
+        )}
         {container && (
           <div className="detail-actions">
             {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
-              <button key={action} type="button" className="small" disabled={busy} onClick={() => onAction(action, container)}>
+              <button key={action} type="button" className="small" disabled={conflicts(action, transition)} onClick={() => onAction(action, container)}>
                 {tc(`actions.${action}`)}
               </button>
             ))}
@@ -70,26 +72,7 @@ export function ContainerDetail({ container, name, busy, onBack, onAction, initi
       )}
       {container && (
         <>
-          <div role="tablist" aria-label={t('tabsLabel')} className="tabs" onKeyDown={onTabKey}>
-            {DETAIL_TABS.map((candidate) => (
-              <button
-                key={candidate.id}
-                ref={(element) => {
-                  if (element) tabRefs.current.set(candidate.id, element);
-                }}
-                type="button"
-                role="tab"
-                id={`tab-${candidate.id}`}
-                aria-selected={tab === candidate.id}
-                aria-controls={`panel-${candidate.id}`}
-                tabIndex={tab === candidate.id ? 0 : -1}
-                className={tab === candidate.id ? 'tab active' : 'tab'}
-                onClick={() => choose(candidate.id)}
-              >
-                {t(candidate.labelKey)}
-              </button>
-            ))}
-          </div>
+          <DetailTabs tabs={DETAIL_TABS} active={tab} onChoose={choose} focusRequest={focusRequest} />
           {DETAIL_TABS.filter((candidate) => candidate.id === tab || (candidate.keepMounted && visited.has(candidate.id))).map(
             ({ id, Component }) => (
               <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab} className="tab-panel">

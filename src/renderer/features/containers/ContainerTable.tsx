@@ -1,27 +1,28 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary, PublishedPort } from '../../../shared/types/containers';
+import type { ContainerSummary } from '../../../shared/types/containers';
 import { useSaveDialogs } from '../../api/ClientContext';
 import { formatDateTime, formatRelative } from '../../format/time';
 import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
-import { ACTIONS, isApplicable, type ActionName } from './actions';
+import { ActionIcon } from './ActionIcon';
+import type { ActionName } from './actions';
 import type { SortDirection, SortKey } from './filter';
 import { statusText } from './status-text';
+import { TransitionBadge } from './TransitionBadge';
+import { conflicts, type Transitions } from './transitions';
+import { portLines, rowActions } from './row-text';
+import { useColumnLayout } from './useColumnLayout';
 
 const ROW_HEIGHT = 44;
 
-export function formatPort(port: PublishedPort): string {
-  const target = `${port.containerPort}/${port.protocol}`;
-  if (!port.hostPort) return target;
-  const ip = port.hostIp?.includes(':') ? `[${port.hostIp}]` : (port.hostIp ?? '');
-  return `${ip}:${port.hostPort}→${target}`;
-}
+export { formatPort } from './row-text';
 
 interface ContainerTableProps {
   containers: ContainerSummary[];
   selected: ReadonlySet<string>;
-  pending: ReadonlySet<string>;
+  /** Containers between two states because of an action sent from here ("Stopping…"). */
+  transitions: Transitions;
   sortKey: SortKey;
   sortDirection: SortDirection;
   onSort(key: SortKey): void;
@@ -37,7 +38,9 @@ interface ContainerTableProps {
 export function ContainerTable(props: ContainerTableProps) {
   const { t, i18n } = useTranslation('containers');
   const saveDialogs = useSaveDialogs();
-  const { containers, selected, pending, sortKey, sortDirection } = props;
+  const { containers, selected, transitions, sortKey, sortDirection } = props;
+  // "…" only where a save dialog follows (the desktop app).
+  const exportLabel = saveDialogs ? t('exportAction') : t('exportActionBrowser');
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: containers.length,
@@ -46,6 +49,8 @@ export function ContainerTable(props: ContainerTableProps) {
     overscan: 12,
   });
   const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
+  const layout = useColumnLayout(containers, scrollRef);
+  const tableStyle = layout.template ? ({ '--container-columns': layout.template } as CSSProperties) : undefined;
 
   const header = (key: SortKey) => (
     <button
@@ -60,7 +65,7 @@ export function ContainerTable(props: ContainerTableProps) {
   );
 
   return (
-    <div className="container-table" role="table" aria-label={t('tableLabel')} aria-rowcount={containers.length + 1}>
+    <div className="container-table" role="table" aria-label={t('tableLabel')} aria-rowcount={containers.length + 1} style={tableStyle}>
       <div className="row header-row" role="row">
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
@@ -79,14 +84,18 @@ export function ContainerTable(props: ContainerTableProps) {
             const container = containers[item.index];
             if (!container) return null;
             const isSelected = selected.has(container.id);
-            const busy = pending.has(container.id);
+            const transition = transitions.get(container.id);
+            const stateLabel = t(`states.${container.state}`);
+            const status = statusText(container.status, t, i18n.language);
+            const ports = portLines(container, (count) => t('portsMore', { count }));
+            const age = formatRelative(container.created, i18n.language, Date.now(), 'short');
             return (
               <div
                 key={container.id}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
-                aria-busy={busy}
+                aria-busy={transition !== undefined}
                 data-container-name={container.name}
                 data-state={container.state}
                 className={`row${isSelected ? ' selected' : ''}`}
@@ -104,45 +113,57 @@ export function ContainerTable(props: ContainerTableProps) {
                     aria-label={t('selectOne', { name: container.name })}
                   />
                 </span>
-                <span role="cell" className="cell name-cell" title={container.id}>
+                <span role="cell" className="cell name-cell" title={`${container.name}\n${container.id}`}>
                   <button type="button" className="name-link" onClick={() => props.onOpen(container)}>
                     {container.name}
                   </button>
                   <span className="muted mono">{container.id.slice(0, 12)}</span>
                 </span>
                 <span role="cell" className="cell image-cell" title={container.image}>{container.image}</span>
-                <span role="cell" className="cell state-cell">
-                  <span className={`state-pill state-${container.state}`}>{t(`states.${container.state}`)}</span>
-                  <span className="muted status-text">{statusText(container.status, t, i18n.language)}</span>
+                <span role="cell" className="cell state-cell" title={transition ? undefined : `${stateLabel} · ${status}`}>
+                  {transition ? (
+                    <TransitionBadge transition={transition} />
+                  ) : (
+                    <>
+                      <span className={`state-pill state-${container.state}`}>{stateLabel}</span>
+                      <span className="muted status-text">{status}</span>
+                    </>
+                  )}
                 </span>
                 <StatsColumnCells container={container} />
-                <span role="cell" className="cell ports-cell mono">
-                  {container.ports.filter((p) => p.hostPort).map(formatPort).join(', ')}
+                <span role="cell" className="cell ports-cell mono" title={ports.all || undefined}>
+                  {ports.lines.map((line) => (
+                    <span key={line} className="port-line">
+                      {line}
+                    </span>
+                  ))}
                 </span>
-                <span role="cell" className="cell created-cell" title={formatDateTime(container.created, i18n.language)}>
-                  {formatRelative(container.created, i18n.language)}
+                <span role="cell" className="cell created-cell" title={`${age} · ${formatDateTime(container.created, i18n.language)}`}>
+                  {age}
                 </span>
-                <span role="cell" className="cell actions-cell">
-                  {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
+                <span role="cell" className={`cell actions-cell${layout.compactActions ? ' compact' : ''}`}>
+                  {rowActions(container).map((action) => (
                     <button
                       key={action}
                       type="button"
-                      className={`small${action === 'remove' || action === 'kill' ? ' danger-text' : ''}`}
-                      disabled={busy}
+                      className={`small${action === 'remove' || action === 'kill' ? ' danger-text' : ''}${layout.compactActions ? ' icon-button' : ''}`}
+                      disabled={conflicts(action, transition)}
                       onClick={() => props.onAction(action, container)}
                       title={t('actionTitle', { action: t(`actions.${action}`), name: container.name })}
+                      aria-label={layout.compactActions ? t(`actions.${action}`) : undefined}
                     >
-                      {t(`actions.${action}`)}
+                      {layout.compactActions ? <ActionIcon action={action} /> : t(`actions.${action}`)}
                     </button>
                   ))}
                   <button
                     type="button"
-                    className="small"
-                    disabled={busy}
+                    className={`small${layout.compactActions ? ' icon-button' : ''}`}
+                    disabled={transition !== undefined && transition.answeredAt === undefined}
                     onClick={() => props.onExport(container)}
                     title={t('exportTitle', { name: container.name })}
+                    aria-label={layout.compactActions ? exportLabel : undefined}
                   >
-                    {saveDialogs ? t('exportAction') : t('exportActionBrowser')}
+                    {layout.compactActions ? <ActionIcon action="export" /> : exportLabel}
                   </button>
                 </span>
               </div>

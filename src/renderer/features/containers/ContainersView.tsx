@@ -17,6 +17,7 @@ import { ContainerTable } from './ContainerTable';
 import { ContainerDropZone } from '../files/ContainerDropZone';
 import { CreateContainerForm } from './create/CreateContainerForm';
 import { filterContainers, sortContainers, type SortDirection, type SortKey, type StateFilter } from './filter';
+import { conflicts } from './transitions';
 import { useContainerActions } from './useContainerActions';
 import { useContainers } from './useContainers';
 
@@ -44,8 +45,12 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   }, [containerRequest, takeContainerRequest]);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
-  const { containers, error, refresh } = useContainers(all || open !== undefined, connected);
-  const actions = useContainerActions();
+  const { containers, error, listedAt, refresh } = useContainers(all || open !== undefined, connected);
+  const actions = useContainerActions(refresh);
+  const { settleUpTo } = actions;
+  useEffect(() => {
+    if (listedAt !== undefined) settleUpTo(listedAt);
+  }, [listedAt, settleUpTo]);
   const confirmBefore = useSettings().settings.confirm;
 
   const visible = useMemo(
@@ -54,7 +59,8 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   );
   const selectedContainers = visible.filter((c) => selected.has(c.id));
 
-  const perform = (action: ActionName, targets: ContainerSummary[], options: ActionOptions = {}): void => {
+  const perform = (action: ActionName, requested: ContainerSummary[], options: ActionOptions = {}): void => {
+    const targets = requested.filter((c) => !actions.blocked(action, c.id));
     if (targets.length === 0) return;
     if ((action === 'kill' || action === 'remove') && confirmBefore[action] && !('signal' in options) && !('force' in options)) {
       setDialog({ action, targets });
@@ -176,7 +182,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         <ContainerDetail
           container={container}
           name={container?.name ?? open.name}
-          busy={actions.pending.has(open.id)}
+          transition={actions.transitions.get(open.id)}
           onBack={() => setOpen(undefined)}
           onAction={(action, target) => perform(action, [target])}
           initialTab={open.tab}
@@ -232,7 +238,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
               key={action}
               type="button"
               className="small"
-              disabled={!selectedContainers.some((c) => isApplicable(action, c.state))}
+              disabled={!selectedContainers.some((c) => isApplicable(action, c.state) && !conflicts(action, actions.transitions.get(c.id)))}
               onClick={() => perform(action, selectedContainers.filter((c) => isApplicable(action, c.state)))}
             >
               {t(`actions.${action}`)}
@@ -262,7 +268,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           <ContainerTable
             containers={visible}
             selected={selected}
-            pending={actions.pending}
+            transitions={actions.transitions}
             sortKey={sortKey}
             sortDirection={sortDirection}
             onSort={onSort}

@@ -13,6 +13,8 @@ const changesTheList = (event: EngineEvent): boolean => !IRRELEVANT_ACTION.test(
 export interface ContainersState {
   containers: ContainerSummary[] | undefined;
   error: Error | undefined;
+  /** performance.now() when the request that brought `containers` was sent. */
+  listedAt: number | undefined;
   refresh(): void;
 }
 
@@ -24,6 +26,7 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
   const client = useClient();
   const [containers, setContainers] = useState<ContainerSummary[]>();
   const [error, setError] = useState<Error>();
+  const [listedAt, setListedAt] = useState<number>();
   const inFlight = useRef(false);
   const again = useRef(false);
   const generation = useRef(0);
@@ -35,12 +38,14 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
     }
     inFlight.current = true;
     const mine = generation.current;
+    const requestedAt = performance.now();
     client
       .invoke('containers.list', { all })
       .then(
         (list) => {
           if (mine !== generation.current) return;
           setContainers(list);
+          setListedAt(requestedAt);
           setError(undefined);
         },
         (err: Error) => mine === generation.current && setError(err),
@@ -62,5 +67,5 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
 
   useRefreshOnEvents(connected, refresh, { filter: CONTAINER_EVENTS, accept: changesTheList, onError: setError });
 
-  return { containers, error, refresh };
+  return { containers, error, listedAt, refresh };
 }
