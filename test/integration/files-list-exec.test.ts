@@ -3,7 +3,11 @@
 // the subtree; folder names that would run commands if pasted into a shell do not; stopped,
 // paused and shell-less containers are listed through the archive and say why.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { archiveRootName } from '../../src/main/engine/files-archive';
 import { scanDirectory } from '../../src/main/engine/files-list';
+import { parseExecListing, toFileEntries } from '../../src/main/engine/files-list-parse';
+import { listExecCliLine } from '../../src/shared/files/list-exec-command';
 import type { DirectoryListing, FileEntry, ListingUpdate } from '../../src/shared/types/files';
 import { docker, noShellImage, removeTestContainers, waitFor } from '../helpers/engine';
 import { createHarness } from './dispatch-harness';
@@ -73,6 +77,18 @@ describe('listing a running container with an exec', () => {
     const archive = await scanDirectory(docker(), box.id, '/odd', { via: 'archive' });
     expect(archive.scannedBytes).toBeGreaterThan(8 * MiB);
     expect(odd.scannedBytes).toBeLessThan(64 * 1024);
+  });
+
+  it('the docker exec line the Files tab shows prints what Berth parsed', async () => {
+    for (const folder of ['/odd', "/inj-cli/it's \"$(x)\""]) {
+      if (folder !== '/odd') await seed(box.id, '/', [{ name: 'inj-cli/', type: 'directory' }, { name: `${folder.slice(1)}/`, type: 'directory' }, { name: `${folder.slice(1)}/in`, body: 'x' }]);
+      const line = listExecCliLine(box.name, folder);
+      const stdout = await new Promise<Buffer>((resolve, reject) =>
+        execFile('sh', ['-c', line], { env: process.env, encoding: 'buffer', maxBuffer: 16 * MiB }, (err, out, stderr) => (err ? reject(new Error(`${line}: ${stderr.toString()}`)) : resolve(out))),
+      );
+      const listing = await harness.invoke<DirectoryListing>('files.list', { id: box.id, path: folder });
+      expect(sorted(toFileEntries(parseExecListing(stdout), folder, archiveRootName(folder)))).toEqual(sorted(listing.entries));
+    }
   });
 
   it('follows a symlinked folder to its target, as the archive listing does', async () => {

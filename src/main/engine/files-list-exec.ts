@@ -1,26 +1,13 @@
 /**
  * Listing one folder level with an exec in a running container (`find` and `stat`, busybox has
  * both), instead of reading the folder's whole subtree through the archive API. The folder is
- * an argv element of `find`; the shell script is a fixed string that only sees it as "$@".
+ * an argument of a fixed script (see shared/files/list-exec-command.ts), never part of it.
  */
 import { PassThrough, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import type { FileEntry } from '../../shared/types/files';
+import { listExecCommand } from '../../shared/files/list-exec-command';
 import { ExecListingFormatError, parseExecListing, toFileEntries } from './files-list-parse';
-
-/** Printed per batch of paths `find -exec … +` hands over; see files-list-parse.ts for the format. */
-export const LIST_SCRIPT = `printf 'N%d\\0' "$#"; printf '%s\\0' "$@"; exec stat -c '%f %s %Y %h %i %N' -- "$@"`;
-
-/**
- * Runs find on the folder ("$1", an argument, never part of the script) and ends with `E\0` only
- * when find succeeded: busybox find exits 0 even when it could not run the batch's command.
- */
-export const FIND_SCRIPT = `find "$1" -mindepth 1 -maxdepth 1 -exec sh -c "$2" sh {} + && printf 'E\\0'`;
-
-/** The exec's command line for a folder (absolute, normalized). */
-export function listExecCommand(folder: string): string[] {
-  return ['sh', '-c', FIND_SCRIPT, 'sh', folder, LIST_SCRIPT];
-}
 
 /** A folder whose listing prints more than this is listed through the archive instead. */
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
