@@ -42,7 +42,17 @@ describe('parseExecListing', () => {
       { name: 'a', path: '/d/a', kind: 'file', size: 5, mode: 0o644, modified: 0 },
       { name: 'z', path: '/d/z', kind: 'file', size: 5, mode: 0o644, modified: 0, hardLinkTo: 'd/a' },
     ]);
-    expect(toFileEntries(parseExecListing(out), '/', '/').map((entry) => entry.hardLinkTo)).toEqual([undefined, 'a']);
+    const atRoot = Buffer.concat([batch(['/z', '/a'], ['81a4 5 0 2 7 /z\n', '81a4 5 0 2 7 /a\n']), END]);
+    expect(toFileEntries(parseExecListing(atRoot), '/', '/').map((entry) => entry.hardLinkTo)).toEqual([undefined, 'a']);
+  });
+
+  it('refuses a path that is not a direct child of the folder', () => {
+    for (const bad of ['/e/a', '/d/..', '/d/.', '/d/', '/dx']) {
+      const out = Buffer.concat([batch([bad], [`81a4 1 0 1 1 ${bad}\n`]), END]);
+      expect(() => toFileEntries(parseExecListing(out), '/d', 'd'), bad).toThrow(ExecListingFormatError);
+    }
+    const root = Buffer.concat([batch(['/bin'], ['41ed 0 0 2 1 /bin\n']), END]);
+    expect(toFileEntries(parseExecListing(root), '/', '/').map((entry) => entry.path)).toEqual(['/bin']);
   });
 
   it('an empty folder is only the end marker', () => {

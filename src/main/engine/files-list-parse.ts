@@ -130,8 +130,17 @@ const baseName = (path: Buffer): Buffer => path.subarray(path.lastIndexOf(0x2f) 
  * The entries as the archive listing gives them: sockets left out (a tar cannot hold one), sizes
  * of files only, in the archive's (byte-wise name) order, and a file whose inode an earlier
  * sibling file has is a hard link to it (named as the archive names it: `<rootName>/<name>`).
+ * Throws ExecListingFormatError for a path that is not a direct child of `folder`.
  */
 export function toFileEntries(raw: readonly RawEntry[], folder: string, rootName: string): FileEntry[] {
+  // find prints "<folder>/<name>": anything else (a hostile find, say) is not a listing of it.
+  const prefix = Buffer.from(folder === '/' ? '/' : `${folder}/`);
+  for (const { path } of raw) {
+    const name = path.subarray(prefix.length).toString('latin1');
+    if (!path.subarray(0, prefix.length).equals(prefix) || name === '' || name === '.' || name === '..' || name.includes('/')) {
+      throw new ExecListingFormatError(`a path outside ${folder}: ${path.toString()}`);
+    }
+  }
   const sorted = raw.filter((entry) => entry.kind !== 'socket').sort((a, b) => Buffer.compare(baseName(a.path), baseName(b.path)));
   const firstOfInode = new Map<string, string>();
   return sorted.map((item) => {
