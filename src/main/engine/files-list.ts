@@ -1,5 +1,7 @@
 /**
- * Listing a folder and reading a file through the archive API, reading tar headers only.
+ * Listing a folder and reading a file through the archive API, reading tar headers only. (A
+ * running container's folder is listed with an exec instead: files-list-exec.ts; the archive is
+ * for stopped, paused and shell-less containers.)
  *
  * Cost: `GET /archive` of a folder streams its WHOLE subtree (the engine has no depth limit), and
  * the engine walks it depth-first in lexical order, so a child's subtree comes between it and the
@@ -103,12 +105,11 @@ export async function scanDirectory(docker: Docker, id: string, folder: string, 
       throw archiveError(err, id, dir.path);
     })) ?? reason;
   }
-  return scanArchive(docker, id, dir.path, rootName, { kind: 'archive', reason }, options);
+  return scanArchive(docker, id, dir, rootName, { kind: 'archive', reason }, options);
 }
 
 /** Reads a folder's archive to its end (or the budget) and collects its direct children. */
-async function scanArchive(docker: Docker, id: string, dirPath: string, rootName: string, method: ListingMethod, options: ScanOptions): Promise<DirectoryListing> {
-  const dir = { path: dirPath };
+async function scanArchive(docker: Docker, id: string, dir: { path: string }, rootName: string, method: ListingMethod, options: ScanOptions): Promise<DirectoryListing> {
   const budget = options.budgetBytes ?? Number.POSITIVE_INFINITY;
   const archive = await getArchive(docker, id, dir.path, options.signal);
 
