@@ -18,6 +18,7 @@ const BENCHES = [
   { name: 'containers-list', file: 'scripts/bench/containers-list.ts' },
   { name: 'images', file: 'scripts/bench/images.ts' },
   { name: 'files', file: 'scripts/bench/files.ts' },
+  { name: 'files-list', file: 'scripts/bench/files-list.ts' },
   { name: 'inspection', file: 'scripts/bench/inspection.ts' },
   { name: 'ui-rows', file: 'scripts/bench/ui-rows.ts', needsRenderer: true },
   { name: 'stats', file: 'scripts/bench/stats.ts' },

@@ -138,4 +138,24 @@ describe('browser mode: the Files tab', () => {
     expect(await settledStreamCount(mode.dispatcher)).toBe(before);
     await page.close();
   });
+
+  it('says how a folder is listed: find in a running container, the whole archive (and its size) in a stopped one', async () => {
+    const stopped = uniqueName('e2e-list-stopped');
+    await docker().createContainer({ Image: testImage, name: stopped, Labels: { ...TEST_LABELS } });
+    const running = uniqueName('e2e-list-running');
+    await (await docker().createContainer({ Image: testImage, name: running, Cmd: ['sleep', '3600'], Labels: { ...TEST_LABELS } })).start();
+    const page = await mode.openPage();
+    const method = page.locator('[role=tabpanel]:not([hidden]) [data-testid=files-method]');
+    const cli = page.locator('[role=tabpanel]:not([hidden]) [data-testid=cli-command]').first();
+
+    await openFiles(page, stopped);
+    await waitFor(async () => /^Stopped container: listing reads the folder's whole archive \(\d/.test((await method.textContent()) ?? ''), { message: 'no archive note' });
+    expect(await cli.textContent()).toBe(`docker cp ${stopped}:/ - | tar -tv`);
+    await page.getByRole('button', { name: '← All containers' }).click();
+
+    await openFiles(page, running);
+    await waitFor(async () => ((await method.textContent()) ?? '').startsWith('Listed in the running container with find'), { message: 'no exec note' });
+    expect(await cli.textContent()).toMatch(new RegExp(`^docker exec -u 0 ${running} sh -c `));
+    await page.close();
+  });
 });

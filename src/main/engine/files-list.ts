@@ -1,5 +1,7 @@
 /**
- * Listing a folder and reading a file through the archive API, reading tar headers only.
+ * Listing a folder and reading a file through the archive API, reading tar headers only. (A
+ * running container's folder is listed with an exec instead: files-list-exec.ts; the archive is
+ * for stopped, paused and shell-less containers.)
  *
  * Cost: `GET /archive` of a folder streams its WHOLE subtree (the engine has no depth limit), and
  * the engine walks it depth-first in lexical order, so a child's subtree comes between it and the
@@ -15,9 +17,10 @@ import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { extract as tarExtract, type Header as TarHeader } from 'tar-stream';
 import { BerthError } from '../../shared/errors';
-import type { DirectoryListing, FileContent, FileEntry, FileKind, ListingUpdate } from '../../shared/types/files';
+import type { DirectoryListing, FileContent, FileEntry, FileKind, ListingMethod, ListingUpdate } from '../../shared/types/files';
 import { toBerthError } from './errors';
 import { archiveError, archiveRootName, getArchive, statFollowing } from './files-archive';
+import { ExecListingUnavailable, listWithExec } from './files-list-exec';
 import type { StreamDisposer, StreamSink } from './stream-sink';
 import { CappedBuffer, decodeText } from './text-content';
 
@@ -63,21 +66,51 @@ export interface ScanOptions {
   budgetBytes?: number;
   signal?: AbortSignal;
   /** Children as they are found, in batches (for a listing shown while it is read). */
-  onEntries?: (entries: FileEntry[], scannedBytes: number, folder: string) => void;
+  onEntries?: (entries: FileEntry[], scannedBytes: number, folder: string, method: ListingMethod) => void;
 }
 
 /** How often found children are handed to `onEntries`. */
 const BATCH_INTERVAL_MS = 150;
 
+/** How the container can be listed: only a running, unpaused container runs an exec. */
+async function archiveReasonOf(docker: Docker, id: string): Promise<'stopped' | 'paused' | undefined> {
+  const { State } = await docker.getContainer(id).inspect();
+  if (!State.Running) return 'stopped';
+  return State.Paused ? 'paused' : undefined;
+}
+
 /**
- * Reads a folder's archive to its end (or the budget) and collects its direct children. Symlinked
- * folders are followed (the listing's `path` is then the target).
+ * A folder's direct children. In a running container, one level through an exec of find/stat
+ * (files-list-exec.ts); else, or when that exec cannot run, from the folder's archive (which
+ * holds its whole subtree: see the top of this file). Symlinked folders are followed (the
+ * listing's `path` is then the target). `via: 'archive'` always reads the archive.
  */
-export async function scanDirectory(docker: Docker, id: string, folder: string, options: ScanOptions = {}): Promise<DirectoryListing> {
+export async function scanDirectory(docker: Docker, id: string, folder: string, options: ScanOptions & { via?: 'archive' } = {}): Promise<DirectoryListing> {
   const dir = await statFollowing(docker, id, folder);
   if (dir.kind !== 'directory') throw new BerthError('INVALID_INPUT', `${dir.path} is not a folder.`);
-  const budget = options.budgetBytes ?? Number.POSITIVE_INFINITY;
   const rootName = archiveRootName(dir.path);
+  let reason: 'stopped' | 'paused' | 'exec-failed' = 'exec-failed';
+  if (options.via !== 'archive') {
+    try {
+      const { entries, outputBytes } = await listWithExec(docker, id, dir.path, rootName, options.signal);
+      const method: ListingMethod = { kind: 'exec' };
+      if (entries.length > 0) options.onEntries?.(entries, outputBytes, dir.path, method);
+      return { path: dir.path, entries, complete: true, scannedBytes: outputBytes, method };
+    } catch (err) {
+      if (options.signal?.aborted) throw new BerthError('CANCELLED', 'Listing cancelled.');
+      if (!(err instanceof ExecListingUnavailable)) throw err;
+    }
+    // Asked only now: a running container (the common case) costs no extra request.
+    reason = (await archiveReasonOf(docker, id).catch((err: unknown) => {
+      throw archiveError(err, id, dir.path);
+    })) ?? reason;
+  }
+  return scanArchive(docker, id, dir, rootName, { kind: 'archive', reason }, options);
+}
+
+/** Reads a folder's archive to its end (or the budget) and collects its direct children. */
+async function scanArchive(docker: Docker, id: string, dir: { path: string }, rootName: string, method: ListingMethod, options: ScanOptions): Promise<DirectoryListing> {
+  const budget = options.budgetBytes ?? Number.POSITIVE_INFINITY;
   const archive = await getArchive(docker, id, dir.path, options.signal);
 
   const entries: FileEntry[] = [];
@@ -91,7 +124,7 @@ export async function scanDirectory(docker: Docker, id: string, folder: string, 
     const now = Date.now();
     if (!force && now - lastFlush < BATCH_INTERVAL_MS) return;
     lastFlush = now;
-    options.onEntries(entries.slice(flushedCount), scanned, dir.path);
+    options.onEntries(entries.slice(flushedCount), scanned, dir.path, method);
     flushedCount = entries.length;
   };
 
@@ -109,6 +142,7 @@ export async function scanDirectory(docker: Docker, id: string, folder: string, 
         entries,
         complete,
         scannedBytes: scanned,
+        method,
         ...(complete || lastChild === undefined ? {} : { incompleteAfter: lastChild }),
       });
     };
@@ -157,10 +191,10 @@ export function watchListing(docker: Docker, id: string, folder: string, sink: S
   const abort = new AbortController();
   scanDirectory(docker, id, folder, {
     signal: abort.signal,
-    onEntries: (entries, scannedBytes, resolved) => sink.data({ kind: 'entries', path: resolved, entries, scannedBytes }),
+    onEntries: (entries, scannedBytes, resolved, method) => sink.data({ kind: 'entries', path: resolved, entries, scannedBytes, method }),
   }).then(
     (listing) => {
-      sink.data({ kind: 'done', path: listing.path, scannedBytes: listing.scannedBytes });
+      sink.data({ kind: 'done', path: listing.path, scannedBytes: listing.scannedBytes, method: listing.method });
       sink.end();
     },
     (err: unknown) => {

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { chmod, open, rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../../shared/errors';
 import type { DownloadStart } from '../../shared/types/transfers';
 import type { FinishedTask } from '../../shared/types/desktop';
 import { toBerthError } from '../engine/errors';
 import type { HostServices } from '../host';
 import type { SaveDialogRequest } from './dialogs';
+import { FileWriteError, streamToFile } from './file-writer';
 import { fileSystemError } from './fs-errors';
 import type { TransferHub } from './hub';
 import type { Transfer, TransferOutcome } from './registry';
@@ -24,7 +24,7 @@ export interface DownloadSource {
    * should fail (not end) when what it delivered is incomplete, so it is never saved as a success.
    */
   open(signal: AbortSignal): Promise<Readable>;
-  /** After a complete stream, before the file is put in place: things the user should know. */
+  /** After a complete stream, while the file is put in place: things the user should know. */
   warningsAfter?(): Promise<string[]>;
   /** After a complete stream: the mode and time the saved file gets (a file copied out keeps its own, as with `docker cp`). */
   attributesAfter?(): { mode: number; mtime: Date } | undefined;
@@ -36,8 +36,6 @@ export interface DownloadRequest {
   /** For the desktop "finished" notification. */
   task: Pick<FinishedTask, 'kind' | 'subject'>;
 }
-
-const WRITE_QUEUE_BYTES = 4 * 1024 * 1024;
 
 const partName = (target: string): string =>
   path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
@@ -52,34 +50,44 @@ export async function saveToFile(source: DownloadSource, target: string, transfe
   let created = false;
   let fileFailure: unknown;
   try {
-    const handle = await open(temp, 'wx').catch((err: unknown) => {
-      fileFailure = err;
+    // The file is created while the engine starts answering.
+    const opening = open(temp, 'wx').then(
+      (handle) => {
+        created = true;
+        return handle;
+      },
+      (err: unknown) => {
+        fileFailure = err;
+        throw err;
+      },
+    );
+    const [handleResult, inputResult] = await Promise.allSettled([opening, source.open(transfer.signal)]);
+    if (inputResult.status === 'fulfilled' && handleResult.status === 'rejected') inputResult.value.destroy();
+    if (handleResult.status === 'fulfilled' && inputResult.status === 'rejected') await handleResult.value.close().catch(() => undefined);
+    if (handleResult.status === 'rejected') throw handleResult.reason;
+    if (inputResult.status === 'rejected') throw inputResult.reason;
+    const handle = handleResult.value;
+    try {
+      await streamToFile(inputResult.value, handle, transfer.signal, (count) => transfer.addBytes(count));
+      await handle.close();
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      if (err instanceof FileWriteError) fileFailure = err.failure;
       throw err;
-    });
-    created = true;
-    const input = await source.open(transfer.signal);
-    let inputFailure: unknown;
-    input.on('error', (err) => (inputFailure ??= err));
-    // A deep write queue lets fs coalesce the socket's 64 KiB chunks (writev): without it, each
-    // chunk waits for its own write, and the export runs at half the CLI's speed.
-    const output = handle.createWriteStream({ highWaterMark: WRITE_QUEUE_BYTES });
-    // pipeline() hands the source's error to the file stream too: only the file's own error is the disk's.
-    output.on('error', (err) => {
-      if (err !== inputFailure) fileFailure ??= err;
-    });
-    // Counted by listening, not by a Transform stage: one stage fewer on the hot path.
-    input.on('data', (chunk: Buffer) => transfer.addBytes(chunk.length));
-    await pipeline(input, output, { signal: transfer.signal });
-    const warnings = (await source.warningsAfter?.()) ?? [];
+    }
     const attributes = source.attributesAfter?.();
     if (attributes) {
       await chmod(temp, attributes.mode);
       await utimes(temp, attributes.mtime, attributes.mtime);
     }
-    await rename(temp, target).catch((err: unknown) => {
-      fileFailure = err;
-      throw err;
-    });
+    // The engine is asked while the file is put in place (one round trip fewer to wait for).
+    const [warnings] = await Promise.all([
+      source.warningsAfter?.() ?? Promise.resolve([]),
+      rename(temp, target).catch((err: unknown) => {
+        fileFailure = err;
+        throw err;
+      }),
+    ]);
     created = false;
     return { result: { path: target }, warnings };
   } catch (err) {

@@ -21,6 +21,14 @@ export interface FileEntry {
   hardLinkTo?: string;
 }
 
+/**
+ * How a folder was listed: `exec` ran find/stat in the running container (one level, reads no
+ * file contents); `archive` read the folder's whole subtree through the archive API, because the
+ * container is not running (`stopped`), is paused, or could not run the exec (`exec-failed`: no
+ * find/sh/stat, or it failed).
+ */
+export type ListingMethod = { kind: 'exec' } | { kind: 'archive'; reason: 'stopped' | 'paused' | 'exec-failed' };
+
 export interface DirectoryListing {
   /** The folder listed, normalised (no trailing slash except `/`). */
   path: string;
@@ -33,14 +41,15 @@ export interface DirectoryListing {
   complete: boolean;
   /** When not complete: the last child read; children after it (in lexical order) may be missing. */
   incompleteAfter?: string;
-  /** Bytes of archive read to list it (the cost of the listing). */
+  /** Bytes read to list it (the cost of the listing): the archive's, or the exec's output. */
   scannedBytes: number;
+  method: ListingMethod;
 }
 
 /** `files.listing`: children in batches while the folder's archive is read, then `done`. */
 export type ListingUpdate =
-  | { kind: 'entries'; path: string; entries: FileEntry[]; scannedBytes: number }
-  | { kind: 'done'; path: string; scannedBytes: number };
+  | { kind: 'entries'; path: string; entries: FileEntry[]; scannedBytes: number; method: ListingMethod }
+  | { kind: 'done'; path: string; scannedBytes: number; method: ListingMethod };
 
 export type FileContent =
   | { path: string; size: number; kind: 'text'; text: string; truncated: boolean }

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import type { DetailTabProps } from '../container-detail/tabs';
-import { listCommand } from './cli';
+import { execListCommand, listCommand } from './cli';
 import { CopyTasks } from './CopyTasks';
 import { buildBrowserUpload, collectDropped, collectPicked, droppedItems, type CopySource } from './dropped-files';
 import { childPath, parentOf, sortRows, type Row, type Sort, type SortKey } from './file-format';
@@ -27,7 +27,7 @@ function dropFolderAt(target: EventTarget | null, fallback: string): string {
   return row?.getAttribute('data-drop-folder') ?? fallback;
 }
 
-/** A container's filesystem through the engine's archive API: browse, view, copy in and out. */
+/** A container's filesystem (listed with an exec where it runs, else the archive API): browse, view, copy in and out. */
 export function FilesTab({ container }: DetailTabProps) {
   const { t } = useTranslation('files');
   const client = useClient();
@@ -111,6 +111,8 @@ export function FilesTab({ container }: DetailTabProps) {
   };
 
   const reading = !listing.done && !listing.error && !listing.stopped;
+  // Before the first answer: what a running, unpaused container will be listed with.
+  const viaExec = listing.method ? listing.method.kind === 'exec' : container.state === 'running';
   return (
     <div className={`files-tab${dropTarget ? ' files-dragging' : ''}`} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} data-testid="files-tab">
       <div className="toolbar files-toolbar">
@@ -132,14 +134,16 @@ export function FilesTab({ container }: DetailTabProps) {
           <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '' }} />
         </div>
       </div>
-      <CliCommand command={listCommand(container.name, listing.path)} />
+      <CliCommand command={viaExec ? execListCommand(container.name, listing.path) : listCommand(container.name, listing.path)} />
       <div className="files-status" role="status" aria-live="polite">
         {reading && (
           <>
             <span>
               {listing.refreshing
-                ? t('status.refreshing', { size: formatBytes(listing.scannedBytes) })
-                : t('status.reading', { size: formatBytes(listing.scannedBytes), count: listing.entries.length })}
+                ? t('status.refreshing')
+                : listing.method?.kind === 'archive'
+                  ? t('status.reading', { count: listing.entries.length })
+                  : t('status.starting')}
             </span>
             <button type="button" className="small ghost" onClick={listing.stop}>
               {t('status.stop')}
@@ -154,7 +158,14 @@ export function FilesTab({ container }: DetailTabProps) {
             </button>
           </>
         )}
-        {listing.done && <span className="muted">{t('status.count', { count: listing.entries.length, size: formatBytes(listing.scannedBytes) })}</span>}
+        {listing.done && <span className="muted">{t('status.count', { count: listing.entries.length })}</span>}
+        {listing.method && !listing.error && (
+          <span className={listing.method.kind === 'archive' ? 'files-method files-method-archive' : 'files-method muted'} data-testid="files-method">
+            {listing.method.kind === 'exec'
+              ? t('status.exec', { size: formatBytes(listing.scannedBytes) })
+              : t(`status.archive.${listing.method.reason}`, { size: formatBytes(listing.scannedBytes) })}
+          </span>
+        )}
         <span className="muted files-drop-hint">{dropTarget ? t('drop.into', { folder: dropTarget }) : t('drop.hint')}</span>
       </div>
       {listing.error && <ErrorMessage error={listing.error} />}

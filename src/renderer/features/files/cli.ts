@@ -1,4 +1,5 @@
 import { joinShellWords } from '../../../shared/cli/shell-quote';
+import { listExecCliLine } from '../../../shared/files/list-exec-command';
 
 /** `web:/etc/passwd`, as one word for `docker cp`. */
 function containerPath(container: string, path: string): string {
@@ -9,6 +10,9 @@ function containerPath(container: string, path: string): string {
 export function listCommand(container: string, path: string): string {
   return `${joinShellWords(['docker', 'cp', containerPath(container, path), '-'])} | tar -tv`;
 }
+
+/** The listing of a running container: one level, with find and stat run in it (as root). */
+export const execListCommand = listExecCliLine;
 
 /** The viewer: one file's content to the terminal. */
 export function viewCommand(container: string, path: string): string {

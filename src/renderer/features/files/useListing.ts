@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BerthError } from '../../../shared/errors';
-import type { FileEntry } from '../../../shared/types/files';
+import type { FileEntry, ListingMethod } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
 
 export interface Listing {
@@ -10,6 +10,8 @@ export interface Listing {
   path: string;
   entries: FileEntry[];
   scannedBytes: number;
+  /** How the folder is read (known from the first message on). */
+  method: ListingMethod | undefined;
   /** The whole archive was read: every child is there. */
   done: boolean;
   /** Reading again after a refresh: the entries shown are the previous reading's until it ends. */
@@ -43,10 +45,14 @@ export function useListing(containerId: string, path: string, version: number): 
           if (message.kind === 'entries') {
             incoming = [...incoming, ...message.entries];
             const batch = incoming;
-            setListing((current) => (current.refreshing ? { ...current, scannedBytes: message.scannedBytes } : { ...current, path: message.path, entries: batch, scannedBytes: message.scannedBytes }));
+            setListing((current) =>
+              current.refreshing
+                ? { ...current, scannedBytes: message.scannedBytes, method: message.method }
+                : { ...current, path: message.path, entries: batch, scannedBytes: message.scannedBytes, method: message.method },
+            );
           } else {
             const all = incoming;
-            setListing((current) => ({ ...current, path: message.path, entries: all, scannedBytes: message.scannedBytes, done: true, refreshing: false }));
+            setListing((current) => ({ ...current, path: message.path, entries: all, scannedBytes: message.scannedBytes, method: message.method, done: true, refreshing: false }));
           }
         },
         onError: (error) => setListing((current) => ({ ...current, error, refreshing: false })),
@@ -71,5 +77,5 @@ export function useListing(containerId: string, path: string, version: number): 
 }
 
 function empty(path: string): Listing {
-  return { requested: path, path, entries: [], scannedBytes: 0, done: false, refreshing: false, stopped: false, error: undefined };
+  return { requested: path, path, entries: [], scannedBytes: 0, method: undefined, done: false, refreshing: false, stopped: false, error: undefined };
 }
