@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { BerthError } from '../shared/errors';
 import type { CopyOutStart } from '../shared/contract/files';
-import type { CommandHandlers, StreamHandlers } from './handlers';
+import type { CommandHandlers, StreamHandlers } from './handler-types';
 import type { HostServices } from './host';
 import { containerChanges, diffWithImage } from './engine/diff';
 import { statPath, type PathStat } from './engine/files-archive';

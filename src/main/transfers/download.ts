@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BerthError } from '../../shared/errors';
 import type { DownloadStart } from '../../shared/types/transfers';
@@ -10,23 +9,10 @@ import { toBerthError } from '../engine/errors';
 import type { HostServices } from '../host';
 import type { SaveDialogRequest } from './dialogs';
 import { fileSystemError } from './fs-errors';
+import type { DownloadSource } from '../engine/download-source';
 import type { TransferHub } from './hub';
 import type { Transfer, TransferOutcome } from './registry';
 import { settleInBackground } from './settle';
-
-/** Something the user can save: a stream the engine produces on request. */
-export interface DownloadSource {
-  /** Suggested file name, e.g. `web.tar`. */
-  filename: string;
-  contentType: string;
-  /**
-   * Opens the byte stream (e.g. the engine request). Aborting `signal` must abort it. The stream
-   * should fail (not end) when what it delivered is incomplete, so it is never saved as a success.
-   */
-  open(signal: AbortSignal): Promise<Readable>;
-  /** After a complete stream, before the file is put in place: things the user should know. */
-  warningsAfter?(): Promise<string[]>;
-}
 
 export interface DownloadRequest {
   source: DownloadSource;

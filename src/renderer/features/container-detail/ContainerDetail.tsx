@@ -4,7 +4,8 @@ import type { ContainerSummary } from '../../../shared/types/containers';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
 import { useTabCommands } from '../palette/useTabCommands';
-import { DETAIL_TABS, type DetailIntent } from './tabs';
+import type { DetailIntent } from './tab-types';
+import { DETAIL_TABS } from './tabs';
 
 interface ContainerDetailProps {
   /** Undefined once the container is gone (removed elsewhere). */
