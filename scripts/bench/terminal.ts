@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { BENCH_LABELS, benchDispatcher, benchDocker, log as logLine, median, ms, record, requireEnv, round, runBench, serveBrowserMode } from './lib';
 
@@ -128,7 +128,7 @@ const XTERM_ALONE = `(async () => {
   return 10 / seconds;
 })()`;
 
-async function xtermAloneMBps(browser: import('playwright-core').Browser): Promise<number> {
+async function xtermAloneMBps(browser: Browser): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   try {
     await page.setContent('<div id="t" style="width:1300px;height:700px"></div>');

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { commands, isChannel, isTopic, streams } from '../shared/contract';
 import { BerthError, type BerthErrorShape } from '../shared/errors';
 import type { InvokeOutcome, StreamFrame } from '../shared/transport';
-import type { CommandHandlers, StreamHandlers } from './handlers';
+import type { CommandHandlers, StreamHandlers } from './handler-types';
 import { toBerthError } from './engine/errors';
 import { StreamCredit } from './stream-credit';
 

@@ -5,7 +5,7 @@ import { BerthError } from '../shared/errors';
 import type { CopyOutStart } from '../shared/contract/files';
 import type { CopiedOut } from '../shared/types/files';
 import type { DownloadStart } from '../shared/types/transfers';
-import type { CommandHandlers, StreamHandlers } from './handlers';
+import type { CommandHandlers, StreamHandlers } from './handler-types';
 import type { HostServices } from './host';
 import { containerChanges, diffWithImage } from './engine/diff';
 import { normalizeContainerPath, statPath, type PathStat } from './engine/files-archive';

@@ -1,15 +1,7 @@
-import type {
-  Channel,
-  MessageOf,
-  ParsedInputOf,
-  ParsedTopicInputOf,
-  ResultOf,
-  Topic,
-} from '../shared/contract';
 import { createDispatcher, type Dispatcher, type StreamLimits } from './dispatch';
 import type { Engine } from './engine/engine';
 import { webHost, type HostServices } from './host';
-import type { StreamDisposer, StreamSink } from './engine/stream-sink';
+import type { CommandHandlers, StreamHandlers } from './handler-types';
 import * as containers from './engine/containers';
 import { watchEvents } from './engine/events';
 import { eventMatches } from './engine/event-filter';
@@ -34,14 +26,6 @@ import { fileCommandHandlers, fileStreamHandlers } from './files-handlers';
 import { registryCommandHandlers, registryStreamHandlers } from './registries/handlers';
 import { RegistryTaskHub } from './registries/task-hub';
 import { imagePuller } from './engine/registries/ensure-image';
-
-export type CommandHandlers = {
-  [C in Channel]: (input: ParsedInputOf<C>) => Promise<ResultOf<C>>;
-};
-
-export type StreamHandlers = {
-  [T in Topic]: (input: ParsedTopicInputOf<T>, sink: StreamSink<MessageOf<T>>) => StreamDisposer;
-};
 
 /** The one table: contract channel -> engine function. Both transports serve exactly this. */
 export function createCommandHandlers(

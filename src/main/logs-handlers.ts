@@ -1,4 +1,4 @@
-import type { CommandHandlers, StreamHandlers } from './handlers';
+import type { CommandHandlers, StreamHandlers } from './handler-types';
 import type Docker from 'dockerode';
 import type { EngineMonitor } from './engine/monitor';
 import type { HostServices } from './host';

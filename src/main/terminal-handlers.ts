@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { SessionAck } from '../shared/types/terminal';
-import type { CommandHandlers, StreamHandlers } from './handlers';
+import type { CommandHandlers, StreamHandlers } from './handler-types';
 import type { HostServices } from './host';
 import { openAttachSession } from './engine/terminal-attach';
 import { openExecSession } from './engine/terminal-exec';

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isChannel, isTopic } from '../shared/contract';
+import { StreamClient } from '../shared/stream-client';
 import type { PickedItem } from '../shared/types/files';
 import {
   IPC_ADOPT_DROPPED,
@@ -12,16 +13,16 @@ import {
   type StreamFrame,
 } from '../shared/transport';
 
-const listeners = new Map<string, (frame: StreamFrame) => void>();
-let nextId = 0;
+// Electron IPC is up as long as the window is: every message goes out.
+const streams = new StreamClient((message) => {
+  if (message.type === 'subscribe') ipcRenderer.send(IPC_SUBSCRIBE, { id: message.id, topic: message.topic, input: message.input });
+  else if (message.type === 'ack') ipcRenderer.send(IPC_STREAM_ACK, { id: message.id, count: message.count });
+  else ipcRenderer.send(IPC_UNSUBSCRIBE, message.id);
+  return true;
+}, 's');
 
 ipcRenderer.on(IPC_STREAM_FRAME, (_event: IpcRendererEvent, payload: { id: string; frame: StreamFrame }) => {
-  const listener = listeners.get(payload.id);
-  if (!listener) return;
-  if (payload.frame.kind !== 'data') listeners.delete(payload.id);
-  listener(payload.frame);
-  // Taken in: main may send more of a paused stream (flow control, see dispatch.ts).
-  if (payload.frame.kind === 'data') ipcRenderer.send(IPC_STREAM_ACK, { id: payload.id, count: 1 });
+  streams.deliver(payload.id, payload.frame);
 });
 
 const bridge: BerthBridge = {
@@ -37,13 +38,7 @@ const bridge: BerthBridge = {
       queueMicrotask(() => onFrame({ kind: 'error', error: { code: 'NOT_FOUND', message: `Unknown stream: ${String(topic)}` } }));
       return () => undefined;
     }
-    nextId += 1;
-    const id = `s${nextId}`;
-    listeners.set(id, onFrame);
-    ipcRenderer.send(IPC_SUBSCRIBE, { id, topic, input });
-    return () => {
-      if (listeners.delete(id)) ipcRenderer.send(IPC_UNSUBSCRIBE, id);
-    };
+    return streams.subscribe(topic, input, onFrame);
   },
   pathsForFiles(files) {
     const paths = Array.from(files, (file) => {

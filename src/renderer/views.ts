@@ -1,21 +1,9 @@
-import type { ComponentType } from 'react';
-import type { EngineState } from '../shared/types/engine';
+import type { AppView } from './view-types';
 import { ContainersView } from './features/containers/ContainersView';
 import { EngineView } from './features/engine/EngineView';
 import { EventsView } from './features/events/EventsView';
 import { ImagesView } from './features/images/ImagesView';
 import { SettingsView } from './features/settings/SettingsView';
-
-export interface ViewProps {
-  engineState: EngineState | undefined;
-}
-
-export interface AppView {
-  id: string;
-  /** Key in the `common` namespace. */
-  labelKey: string;
-  Component: ComponentType<ViewProps>;
-}
 
 /** The sidebar's views, in order. A feature with a top-level view adds it here. */
 export const VIEWS: readonly AppView[] = [

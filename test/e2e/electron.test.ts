@@ -8,14 +8,6 @@ import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitF
 import { createStartStopRemove } from './container-flow';
 import { findElectronBinary } from './electron-binary';
 
-// The callbacks given to page.evaluate run in the browser; this file is type-checked for Node
-// (tsconfig.node.json has no DOM library), so the page globals they use are declared here.
-declare const document: any;
-declare const window: any;
-declare const location: any;
-declare const DataTransfer: any;
-declare const DragEvent: any;
-
 const binary = findElectronBinary();
 if ('missing' in binary) console.log(`Skipping the Electron end-to-end tests: ${binary.missing}.`);
 
@@ -46,9 +38,10 @@ async function dropFile(page: Page, selector: string, file: string): Promise<voi
   });
   await page.setInputFiles('#e2e-drop-source', file);
   await page.evaluate((target) => {
-    const input = document.getElementById('e2e-drop-source');
+    const input = document.querySelector<HTMLInputElement>('#e2e-drop-source');
+    if (!input) throw new Error('no drop source');
     const data = new DataTransfer();
-    for (const dropped of Array.from(input.files ?? []) as unknown[]) data.items.add(dropped);
+    for (const dropped of Array.from(input.files ?? [])) data.items.add(dropped);
     const zone = document.querySelector(target);
     if (!zone) throw new Error(`no drop target ${target}`);
     zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
@@ -95,7 +88,7 @@ describe.skipIf('missing' in binary)('Electron app', () => {
       origin: location.origin,
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
-      bridge: Object.keys(window.berth ?? {}).sort() as string[],
+      bridge: Object.keys((window as { berth?: object }).berth ?? {}).sort(),
     }));
     expect(renderer).toEqual({ origin: 'berth://app', require: 'undefined', process: 'undefined', bridge: expect.arrayContaining(['invoke', 'subscribe', 'transport']) });
     const opened = await page.evaluate(() => window.open('https://example.invalid/') === null);

@@ -9,11 +9,6 @@ import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/
 import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-// page.evaluate callbacks run in the browser; this file is type-checked for Node (no DOM library).
-declare const document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } | null };
-declare const DataTransfer: new () => { items: { add(file: File): void } };
-declare const DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => unknown;
-
 const mode = useBrowserMode();
 
 async function openFiles(page: Page, name: string): Promise<void> {

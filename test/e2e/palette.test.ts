@@ -3,10 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { useBrowserMode } from './browser-mode';
 
-// The callbacks given to page.evaluate run in the browser; this file is type-checked for Node
-// (tsconfig.node.json has no DOM library), so the page globals they use are declared here.
-declare const document: any;
-
 const mode = useBrowserMode();
 
 async function runningContainer(prefix: string): Promise<string> {

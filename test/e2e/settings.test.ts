@@ -4,10 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { openContainer, useBrowserMode } from './browser-mode';
 
-// The callbacks given to page.evaluate run in the browser; this file is type-checked for Node
-// (tsconfig.node.json has no DOM library), so the page globals they use are declared here.
-declare const document: any;
-
 const mode = useBrowserMode();
 
 const saved = async (): Promise<Record<string, unknown>> =>

@@ -10,10 +10,6 @@ import { docker, noShellImage, TEST_LABELS, testImage, uniqueName, waitFor } fro
 import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-// Page callbacks are type-checked for Node (no DOM library): the globals they use.
-declare const document: any;
-declare const window: any;
-
 const mode = useBrowserMode();
 
 async function runningContainer(): Promise<string> {

@@ -10,7 +10,7 @@ import { mutatedInput } from '../helpers/hostile-input';
 import { transferHub } from '../../src/main/transfers/hub';
 import { waitFor } from '../helpers/engine';
 import { budgetFor, confine, ensureOwnObjects, scopedOverride, seedFor, snapshot, type FuzzWorld } from './fuzz-scope';
-import { FuzzTally, frameProblem, internalExpected, outcomeProblem, pendingCheck, preview, type TallyRow } from './fuzz-oracle';
+import { type FuzzTally, frameProblem, internalExpected, outcomeProblem, pendingCheck, preview, type TallyRow } from './fuzz-oracle';
 
 export interface FuzzTransport {
   name: string;

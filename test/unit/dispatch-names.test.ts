@@ -2,7 +2,7 @@
 // mode's WebSocket passes a frame's `channel` and `topic` on as JSON gave them (found by the contract fuzz).
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/dispatch';
-import type { CommandHandlers, StreamHandlers } from '../../src/main/handlers';
+import type { CommandHandlers, StreamHandlers } from '../../src/main/handler-types';
 
 const dispatcher = createDispatcher({} as unknown as CommandHandlers, {} as unknown as StreamHandlers);
 

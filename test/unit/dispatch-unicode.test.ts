@@ -3,7 +3,7 @@
 // (found by the contract fuzz: containers.create, containers.commit and files.copyIn answered INTERNAL).
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/dispatch';
-import type { CommandHandlers, StreamHandlers } from '../../src/main/handlers';
+import type { CommandHandlers, StreamHandlers } from '../../src/main/handler-types';
 
 const calls: unknown[] = [];
 const record = async (input: unknown): Promise<unknown> => {

@@ -21,6 +21,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CONFIG_FILE = "electron-builder.yml";
 const TEST_CONFIG_FILE = "electron-builder.test.yml";
 
+// A YAML document under test, deliberately invalid ones included: indexed freely, checked by assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Config = Record<string, any>;
 
 const RELEASE_FUSES = {

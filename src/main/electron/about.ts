@@ -57,5 +57,5 @@ export async function showAbout(window: BrowserWindow | undefined, strings: Main
     noLink: true,
   };
   const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
-  if (response === 1) clipboard.writeText(detail);
+  if (response === 1) await clipboard.writeText(detail);
 }

@@ -30,6 +30,6 @@ export async function confirmAndOpenLink(url: URL, strings: MainStrings): Promis
     await openExternalHttpUrl(url);
     return true;
   }
-  if (response === COPY) clipboard.writeText(url.toString());
+  if (response === COPY) await clipboard.writeText(url.toString());
   return false;
 }

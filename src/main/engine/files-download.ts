@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { extract as tarExtract } from 'tar-stream';
 import { BerthError } from '../../shared/errors';
-import type { DownloadSource } from '../transfers/download';
+import type { DownloadSource } from './download-source';
 import { coalesceChunks } from './coalesce';
 import { archiveRootName, getArchive, type PathStat } from './files-archive';
 import { containerGone } from './files-copy-in';

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
-import type { DownloadSource } from '../transfers/download';
+import type { DownloadSource } from './download-source';
 import { engineCall, isEngineUnreachable, toBerthError } from './errors';
 import { tarEndCheck } from './tar-checks';
 

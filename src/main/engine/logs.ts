@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import { engineTime, parseLogTime } from '../../shared/logs/time';
 import type { LogBatch, LogInfo, LogLine } from '../../shared/types/logs';
-import type { DownloadSource } from '../transfers/download';
+import type { DownloadSource } from './download-source';
 import { engineCall, toBerthError } from './errors';
 import { logInfoFrom } from './log-info';
 import { LogDecoder } from './log-decoder';

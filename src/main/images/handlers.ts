@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { CommandHandlers } from '../handlers';
+import type { CommandHandlers } from '../handler-types';
 import type { HostServices } from '../host';
 import { BerthError } from '../../shared/errors';
 import { commitContainer } from '../engine/image-commit';

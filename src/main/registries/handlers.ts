@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { CommandHandlers, StreamHandlers } from '../handlers';
+import type { CommandHandlers, StreamHandlers } from '../handler-types';
 import { imageHistory, tagImage } from '../engine/registries/image-edit';
 import { login, logins, logout } from '../engine/registries/login';
 import { pullTask } from '../engine/registries/pull';

@@ -1,5 +1,5 @@
 import { BerthError } from '../../shared/errors';
-import type { CommandHandlers, StreamHandlers } from '../handlers';
+import type { CommandHandlers, StreamHandlers } from '../handler-types';
 import type { HostServices } from '../host';
 import { settingsStoreAt } from './store';
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, open, rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { BerthError } from '../../shared/errors';
 import type { DownloadStart } from '../../shared/types/transfers';
 import type { FinishedTask } from '../../shared/types/desktop';
@@ -10,25 +9,10 @@ import type { HostServices } from '../host';
 import type { SaveDialogRequest } from './dialogs';
 import { FileWriteError, streamToFile } from './file-writer';
 import { fileSystemError } from './fs-errors';
+import type { DownloadSource } from '../engine/download-source';
 import type { TransferHub } from './hub';
 import type { Transfer, TransferOutcome } from './registry';
 import { settleInBackground } from './settle';
-
-/** Something the user can save: a stream the engine produces on request. */
-export interface DownloadSource {
-  /** Suggested file name, e.g. `web.tar`. */
-  filename: string;
-  contentType: string;
-  /**
-   * Opens the byte stream (e.g. the engine request). Aborting `signal` must abort it. The stream
-   * should fail (not end) when what it delivered is incomplete, so it is never saved as a success.
-   */
-  open(signal: AbortSignal): Promise<Readable>;
-  /** After a complete stream, while the file is put in place: things the user should know. */
-  warningsAfter?(): Promise<string[]>;
-  /** After a complete stream: the mode and time the saved file gets (a file copied out keeps its own, as with `docker cp`). */
-  attributesAfter?(): { mode: number; mtime: Date } | undefined;
-}
 
 export interface DownloadRequest {
   source: DownloadSource;

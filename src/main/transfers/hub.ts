@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { HostFiles } from './host-files';
-import type { DownloadSource } from './download';
+import type { DownloadSource } from '../engine/download-source';
 import { TransferRegistry, type Transfer } from './registry';
 import { TicketBook } from './tickets';
 

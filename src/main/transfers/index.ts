@@ -25,7 +25,8 @@
  *   transfer's end (HostServices.taskFinished).
  * Tests and scripts use headlessFileHost (paths given up front instead of dialogs).
  */
-export { startDownload, saveToFile, type DownloadRequest, type DownloadSource } from './download';
+export { startDownload, saveToFile, type DownloadRequest } from './download';
+export type { DownloadSource } from '../engine/download-source';
 export { startUpload, type UploadRequest } from './upload';
 export { transferHub, createTransferHub, type TransferHub } from './hub';
 export { headlessFileHost } from './headless-host';

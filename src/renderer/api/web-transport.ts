@@ -1,6 +1,7 @@
 import { isErrorShape, type BerthErrorShape } from '../../shared/errors';
 import { commands, isChannel, isTopic, streams } from '../../shared/contract';
-import type { InvokeOutcome, StreamFrame, WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from '../../shared/transport';
+import type { InvokeOutcome, WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from '../../shared/transport';
+import { StreamClient } from '../../shared/stream-client';
 import type { Transport } from './transport';
 
 const TOKEN_KEY = 'berth.token';
@@ -19,20 +20,6 @@ export function readToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-interface Subscription {
-  topic: string;
-  input: unknown;
-  onFrame: (frame: StreamFrame) => void;
-  /** Its subscribe frame went out on the current socket (not just queued for the next one). */
-  sent: boolean;
-}
-
-/** What a stream that must not run twice (a terminal session) ends with when the socket drops. */
-export const CONNECTION_LOST_ERROR: BerthErrorShape = {
-  code: 'CONNECTION_LOST',
-  message: 'The connection to Berth was lost. This session was not restarted, so nothing in it ran twice; start it again if you want to.',
-};
-
 const isResumable = (topic: string): boolean => isTopic(topic) && streams[topic].resumable;
 
 /**
@@ -42,7 +29,6 @@ const isResumable = (topic: string): boolean => isTopic(topic) && streams[topic]
  * whose subscription runs something) end at once with CONNECTION_LOST.
  */
 export function createWebTransport(token: string): Transport {
-  const subscriptions = new Map<string, Subscription>();
   let socket: WebSocket | undefined;
   let nextId = 0;
   let reconnectDelay = 250;
@@ -50,23 +36,13 @@ export function createWebTransport(token: string): Transport {
 
   /** Commands sent over the socket (realtime ones), by request id, until their result frame. */
   const pendingInvokes = new Map<string, (outcome: InvokeOutcome) => void>();
-  const send = (frame: WsClientFrame | WsInvokeFrame): void => {
-    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  /** Sends on the socket when it is open; says whether it did. */
+  const send = (frame: WsClientFrame | WsInvokeFrame): boolean => {
+    if (socket?.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
   };
-  const sendSubscribe = (id: string, sub: Subscription): void => {
-    send({ type: 'subscribe', id, topic: sub.topic, input: sub.input, acknowledges: true });
-    sub.sent = true;
-  };
-  /** The socket dropped: resumable streams wait for the next one, the others end now. */
-  const settleDropped = (): void => {
-    for (const [id, sub] of [...subscriptions]) {
-      if (!sub.sent) continue;
-      sub.sent = false;
-      if (isResumable(sub.topic)) continue;
-      subscriptions.delete(id);
-      sub.onFrame({ kind: 'error', error: CONNECTION_LOST_ERROR });
-    }
-  };
+  const openStreams = new StreamClient(send, 'w');
 
   const connect = (): void => {
     const wsUrl = new URL('/api/ws', window.location.href);
@@ -76,7 +52,7 @@ export function createWebTransport(token: string): Transport {
     socket = ws;
     ws.onopen = () => {
       reconnectDelay = 250;
-      for (const [id, sub] of subscriptions) sendSubscribe(id, sub);
+      openStreams.resubscribe();
     };
     ws.onmessage = (event) => {
       let frame: WsServerFrame | WsResultFrame;
@@ -90,20 +66,15 @@ export function createWebTransport(token: string): Transport {
         pendingInvokes.delete(frame.id);
         return;
       }
-      const sub = subscriptions.get(frame.id);
-      if (!sub) return;
-      if (frame.frame.kind !== 'data') subscriptions.delete(frame.id);
-      sub.onFrame(frame.frame);
-      // Taken in: the server may send more of a paused stream (flow control, see dispatch.ts).
-      if (frame.frame.kind === 'data') send({ type: 'ack', id: frame.id, count: 1 });
+      openStreams.deliver(frame.id, frame.frame);
     };
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = undefined;
       for (const resolve of pendingInvokes.values()) resolve({ ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'The Berth server is not reachable.' } });
       pendingInvokes.clear();
-      settleDropped();
-      if (subscriptions.size === 0) return;
+      openStreams.connectionLost(isResumable);
+      if (openStreams.size === 0) return;
       reconnectTimer = window.setTimeout(connect, reconnectDelay);
       reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
     };
@@ -136,21 +107,15 @@ export function createWebTransport(token: string): Transport {
       return { ok: false, error: { code: 'INTERNAL', message: `The server answered ${response.status}.` } };
     },
     subscribe(topic, input, onFrame) {
-      nextId += 1;
-      const id = `w${nextId}`;
-      const sub: Subscription = { topic, input, onFrame, sent: false };
-      subscriptions.set(id, sub);
-      if (socket?.readyState === WebSocket.OPEN) sendSubscribe(id, sub);
-      else {
+      const close = openStreams.subscribe(topic, input, onFrame);
+      if (socket?.readyState !== WebSocket.OPEN) {
         if (reconnectTimer !== undefined) {
           window.clearTimeout(reconnectTimer);
           reconnectTimer = undefined;
         }
         if (!socket) connect();
       }
-      return () => {
-        if (subscriptions.delete(id)) send({ type: 'unsubscribe', id });
-      };
+      return close;
     },
   };
 }

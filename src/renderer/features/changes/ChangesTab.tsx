@@ -4,7 +4,7 @@ import type { ChangeKind, ContainerChange } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { DetailTabProps } from '../container-detail/tabs';
+import type { DetailTabProps } from '../container-detail/tab-types';
 import { diffCommand } from '../files/cli';
 import { buildChangeTree, countChanges, visibleNodes, type ChangeNode } from './change-tree';
 import { DiffView } from './DiffView';

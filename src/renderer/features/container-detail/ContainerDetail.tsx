@@ -7,7 +7,8 @@ import { TransitionBadge } from '../containers/TransitionBadge';
 import { conflicts, type Transition } from '../containers/transitions';
 import { useTabCommands } from '../palette/useTabCommands';
 import { DetailTabs } from './DetailTabs';
-import { DETAIL_TABS, type DetailIntent } from './tabs';
+import type { DetailIntent } from './tab-types';
+import { DETAIL_TABS } from './tabs';
 
 interface ContainerDetailProps {
   /** Undefined once the container is gone (removed elsewhere). */

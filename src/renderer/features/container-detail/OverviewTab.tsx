@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format/time';
 import { formatPort } from '../containers/ContainerTable';
 import { statusText } from '../containers/status-text';
-import type { DetailTabProps } from './tabs';
+import type { DetailTabProps } from './tab-types';
 
 export function OverviewTab({ container }: DetailTabProps) {
   const { t, i18n } = useTranslation('detail');

@@ -1,5 +1,4 @@
-import type { ComponentType } from 'react';
-import type { ContainerSummary } from '../../../shared/types/containers';
+import type { DetailTab } from './tab-types';
 import { OverviewTab } from './OverviewTab';
 import { LogsTab } from '../logs/LogsTab';
 import { ProcessesTab } from '../top/ProcessesTab';
@@ -12,27 +11,6 @@ import { TerminalTab } from '../terminal/TerminalTab';
 import { ContainerImageTab } from '../images/ContainerImageTab';
 import { FilesTab } from '../files/FilesTab';
 import { ChangesTab } from '../changes/ChangesTab';
-
-/** Something the user asked for from outside the detail view (a row button, the palette). */
-export type DetailIntent = 'export' | 'commit';
-
-export interface DetailTabProps {
-  /** Live: updated from the engine's events while the tab is open. */
-  container: ContainerSummary;
-  /** False while the tab is hidden (another tab chosen): stop refreshing, keep state. */
-  active: boolean;
-  /** Given once, to the tab the view opened on; the tab acts on it when it mounts. */
-  intent?: DetailIntent;
-}
-
-export interface DetailTab {
-  id: string;
-  /** Key in the `detail` namespace. */
-  labelKey: string;
-  Component: ComponentType<DetailTabProps>;
-  /** Keep the component mounted when another tab is chosen (terminals, log buffers). */
-  keepMounted?: boolean;
-}
 
 /** A container's detail view tabs, in order. A feature adds its tab here. */
 export const DETAIL_TABS: readonly DetailTab[] = [

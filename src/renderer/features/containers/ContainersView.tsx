@@ -6,7 +6,7 @@ import { CliCommand } from '../../components/CliCommand';
 import { useNavigation } from '../../navigation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from '../container-detail/ContainerDetail';
-import type { DetailIntent } from '../container-detail/tabs';
+import type { DetailIntent } from '../container-detail/tab-types';
 import { CompareButton, ComparePanel } from '../stats/ComparePanel';
 import { useContainerCommands } from '../palette/useContainerCommands';
 import { useSettings } from '../settings/SettingsProvider';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dockerEventsCommand } from '../../../shared/cli/inspection-commands';
 import { EVENT_TYPES } from '../../../shared/types/events';
 import { CliCommand } from '../../components/CliCommand';
-import type { ViewProps } from '../../views';
+import type { ViewProps } from '../../view-types';
 import { matchesFilter, NO_FILTER, type EventViewFilter } from './event-filter';
 import { EventsControls } from './EventsControls';
 import { EventsTable } from './EventsTable';

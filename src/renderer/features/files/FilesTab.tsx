@@ -6,7 +6,7 @@ import { CliCommand } from '../../components/CliCommand';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
-import type { DetailTabProps } from '../container-detail/tabs';
+import type { DetailTabProps } from '../container-detail/tab-types';
 import { execListCommand, listCommand } from './cli';
 import { CopyTasks } from './CopyTasks';
 import { buildBrowserUpload, collectDropped, collectPicked, droppedItems, type CopySource } from './dropped-files';

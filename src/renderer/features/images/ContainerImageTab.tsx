@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
-import type { DetailTabProps } from '../container-detail/tabs';
+import type { DetailTabProps } from '../container-detail/tab-types';
 import { CreateContainerForm } from '../containers/create/CreateContainerForm';
 import { useNavigation } from '../../navigation';
 import { CommitDialog } from './CommitDialog';
@@ -30,10 +30,11 @@ export function ContainerImageTab({ container, intent }: DetailTabProps) {
   useRegisterCommands(commands);
 
   // Opened from a row's Export…/Commit… button or the palette: start what was asked, once.
+  const [openingIntent] = useState(intent);
   useEffect(() => {
-    if (intent === 'export') startExport.current?.();
-    if (intent === 'commit') setCommitting(true);
-  }, []);
+    if (openingIntent === 'export') startExport.current?.();
+    if (openingIntent === 'commit') setCommitting(true);
+  }, [openingIntent]);
 
   const createContainer = (image: string): void => {
     setCommitting(false);

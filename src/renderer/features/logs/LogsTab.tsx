@@ -4,7 +4,7 @@ import type { LogInfo } from '../../../shared/types/logs';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { useSettings } from '../settings/SettingsProvider';
-import type { DetailTabProps } from '../container-detail/tabs';
+import type { DetailTabProps } from '../container-detail/tab-types';
 import { dockerLogsCommand } from './cli';
 import { formatLogTime, useFindShortcut, useStoreVersion } from './hooks';
 import { allLines, projectedLines } from './layout';
@@ -95,9 +95,10 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
     setRevealKey((key) => key + 1);
   };
 
-  const lineSelection: LineSelection | null = selection
-    ? { from: Math.min(selection.anchor, selection.focus), to: Math.max(selection.anchor, selection.focus) }
-    : null;
+  const lineSelection = useMemo<LineSelection | null>(
+    () => (selection ? { from: Math.min(selection.anchor, selection.focus), to: Math.max(selection.anchor, selection.focus) } : null),
+    [selection],
+  );
 
   const onGutterClick = useCallback((seq: number, event: MouseEvent) => {
     setSelection((old) => {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
-import type { DetailTab } from '../container-detail/tabs';
+import type { DetailTab } from '../container-detail/tab-types';
 
 /** "Show the <tab> tab" for each tab of the open container. */
 export function useTabCommands(containerName: string, tabs: readonly DetailTab[], choose: (id: string) => void): void {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
-import type { AppView } from '../../views';
+import type { AppView } from '../../view-types';
 
 /** "Go to <view>" for every sidebar view; the settings view also answers Ctrl/Cmd+,. */
 export function useViewCommands(views: readonly AppView[], show: (id: string) => void): void {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { DetailTabProps } from '../container-detail/tabs';
+import type { DetailTabProps } from '../container-detail/tab-types';
 import { dockerStatsCommand } from './cli';
 import { StatsCharts } from './StatsCharts';
 import { StatsSnapshot } from './StatsSnapshot';

@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ClientContext';
-import type { DetailTabProps } from '../container-detail/tabs';
+import type { DetailTabProps } from '../container-detail/tab-types';
 import { NewSessionForm } from './NewSessionForm';
 import type { TerminalSession } from './session';
 import type { SessionSpec } from './session-spec';

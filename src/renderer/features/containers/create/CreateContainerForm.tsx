@@ -74,11 +74,12 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
     };
   }, []);
 
+  // Focus once, when the panel opens: the name when the image is already chosen, else the image.
+  const [focusNameFirst] = useState(Boolean(initialImage));
   useEffect(() => {
-    if (initialImage) formRef.current?.querySelector<HTMLInputElement>('#create-name')?.focus();
+    if (focusNameFirst) formRef.current?.querySelector<HTMLInputElement>('#create-name')?.focus();
     else imageRef.current?.focus();
-    // Only when the panel opens.
-  }, []);
+  }, [focusNameFirst]);
 
   // After a refused submit has rendered its errors, take the user to the first one on screen.
   useEffect(() => {
