@@ -3,8 +3,7 @@
 // output" is chosen, and then the line is `docker logs …; docker attach …`. Each line is run
 // through the real docker CLI on a twin container and its output compared with Berth's.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { sessionCliCommand } from '../../src/renderer/features/terminal/cli';
-import type { SessionSpec } from '../../src/renderer/features/terminal/session-spec';
+import { dockerAttachCommand, type AttachCommandOptions } from '../../src/shared/cli/attach-commands';
 import { runShellLine } from '../helpers/cli-line';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { createTerminalDispatcher, openSession, type Session } from './terminal-harness';
@@ -41,10 +40,10 @@ async function container(prefix: string, start: boolean): Promise<string> {
   return name;
 }
 
-/** What the terminal tab shows of a session opened with `spec` (Berth's request as session.ts makes it), after typing `input`. */
-async function berthOutput(spec: SessionSpec, input: string): Promise<string> {
+/** What the terminal tab shows of an attach session with these options (the request session.ts makes), after typing `input`. */
+async function berthOutput(spec: AttachCommandOptions, input: string): Promise<string> {
   const session = openSession(dispatcher, 'attach.session', {
-    id: spec.containerName,
+    id: spec.container,
     ...(spec.logs !== undefined ? { logs: spec.logs } : {}),
     ...(spec.start ? { start: true } : {}),
     ...(spec.detachKeys ? { detachKeys: spec.detachKeys } : {}),
@@ -56,14 +55,14 @@ async function berthOutput(spec: SessionSpec, input: string): Promise<string> {
   return session.text('stdout');
 }
 
-async function cliOutput(spec: SessionSpec, input: string): Promise<string> {
-  const line = sessionCliCommand(spec);
+async function cliOutput(spec: AttachCommandOptions, input: string): Promise<string> {
+  const line = dockerAttachCommand(spec);
   const result = await runShellLine(line, { input, keepStdinOpen: true });
   expect(result.code, `${line}: ${result.stderr}`).toBe(0);
   return result.stdout.toString();
 }
 
-const spec = (name: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({ kind: 'attach', containerId: name, containerName: name, ...extra });
+const spec = (name: string, extra: Partial<AttachCommandOptions> = {}): AttachCommandOptions => ({ container: name, ...extra });
 
 describe('attach replays nothing unless asked, as its CLI line', () => {
   it('by default no earlier output arrives, as with `docker attach`', async () => {
@@ -71,7 +70,7 @@ describe('attach replays nothing unless asked, as its CLI line', () => {
     // The request a plain Attach makes: the contract's defaults.
     const shown = await berthOutput(spec(berth), 'one\n');
     expect(shown).toBe('got one\n');
-    expect(sessionCliCommand(spec(cli))).toBe(`docker attach ${cli}`);
+    expect(dockerAttachCommand(spec(cli))).toBe(`docker attach ${cli}`);
     expect(await cliOutput(spec(cli), 'one\n')).toBe(shown);
   });
 
@@ -79,7 +78,7 @@ describe('attach replays nothing unless asked, as its CLI line', () => {
     const [berth, cli] = await Promise.all([container('attach-berth', true), container('attach-cli', true)]);
     const shown = await berthOutput(spec(berth, { logs: true }), 'two\n');
     expect(shown).toBe('earlier-output\ngot two\n');
-    expect(sessionCliCommand(spec(cli, { logs: true }))).toBe(`docker logs ${cli}; docker attach ${cli}`);
+    expect(dockerAttachCommand(spec(cli, { logs: true }))).toBe(`docker logs ${cli}; docker attach ${cli}`);
     expect(await cliOutput(spec(cli, { logs: true }), 'two\n')).toBe(shown);
   });
 
@@ -92,7 +91,7 @@ describe('attach replays nothing unless asked, as its CLI line', () => {
     }
     const shown = await berthOutput(spec(berth, { start: true, detachKeys: 'ctrl-a,x' }), 'again\n');
     expect(shown).toBe('earlier-output\ngot again\n');
-    const line = sessionCliCommand(spec(cli, { start: true, detachKeys: 'ctrl-a,x' }));
+    const line = dockerAttachCommand(spec(cli, { start: true, detachKeys: 'ctrl-a,x' }));
     expect(line).toBe(`docker start -ai --detach-keys=ctrl-a,x ${cli}`);
     expect(await cliOutput(spec(cli, { start: true, detachKeys: 'ctrl-a,x' }), 'again\n')).toBe(shown);
   });

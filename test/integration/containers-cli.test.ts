@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dockerArgvFor } from '../../src/shared/cli/docker-command';
 import { quoteShellWord } from '../../src/shared/cli/shell-quote';
-import { interactiveCreateSpec, interactiveRunCommand } from '../../src/renderer/features/terminal/cli';
+import { interactiveCreateSpec, interactiveRunCommand } from '../../src/shared/cli/attach-commands';
 import { runShellLine } from '../helpers/cli-line';
 import type { CreateContainerSpec } from '../../src/shared/contract';
 import { createEngine } from '../../src/main/engine/engine';
