@@ -3,9 +3,16 @@
 // browser" opens (`docker port`), and the config "Import as image…" fills in (`docker inspect`).
 // (Download log's line is run in test/e2e/cli-lines.test.ts, from the page, on the file the
 // browser saved.)
+// A changed file against its image: the three-line `docker create` / `docker cp` / `diff -u` shows
+// the lines Berth's diff marks as added and removed.
 import { afterAll, describe, expect, it } from 'vitest';
 import { changesFromConfig, type ContainerConfigFields } from '../../src/main/engine/image-config';
-import { containerConfigCommand, dockerPortLookupCommand } from '../../src/shared/cli/action-commands';
+import { containerConfigCommand, dockerPortLookupCommand, imageFileDiffCommand } from '../../src/shared/cli/action-commands';
+import { computeLineDiff } from '../../src/shared/files/line-diff';
+import type { FileDiff } from '../../src/shared/types/files';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { joinShellWords } from '../../src/shared/cli/shell-quote';
 import type { ContainerChange } from '../../src/shared/types/files';
 import type { OpenedPort } from '../../src/shared/types/ports';
@@ -46,6 +53,41 @@ describe('Changes tab: docker diff', () => {
     const printed = (await cli(joinShellWords(['docker', 'diff', name]))).split('\n').filter(Boolean).sort();
     expect(printed).toEqual(berth);
     expect(berth).toEqual(expect.arrayContaining(['A /added', 'A /added/deeper/file', 'D /bin/ls']));
+  });
+});
+
+describe('Changes tab: one file against its image', () => {
+  it('the shown lines print, with diff -u, the lines Berth marks added and removed', async () => {
+    const name = uniqueName('filediff');
+    const container = await docker().createContainer({
+      Image: testImage,
+      name,
+      Cmd: ['sh', '-c', "sed -i '1s/.*/a changed first line/' /etc/group && echo 'an added line' >> /etc/group; sleep 300"],
+      Labels: { ...TEST_LABELS },
+    });
+    await container.start();
+    const diff = await waitFor(async () => {
+      const read = await harness.invoke<FileDiff>('files.diffWithImage', { id: name, path: '/etc/group' });
+      return read.container.state === 'text' && read.container.text.includes('an added line') ? read : undefined;
+    });
+    if (diff.image.state !== 'text' || diff.container.state !== 'text') throw new Error('not text');
+    const shown = await computeLineDiff(diff.image.text, diff.container.text);
+    const berth = (shown?.lines ?? []).filter((line) => line.kind !== 'same').map((line) => `${line.kind === 'added' ? '+' : '-'}${line.text}`).sort();
+    const { Image: image } = await container.inspect();
+    const dir = await mkdtemp(path.join(tmpdir(), 'berth-filediff-'));
+    try {
+      const line = imageFileDiffCommand(name, image, '/etc/group');
+      const ran = await runShellLine(line, { cwd: dir });
+      // diff exits 1: the files differ.
+      expect(ran.code, ran.stderr).toBe(1);
+      const printed = ran.stdout.toString().split('\n').filter((l) => /^[+-]/.test(l) && !/^(\+\+\+|---) /.test(l)).sort();
+      expect(printed).toEqual(berth);
+      expect(berth).toEqual(expect.arrayContaining(['+a changed first line', '+an added line']));
+      // The temporary container is gone, as Berth's is.
+      expect((await docker().listContainers({ all: true })).filter((c) => c.Command === '/berth-never-started')).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
