@@ -137,7 +137,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
           {t('fields.message')}
           <input value={message} onChange={(event) => setMessage(event.target.value)} />
         </label>
-        {prefilledFrom && <CliCommand command={containerConfigCommand(prefilledFrom)} label={t('import.prefilledCli', { name: prefilledFrom })} />}
+        {prefilledFrom && <CliCommand command={containerConfigCommand(prefilledFrom)} label={t('import.prefilledCli')} />}
         <ChangesForm draft={draft} onChange={setDraft} showProblems />
         {hasNoCommand(changesFrom(draft)) && <p className="images-warning">{t('import.noCommandWarning')}</p>}
         <CliCommand command={cli} />
