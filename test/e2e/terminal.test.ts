@@ -150,8 +150,15 @@ describe('browser mode: terminal', () => {
     await page.getByLabel('Image', { exact: true }).fill(testImage);
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByLabel('Command', { exact: true }).fill("sh -c 'echo first-line-at-start; exec sh'");
+    // The line names the button it stands for: before any is pointed at, the default (Create and start).
+    const form = page.locator('.create-form');
+    const cli = async (): Promise<[string | null, string | null]> => [await form.locator('.cli-label').textContent(), await form.getByTestId('cli-command').textContent()];
+    const line = (verb: string): string => `docker ${verb} --name ${name} ${testImage} sh -c 'echo first-line-at-start; exec sh'`;
+    expect(await cli()).toEqual(['“Create and start” as a docker command', line('run -d')]);
+    await page.getByRole('button', { name: 'Create', exact: true }).focus();
+    expect(await cli()).toEqual(['“Create” as a docker command', line('create')]);
     await page.getByRole('button', { name: 'Create and start interactively' }).hover();
-    expect(await page.locator('.create-form').getByTestId('cli-command').innerText()).toMatch(/^docker run .*-t -i /);
+    expect(await cli()).toEqual(['“Create and start interactively” as a docker command', line('run -it')]);
     await page.getByRole('button', { name: 'Create and start interactively' }).click();
     await page.getByRole('tab', { name: 'Terminal', exact: true, selected: true }).waitFor();
     await waitForScreen(page, /first-line-at-start/);

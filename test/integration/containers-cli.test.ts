@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dockerArgvFor } from '../../src/shared/cli/docker-command';
+import { quoteShellWord } from '../../src/shared/cli/shell-quote';
+import { interactiveCreateSpec, interactiveRunCommand } from '../../src/shared/cli/attach-commands';
+import { runShellLine } from '../helpers/cli-line';
 import type { CreateContainerSpec } from '../../src/shared/contract';
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
@@ -59,6 +62,21 @@ const SPECS: Record<string, Omit<CreateContainerSpec, 'image'>> = {
   'restart unless-stopped': { command: ['sleep', '300'], restartPolicy: { name: 'unless-stopped' } },
 };
 
+const strip = (config: Record<string, unknown>): Record<string, unknown> => ({
+  ...config,
+  Hostname: undefined,
+  // The CLI does not keep the order of -e flags; the environment is the same set.
+  Env: Array.isArray(config.Env) ? [...(config.Env as string[])].sort() : config.Env,
+});
+
+async function compareContainers(berthName: string, cliName: string): Promise<string[]> {
+  const [berth, cli] = await Promise.all([berthName, cliName].map((name) => docker().getContainer(name).inspect()));
+  return differences(
+    { Config: strip(berth!.Config as unknown as Record<string, unknown>), HostConfig: berth!.HostConfig },
+    { Config: strip(cli!.Config as unknown as Record<string, unknown>), HostConfig: cli!.HostConfig },
+  );
+}
+
 describe('the shown docker create / docker run -d line makes the same container', () => {
   for (const channel of ['containers.create', 'containers.run'] as const) {
     for (const [label, extra] of Object.entries(SPECS)) {
@@ -69,18 +87,34 @@ describe('the shown docker create / docker run -d line makes the same container'
         const made = await dispatcher.invoke(channel, spec(berthName));
         if (!made.ok) throw new Error(`${channel}: ${made.error.message}`);
         await runCli(dockerArgvFor(channel, spec(cliName)));
-        const [berth, cli] = await Promise.all([berthName, cliName].map((name) => docker().getContainer(name).inspect()));
-        // The CLI does not keep the order of -e flags; the environment is the same set.
-        const strip = (config: Record<string, unknown>): Record<string, unknown> => ({
-          ...config,
-          Hostname: undefined,
-          Env: Array.isArray(config.Env) ? [...(config.Env as string[])].sort() : config.Env,
-        });
-        expect(differences(
-          { Config: strip(berth!.Config as unknown as Record<string, unknown>), HostConfig: berth!.HostConfig },
-          { Config: strip(cli!.Config as unknown as Record<string, unknown>), HostConfig: cli!.HostConfig },
-        )).toEqual([]);
+        expect(await compareContainers(berthName, cliName)).toEqual([]);
       });
     }
   }
 });
+
+// "Create and start interactively" creates what `docker create -it` does, attaches, then starts:
+// what `docker run -it` does. The shown `docker run -it …` line is run in a pseudo-terminal
+// (`script`), as a user pastes it; the container it makes must equal Berth's.
+describe('the shown docker run -it line makes the container "Create and start interactively" makes', () => {
+  const interactive: Record<string, Omit<CreateContainerSpec, 'image'>> = {
+    plain: { command: ['sh', '-c', 'exit 0'] },
+    // The entrypoint is /bin/sh -e: the command is its arguments.
+    everything: { ...SPECS.everything, command: ['-c', 'exit 0'] },
+  };
+  for (const [label, extra] of Object.entries(interactive)) {
+    it(label, async () => {
+      const spec = (name: string): CreateContainerSpec => ({ image: testImage, ...extra, name, labels: { ...extra.labels, ...TEST_LABELS } });
+      const berthName = uniqueName('it-berth');
+      const cliName = uniqueName('it-line');
+      const made = await dispatcher.invoke('containers.create', interactiveCreateSpec(spec(berthName)));
+      if (!made.ok) throw new Error(made.error.message);
+      const line = interactiveRunCommand(spec(cliName));
+      expect(line.startsWith('docker run -it ')).toBe(true);
+      const ran = await runShellLine(`script -qec ${quoteShellWord(line)} /dev/null`);
+      expect(ran.code, ran.stderr).toBe(0);
+      expect(await compareContainers(berthName, cliName)).toEqual([]);
+    });
+  }
+});
+

@@ -57,7 +57,7 @@ describe('attach.session', () => {
   it('shows earlier output on attach (logs)', async () => {
     const name = await container(['sh', '-c', 'echo printed-before-attach; exec sh -i'], { tty: false, stdin: true });
     await waitFor(async () => (await dockerCli(['logs', name])).stdout.includes('printed-before-attach'), { message: 'the early line in the logs' });
-    const session = attach({ id: name });
+    const session = attach({ id: name, logs: true });
     await session.waitForText(/printed-before-attach/, 'stdout');
   });
 

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The docker CLI command equivalent to what the UI does, with a copy button. */
-export function CliCommand({ command }: { command: string }) {
+/**
+ * The docker CLI command equivalent to what the UI does, with a copy button. `label` says which
+ * action it stands for where several share one line (default: "Equivalent docker command").
+ */
+export function CliCommand({ command, label }: { command: string; label?: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = async (): Promise<void> => {
@@ -12,7 +15,7 @@ export function CliCommand({ command }: { command: string }) {
   };
   return (
     <div className="cli-command">
-      <span className="cli-label">{t('cli.label')}</span>
+      <span className="cli-label">{label ?? t('cli.label')}</span>
       <code data-testid="cli-command">{command}</code>
       <button type="button" className="ghost small" onClick={() => void copy()} aria-label={t('cli.copy')}>
         {copied ? t('actions.copied') : t('actions.copy')}

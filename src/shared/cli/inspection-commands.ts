@@ -44,3 +44,14 @@ export function dockerEventsCommand(options: EventsCommandOptions = {}): string 
   if (options.until !== undefined && options.until !== '') words.push('--until', String(options.until));
   return joinShellWords(words);
 }
+
+/**
+ * A container's Events tab: its events since it was created, by its id. The id, not the name: the
+ * engine matches `container=` by prefix, so a name would also take web2 and website for web.
+ */
+export function containerEventsQuery(container: { id: string; created: number }): { input: { containers: string[]; since: string }; command: string } {
+  return {
+    input: { containers: [container.id], since: String(container.created) },
+    command: dockerEventsCommand({ containers: [container.id], since: container.created }),
+  };
+}

@@ -85,12 +85,13 @@ export const terminalStreams = {
   ),
   /**
    * `docker attach`: the container's main process. `start`: attach first, then start the container
-   * (run -it: no output is lost). `logs`: replay its earlier output first.
+   * (run -it: no output is lost). `logs`: replay its earlier output first, which `docker attach`
+   * never does (`docker logs` then `docker attach`): off unless asked for.
    */
   'attach.session': stream(
     z.object({
       id: containerRef,
-      logs: z.boolean().default(true),
+      logs: z.boolean().default(false),
       start: z.boolean().default(false),
       detachKeys: detachKeys.default(DEFAULT_DETACH_KEYS),
       cols: size.cols.optional(),

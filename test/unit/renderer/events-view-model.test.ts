@@ -30,18 +30,24 @@ describe('event buffer', () => {
 });
 
 describe('event filter', () => {
-  it('matches type, action prefix and container name or id prefix', () => {
+  it('matches as the engine does: type and action exactly, container by the start of a name or id', () => {
     expect(matchesFilter(event('start'), NO_FILTER)).toBe(true);
     expect(matchesFilter(event('start'), { ...NO_FILTER, type: 'image' })).toBe(false);
     expect(matchesFilter(event('exec_start: sh'), { ...NO_FILTER, action: 'exec_start' })).toBe(true);
     expect(matchesFilter(event('start'), { ...NO_FILTER, action: 'stop' })).toBe(false);
+    // `docker events --filter event=st` prints nothing, and the view shows nothing.
+    expect(matchesFilter(event('start'), { ...NO_FILTER, action: 'st' })).toBe(false);
+    expect(matchesFilter(event('start'), { ...NO_FILTER, action: 'Start' })).toBe(false);
+    expect(matchesFilter(event('start'), { ...NO_FILTER, action: ' start ' })).toBe(true);
     expect(matchesFilter(event('start'), { ...NO_FILTER, container: 'web' })).toBe(true);
-    expect(matchesFilter(event('start'), { ...NO_FILTER, container: '/web' })).toBe(true);
+    // `--filter container=we` takes web (and web2, website): the engine matches names by prefix.
+    expect(matchesFilter(event('start'), { ...NO_FILTER, container: 'we' })).toBe(true);
     expect(matchesFilter(event('start'), { ...NO_FILTER, container: 'abcdef' })).toBe(true);
-    expect(matchesFilter(event('start'), { ...NO_FILTER, container: 'we' })).toBe(false);
+    expect(matchesFilter(event('start'), { ...NO_FILTER, container: 'WEB' })).toBe(false);
+    expect(matchesFilter(event('start'), { ...NO_FILTER, container: '/web' })).toBe(false);
+    // A network event's actor is the network: the engine's container filter does not take it.
     const connect = event('connect', { type: 'network', actorId: 'net1', actorName: 'bridge', attributes: { container: 'abcdef1234567890', name: 'bridge' } });
-    expect(matchesFilter(connect, { ...NO_FILTER, container: 'abcdef12' })).toBe(true);
-    expect(matchesFilter(connect, { ...NO_FILTER, container: 'bridge' })).toBe(false);
+    expect(matchesFilter(connect, { ...NO_FILTER, container: 'abcdef12' })).toBe(false);
   });
 
   it('shows attributes without the name', () => {

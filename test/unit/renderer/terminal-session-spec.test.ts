@@ -64,9 +64,11 @@ describe('CLI equivalents', () => {
     expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web' })).toBe('docker attach web');
     expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', detachKeys: 'ctrl-a,x' })).toBe('docker attach --detach-keys=ctrl-a,x web');
     expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', start: true })).toBe('docker start -ai web');
+    expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', start: true, detachKeys: 'ctrl-a,x' })).toBe('docker start -ai --detach-keys=ctrl-a,x web');
+    expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', logs: true })).toBe('docker logs web; docker attach web');
   });
 
   it('run -it for the create form', () => {
-    expect(interactiveRunCommand({ image: 'busybox', name: 'box', command: ['sh'] })).toBe('docker run --name box -t -i busybox sh');
+    expect(interactiveRunCommand({ image: 'busybox', name: 'box', command: ['sh'] })).toBe('docker run -it --name box busybox sh');
   });
 });

@@ -137,7 +137,7 @@ export function ChangesTab({ container, active }: DetailTabProps) {
           </div>
           <div className="changes-detail">
             {selected ? (
-              <DiffView containerId={container.id} path={selected} />
+              <DiffView container={container} path={selected} />
             ) : (
               <div className="empty-state" role="status">
                 {t('choose')}

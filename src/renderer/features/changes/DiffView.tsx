@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { computeLineDiff, foldUnchanged, toSideBySide, type DiffLine, type LineDiff } from '../../../shared/files/line-diff';
 import type { DiffSide, FileDiff } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
+import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { imageFileDiffCommand } from '../../../shared/cli/action-commands';
 import { formatBytes } from '../../format/bytes';
 
 type Layout = 'inline' | 'split';
@@ -89,7 +91,8 @@ function SideSummary({ side }: { side: DiffSide }) {
 }
 
 /** One changed file: the image's version against the container's, inline or side by side. */
-export function DiffView({ containerId, path }: { containerId: string; path: string }) {
+export function DiffView({ container, path }: { container: { id: string; name: string; imageId: string }; path: string }) {
+  const containerId = container.id;
   const { t } = useTranslation('changes');
   const client = useClient();
   const [diff, setDiff] = useState<FileDiff>();
@@ -149,6 +152,9 @@ export function DiffView({ containerId, path }: { containerId: string; path: str
         </div>
       </dl>
       <p className="muted diff-note">{t('diff.howRead')}</p>
+      {diff.image.state === 'text' && diff.container.state === 'text' && (
+        <CliCommand command={imageFileDiffCommand(container.name, container.imageId, diff.path)} label={t('diff.cliLabel')} />
+      )}
       {truncated && (
         <p className="files-viewer-note" role="status">
           {t('diff.truncated', { limit: formatBytes(diff.limitBytes) })}

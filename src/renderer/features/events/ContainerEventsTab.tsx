@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerEventsCommand } from '../../../shared/cli/inspection-commands';
+import { containerEventsQuery } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
 import type { DetailTabProps } from '../container-detail/tab-types';
 import { EventsControls } from './EventsControls';
@@ -12,12 +12,12 @@ import '../../styles/events.css';
 export function ContainerEventsTab({ container }: DetailTabProps) {
   const { t } = useTranslation('events');
   const [paused, setPaused] = useState(false);
-  // By id: a later container with the same name is another container.
-  const input = useMemo(() => ({ containers: [container.id], since: String(container.created) }), [container.id, container.created]);
-  const stream = useEventStream(input, true, paused);
+  // By id: a name filter would also take other containers whose names start with it.
+  const query = useMemo(() => containerEventsQuery({ id: container.id, created: container.created }), [container.id, container.created]);
+  const stream = useEventStream(query.input, true, paused);
   return (
     <div className="container-events">
-      <CliCommand command={dockerEventsCommand({ containers: [container.name], since: container.created })} />
+      <CliCommand command={query.command} />
       <p className="muted">{t('containerHint')}</p>
       <EventsControls stream={stream} paused={paused} onPausedChange={setPaused} />
       {stream.events.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerEventsCommand } from '../../../shared/cli/inspection-commands';
+import { engineFilterFromFields } from '../../../shared/events/event-filter';
 import { EVENT_TYPES } from '../../../shared/types/events';
 import { CliCommand } from '../../components/CliCommand';
 import type { ViewProps } from '../../view-types';
@@ -26,12 +27,8 @@ export function EventsView({ engineState }: ViewProps) {
   const disconnected = engineState !== undefined && engineState.status !== 'connected';
   const update = (patch: Partial<EventViewFilter>): void => setFilter((current) => ({ ...current, ...patch }));
 
-  const cli = dockerEventsCommand({
-    types: filter.type ? [filter.type] : [],
-    actions: filter.action.trim() ? [filter.action.trim()] : [],
-    containers: filter.container.trim() ? [filter.container.trim()] : [],
-    ...(history === 'live' ? {} : { since: history }),
-  });
+  // The same filter the list applies (matchesFilter), so the line prints what the list shows.
+  const cli = dockerEventsCommand({ ...engineFilterFromFields(filter), ...(history === 'live' ? {} : { since: history }) });
 
   return (
     <section className="view events-view" aria-labelledby="events-title">
@@ -53,7 +50,7 @@ export function EventsView({ engineState }: ViewProps) {
         </label>
         <label className="inline-field">
           <span>{t('filters.action')}</span>
-          <input list="events-actions" value={filter.action} onChange={(event) => update({ action: event.target.value })} placeholder={t('filters.anyAction')} />
+          <input list="events-actions" aria-describedby="events-filter-hint" value={filter.action} onChange={(event) => update({ action: event.target.value })} placeholder={t('filters.anyAction')} />
           <datalist id="events-actions">
             {seenActions.map((action) => (
               <option key={action} value={action} />
@@ -62,7 +59,7 @@ export function EventsView({ engineState }: ViewProps) {
         </label>
         <label className="inline-field">
           <span>{t('filters.container')}</span>
-          <input value={filter.container} onChange={(event) => update({ container: event.target.value })} placeholder={t('filters.anyContainer')} />
+          <input aria-describedby="events-filter-hint" value={filter.container} onChange={(event) => update({ container: event.target.value })} placeholder={t('filters.anyContainer')} />
         </label>
         <label className="inline-field">
           <span>{t('history.label')}</span>
@@ -80,6 +77,9 @@ export function EventsView({ engineState }: ViewProps) {
           </button>
         )}
       </div>
+      <p id="events-filter-hint" className="muted events-filter-hint">
+        {t('filters.hint')}
+      </p>
       <EventsControls stream={stream} paused={paused} onPausedChange={setPaused} shown={visible.length} />
       {disconnected && (
         <div className="banner banner-warn" role="status">

@@ -78,6 +78,7 @@ export function ContainerImageTab({ container, intent }: DetailTabProps) {
           {...(importOffer.file ? { initialFile: importOffer.file } : {})}
           {...(importOffer.fileHint ? { fileHint: importOffer.fileHint } : {})}
           initialChanges={importOffer.changes}
+          {...(importOffer.prefilledFrom ? { prefilledFrom: importOffer.prefilledFrom } : {})}
           onClose={() => setImportOffer(undefined)}
           onCreateContainer={createContainer}
         />

@@ -15,6 +15,8 @@ export interface ImportOffer {
   file?: ImportFile;
   fileHint?: string;
   changes: ImageChanges;
+  /** The container whose config filled in the changes. */
+  prefilledFrom?: string;
 }
 
 interface ExportPanelProps {
@@ -65,7 +67,7 @@ export function ExportPanel({ container, onImportAsImage, exportRef }: ExportPan
       const fileHandle = outcome?.result?.fileHandle;
       const file: ImportFile | undefined =
         fileHandle && started ? { kind: 'handle', fileHandle, name: started.filename, sizeBytes: outcome?.bytes ?? 0 } : undefined;
-      onImportAsImage({ changes, ...(file ? { file } : { fileHint: started?.filename }) });
+      onImportAsImage({ changes, prefilledFrom: container.name, ...(file ? { file } : { fileHint: started?.filename }) });
     } catch (err) {
       setError(err as Error);
     }

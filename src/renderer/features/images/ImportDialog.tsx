@@ -11,6 +11,7 @@ import { useTaskNotifier } from '../notify/useTaskNotifier';
 import { uploadInBrowser } from '../transfers/browser-transfers';
 import { ChangesForm } from './ChangesForm';
 import { changesFrom, draftFrom, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
+import { containerConfigCommand } from '../../../shared/cli/action-commands';
 import { importCli } from './cli';
 import { ImageCreatedNotice, ImageNameFields, useImageName } from './ImageNameFields';
 import { droppedImportFile, pickImportFile, TAR_ACCEPT, type ImportFile } from './import-file';
@@ -22,12 +23,14 @@ interface ImportDialogProps {
   initialChanges?: ImageChanges;
   /** Shown when no file is chosen yet (browser mode after an export: the name of the download). */
   fileHint?: string;
+  /** The container whose config filled in initialChanges: its `docker inspect` line is shown. */
+  prefilledFrom?: string;
   onClose(): void;
   onCreateContainer(image: string): void;
 }
 
 /** `docker import` as a form: the tar, a name, a message and the change lines; then the upload's progress. */
-export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, fileHint, onClose, onCreateContainer }: ImportDialogProps) {
+export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, fileHint, prefilledFrom, onClose, onCreateContainer }: ImportDialogProps) {
   const { t } = useTranslation('images');
   const client = useClient();
   const notify = useTaskNotifier();
@@ -134,6 +137,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
           {t('fields.message')}
           <input value={message} onChange={(event) => setMessage(event.target.value)} />
         </label>
+        {prefilledFrom && <CliCommand command={containerConfigCommand(prefilledFrom)} label={t('import.prefilledCli')} />}
         <ChangesForm draft={draft} onChange={setDraft} showProblems />
         {hasNoCommand(changesFrom(draft)) && <p className="images-warning">{t('import.noCommandWarning')}</p>}
         <CliCommand command={cli} />

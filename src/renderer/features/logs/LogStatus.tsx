@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferProgress as Progress } from '../../../shared/types/transfers';
+import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TransferProgress } from '../../components/TransferProgress';
 import type { LogLineStore } from './lineStore';
@@ -13,12 +14,14 @@ export interface LogStatusProps {
   follow: boolean;
   containerName: string;
   download: DownloadState;
+  /** What the started download does, on the command line. */
+  downloadCli?: string;
   onDismissDownload(): void;
   onRetry(): void;
 }
 
 /** What the view is doing, and everything the user should know about what it shows. */
-export function LogStatus({ status, store, follow, containerName, download, onDismissDownload, onRetry }: LogStatusProps) {
+export function LogStatus({ status, store, follow, containerName, download, downloadCli, onDismissDownload, onRetry }: LogStatusProps) {
   const { t, i18n } = useTranslation('logs');
   const number = (n: number): string => n.toLocaleString(i18n.language);
   const error = status.error;
@@ -54,6 +57,7 @@ export function LogStatus({ status, store, follow, containerName, download, onDi
       {download.phase === 'started' && (
         <div className="log-download" data-testid="log-download">
           <TransferProgress key={download.started.transferId} transferId={download.started.transferId} onSettled={setOutcome} />
+          {downloadCli && <CliCommand command={downloadCli} label={t('download.cliLabel')} />}
           {outcome?.phase === 'done' && (
             <p className="log-note" role="status">
               {download.started.delivery === 'file'

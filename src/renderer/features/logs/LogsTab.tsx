@@ -5,7 +5,7 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { useSettings } from '../settings/SettingsProvider';
 import type { DetailTabProps } from '../container-detail/tab-types';
-import { dockerLogsCommand } from './cli';
+import { dockerLogsCommand, dockerLogsDownloadCommand } from './cli';
 import { formatLogTime, useFindShortcut, useStoreVersion } from './hooks';
 import { allLines, projectedLines } from './layout';
 import { LogLineStore, type LineStoreLimits } from './lineStore';
@@ -124,6 +124,11 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
     setCurrent(null);
   };
 
+  const started = download.state.phase === 'started' ? download.state : undefined;
+  // The desktop app knows where the file went; a browser download is named by the browser.
+  const downloadCli = started
+    ? dockerLogsDownloadCommand(container.name, started.timestamps, started.started.delivery === 'file' ? started.started.filePath : started.started.filename)
+    : undefined;
   const cli = dockerLogsCommand({ name: container.name, tail, since: range.since, until: range.until, follow, timestamps });
 
   return (
@@ -171,6 +176,7 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
         follow={follow}
         containerName={container.name}
         download={download.state}
+        {...(downloadCli ? { downloadCli } : {})}
         onDismissDownload={download.dismiss}
         onRetry={() => controller.load({ id: container.id, tail, since: range.since, until: range.until, follow })}
       />

@@ -9,7 +9,7 @@ export type DownloadState =
   | { phase: 'idle' }
   | { phase: 'starting' }
   /** Progress and outcome come from the transfer (TransferProgress). */
-  | { phase: 'started'; started: StartedDownload }
+  | { phase: 'started'; started: StartedDownload; timestamps: boolean }
   | { phase: 'failed'; error: Error };
 
 /**
@@ -24,7 +24,7 @@ export function useLogDownload(client: BerthClient, id: string, timestamps: bool
     client.invoke('logs.download', { id, timestamps }).then(
       (result) => {
         if (result.status === 'dismissed') return setState({ phase: 'idle' });
-        setState({ phase: 'started', started: result });
+        setState({ phase: 'started', started: result, timestamps });
         if (result.delivery === 'browser') startBrowserDownload(result.url, result.filename);
       },
       (error: unknown) => setState({ phase: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),

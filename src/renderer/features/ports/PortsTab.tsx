@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dockerPortLookupCommand } from '../../../shared/cli/action-commands';
 import { dockerPortCommand } from '../../../shared/cli/inspection-commands';
 import type { PortMapping } from '../../../shared/types/ports';
 import { useClient } from '../../api/ClientContext';
@@ -22,6 +23,8 @@ export function PortsTab({ container }: DetailTabProps) {
   const { ports, error, reload } = usePorts(container.id, `${container.state}:${container.status}`);
   const [openError, setOpenError] = useState<Error>();
   const [opening, setOpening] = useState<string>();
+  /** The port last opened and the URL main built for it: shown with its `docker port` line. */
+  const [opened, setOpened] = useState<{ containerPort: number; url: string }>();
 
   const open = async (mapping: PortMapping): Promise<void> => {
     const key = `${mapping.containerPort}/${mapping.protocol}`;
@@ -30,6 +33,7 @@ export function PortsTab({ container }: DetailTabProps) {
     try {
       const result = await client.invoke('containers.openPort', { id: container.id, containerPort: mapping.containerPort, protocol: 'tcp' });
       if (!result.opened && !openInNewTab(result.url)) setOpenError(new Error(t('openRefused')));
+      else setOpened({ containerPort: mapping.containerPort, url: result.url });
     } catch (err) {
       setOpenError(err instanceof Error ? err : new Error(String(err)));
     } finally {
@@ -89,6 +93,12 @@ export function PortsTab({ container }: DetailTabProps) {
       </div>
       {error && <ErrorMessage error={error} />}
       {openError && <ErrorMessage error={openError} onDismiss={() => setOpenError(undefined)} />}
+      {opened && (
+        <div className="ports-opened" data-testid="ports-opened">
+          <CliCommand command={dockerPortLookupCommand(container.name, opened.containerPort)} label={t('openCli.label')} />
+          <p className="muted">{t('openCli.opened', { url: opened.url })}</p>
+        </div>
+      )}
       {!ports && !error && <p className="muted">{t('loading')}</p>}
       {ports && (
         <>

@@ -29,7 +29,7 @@ export function TerminalTab({ container, active }: DetailTabProps) {
     openTerminalSession(client, spec);
   };
   const openShell = (): void => open({ kind: 'shell', containerId: container.id, containerName: container.name });
-  const attach = (): void => open({ kind: 'attach', containerId: container.id, containerName: container.name, logs: true, start: !running });
+  const attach = (): void => open({ kind: 'attach', containerId: container.id, containerName: container.name, logs: false, start: !running });
 
   const choose = (key: string): void => {
     showTerminalSession(container.id, key);

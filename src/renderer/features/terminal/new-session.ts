@@ -15,7 +15,7 @@ export interface NewSessionDraft {
   detachKeys: string;
 }
 
-export const EMPTY_DRAFT: NewSessionDraft = { kind: 'shell', command: '', user: '', workingDir: '', env: '', logs: true, detachKeys: DEFAULT_DETACH_KEYS };
+export const EMPTY_DRAFT: NewSessionDraft = { kind: 'shell', command: '', user: '', workingDir: '', env: '', logs: false, detachKeys: DEFAULT_DETACH_KEYS };
 
 /** A field's problem: a key in the `terminal` namespace's `form.issues`, with values. */
 export interface DraftIssue {

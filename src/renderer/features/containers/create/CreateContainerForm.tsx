@@ -48,6 +48,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState<CreateAction | null>(null);
   const [error, setError] = useState<Error>();
+  /** The line shown is the one of the button pointed at or focused (at first the default, Create and start). */
   const [cliChannel, setCliChannel] = useState<CreateAction>('containers.run');
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -137,6 +138,8 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   };
 
   const formErrors = [...errors].filter(([field]) => field === 'form').map(([, message]) => message);
+  const actionLabel = (channel: CreateAction): string =>
+    channel === 'interactive' ? tt('create.runInteractive') : channel === 'containers.run' ? t('actions.run') : t('actions.create');
   const buttonEvents = (channel: CreateAction) => ({
     onMouseDown: keepFocus,
     onMouseEnter: () => setCliChannel(channel),
@@ -212,7 +215,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
         {/* A failed pull says why in its own panel (with Log in when the registry asked for it). */}
         {error && error.message !== pullTask?.error?.message && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
 
-        <CliCommand command={cliLine} />
+        <CliCommand command={cliLine} label={t('cliFor', { action: actionLabel(cliChannel) })} />
 
         <div className="cf-actions">
           <span className="cf-busy" role="status">
