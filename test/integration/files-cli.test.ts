@@ -7,7 +7,7 @@ import { chownSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import { extract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyOutStart } from '../../src/shared/contract/files';
