@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { EngineBanner, EngineStatusBadge } from './features/engine/EngineStatus';
+import { EngineReachProvider } from './features/engine/EngineContext';
+import { EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine/EngineStatus';
 import { useEngineState } from './features/engine/useEngineState';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { useViewCommands } from './features/palette/useViewCommands';
@@ -46,36 +47,39 @@ function AppShell({ view, setView }: { view: string; setView(id: string): void }
   const current = VIEWS.find((candidate) => candidate.id === view);
   const engineState = useEngineState();
   return (
-    <div className="app">
-      <header className="topbar">
-        <div className="brand">
-          <img src="./favicon.svg" alt="" width={22} height={22} />
-          <span>{t('appName')}</span>
-        </div>
-        <TasksTray />
-        <EngineStatusBadge state={engineState} />
-        <Preferences />
-      </header>
-      <nav className="sidebar" aria-label={t('nav.label')}>
-        {VIEWS.map(({ id, labelKey }) => (
-          <button
-            key={id}
-            type="button"
-            className={view === id ? 'nav-item active' : 'nav-item'}
-            aria-current={view === id ? 'page' : undefined}
-            onClick={() => setView(id)}
-          >
-            {t(labelKey)}
-          </button>
-        ))}
-      </nav>
-      <main className="content">
-        <EngineBanner state={engineState} />
-        <ErrorBoundary key={view}>
-          {current && <current.Component engineState={engineState} />}
-        </ErrorBoundary>
-      </main>
-      <PaletteHost />
-    </div>
+    <EngineReachProvider state={engineState}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <img src="./favicon.svg" alt="" width={22} height={22} />
+            <span>{t('appName')}</span>
+          </div>
+          <TasksTray />
+          <EngineStatusBadge state={engineState} />
+          <Preferences />
+        </header>
+        <nav className="sidebar" aria-label={t('nav.label')}>
+          {VIEWS.map(({ id, labelKey }) => (
+            <button
+              key={id}
+              type="button"
+              className={view === id ? 'nav-item active' : 'nav-item'}
+              aria-current={view === id ? 'page' : undefined}
+              onClick={() => setView(id)}
+            >
+              {t(labelKey)}
+            </button>
+          ))}
+        </nav>
+        <main className="content">
+          <EngineBanner state={engineState} />
+          <OfflineReason state={engineState} />
+          <ErrorBoundary key={view}>
+            {current && <current.Component engineState={engineState} />}
+          </ErrorBoundary>
+        </main>
+        <PaletteHost />
+      </div>
+    </EngineReachProvider>
   );
 }

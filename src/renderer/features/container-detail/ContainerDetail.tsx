@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
+import { useEngineGate, useEngineReach } from '../engine/EngineContext';
+import { StaleNote } from '../engine/OutageNotes';
 import { useTabCommands } from '../palette/useTabCommands';
 import { DETAIL_TABS, type DetailIntent } from './tabs';
 
@@ -10,6 +12,8 @@ interface ContainerDetailProps {
   /** Undefined once the container is gone (removed elsewhere). */
   container: ContainerSummary | undefined;
   name: string;
+  /** When the engine last listed the container: shown as "last known at" while it is away. */
+  listedAt?: number | undefined;
   busy: boolean;
   onBack(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
@@ -20,12 +24,16 @@ interface ContainerDetailProps {
 }
 
 /** One container: a header with its actions and a row of tabs (arrow keys move between tabs). */
-export function ContainerDetail({ container, name, busy, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
+export function ContainerDetail({ container, name, listedAt, busy, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
   const { t } = useTranslation('detail');
   const { t: tc } = useTranslation('containers');
   const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set([tab]));
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const { reachable, gate } = useEngineGate();
+  // Tabs that read once (inspect, ports, changes…) read again when the engine is back; the ones
+  // kept mounted (logs, stats, terminals, files) keep their state and resume by themselves.
+  const { epoch } = useEngineReach();
 
   const choose = (id: string): void => {
     setTab(id);
@@ -52,17 +60,20 @@ export function ContainerDetail({ container, name, busy, onBack, onAction, initi
           {t('back')}
         </button>
         <h1 id="detail-title">{name}</h1>
-        {container && <span className={`state-pill state-${container.state}`}>{tc(`states.${container.state}`)}</span>}
+        {container && (
+          <span className={`state-pill state-${container.state}${reachable ? '' : ' stale-content'}`}>{tc(`states.${container.state}`)}</span>
+        )}
         {container && (
           <div className="detail-actions">
             {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
-              <button key={action} type="button" className="small" disabled={busy} onClick={() => onAction(action, container)}>
+              <button key={action} type="button" className="small" disabled={busy} onClick={() => onAction(action, container)} {...gate}>
                 {tc(`actions.${action}`)}
               </button>
             ))}
           </div>
         )}
       </header>
+      {container && !reachable && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {!container && (
         <div className="banner banner-error" role="alert">
           {t('gone', { name })}
@@ -91,8 +102,8 @@ export function ContainerDetail({ container, name, busy, onBack, onAction, initi
             ))}
           </div>
           {DETAIL_TABS.filter((candidate) => candidate.id === tab || (candidate.keepMounted && visited.has(candidate.id))).map(
-            ({ id, Component }) => (
-              <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab} className="tab-panel">
+            ({ id, Component, keepMounted }) => (
+              <div key={keepMounted ? id : `${id}-${epoch}`} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab} className="tab-panel">
                 <ErrorBoundary>
                   <Component container={container} active={id === tab} {...(intent && id === initialTab ? { intent } : {})} />
                 </ErrorBoundary>

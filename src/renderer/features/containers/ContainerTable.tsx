@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, PublishedPort } from '../../../shared/types/containers';
 import { formatDateTime, formatRelative } from '../../format/time';
+import { useEngineGate } from '../engine/EngineContext';
 import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
 import { ACTIONS, isApplicable, type ActionName } from './actions';
 import type { SortDirection, SortKey } from './filter';
@@ -37,6 +38,8 @@ export function ContainerTable(props: ContainerTableProps) {
   const { t, i18n } = useTranslation('containers');
   const { containers, selected, pending, sortKey, sortDirection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // While the engine is away the rows are last known (dimmed, see app.css) and no action can run.
+  const { reachable, gate } = useEngineGate();
   const virtualizer = useVirtualizer({
     count: containers.length,
     getScrollElement: () => scrollRef.current,
@@ -58,7 +61,13 @@ export function ContainerTable(props: ContainerTableProps) {
   );
 
   return (
-    <div className="container-table" role="table" aria-label={t('tableLabel')} aria-rowcount={containers.length + 1}>
+    <div
+      className={`container-table${reachable ? '' : ' stale'}`}
+      role="table"
+      aria-label={t('tableLabel')}
+      aria-rowcount={containers.length + 1}
+      data-stale={reachable ? undefined : 'true'}
+    >
       <div className="row header-row" role="row">
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
@@ -129,6 +138,7 @@ export function ContainerTable(props: ContainerTableProps) {
                       disabled={busy}
                       onClick={() => props.onAction(action, container)}
                       title={t('actionTitle', { action: t(`actions.${action}`), name: container.name })}
+                      {...gate}
                     >
                       {t(`actions.${action}`)}
                     </button>
@@ -139,6 +149,7 @@ export function ContainerTable(props: ContainerTableProps) {
                     disabled={busy}
                     onClick={() => props.onExport(container)}
                     title={t('exportTitle', { name: container.name })}
+                    {...gate}
                   >
                     {t('exportAction')}
                   </button>

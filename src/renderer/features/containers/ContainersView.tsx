@@ -6,6 +6,9 @@ import { CliCommand } from '../../components/CliCommand';
 import { useNavigation } from '../../navigation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from '../container-detail/ContainerDetail';
+import { useEngineGate } from '../engine/EngineContext';
+import { EngineWaitNote, StaleNote } from '../engine/OutageNotes';
+import { isEngineUnavailable } from '../engine/outage-message';
 import type { DetailIntent } from '../container-detail/tabs';
 import { CompareButton, ComparePanel } from '../stats/ComparePanel';
 import { useContainerCommands } from '../palette/useContainerCommands';
@@ -44,7 +47,10 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   }, [containerRequest, takeContainerRequest]);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
-  const { containers, error, refresh } = useContainers(all || open !== undefined, connected);
+  const { containers, listedAt, error, refresh } = useContainers(all || open !== undefined, connected);
+  const { reachable, gate } = useEngineGate();
+  // While the engine is away the banner and the stale note say so; the list's own error would repeat it.
+  const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
   const actions = useContainerActions();
   const confirmBefore = useSettings().settings.confirm;
 
@@ -55,7 +61,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const selectedContainers = visible.filter((c) => selected.has(c.id));
 
   const perform = (action: ActionName, targets: ContainerSummary[], options: ActionOptions = {}): void => {
-    if (targets.length === 0) return;
+    if (targets.length === 0 || !reachable) return;
     if ((action === 'kill' || action === 'remove') && confirmBefore[action] && !('signal' in options) && !('force' in options)) {
       setDialog({ action, targets });
       return;
@@ -176,6 +182,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         <ContainerDetail
           container={container}
           name={container?.name ?? open.name}
+          listedAt={listedAt}
           busy={actions.pending.has(open.id)}
           onBack={() => setOpen(undefined)}
           onAction={(action, target) => perform(action, [target])}
@@ -234,6 +241,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
               className="small"
               disabled={!selectedContainers.some((c) => isApplicable(action, c.state))}
               onClick={() => perform(action, selectedContainers.filter((c) => isApplicable(action, c.state)))}
+              {...gate}
             >
               {t(`actions.${action}`)}
             </button>
@@ -245,13 +253,15 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         </div>
       )}
       {comparing && selectedContainers.length > 0 && <ComparePanel containers={selectedContainers} onClose={() => setComparing(false)} />}
-      {error && <ErrorMessage error={error} />}
+      {shownError && <ErrorMessage error={shownError} />}
       {renderReport()}
+      {!reachable && containers !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {containers === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
+      {containers === undefined && !reachable && <EngineWaitNote />}
       {containers !== undefined && containers.length === 0 && (
         <div className="empty-state">
           <p>{all ? t('empty.none') : t('empty.noneRunning')}</p>
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
+          <button type="button" className="primary" onClick={() => setCreating(true)} {...gate}>
             {t('create')}
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineEvent } from '../../../shared/types/events';
+import type { BerthClient } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
 import { useRefreshOnEvents } from '../engine/useRefreshOnEvents';
 
@@ -12,8 +13,27 @@ const changesTheList = (event: EngineEvent): boolean => !IRRELEVANT_ACTION.test(
 
 export interface ContainersState {
   containers: ContainerSummary[] | undefined;
+  /** When the engine last gave this list (epoch ms): while it is away the list is only "last known". */
+  listedAt: number | undefined;
   error: Error | undefined;
   refresh(): void;
+}
+
+interface Listing {
+  containers: ContainerSummary[];
+  listedAt: number;
+}
+
+/**
+ * The last list per client and `all`, so a view opened while the engine is away (or opened again)
+ * shows what was last known instead of nothing.
+ */
+const lastListings = new WeakMap<BerthClient, Map<boolean, Listing>>();
+
+function listingsOf(client: BerthClient): Map<boolean, Listing> {
+  let listings = lastListings.get(client);
+  if (!listings) lastListings.set(client, (listings = new Map()));
+  return listings;
 }
 
 /**
@@ -22,7 +42,7 @@ export interface ContainersState {
  */
 export function useContainers(all: boolean, connected: boolean): ContainersState {
   const client = useClient();
-  const [containers, setContainers] = useState<ContainerSummary[]>();
+  const [listing, setListing] = useState<Listing | undefined>(() => listingsOf(client).get(all));
   const [error, setError] = useState<Error>();
   const inFlight = useRef(false);
   const again = useRef(false);
@@ -40,7 +60,9 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
       .then(
         (list) => {
           if (mine !== generation.current) return;
-          setContainers(list);
+          const next = { containers: list, listedAt: Date.now() };
+          listingsOf(client).set(all, next);
+          setListing(next);
           setError(undefined);
         },
         (err: Error) => mine === generation.current && setError(err),
@@ -58,9 +80,10 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
     generation.current += 1;
     inFlight.current = false;
     if (connected) refresh();
-  }, [refresh, connected]);
+    else setListing(listingsOf(client).get(all));
+  }, [refresh, connected, client, all]);
 
   useRefreshOnEvents(connected, refresh, { filter: CONTAINER_EVENTS, accept: changesTheList, onError: setError });
 
-  return { containers, error, refresh };
+  return { containers: listing?.containers, listedAt: listing?.listedAt, error, refresh };
 }
