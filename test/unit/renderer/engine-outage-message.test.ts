@@ -3,27 +3,36 @@
 // languages, with no "(… (…).)" nesting whatever the engine said.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { toBerthError } from '../../../src/main/engine/errors';
 import { isEngineUnavailable, outageReason } from '../../../src/renderer/features/engine/outage-message';
 import en from '../../../src/renderer/i18n/locales/en/engine.json';
 import ko from '../../../src/renderer/i18n/locales/ko/engine.json';
 import { BerthError } from '../../../src/shared/errors';
+import { UNREACHABLE_CODES, type UnreachableCode } from '../../../src/shared/types/engine';
 
 const HOST = 'unix:///var/run/docker.sock';
 const NESTED = /\([^()]*\(/;
 
-/** Main's message for each errno it explains (the monitor sends exactly these). */
-const unreachable = (code: string): string => toBerthError(Object.assign(new Error(`connect ${code} /x.sock`), { code })).message;
+/** Main's message for each errno it explains (src/main/engine/errors.ts; test/unit/engine-errors.test.ts checks the shape). */
+const MAIN_REASONS: Record<UnreachableCode, string> = {
+  ECONNREFUSED: 'nothing answers on its socket',
+  ENOENT: 'its socket does not exist',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was closed',
+  ETIMEDOUT: 'it did not answer in time',
+  EHOSTUNREACH: 'its host cannot be reached',
+  EACCES: 'permission denied on the engine socket',
+};
+const unreachable = (code: UnreachableCode): string => `The Docker engine is not reachable (${MAIN_REASONS[code]}).`;
 
-async function banner(language: 'en' | 'ko', error: string | undefined): Promise<string> {
+async function banner(language: 'en' | 'ko', error: string | undefined, code?: UnreachableCode): Promise<string> {
   const instance = i18next.createInstance();
   await instance.init({ lng: language, resources: { en: { engine: en }, ko: { engine: ko } }, ns: ['engine'], defaultNS: 'engine', interpolation: { escapeValue: false } });
-  const reason = outageReason(error);
+  const reason = code ? instance.t(`reasons.${code}`) : outageReason(error);
   return reason ? instance.t('banner', { host: HOST, reason }) : instance.t('bannerNoReason', { host: HOST });
 }
 
 describe('outageReason', () => {
-  it.each(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EACCES'])('takes the reason out of main\'s message for %s', (code) => {
+  it.each(UNREACHABLE_CODES)('takes the reason out of main\'s message for %s', (code) => {
     const message = unreachable(code);
     expect(message).toMatch(/^The Docker engine is not reachable \(.+\)\.$/);
     const reason = outageReason(message);
@@ -51,6 +60,16 @@ describe('the engine banner', () => {
       expect(text.split(/[.!?](\s|$)/).filter((part) => part.trim()).length, text).toBe(1);
     }
     expect(await banner('en', unreachable('ENOENT'))).toBe(`The Docker engine at ${HOST} is not reachable: its socket does not exist.`);
+  });
+
+  it('words the socket\'s reason in the UI\'s language when main names it', async () => {
+    for (const code of UNREACHABLE_CODES) {
+      expect(await banner('en', unreachable(code), code)).toBe(await banner('en', unreachable(code)));
+      const korean = await banner('ko', unreachable(code), code);
+      expect(korean, korean).not.toContain(MAIN_REASONS[code]);
+      expect(korean.replace(HOST, '').replace('Docker', ''), korean).not.toMatch(/[A-Za-z]/);
+      expect(korean, korean).not.toMatch(NESTED);
+    }
   });
 });
 

@@ -17,7 +17,8 @@ export function EngineStatusBadge({ state }: { state: EngineState | undefined })
 export function EngineBanner({ state }: { state: EngineState | undefined }) {
   const { t } = useTranslation('engine');
   if (state?.status !== 'disconnected') return null;
-  const reason = outageReason(state.error);
+  // The socket's reason in the UI's language when main named it; else main's words, flattened.
+  const reason = state.reasonCode ? t(`reasons.${state.reasonCode}`) : outageReason(state.error);
   return (
     <div className="banner banner-error engine-banner" role="alert">
       <strong>{reason ? t('banner', { host: state.host, reason }) : t('bannerNoReason', { host: state.host })}</strong>{' '}
