@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 
 export interface LogActionsProps {
   onCopy(): void;
@@ -11,6 +12,7 @@ export interface LogActionsProps {
 /** Copy the selected lines, clear the view, download the whole log. */
 export function LogActions({ onCopy, canCopy, onClear, onDownload, downloading }: LogActionsProps) {
   const { t } = useTranslation('logs');
+  const { gate } = useEngineGate();
   return (
     <span className="log-actions">
       <button type="button" className="small" onClick={onCopy} disabled={!canCopy} title={t('actions.copyHint')}>
@@ -19,7 +21,7 @@ export function LogActions({ onCopy, canCopy, onClear, onDownload, downloading }
       <button type="button" className="small" onClick={onClear}>
         {t('actions.clear')}
       </button>
-      <button type="button" className="small" onClick={onDownload} disabled={downloading}>
+      <button type="button" className="small" onClick={onDownload} disabled={downloading} {...gate}>
         {t('actions.download')}
       </button>
     </span>
