@@ -74,7 +74,9 @@ describe('browser mode: the engine goes away and comes back', () => {
     await expect.poll(() => row(running).locator('[data-stats=cpu]').innerText(), { timeout: 15_000 }).toMatch(/%/);
 
     await env.stop('SIGKILL', 'e2e outage');
+    const stoppedAt = Date.now();
     await banner().waitFor({ timeout: OUTAGE_TIMEOUT });
+    console.log(`[engine-outage] the banner showed ${Date.now() - stoppedAt} ms after dockerd exited`);
     // One plain sentence says what and why (no "(… (…).)" nesting), then what Berth does about it.
     const text = await banner().innerText();
     expect(text).toMatch(/^The Docker engine at \S+ is not reachable: [^().]+\. Berth reconnects by itself/);
@@ -143,9 +145,10 @@ describe('browser mode: the engine goes away and comes back', () => {
     const inspectPanel = page.locator('[role=tabpanel]:not([hidden])');
     await waitFor(async () => /not reachable/.test(await inspectPanel.innerText()), { timeout: OUTAGE_TIMEOUT, message: 'the Inspect tab did not fail' });
 
-    await env.start();
+    const answeredAt = await env.start();
     await banner().waitFor({ state: 'detached', timeout: OUTAGE_TIMEOUT });
     await inspectPanel.getByRole('tree').waitFor({ timeout: OUTAGE_TIMEOUT });
+    console.log(`[engine-outage] the open Inspect tab was live again ${Date.now() - answeredAt} ms after dockerd answered`);
     expect(await page.getByTestId('stale-note').count()).toBe(0);
     expect(await page.locator('.detail-actions button').first().isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'All containers', exact: false }).click();
