@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { EngineReachProvider } from './features/engine/EngineContext';
+import { EngineReachProvider, useEngineReach } from './features/engine/EngineContext';
 import { EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine/EngineStatus';
-import { useEngineState } from './features/engine/useEngineState';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { useViewCommands } from './features/palette/useViewCommands';
 import { RegistryDialogsProvider } from './features/registries/RegistryDialogs';
@@ -34,7 +33,9 @@ export function App() {
     <RegistryTasksProvider>
       <RegistryDialogsProvider>
         <NavigationProvider value={navigation}>
-          <AppShell view={view} setView={setView} />
+          <EngineReachProvider>
+            <AppShell view={view} setView={setView} />
+          </EngineReachProvider>
         </NavigationProvider>
       </RegistryDialogsProvider>
     </RegistryTasksProvider>
@@ -45,41 +46,39 @@ export function App() {
 function AppShell({ view, setView }: { view: string; setView(id: string): void }) {
   const { t } = useTranslation();
   const current = VIEWS.find((candidate) => candidate.id === view);
-  const engineState = useEngineState();
+  const { state: engineState } = useEngineReach();
   return (
-    <EngineReachProvider state={engineState}>
-      <div className="app">
-        <header className="topbar">
-          <div className="brand">
-            <img src="./favicon.svg" alt="" width={22} height={22} />
-            <span>{t('appName')}</span>
-          </div>
-          <TasksTray />
-          <EngineStatusBadge state={engineState} />
-          <Preferences />
-        </header>
-        <nav className="sidebar" aria-label={t('nav.label')}>
-          {VIEWS.map(({ id, labelKey }) => (
-            <button
-              key={id}
-              type="button"
-              className={view === id ? 'nav-item active' : 'nav-item'}
-              aria-current={view === id ? 'page' : undefined}
-              onClick={() => setView(id)}
-            >
-              {t(labelKey)}
-            </button>
-          ))}
-        </nav>
-        <main className="content">
-          <EngineBanner state={engineState} />
-          <OfflineReason state={engineState} />
-          <ErrorBoundary key={view}>
-            {current && <current.Component engineState={engineState} />}
-          </ErrorBoundary>
-        </main>
-        <PaletteHost />
-      </div>
-    </EngineReachProvider>
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width={22} height={22} />
+          <span>{t('appName')}</span>
+        </div>
+        <TasksTray />
+        <EngineStatusBadge state={engineState} />
+        <Preferences />
+      </header>
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        {VIEWS.map(({ id, labelKey }) => (
+          <button
+            key={id}
+            type="button"
+            className={view === id ? 'nav-item active' : 'nav-item'}
+            aria-current={view === id ? 'page' : undefined}
+            onClick={() => setView(id)}
+          >
+            {t(labelKey)}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        <EngineBanner state={engineState} />
+        <OfflineReason state={engineState} />
+        <ErrorBoundary key={view}>
+          {current && <current.Component engineState={engineState} />}
+        </ErrorBoundary>
+      </main>
+      <PaletteHost />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineState } from '../../../shared/types/engine';
+import { useEngineState } from './useEngineState';
 
 /** The id of the hidden text every control disabled by an outage points at (aria-describedby). */
 export const OFFLINE_REASON_ID = 'engine-offline-reason';
@@ -15,7 +16,9 @@ export interface EngineReach {
 
 const EngineReachContext = createContext<EngineReach>({ state: undefined, reachable: false, epoch: 0 });
 
-export function EngineReachProvider({ state, children }: { state: EngineState | undefined; children: ReactNode }) {
+/** The engine's state for the whole app, live from `engine.watch` (one subscription). */
+export function EngineReachProvider({ children }: { children: ReactNode }) {
+  const state = useEngineState();
   const reachable = state?.status === 'connected';
   const [epoch, setEpoch] = useState(0);
   const wasReachable = useRef(false);
