@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { EngineBanner, EngineStatusBadge } from './features/engine/EngineStatus';
-import { useEngineState } from './features/engine/useEngineState';
+import { EngineReachProvider, useEngineReach } from './features/engine/EngineContext';
+import { EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine/EngineStatus';
 import { PaletteHost } from './features/palette/PaletteHost';
 import { useViewCommands } from './features/palette/useViewCommands';
 import { RegistryDialogsProvider } from './features/registries/RegistryDialogs';
@@ -33,7 +33,9 @@ export function App() {
     <RegistryTasksProvider>
       <RegistryDialogsProvider>
         <NavigationProvider value={navigation}>
-          <AppShell view={view} setView={setView} />
+          <EngineReachProvider>
+            <AppShell view={view} setView={setView} />
+          </EngineReachProvider>
         </NavigationProvider>
       </RegistryDialogsProvider>
     </RegistryTasksProvider>
@@ -44,7 +46,7 @@ export function App() {
 function AppShell({ view, setView }: { view: string; setView(id: string): void }) {
   const { t } = useTranslation();
   const current = VIEWS.find((candidate) => candidate.id === view);
-  const engineState = useEngineState();
+  const { state: engineState } = useEngineReach();
   return (
     <div className="app">
       <header className="topbar">
@@ -71,6 +73,7 @@ function AppShell({ view, setView }: { view: string; setView(id: string): void }
       </nav>
       <main className="content">
         <EngineBanner state={engineState} />
+        <OfflineReason state={engineState} />
         <ErrorBoundary key={view}>
           {current && <current.Component engineState={engineState} />}
         </ErrorBoundary>

@@ -35,12 +35,13 @@ export interface BrowserMode {
   close(): Promise<void>;
 }
 
-export async function startBrowserMode(): Promise<BrowserMode> {
+/** `env` picks the engine (DOCKER_HOST…): a test that stops its own private engine passes it. */
+export async function startBrowserMode(env: NodeJS.ProcessEnv = process.env): Promise<BrowserMode> {
   const staticRoot = path.resolve('out/renderer');
   if (!existsSync(path.join(staticRoot, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npx electron-vite build` (npm test does).');
   }
-  const engine = createEngine();
+  const engine = createEngine(env);
   engine.monitor.start();
   const settingsDir = await mkdtemp(path.join(tmpdir(), 'berth-e2e-settings-'));
   const host = { ...webHost, settingsDir };

@@ -1,4 +1,5 @@
 import { BerthError } from '../../shared/errors';
+import type { UnreachableCode } from '../../shared/types/engine';
 
 interface EngineErrorLike {
   statusCode?: number;
@@ -9,7 +10,7 @@ interface EngineErrorLike {
 }
 
 /** Why the engine could not be reached, in words: the user sees this, not the errno. */
-const UNREACHABLE_REASONS: Readonly<Record<string, string>> = {
+const UNREACHABLE_REASONS: Readonly<Record<UnreachableCode, string>> = {
   ECONNREFUSED: 'nothing answers on its socket',
   ENOENT: 'its socket does not exist',
   ECONNRESET: 'the connection was reset',
@@ -18,7 +19,7 @@ const UNREACHABLE_REASONS: Readonly<Record<string, string>> = {
   EHOSTUNREACH: 'its host cannot be reached',
   EACCES: 'permission denied on the engine socket',
 };
-const UNREACHABLE_CODES = new Set(Object.keys(UNREACHABLE_REASONS));
+const UNREACHABLE_CODES = new Set<string>(Object.keys(UNREACHABLE_REASONS));
 
 /** The engine's own message, without dockerode's "(HTTP code 404) no such container - " prefix. */
 export function engineMessage(err: EngineErrorLike): string {
@@ -31,6 +32,11 @@ export function engineMessage(err: EngineErrorLike): string {
 export function isEngineUnreachable(err: unknown): boolean {
   const e = err as EngineErrorLike;
   return typeof e?.code === 'string' && UNREACHABLE_CODES.has(e.code) && e.statusCode === undefined;
+}
+
+/** The socket error that made the engine unreachable, if that is what `err` is. */
+export function unreachableCode(err: unknown): UnreachableCode | undefined {
+  return isEngineUnreachable(err) ? ((err as EngineErrorLike).code as UnreachableCode) : undefined;
 }
 
 /**
@@ -51,7 +57,7 @@ export function toBerthError(err: unknown, context: ErrorContext = {}): BerthErr
   if (err instanceof BerthError) return err;
   const e = (err ?? {}) as EngineErrorLike;
   if (isEngineUnreachable(err)) {
-    return new BerthError('ENGINE_UNAVAILABLE', `The Docker engine is not reachable (${UNREACHABLE_REASONS[e.code ?? '']}).`);
+    return new BerthError('ENGINE_UNAVAILABLE', `The Docker engine is not reachable (${UNREACHABLE_REASONS[e.code as UnreachableCode]}).`);
   }
   const status = e.statusCode;
   const engineText = engineMessage(e);

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type Docker from 'dockerode';
 import type { EngineState } from '../../shared/types/engine';
-import { toBerthError } from './errors';
+import { toBerthError, unreachableCode } from './errors';
 
 const CONNECTED_INTERVAL_MS = 5_000;
 const RETRY_MIN_MS = 500;
@@ -81,7 +81,8 @@ export class EngineMonitor extends EventEmitter<{ state: [EngineState] }> {
       this.retryDelay = RETRY_MIN_MS;
       this.update({ status: 'connected', apiVersion: version.ApiVersion });
     } catch (err) {
-      this.update({ status: 'disconnected', error: toBerthError(err).message });
+      const reasonCode = unreachableCode(err);
+      this.update({ status: 'disconnected', error: toBerthError(err).message, ...(reasonCode ? { reasonCode } : {}) });
       this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
     }
     this.schedule();
@@ -96,7 +97,7 @@ export class EngineMonitor extends EventEmitter<{ state: [EngineState] }> {
     this.timer.unref();
   }
 
-  private update(next: Pick<EngineState, 'status' | 'apiVersion' | 'error'>): void {
+  private update(next: Pick<EngineState, 'status' | 'apiVersion' | 'error' | 'reasonCode'>): void {
     const changed = next.status !== this.current.status || next.error !== this.current.error;
     if (!changed) return;
     this.current = { host: this.current.host, since: Date.now(), ...next };

@@ -22,3 +22,8 @@ export function formatRelative(epochSeconds: number, language: string, now = Dat
 export function formatDateTime(epochSeconds: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochSeconds * 1000));
 }
+
+/** A time of day to the minute ("11:43", "오전 11:43"), for "last known at". */
+export function formatClock(epochMs: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(epochMs));
+}

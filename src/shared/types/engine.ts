@@ -20,6 +20,10 @@ export interface EngineInfo {
 
 export type EngineStatus = 'connecting' | 'connected' | 'disconnected';
 
+/** Why the engine could not be reached, when the socket said (the UI words it in its own language). */
+export const UNREACHABLE_CODES = ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EACCES'] as const;
+export type UnreachableCode = (typeof UNREACHABLE_CODES)[number];
+
 export interface EngineState {
   status: EngineStatus;
   host: string;
@@ -28,6 +32,8 @@ export interface EngineState {
   apiVersion?: string;
   /** A plain message when disconnected. */
   error?: string;
+  /** When disconnected because the socket failed: which way (see UNREACHABLE_CODES). */
+  reasonCode?: UnreachableCode;
 }
 
 export interface PingResult {

@@ -5,6 +5,8 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
 import { TransitionBadge } from '../containers/TransitionBadge';
 import { conflicts, type Transition } from '../containers/transitions';
+import { useEngineGate, useEngineReach } from '../engine/EngineContext';
+import { StaleNote } from '../engine/OutageNotes';
 import { useTabCommands } from '../palette/useTabCommands';
 import { DetailTabs } from './DetailTabs';
 import type { DetailIntent } from './tab-types';
@@ -16,6 +18,8 @@ interface ContainerDetailProps {
   name: string;
   /** Set while an action sent from Berth waits for the engine ("Stopping…"). */
   transition: Transition | undefined;
+  /** When the engine last listed the container: shown as "last known at" while it is away. */
+  listedAt?: number | undefined;
   onBack(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
   /** The tab to show first (run -it opens the Terminal tab); the first tab otherwise. */
@@ -25,12 +29,16 @@ interface ContainerDetailProps {
 }
 
 /** One container: a header with its actions and a row of tabs. */
-export function ContainerDetail({ container, name, transition, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
+export function ContainerDetail({ container, name, transition, listedAt, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
   const { t } = useTranslation('detail');
   const { t: tc } = useTranslation('containers');
   const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set([tab]));
   const [focusRequest, setFocusRequest] = useState(0);
+  const { reachable, gate } = useEngineGate();
+  // Tabs that read once (inspect, ports, changes…) read again when the engine is back; the ones
+  // kept mounted (logs, stats, terminals, files) keep their state and resume by themselves.
+  const { epoch } = useEngineReach();
 
   const choose = useCallback((id: string): void => {
     setTab(id);
@@ -52,20 +60,21 @@ export function ContainerDetail({ container, name, transition, onBack, onAction,
             {transition ? (
               <TransitionBadge transition={transition} />
             ) : (
-              <span className={`state-pill state-${container.state}`}>{tc(`states.${container.state}`)}</span>
+              <span className={`state-pill state-${container.state}${reachable ? '' : ' stale-content'}`}>{tc(`states.${container.state}`)}</span>
             )}
           </span>
         )}
         {container && (
           <div className="detail-actions">
             {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
-              <button key={action} type="button" className="small" disabled={conflicts(action, transition)} onClick={() => onAction(action, container)}>
+              <button key={action} type="button" className="small" disabled={conflicts(action, transition)} onClick={() => onAction(action, container)} {...gate}>
                 {tc(`actions.${action}`)}
               </button>
             ))}
           </div>
         )}
       </header>
+      {container && !reachable && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {!container && (
         <div className="banner banner-error" role="alert">
           {t('gone', { name })}
@@ -75,8 +84,8 @@ export function ContainerDetail({ container, name, transition, onBack, onAction,
         <>
           <DetailTabs tabs={DETAIL_TABS} active={tab} onChoose={choose} focusRequest={focusRequest} />
           {DETAIL_TABS.filter((candidate) => candidate.id === tab || (candidate.keepMounted && visited.has(candidate.id))).map(
-            ({ id, Component }) => (
-              <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab} className="tab-panel">
+            ({ id, Component, keepMounted }) => (
+              <div key={keepMounted ? id : `${id}-${epoch}`} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab} className="tab-panel">
                 <ErrorBoundary>
                   <Component container={container} active={id === tab} {...(intent && id === initialTab ? { intent } : {})} />
                 </ErrorBoundary>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { useSaveDialogs } from '../../api/ClientContext';
 import { formatDateTime, formatRelative } from '../../format/time';
+import { useEngineGate } from '../engine/EngineContext';
 import { StatsColumnCells, StatsColumnHeaders } from '../stats/StatsColumns';
 import { ActionIcon } from './ActionIcon';
 import type { ActionName } from './actions';
@@ -42,6 +43,8 @@ export function ContainerTable(props: ContainerTableProps) {
   // "…" only where a save dialog follows (the desktop app).
   const exportLabel = saveDialogs ? t('exportAction') : t('exportActionBrowser');
   const scrollRef = useRef<HTMLDivElement>(null);
+  // While the engine is away the rows are last known (dimmed, see app.css) and no action can run.
+  const { reachable, gate } = useEngineGate();
   const virtualizer = useVirtualizer({
     count: containers.length,
     getScrollElement: () => scrollRef.current,
@@ -65,7 +68,14 @@ export function ContainerTable(props: ContainerTableProps) {
   );
 
   return (
-    <div className="container-table" role="table" aria-label={t('tableLabel')} aria-rowcount={containers.length + 1} style={tableStyle}>
+    <div
+      className={`container-table${reachable ? '' : ' stale'}`}
+      role="table"
+      aria-label={t('tableLabel')}
+      aria-rowcount={containers.length + 1}
+      data-stale={reachable ? undefined : 'true'}
+      style={tableStyle}
+    >
       <div className="row header-row" role="row">
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
@@ -151,6 +161,7 @@ export function ContainerTable(props: ContainerTableProps) {
                       onClick={() => props.onAction(action, container)}
                       title={t('actionTitle', { action: t(`actions.${action}`), name: container.name })}
                       aria-label={layout.compactActions ? t(`actions.${action}`) : undefined}
+                      {...gate}
                     >
                       {layout.compactActions ? <ActionIcon action={action} /> : t(`actions.${action}`)}
                     </button>
@@ -162,6 +173,7 @@ export function ContainerTable(props: ContainerTableProps) {
                     onClick={() => props.onExport(container)}
                     title={t('exportTitle', { name: container.name })}
                     aria-label={layout.compactActions ? exportLabel : undefined}
+                    {...gate}
                   >
                     {layout.compactActions ? <ActionIcon action="export" /> : exportLabel}
                   </button>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 import { STATE_FILTERS, type StateFilter } from './filter';
 
 interface ToolbarProps {
@@ -17,6 +18,7 @@ interface ToolbarProps {
 
 export function ContainersToolbar(props: ToolbarProps) {
   const { t } = useTranslation('containers');
+  const { gate } = useEngineGate();
   return (
     <div className="toolbar">
       <input
@@ -55,7 +57,7 @@ export function ContainersToolbar(props: ToolbarProps) {
         />
       </label>
       <span className="muted count">{t('count', { shown: props.shown, total: props.total })}</span>
-      <button type="button" className="primary" onClick={props.onCreate}>
+      <button type="button" className="primary" onClick={props.onCreate} {...gate}>
         {t('create')}
       </button>
     </div>

@@ -6,6 +6,9 @@ import { CliCommand } from '../../components/CliCommand';
 import { useNavigation } from '../../navigation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from '../container-detail/ContainerDetail';
+import { useEngineGate } from '../engine/EngineContext';
+import { EngineWaitNote, StaleNote } from '../engine/OutageNotes';
+import { isEngineUnavailable } from '../engine/outage-message';
 import type { DetailIntent } from '../container-detail/tab-types';
 import { CompareButton, ComparePanel } from '../stats/ComparePanel';
 import { useContainerCommands } from '../palette/useContainerCommands';
@@ -45,12 +48,15 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   }, [containerRequest, takeContainerRequest]);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
-  const { containers, error, listedAt, refresh } = useContainers(all || open !== undefined, connected);
+  const { containers, listedAt, requestSentAt, error, refresh } = useContainers(all || open !== undefined, connected);
+  const { reachable, gate } = useEngineGate();
+  // While the engine is away the banner and the stale note say so; the list's own error would repeat it.
+  const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
   const actions = useContainerActions(refresh);
   const { settleUpTo } = actions;
   useEffect(() => {
-    if (listedAt !== undefined) settleUpTo(listedAt);
-  }, [listedAt, settleUpTo]);
+    if (requestSentAt !== undefined) settleUpTo(requestSentAt);
+  }, [requestSentAt, settleUpTo]);
   const confirmBefore = useSettings().settings.confirm;
 
   const visible = useMemo(
@@ -61,7 +67,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
 
   const perform = (action: ActionName, requested: ContainerSummary[], options: ActionOptions = {}): void => {
     const targets = requested.filter((c) => !actions.blocked(action, c.id));
-    if (targets.length === 0) return;
+    if (targets.length === 0 || !reachable) return;
     if ((action === 'kill' || action === 'remove') && confirmBefore[action] && !('signal' in options) && !('force' in options)) {
       setDialog({ action, targets });
       return;
@@ -183,6 +189,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           container={container}
           name={container?.name ?? open.name}
           transition={actions.transitions.get(open.id)}
+          listedAt={listedAt}
           onBack={() => setOpen(undefined)}
           onAction={(action, target) => perform(action, [target])}
           initialTab={open.tab}
@@ -240,6 +247,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
               className="small"
               disabled={!selectedContainers.some((c) => isApplicable(action, c.state) && !conflicts(action, actions.transitions.get(c.id)))}
               onClick={() => perform(action, selectedContainers.filter((c) => isApplicable(action, c.state)))}
+              {...gate}
             >
               {t(`actions.${action}`)}
             </button>
@@ -251,13 +259,15 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         </div>
       )}
       {comparing && selectedContainers.length > 0 && <ComparePanel containers={selectedContainers} onClose={() => setComparing(false)} />}
-      {error && <ErrorMessage error={error} />}
+      {shownError && <ErrorMessage error={shownError} />}
       {renderReport()}
+      {!reachable && containers !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {containers === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
+      {containers === undefined && !reachable && <EngineWaitNote />}
       {containers !== undefined && containers.length === 0 && (
         <div className="empty-state">
           <p>{all ? t('empty.none') : t('empty.noneRunning')}</p>
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
+          <button type="button" className="primary" onClick={() => setCreating(true)} {...gate}>
             {t('create')}
           </button>
         </div>

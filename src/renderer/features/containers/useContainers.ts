@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineEvent } from '../../../shared/types/events';
+import type { BerthClient } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
 import { useRefreshOnEvents } from '../engine/useRefreshOnEvents';
 
@@ -12,10 +13,30 @@ const changesTheList = (event: EngineEvent): boolean => !IRRELEVANT_ACTION.test(
 
 export interface ContainersState {
   containers: ContainerSummary[] | undefined;
-  error: Error | undefined;
-  /** performance.now() when the request that brought `containers` was sent. */
+  /** When the engine last gave this list (epoch ms): while it is away the list is only "last known". */
   listedAt: number | undefined;
+  /** performance.now() when the request that brought `containers` was sent (ends "Stopping…" once answered). */
+  requestSentAt: number | undefined;
+  error: Error | undefined;
   refresh(): void;
+}
+
+interface Listing {
+  containers: ContainerSummary[];
+  listedAt: number;
+  requestSentAt: number;
+}
+
+/**
+ * The last list per client and `all`, so a view opened while the engine is away (or opened again)
+ * shows what was last known instead of nothing.
+ */
+const lastListings = new WeakMap<BerthClient, Map<boolean, Listing>>();
+
+function listingsOf(client: BerthClient): Map<boolean, Listing> {
+  let listings = lastListings.get(client);
+  if (!listings) lastListings.set(client, (listings = new Map()));
+  return listings;
 }
 
 /**
@@ -24,9 +45,8 @@ export interface ContainersState {
  */
 export function useContainers(all: boolean, connected: boolean): ContainersState {
   const client = useClient();
-  const [containers, setContainers] = useState<ContainerSummary[]>();
+  const [listing, setListing] = useState<Listing | undefined>(() => listingsOf(client).get(all));
   const [error, setError] = useState<Error>();
-  const [listedAt, setListedAt] = useState<number>();
   const inFlight = useRef(false);
   const again = useRef(false);
   const generation = useRef(0);
@@ -44,8 +64,9 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
       .then(
         (list) => {
           if (mine !== generation.current) return;
-          setContainers(list);
-          setListedAt(requestedAt);
+          const next = { containers: list, listedAt: Date.now(), requestSentAt: requestedAt };
+          listingsOf(client).set(all, next);
+          setListing(next);
           setError(undefined);
         },
         (err: Error) => mine === generation.current && setError(err),
@@ -63,9 +84,10 @@ export function useContainers(all: boolean, connected: boolean): ContainersState
     generation.current += 1;
     inFlight.current = false;
     if (connected) refresh();
-  }, [refresh, connected]);
+    else setListing(listingsOf(client).get(all));
+  }, [refresh, connected, client, all]);
 
   useRefreshOnEvents(connected, refresh, { filter: CONTAINER_EVENTS, accept: changesTheList, onError: setError });
 
-  return { containers, error, listedAt, refresh };
+  return { containers: listing?.containers, listedAt: listing?.listedAt, requestSentAt: listing?.requestSentAt, error, refresh };
 }

@@ -1,15 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineInfo, EngineState } from '../../../shared/types/engine';
+import type { BerthClient } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
+import { EngineWaitNote, StaleNote } from './OutageNotes';
+
+/** The last `docker info` per client, shown as last known when the view opens while the engine is away. */
+const lastInfo = new WeakMap<BerthClient, { info: EngineInfo; at: number }>();
 
 export function EngineView({ engineState }: { engineState: EngineState | undefined }) {
   const { t } = useTranslation('engine');
   const client = useClient();
-  const [info, setInfo] = useState<EngineInfo>();
+  const [known, setKnown] = useState(() => lastInfo.get(client));
+  const info = known?.info;
   const [error, setError] = useState<Error>();
   const connected = engineState?.status === 'connected';
 
@@ -17,7 +23,13 @@ export function EngineView({ engineState }: { engineState: EngineState | undefin
     if (!connected) return;
     let live = true;
     client.invoke('engine.info', {}).then(
-      (value) => live && (setInfo(value), setError(undefined)),
+      (value) => {
+        if (!live) return;
+        const next = { info: value, at: Date.now() };
+        lastInfo.set(client, next);
+        setKnown(next);
+        setError(undefined);
+      },
       (err: Error) => live && setError(err),
     );
     return () => {
@@ -50,10 +62,12 @@ export function EngineView({ engineState }: { engineState: EngineState | undefin
         <h1 id="engine-title">{t('title')}</h1>
       </header>
       <CliCommand command="docker info" />
-      {error && <ErrorMessage error={error} />}
-      {!info && !error && <p className="muted">{t('loading')}</p>}
+      {error && connected && <ErrorMessage error={error} />}
+      {!connected && !info && <EngineWaitNote />}
+      {!connected && info && <StaleNote at={known?.at} />}
+      {connected && !info && !error && <p className="muted">{t('loading')}</p>}
       {info && (
-        <dl className="facts">
+        <dl className={connected ? 'facts' : 'facts stale-content'} data-stale={connected ? undefined : 'true'}>
           {rows.map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useEngineReach } from '../engine/EngineContext';
 import { EVENT_CAP } from './event-buffer';
 import type { EventStreamState } from './useEventStream';
 
@@ -15,6 +16,7 @@ interface EventsControlsProps {
 export function EventsControls({ stream, paused, onPausedChange, shown }: EventsControlsProps) {
   const { t } = useTranslation('events');
   const total = stream.events.length;
+  const { reachable } = useEngineReach();
   return (
     <>
       <div className="events-controls">
@@ -27,7 +29,7 @@ export function EventsControls({ stream, paused, onPausedChange, shown }: Events
         <span className="muted events-count" role="status">
           {shown === undefined || shown === total ? t('count', { count: total }) : t('countFiltered', { shown, count: total })}
           {paused && ` · ${t('held', { count: stream.held })}`}
-          {!paused && !stream.ended && !stream.error && ` · ${t('live')}`}
+          {!paused && !stream.ended && !stream.error && ` · ${reachable ? t('live') : t('waitingEngine')}`}
         </span>
       </div>
       {stream.dropped > 0 && (

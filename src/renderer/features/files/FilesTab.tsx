@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEngineGate, useEngineReach } from '../engine/EngineContext';
 import type { FileEntry } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
@@ -30,6 +31,7 @@ function dropFolderAt(target: EventTarget | null, fallback: string): string {
 /** A container's filesystem (listed with an exec where it runs, else the archive API): browse, view, copy in and out. */
 export function FilesTab({ container }: DetailTabProps) {
   const { t } = useTranslation('files');
+  const { gate } = useEngineGate();
   const client = useClient();
   const desktop = client.transport === 'electron';
   const [path, setPath] = useState('/');
@@ -46,6 +48,14 @@ export function FilesTab({ container }: DetailTabProps) {
     reloadMarks();
   }, [reloadMarks]);
   const copies = useCopies(container, refresh);
+  // A listing that failed while the engine was away is read again when it is back.
+  const { epoch } = useEngineReach();
+  const seenEpoch = useRef(epoch);
+  useEffect(() => {
+    if (seenEpoch.current === epoch) return;
+    seenEpoch.current = epoch;
+    refresh();
+  }, [epoch, refresh]);
   const collator = useMemo(() => new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }), []);
 
   const rows = useMemo(() => {
@@ -124,10 +134,10 @@ export function FilesTab({ container }: DetailTabProps) {
           <button type="button" className="small" onClick={refresh}>
             {t('refresh')}
           </button>
-          <button type="button" className="small" disabled={copies.busy} onClick={() => (desktop ? void pickDesktop(false) : fileInput.current?.click())}>
+          <button type="button" className="small" disabled={copies.busy} onClick={() => (desktop ? void pickDesktop(false) : fileInput.current?.click())} {...gate}>
             {t('upload.files')}
           </button>
-          <button type="button" className="small" disabled={copies.busy} onClick={() => (desktop ? void pickDesktop(true) : folderInput.current?.click())}>
+          <button type="button" className="small" disabled={copies.busy} onClick={() => (desktop ? void pickDesktop(true) : folderInput.current?.click())} {...gate}>
             {t('upload.folder')}
           </button>
           <input ref={fileInput} type="file" multiple hidden onChange={onPicked} data-testid="files-upload-input" />

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
 import type { DetailTabProps } from '../container-detail/tab-types';
@@ -14,6 +15,7 @@ import '../../styles/images.css';
 export function ContainerImageTab({ container, intent }: DetailTabProps) {
   const { openContainer } = useNavigation();
   const { t } = useTranslation('images');
+  const { gate } = useEngineGate();
   const [committing, setCommitting] = useState(false);
   const [importOffer, setImportOffer] = useState<ImportOffer>();
   const [createFrom, setCreateFrom] = useState<string>();
@@ -67,7 +69,7 @@ export function ContainerImageTab({ container, intent }: DetailTabProps) {
         <h3 id={`commit-${container.id}`}>{t('commit.sectionTitle')}</h3>
         <p className="muted">{t('commit.explain')}</p>
         <div>
-          <button type="button" onClick={() => setCommitting(true)}>
+          <button type="button" onClick={() => setCommitting(true)} {...gate}>
             {t('commit.open')}
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 import type { ImageChanges } from '../../../shared/images/change-lines';
 import type { DownloadStart, TransferProgress as Progress } from '../../../shared/types/transfers';
 import { useClient, useSaveDialogs } from '../../api/ClientContext';
@@ -30,6 +31,7 @@ interface ExportPanelProps {
 /** `docker export`, with what it does not keep said up front, its progress, and "Import as image…" after. */
 export function ExportPanel({ container, onImportAsImage, exportRef }: ExportPanelProps) {
   const { t } = useTranslation('images');
+  const { gate } = useEngineGate();
   const client = useClient();
   const notify = useTaskNotifier();
   const saveDialogs = useSaveDialogs();
@@ -79,7 +81,7 @@ export function ExportPanel({ container, onImportAsImage, exportRef }: ExportPan
       <h3 id={`export-${container.id}`}>{t('export.title')}</h3>
       <p className="images-warning">{t('export.configWarning')}</p>
       <div className="toolbar">
-        <button type="button" className="primary" onClick={() => void start()} disabled={busy || running}>
+        <button type="button" className="primary" onClick={() => void start()} disabled={busy || running} {...gate}>
           {saveDialogs ? t('export.start') : t('export.startBrowser')}
         </button>
         <CliCommand command={exportCli(container.name, started?.filename ?? `${container.name}.tar`)} />

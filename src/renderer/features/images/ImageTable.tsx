@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 import type { ImageSummary } from '../../../shared/types/images';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatRelative } from '../../format/time';
@@ -24,8 +25,9 @@ export const removalRef = (image: ImageSummary): string => (image.repoTags.lengt
 /** The local images: names (each removable on its own), id, size, age, and how many containers use it. */
 export function ImageTable({ images, pending, onCreateContainer, onInspect, onHistory, onTag, onPush, onRemove, onUntag }: ImageTableProps) {
   const { t, i18n } = useTranslation('images');
+  const { reachable, gate } = useEngineGate();
   return (
-    <div className="image-table-wrap">
+    <div className={`image-table-wrap${reachable ? '' : ' stale-rows'}`} data-stale={reachable ? undefined : 'true'}>
       <table className="image-table" aria-label={t('tableLabel')}>
         <thead>
           <tr>
@@ -52,7 +54,7 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onHi
                         <button
                           type="button"
                           className="ghost small chip-remove"
-                          disabled={busy}
+                          disabled={busy} {...gate}
                           onClick={() => onUntag(image, repoTag)}
                           aria-label={t('actions.untagNamed', { name: repoTag })}
                           title={t('actions.untagNamed', { name: repoTag })}
@@ -69,22 +71,22 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onHi
                 <td className="num">{image.containers}</td>
                 <td>
                   <div className="image-actions">
-                    <button type="button" className="small" disabled={busy} onClick={() => onCreateContainer(image)} aria-label={t('actions.createContainerNamed', { name: label })}>
+                    <button type="button" className="small" disabled={busy} {...gate} onClick={() => onCreateContainer(image)} aria-label={t('actions.createContainerNamed', { name: label })}>
                       {t('actions.createContainer')}
                     </button>
-                    <button type="button" className="small" onClick={() => onInspect(image)} aria-label={t('actions.inspectNamed', { name: label })}>
+                    <button type="button" className="small" onClick={() => onInspect(image)} {...gate} aria-label={t('actions.inspectNamed', { name: label })}>
                       {t('actions.inspect')}
                     </button>
-                    <button type="button" className="small" onClick={() => onHistory(image)} aria-label={t('actions.historyNamed', { name: label })}>
+                    <button type="button" className="small" onClick={() => onHistory(image)} {...gate} aria-label={t('actions.historyNamed', { name: label })}>
                       {t('actions.history')}
                     </button>
-                    <button type="button" className="small" disabled={busy} onClick={() => onTag(image)} aria-label={t('actions.tagNamed', { name: label })}>
+                    <button type="button" className="small" disabled={busy} {...gate} onClick={() => onTag(image)} aria-label={t('actions.tagNamed', { name: label })}>
                       {t('actions.tag')}
                     </button>
-                    <button type="button" className="small" disabled={busy} onClick={() => onPush(image)} aria-label={t('actions.pushNamed', { name: label })}>
+                    <button type="button" className="small" disabled={busy} {...gate} onClick={() => onPush(image)} aria-label={t('actions.pushNamed', { name: label })}>
                       {t('actions.push')}
                     </button>
-                    <button type="button" className="small danger-text" disabled={busy} onClick={() => onRemove(image)} aria-label={t('actions.removeNamed', { name: label })}>
+                    <button type="button" className="small danger-text" disabled={busy} {...gate} onClick={() => onRemove(image)} aria-label={t('actions.removeNamed', { name: label })}>
                       {t('actions.remove')}
                     </button>
                   </div>

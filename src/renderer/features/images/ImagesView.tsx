@@ -8,6 +8,9 @@ import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import { CreateContainerForm } from '../containers/create/CreateContainerForm';
+import { useEngineGate } from '../engine/EngineContext';
+import { EngineWaitNote, StaleNote } from '../engine/OutageNotes';
+import { isEngineUnavailable } from '../engine/outage-message';
 import { useNavigation } from '../../navigation';
 import { useRegistryDialogs } from '../registries/RegistryDialogs';
 import { listCli } from './cli';
@@ -40,7 +43,9 @@ function matches(image: ImageSummary, text: string): boolean {
 export function ImagesView({ engineState }: { engineState: EngineState | undefined }) {
   const { t } = useTranslation('images');
   const connected = engineState?.status === 'connected';
-  const { images, error, refresh } = useImages(connected);
+  const { images, listedAt, error, refresh } = useImages(connected);
+  const { reachable, gate } = useEngineGate();
+  const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
   const actions = useImageActions(refresh);
   const { openPull } = useRegistryDialogs();
   const [text, setText] = useState('');
@@ -124,19 +129,21 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
       )}
       <div className="toolbar">
         <input type="search" className="filter-input" value={text} onChange={(event) => setText(event.target.value)} placeholder={t('filterPlaceholder')} aria-label={t('filterLabel')} />
-        <button type="button" className="primary" onClick={() => openPull()}>
+        <button type="button" className="primary" onClick={() => openPull()} {...gate}>
           {t('pull.open')}
         </button>
-        <button type="button" onClick={() => setDialog({ kind: 'import' })}>
+        <button type="button" onClick={() => setDialog({ kind: 'import' })} {...gate}>
           {t('import.open')}
         </button>
-        <button type="button" disabled={dangling.length === 0 || actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })}>
+        <button type="button" disabled={dangling.length === 0 || actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })} {...gate}>
           {t('prune.open', { count: dangling.length, size: formatBytes(danglingBytes) })}
         </button>
         <span className="count muted">{t('count', { shown: visible.length, total: sorted.length })}</span>
       </div>
       <p className="muted small-print drop-hint">{t('dropHint')}</p>
-      {error && <ErrorMessage error={error} />}
+      {shownError && <ErrorMessage error={shownError} />}
+      {!reachable && images !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
+      {!reachable && images === undefined && <EngineWaitNote />}
       {dropError && <ErrorMessage error={dropError} onDismiss={() => setDropError(undefined)} />}
       {actions.error && <ErrorMessage error={actions.error} onDismiss={actions.clear} />}
       {actions.report && (
@@ -152,10 +159,10 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
       {images !== undefined && images.length === 0 && (
         <div className="empty-state">
           <p>{t('empty')}</p>
-          <button type="button" className="primary" onClick={() => openPull()}>
+          <button type="button" className="primary" onClick={() => openPull()} {...gate}>
             {t('pull.open')}
           </button>
-          <button type="button" onClick={() => setDialog({ kind: 'import' })}>
+          <button type="button" onClick={() => setDialog({ kind: 'import' })} {...gate}>
             {t('import.open')}
           </button>
         </div>

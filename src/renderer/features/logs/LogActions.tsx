@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSaveDialogs } from '../../api/ClientContext';
+import { useEngineGate } from '../engine/EngineContext';
 
 export interface LogActionsProps {
   onCopy(): void;
@@ -13,6 +14,7 @@ export interface LogActionsProps {
 export function LogActions({ onCopy, canCopy, onClear, onDownload, downloading }: LogActionsProps) {
   const { t } = useTranslation('logs');
   const saveDialogs = useSaveDialogs();
+  const { gate } = useEngineGate();
   return (
     <span className="log-actions">
       <button type="button" className="small" onClick={onCopy} disabled={!canCopy} title={t('actions.copyHint')}>
@@ -21,7 +23,7 @@ export function LogActions({ onCopy, canCopy, onClear, onDownload, downloading }
       <button type="button" className="small" onClick={onClear}>
         {t('actions.clear')}
       </button>
-      <button type="button" className="small" onClick={onDownload} disabled={downloading}>
+      <button type="button" className="small" onClick={onDownload} disabled={downloading} {...gate}>
         {saveDialogs ? t('actions.downloadDialog') : t('actions.download')}
       </button>
     </span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { formatBytes } from '../../format/bytes';
+import { useEngineReach } from '../engine/EngineContext';
 import { formatPercent } from './format';
 import { hasLiveStats, useContainerStats } from './useStats';
 import '../../styles/stats.css';
@@ -16,13 +17,16 @@ export function StatsColumnHeaders() {
   );
 }
 
-/** A row's CPU and memory cells: live for running containers, a dash otherwise. */
+/** A row's CPU and memory cells: live for running containers, a dash otherwise (and while the engine is away). */
 export function StatsColumnCells({ container }: { container: ContainerSummary }) {
-  if (!hasLiveStats(container.state)) {
+  const { t } = useTranslation('stats');
+  const { reachable } = useEngineReach();
+  if (!hasLiveStats(container.state) || !reachable) {
+    const title = reachable ? undefined : t('columns.notLive');
     return (
       <>
-        <span role="cell" className="cell stats-cell muted" data-stats="cpu">—</span>
-        <span role="cell" className="cell stats-cell muted" data-stats="memory">—</span>
+        <span role="cell" className="cell stats-cell muted" data-stats="cpu" title={title}>—</span>
+        <span role="cell" className="cell stats-cell muted" data-stats="memory" title={title}>—</span>
       </>
     );
   }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 import { EMPTY_DRAFT, specFromDraft, type DraftIssue, type NewSessionDraft, type NewSessionKind } from './new-session';
 import type { SessionSpec } from './session-spec';
 
@@ -14,6 +15,7 @@ const KINDS: readonly NewSessionKind[] = ['shell', 'command', 'attach'];
 /** Options for a new session: a shell or command with user, directory and environment; or attach. */
 export function NewSessionForm({ container, onOpen, onCancel }: NewSessionFormProps) {
   const { t } = useTranslation('terminal');
+  const { gate } = useEngineGate();
   const [draft, setDraft] = useState<NewSessionDraft>(EMPTY_DRAFT);
   const [issues, setIssues] = useState<DraftIssue[]>([]);
   const update = (patch: Partial<NewSessionDraft>): void => setDraft((current) => ({ ...current, ...patch }));
@@ -130,7 +132,7 @@ export function NewSessionForm({ container, onOpen, onCancel }: NewSessionFormPr
         <button type="button" className="ghost" onClick={onCancel}>
           {t('form.cancel')}
         </button>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" {...gate}>
           {draft.kind === 'attach' && !container.running ? t('toolbar.startAttach') : t('form.open')}
         </button>
       </div>

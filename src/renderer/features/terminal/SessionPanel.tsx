@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 import { describeDetachKeys, DEFAULT_DETACH_KEYS, parseDetachKeys } from '../../../shared/terminal/detach-keys';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -23,6 +24,7 @@ interface SessionPanelProps {
 /** One session: its terminal (or a command's output), its state, and what can be done with it. */
 export function SessionPanel({ session, visible, onClose }: SessionPanelProps) {
   const { t } = useTranslation('terminal');
+  const { gate } = useEngineGate();
   const state = useSessionState(session);
   const [searching, setSearching] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -87,7 +89,7 @@ export function SessionPanel({ session, visible, onClose }: SessionPanelProps) {
             </button>
           )}
           {ended && (
-            <button type="button" className="small primary" onClick={() => session.restart()}>
+            <button type="button" className="small primary" onClick={() => session.restart()} {...gate}>
               {restartLabel}
             </button>
           )}

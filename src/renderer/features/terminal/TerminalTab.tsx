@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEngineGate } from '../engine/EngineContext';
 import { useClient } from '../../api/ClientContext';
 import type { DetailTabProps } from '../container-detail/tab-types';
 import { NewSessionForm } from './NewSessionForm';
@@ -16,6 +17,7 @@ import '../../styles/terminal.css';
  */
 export function TerminalTab({ container, active }: DetailTabProps) {
   const { t } = useTranslation('terminal');
+  const { gate } = useEngineGate();
   const client = useClient();
   const { sessions, activeKey } = useContainerTerminals(container.id);
   const [composing, setComposing] = useState(false);
@@ -64,10 +66,10 @@ export function TerminalTab({ container, active }: DetailTabProps) {
           </div>
         )}
         <div className="term-new-buttons">
-          <button type="button" className="small primary" onClick={openShell} disabled={!running}>
+          <button type="button" className="small primary" onClick={openShell} disabled={!running} {...gate}>
             {t('toolbar.newShell')}
           </button>
-          <button type="button" className="small" onClick={attach}>
+          <button type="button" className="small" onClick={attach} {...gate}>
             {running ? t('toolbar.attach') : t('toolbar.startAttach')}
           </button>
           <button type="button" className="small ghost" aria-expanded={composing} onClick={() => setComposing((on) => !on)}>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { dockerCommandFor } from '../../../../shared/cli/docker-command';
 import { useClient } from '../../../api/ClientContext';
+import { useEngineGate } from '../../engine/EngineContext';
 import { CliCommand } from '../../../components/CliCommand';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { FieldsContext, SelectField, TextField, keepFocus, useFieldMessage, type FieldsApi } from './Field';
@@ -41,6 +42,7 @@ const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(naviga
 export function CreateContainerForm({ onClose, onCreated, initialImage }: CreateContainerFormProps) {
   const { t } = useTranslation('create');
   const { t: tt } = useTranslation('terminal');
+  const { reachable, gate } = useEngineGate();
   const client = useClient();
   const describe = useFieldMessage();
   const [state, setState] = useState<CreateFormState>(() => initialFormState(initialImage));
@@ -104,7 +106,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   const update = (patch: Partial<CreateFormState>): void => setState((previous) => ({ ...previous, ...patch }));
 
   const submit = async (channel: CreateAction): Promise<void> => {
-    if (busy) return;
+    if (busy || !reachable) return;
     setSubmitted(true);
     setCliChannel(channel);
     if (errors.size > 0) {
@@ -144,6 +146,7 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
     onMouseDown: keepFocus,
     onMouseEnter: () => setCliChannel(channel),
     onFocus: () => setCliChannel(channel),
+    ...gate,
   });
 
   return (
