@@ -1,5 +1,5 @@
-// The Node.js version README asks for is package.json's engines, and it is exactly the newest
-// minimum any installed package declares: at that version `npm install` warns about nothing
+// The Node.js version README asks for is package.json's engines, and it is exactly the lowest
+// version every installed package accepts: at that version `npm install` warns about nothing
 // (no EBADENGINE), and no lower version would do.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,14 +41,16 @@ describe('the Node.js requirement', () => {
     expect(semver.minVersion(manifest.engines.node)?.version).toBe(minimum);
   });
 
-  it('every installed package accepts it, and it is the newest minimum one of them asks for', () => {
+  it('every installed package accepts it, and no lower version would do', () => {
     const ranges = lockedNodeRanges();
     expect(ranges.length).toBeGreaterThan(10);
     expect(ranges.filter(({ range }) => !semver.satisfies(minimum, range))).toEqual([]);
-    const newest = ranges.reduce((best, { range }) => {
-      const lowest = semver.minVersion(range)?.version ?? '0.0.0';
-      return semver.gt(lowest, best) ? lowest : best;
-    }, '0.0.0');
-    expect(minimum).toBe(newest);
+    // The lowest version every range accepts is the lowest bound of some range's alternative
+    // (`^20.19.0 || ^22.13.0 || >=24` has three): try those in order.
+    const bounds = ranges
+      .flatMap(({ range }) => range.split('||').map((alternative) => semver.minVersion(alternative.trim())?.version ?? '0.0.0'))
+      .sort((x, y) => (semver.gt(x, y) ? 1 : semver.gt(y, x) ? -1 : 0));
+    const lowest = bounds.find((bound) => ranges.every(({ range }) => semver.satisfies(bound, range)));
+    expect(minimum).toBe(lowest);
   });
 });
