@@ -4,17 +4,22 @@ import { useBrowserMode } from './browser-mode';
 
 const mode = useBrowserMode();
 
+/** PID 1 ignores SIGTERM, so a stop or restart waits for the whole timeout and then kills. */
+async function startIgnoringSigterm(name: string) {
+  const container = await docker().createContainer({
+    Image: testImage,
+    name,
+    Cmd: ['sh', '-c', 'trap "" TERM; while true; do sleep 1; done'],
+    Labels: { ...TEST_LABELS },
+  });
+  await container.start();
+  return container;
+}
+
 describe('browser mode: a container between two states', () => {
   it('says "Stopping…" with the time left on the row and in the header until the engine reports it exited', async () => {
     const name = uniqueName('stubborn');
-    // PID 1 ignores SIGTERM, so a stop waits for the whole timeout and then kills.
-    const container = await docker().createContainer({
-      Image: testImage,
-      name,
-      Cmd: ['sh', '-c', 'trap "" TERM; while true; do sleep 1; done'],
-      Labels: { ...TEST_LABELS },
-    });
-    await container.start();
+    const container = await startIgnoringSigterm(name);
     const page = await mode.openPage();
     // Long enough that the stop is still waiting while the test looks; the test ends it with a kill.
     await page.getByLabel('Stop timeout (s)').fill('120');
@@ -46,13 +51,7 @@ describe('browser mode: a container between two states', () => {
 
   it('says "Restarting…" while a restart waits, until the engine reports it running again', async () => {
     const name = uniqueName('restart-wait');
-    const container = await docker().createContainer({
-      Image: testImage,
-      name,
-      Cmd: ['sh', '-c', 'trap "" TERM; while true; do sleep 1; done'],
-      Labels: { ...TEST_LABELS },
-    });
-    await container.start();
+    const container = await startIgnoringSigterm(name);
     const startedAt = (await container.inspect()).State.StartedAt;
     const page = await mode.openPage();
     await page.getByLabel('Stop timeout (s)').fill('120');

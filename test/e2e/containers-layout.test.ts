@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MIN_WINDOW_SIZE } from '../../src/main/electron/window-size';
 import detailEn from '../../src/renderer/i18n/locales/en/detail.json';
-import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { openContainer, useBrowserMode } from './browser-mode';
 
 // Page-side code below runs in Chromium; the test project has no DOM types, so these say what it uses.
@@ -124,6 +124,13 @@ describe('browser mode: the containers list sizes its columns to what they hold'
       const exited = await docker().createContainer({ Image: imageName, name: `${base}-exited`, Cmd: ['sh', '-c', 'exit 3'], Labels: { ...TEST_LABELS } });
       await exited.start();
       await exited.wait();
+      // The engine says "Exited (3) Less than a second ago" for the first second, and the list keeps
+      // what it read until the next event: take the line it settles on ("… 1 second ago").
+      await waitFor(async () => !(await docker().listContainers({ all: true, filters: { name: [`${base}-exited`] } }))[0]?.Status.includes('Less than'), {
+        timeout: 10_000,
+        interval: 200,
+        message: 'the exited status still says "Less than a second"',
+      });
       const withPorts = await docker().createContainer({
         Image: imageName,
         name: `${base}-ports`,

@@ -112,7 +112,7 @@ describe('browser mode: the engine goes away and comes back', () => {
     const inspectPanel = page.locator('[role=tabpanel]:not([hidden])');
     await waitFor(async () => /not reachable/.test(await inspectPanel.innerText()), { timeout: OUTAGE_TIMEOUT, message: 'the Inspect tab does not say why it is empty' });
     await page.getByRole('tab', { name: 'Image', exact: true }).click();
-    expect(await offWithReason(page.getByRole('button', { name: 'Export to a tar file…' }))).toBe(true);
+    expect(await offWithReason(page.getByRole('button', { name: 'Export to a tar file', exact: true }))).toBe(true);
     expect(await offWithReason(page.getByRole('button', { name: 'Commit…' }))).toBe(true);
     await page.getByRole('tab', { name: 'Inspect', exact: true }).click();
 

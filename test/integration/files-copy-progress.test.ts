@@ -2,7 +2,6 @@
 // 22 B", not "2.0 KiB of 2.0 KiB" (its archive: a header block, the data padded to a block, two
 // end blocks). Both ways in: the desktop app's host files and browser mode's uploaded tar.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { dockerCli, removeTestContainers } from '../helpers/engine';
 import { runningContainer } from './files-support';
 import { call, dispatcherFor, watchTransfer } from './images-support';
+import { send } from '../helpers/web-client';
 
 const TWENTY_TWO = 'twenty-two bytes here\n';
 const engine = createEngine();
@@ -38,19 +38,10 @@ afterAll(async () => {
   await removeTestContainers();
 });
 
-function post(urlPath: string, body: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: web.port, path: urlPath, method: 'POST', headers: { Authorization: `Bearer ${web.token}`, 'Content-Length': String(body.length) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** POSTs `body` whole to the server's URL; resolves the status. */
+async function post(urlPath: string, body: Buffer): Promise<number> {
+  const target = { origin: `http://127.0.0.1:${web.port}`, token: web.token };
+  return (await send(target, urlPath, { headers: { 'Content-Length': body.length }, chunks: [body] })).status;
 }
 
 /** The tar the page builds (src/renderer/features/files/dropped-files.ts uses the same writer). */

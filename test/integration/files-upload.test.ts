@@ -2,7 +2,6 @@
 // whose tar body does not match what the page declared: hand-made bodies through the real
 // browser-mode server and the real engine. Nothing undeclared may reach the container, nothing is
 // written through a link, and a body cut short is a failure whose partial copy is removed again.
-import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tarParts } from '../../src/shared/files/tar-writer';
 import type { TransferProgress, UploadStart } from '../../src/shared/types/transfers';
@@ -11,6 +10,7 @@ import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { dockerCli, removeTestContainers } from '../helpers/engine';
 import { runningContainer, seed, tarOf, type SeedItem } from './files-support';
 import { call, dispatcherFor, watchTransfer } from './images-support';
+import { send } from '../helpers/web-client';
 
 const engine = createEngine();
 const browser = dispatcherFor(engine);
@@ -39,19 +39,10 @@ afterAll(async () => {
   await removeTestContainers();
 });
 
-function post(urlPath: string, body: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: web.port, path: urlPath, method: 'POST', headers: { Authorization: `Bearer ${web.token}`, 'Content-Length': String(body.length) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** POSTs `body` whole to the server's URL; resolves the status. */
+async function post(urlPath: string, body: Buffer): Promise<number> {
+  const target = { origin: `http://127.0.0.1:${web.port}`, token: web.token };
+  return (await send(target, urlPath, { headers: { 'Content-Length': body.length }, chunks: [body] })).status;
 }
 
 /** Asks for an upload of `names` into /dest, posts `body`, and resolves the transfer's final state. */

@@ -1,5 +1,5 @@
 import { BerthError } from '../../shared/errors';
-import type { UnreachableCode } from '../../shared/types/engine';
+import { UNREACHABLE_REASONS, type UnreachableCode } from '../../shared/types/engine';
 
 interface EngineErrorLike {
   statusCode?: number;
@@ -9,16 +9,6 @@ interface EngineErrorLike {
   json?: { message?: string } | null;
 }
 
-/** Why the engine could not be reached, in words: the user sees this, not the errno. */
-const UNREACHABLE_REASONS: Readonly<Record<UnreachableCode, string>> = {
-  ECONNREFUSED: 'nothing answers on its socket',
-  ENOENT: 'its socket does not exist',
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the connection was closed',
-  ETIMEDOUT: 'it did not answer in time',
-  EHOSTUNREACH: 'its host cannot be reached',
-  EACCES: 'permission denied on the engine socket',
-};
 const UNREACHABLE_CODES = new Set<string>(Object.keys(UNREACHABLE_REASONS));
 
 /** The engine's own message, without dockerode's "(HTTP code 404) no such container - " prefix. */

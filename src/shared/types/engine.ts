@@ -24,6 +24,17 @@ export type EngineStatus = 'connecting' | 'connected' | 'disconnected';
 export const UNREACHABLE_CODES = ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EACCES'] as const;
 export type UnreachableCode = (typeof UNREACHABLE_CODES)[number];
 
+/** Why the engine could not be reached, in words: the user sees this, not the errno (main's message; the renderer has them in its catalogs). */
+export const UNREACHABLE_REASONS: Readonly<Record<UnreachableCode, string>> = {
+  ECONNREFUSED: 'nothing answers on its socket',
+  ENOENT: 'its socket does not exist',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was closed',
+  ETIMEDOUT: 'it did not answer in time',
+  EHOSTUNREACH: 'its host cannot be reached',
+  EACCES: 'permission denied on the engine socket',
+};
+
 export interface EngineState {
   status: EngineStatus;
   host: string;

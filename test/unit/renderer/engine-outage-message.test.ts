@@ -7,22 +7,12 @@ import { isEngineUnavailable, outageReason } from '../../../src/renderer/feature
 import en from '../../../src/renderer/i18n/locales/en/engine.json';
 import ko from '../../../src/renderer/i18n/locales/ko/engine.json';
 import { BerthError } from '../../../src/shared/errors';
-import { UNREACHABLE_CODES, type UnreachableCode } from '../../../src/shared/types/engine';
+import { UNREACHABLE_CODES, UNREACHABLE_REASONS, type UnreachableCode } from '../../../src/shared/types/engine';
 
 const HOST = 'unix:///var/run/docker.sock';
 const NESTED = /\([^()]*\(/;
 
-/** Main's message for each errno it explains (src/main/engine/errors.ts; test/unit/engine-errors.test.ts checks the shape). */
-const MAIN_REASONS: Record<UnreachableCode, string> = {
-  ECONNREFUSED: 'nothing answers on its socket',
-  ENOENT: 'its socket does not exist',
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the connection was closed',
-  ETIMEDOUT: 'it did not answer in time',
-  EHOSTUNREACH: 'its host cannot be reached',
-  EACCES: 'permission denied on the engine socket',
-};
-const unreachable = (code: UnreachableCode): string => `The Docker engine is not reachable (${MAIN_REASONS[code]}).`;
+const unreachable = (code: UnreachableCode): string => `The Docker engine is not reachable (${UNREACHABLE_REASONS[code]}).`;
 
 async function banner(language: 'en' | 'ko', error: string | undefined, code?: UnreachableCode): Promise<string> {
   const instance = i18next.createInstance();
@@ -66,7 +56,7 @@ describe('the engine banner', () => {
     for (const code of UNREACHABLE_CODES) {
       expect(await banner('en', unreachable(code), code)).toBe(await banner('en', unreachable(code)));
       const korean = await banner('ko', unreachable(code), code);
-      expect(korean, korean).not.toContain(MAIN_REASONS[code]);
+      expect(korean, korean).not.toContain(UNREACHABLE_REASONS[code]);
       expect(korean.replace(HOST, '').replace('Docker', ''), korean).not.toMatch(/[A-Za-z]/);
       expect(korean, korean).not.toMatch(NESTED);
     }
