@@ -58,7 +58,7 @@ export interface OpenStream {
   acknowledge(count: number): void;
 }
 
-export type SubscribeOutcome = ({ ok: true } & OpenStream) | { ok: false; error: BerthErrorShape };
+type SubscribeOutcome = ({ ok: true } & OpenStream) | { ok: false; error: BerthErrorShape };
 
 /**
  * The transport's pipe to a subscriber (browser mode: its WebSocket). While it is full, pausable
@@ -70,7 +70,7 @@ export interface SubscriberPipe {
   onDrain(listener: () => void): () => void;
 }
 
-export interface SubscribeOptions {
+interface SubscribeOptions {
   /** The subscriber calls acknowledge(n) after taking in n data frames (flow control). */
   acknowledges?: boolean;
   pipe?: SubscriberPipe;

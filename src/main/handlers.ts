@@ -28,7 +28,7 @@ import { RegistryTaskHub } from './registries/task-hub';
 import { imagePuller } from './engine/registries/ensure-image';
 
 /** The one table: contract channel -> engine function. Both transports serve exactly this. */
-export function createCommandHandlers(
+function createCommandHandlers(
   { docker, host, monitor }: Engine,
   hostServices: HostServices,
   registryTasks: RegistryTaskHub,
@@ -66,7 +66,7 @@ export function createCommandHandlers(
   };
 }
 
-export function createStreamHandlers(
+function createStreamHandlers(
   { docker, monitor }: Engine,
   hostServices: HostServices,
   registryTasks: RegistryTaskHub,

@@ -13,8 +13,8 @@ import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { removeTestContainers } from '../helpers/engine';
 
-export const CHROMIUM_PATH = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
+const CHROMIUM_PATH = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -8,20 +8,20 @@ import fc from 'fast-check';
 export const ONE_MB_STRING = 'a'.repeat(1 << 20);
 export const DEEP_LEVELS = 10_000;
 
-export function deepArray(levels = DEEP_LEVELS): unknown {
+function deepArray(levels = DEEP_LEVELS): unknown {
   let value: unknown = [];
   for (let i = 0; i < levels; i += 1) value = [value];
   return value;
 }
 
-export function deepObject(levels = DEEP_LEVELS, key = 'a'): unknown {
+function deepObject(levels = DEEP_LEVELS, key = 'a'): unknown {
   let value: unknown = {};
   for (let i = 0; i < levels; i += 1) value = { [key]: value };
   return value;
 }
 
 /** Own (not inherited) `__proto__`, `constructor` and `prototype` keys, as JSON.parse makes them. */
-export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 const pollutingObject = (): unknown => JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}');
 
 /** The hostile nestings (one of each, shared: they are never changed). */
@@ -125,7 +125,7 @@ const CLONE_ONLY_HOSTILE: ReadonlyArray<() => unknown> = [
   () => new Array(5),
 ];
 
-export function hostileValue(jsonOnly: boolean): fc.Arbitrary<unknown> {
+function hostileValue(jsonOnly: boolean): fc.Arbitrary<unknown> {
   const pool = jsonOnly ? JSON_HOSTILE : [...JSON_HOSTILE, ...CLONE_ONLY_HOSTILE];
   return fc.integer({ min: 0, max: pool.length - 1 }).map((index) => pool[index]!());
 }

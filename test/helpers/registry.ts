@@ -11,7 +11,7 @@ import type { RegistryTask } from '../../src/shared/types/registries';
 import type { InvokeOutcome } from '../../src/shared/transport';
 import { waitFor } from './engine';
 
-export { freePort, pushRandomImage, pushTaggedImage, startRegistry, type TestRegistry } from '../../scripts/test-registry.mjs';
+export { pushRandomImage, pushTaggedImage, startRegistry, type TestRegistry } from '../../scripts/test-registry.mjs';
 
 export const dockerHost = (): string => process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
 

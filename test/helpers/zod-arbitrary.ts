@@ -54,10 +54,10 @@ interface Internals {
 }
 
 const internals = (schema: z.ZodType): Internals => (schema as unknown as { _zod: Internals })._zod;
-export const defOf = (schema: z.ZodType): Def => internals(schema).def;
+const defOf = (schema: z.ZodType): Def => internals(schema).def;
 
 /** Strings a free-text field should also see: NUL, lone surrogates, RTL override, BOM, astral letters. */
-export const AWKWARD_STRINGS: readonly string[] = ['', ' ', 'a\0b', '\uD800', 'x\uDC00y', '\u202Eevil', '\uFEFF', '𝔘𝔫𝔦', '한글', '../..', '%00', '\r\n'];
+const AWKWARD_STRINGS: readonly string[] = ['', ' ', 'a\0b', '\uD800', 'x\uDC00y', '\u202Eevil', '\uFEFF', '𝔘𝔫𝔦', '한글', '../..', '%00', '\r\n'];
 
 function checksOf(schema: z.ZodType): CheckDef[] {
   return (defOf(schema).checks ?? []).map((check) => check._zod.def);

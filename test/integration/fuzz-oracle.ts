@@ -26,7 +26,7 @@ export function pendingCheck(check: string, ok: boolean, message: string): void 
  * image lacks, a port protocol the host kernel lacks). Berth passes the engine's words on, as
  * `docker run` does (exit 125-127). Any other INTERNAL fails the fuzz.
  */
-export const EXPECTED_INTERNAL: ReadonlyArray<{ channel: RegExp; message: RegExp }> = [
+const EXPECTED_INTERNAL: ReadonlyArray<{ channel: RegExp; message: RegExp }> = [
   { channel: /^containers\.(create|run)$/, message: /^Could not (create the container|start container \S+): the engine said: /s },
 ];
 

@@ -15,15 +15,15 @@ import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
 import { contractHint } from '../helpers/contract-hints';
 import type { Override, SchemaPath } from '../helpers/zod-arbitrary';
 
-export const FUZZ_SEED = Number(process.env.BERTH_FUZZ_SEED ?? 20_261_206);
+const FUZZ_SEED = Number(process.env.BERTH_FUZZ_SEED ?? 20_261_206);
 /** Mutated inputs per channel and transport; valid ones are a share of it (see budgetFor). */
-export const FUZZ_RUNS = Number(process.env.BERTH_FUZZ_RUNS ?? 40);
+const FUZZ_RUNS = Number(process.env.BERTH_FUZZ_RUNS ?? 40);
 /** `npm run fuzz`: long runs get long timeouts. */
-export const FUZZ_LONG = process.env.BERTH_FUZZ_LONG === '1';
+const FUZZ_LONG = process.env.BERTH_FUZZ_LONG === '1';
 export const fuzzTimeout = (ms: number): number => (FUZZ_LONG ? 24 * 3600_000 : ms);
 
 /** A registry on loopback that nothing answers on (the discard port). */
-export const UNREACHABLE_REGISTRY = '127.0.0.1:9';
+const UNREACHABLE_REGISTRY = '127.0.0.1:9';
 
 /** A name no container has: refs the fuzz may send to commands that change things. */
 export const NONE_REF_PREFIX = 'berth-test-fuzz-none-';

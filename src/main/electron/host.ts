@@ -19,7 +19,7 @@ export function desktopSettingsDir(): string {
 
 let folders: FolderMemory | undefined;
 /** Remembered folders for the native file dialogs (see ./dialogs.ts). */
-export function dialogFolders(): FolderMemory {
+function dialogFolders(): FolderMemory {
   folders ??= createFolderMemory(desktopSettingsDir());
   return folders;
 }

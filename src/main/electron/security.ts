@@ -4,7 +4,7 @@ export const APP_SCHEME = 'berth';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
 /** The origin the renderer is loaded from: the custom protocol, or electron-vite's dev server. */
-export function rendererOrigin(): string {
+function rendererOrigin(): string {
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   return (devUrl && !app.isPackaged && originOf(devUrl)) || APP_ORIGIN;
 }
@@ -13,7 +13,7 @@ export function rendererOrigin(): string {
  * scheme://host[:port]. Node's URL gives the origin "null" for schemes it does not know (berth:),
  * so URL.origin cannot be compared here.
  */
-export function originOf(url: string): string | undefined {
+function originOf(url: string): string | undefined {
   try {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}`;

@@ -15,9 +15,9 @@ import { readFileBytes } from './files-list';
 import { decodeText } from './text-content';
 
 /** Bytes read of each side at most. */
-export const DIFF_LIMIT_BYTES = 1024 * 1024;
+const DIFF_LIMIT_BYTES = 1024 * 1024;
 /** Marks Berth's short-lived helper containers. */
-export const TEMPORARY_LABEL = 'berth.temporary';
+const TEMPORARY_LABEL = 'berth.temporary';
 
 const KINDS: Record<number, ChangeKind> = { 0: 'changed', 1: 'added', 2: 'deleted' };
 

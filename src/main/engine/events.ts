@@ -41,7 +41,7 @@ export class JsonLineDecoder {
   }
 }
 
-export function toEngineEvent(raw: RawEvent): EngineEvent {
+function toEngineEvent(raw: RawEvent): EngineEvent {
   const attributes = raw.Actor?.Attributes ?? {};
   const timeNano = raw.timeNano !== undefined ? BigInt(Math.round(raw.timeNano)) : BigInt(raw.time ?? 0) * 1_000_000_000n;
   return {

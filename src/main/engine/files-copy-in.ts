@@ -235,17 +235,3 @@ export async function containerGone(docker: Docker, id: string): Promise<boolean
     return (err as { statusCode?: number }).statusCode === 404;
   }
 }
-
-export interface CopyInRequest {
-  sources: readonly string[];
-  destination: string;
-  overwrite: boolean;
-}
-
-/** `docker cp HOST... CONTAINER:DEST/` with host paths (the engine layer; the handlers add transfers). */
-export async function copyIn(docker: Docker, id: string, request: CopyInRequest, control: TransferControl = {}): Promise<CopyInResult & { skipped: string[] }> {
-  const source = await hostItemsSource(request.sources);
-  const plan = await planCopyIn(docker, id, request.destination, source.names, request.overwrite);
-  const result = await copyTarIn(docker, id, plan, source, control);
-  return { ...result, skipped: source.skipped() };
-}

@@ -22,7 +22,7 @@ export interface TransferControl {
 }
 
 /** A host filesystem failure in plain words. */
-export function hostFsError(err: unknown, target: string): BerthError {
+function hostFsError(err: unknown, target: string): BerthError {
   if (err instanceof BerthError) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
@@ -55,7 +55,7 @@ async function existingKind(hostPath: string): Promise<'file' | 'directory' | 'o
 }
 
 /** The destination's folder must exist; an existing destination is replaced only when asked. */
-export async function checkHostDestination(hostPath: string, kind: 'file' | 'directory', overwrite: boolean): Promise<void> {
+async function checkHostDestination(hostPath: string, kind: 'file' | 'directory', overwrite: boolean): Promise<void> {
   const parent = path.dirname(hostPath);
   const parentInfo = await stat(parent).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BerthError('NOT_FOUND', `The folder ${parent} does not exist on this computer.`);
@@ -124,11 +124,6 @@ export async function extractToHost(
   } finally {
     await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
-}
-
-/** The engine's archive of one file: a header block, the body in 512-byte blocks, two end blocks. */
-export function singleFileTarSize(size: number): number {
-  return 512 + Math.ceil(size / 512) * 512 + 1024;
 }
 
 /** A path to copy out, and whether it was reached through a final symlink (the CLI line then needs -L). */

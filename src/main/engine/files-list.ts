@@ -25,7 +25,7 @@ import type { StreamDisposer, StreamSink } from './stream-sink';
 import { CappedBuffer, decodeText } from './text-content';
 
 /** How much of a folder's subtree a listing reads before it stops (unless `full`). */
-export const LIST_SCAN_BUDGET_BYTES = 32 * 1024 * 1024;
+const LIST_SCAN_BUDGET_BYTES = 32 * 1024 * 1024;
 /** Hard-link sizes are looked up among the files seen; this bounds that table. */
 const MAX_REMEMBERED_FILES = 100_000;
 

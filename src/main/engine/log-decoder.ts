@@ -10,7 +10,7 @@ export interface LogDecoderOptions {
   maxLineBytes?: number;
 }
 
-export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 /** RFC 3339 with nanoseconds and a zone offset fits in 35 characters; anything longer is text. */
 const TIMESTAMP_MAX = 40;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;

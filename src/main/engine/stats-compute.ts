@@ -1,7 +1,7 @@
 import type { StatsSample } from '../../shared/types/stats';
 
 /** The parts of the engine's stats JSON (GET /containers/{id}/stats) that `docker stats` reads. */
-export interface RawCpuStats {
+interface RawCpuStats {
   cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };
   system_cpu_usage?: number;
   online_cpus?: number;
@@ -42,7 +42,7 @@ export function cpuPercent(raw: RawStats): number | null {
   return 0;
 }
 
-export function onlineCpus(raw: RawStats): number {
+function onlineCpus(raw: RawStats): number {
   return raw.cpu_stats?.online_cpus || raw.cpu_stats?.cpu_usage?.percpu_usage?.length || 0;
 }
 

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { toBerthError } from './errors';
 
 /** Where a shell is looked for, best first: bash, else sh (as `docker exec -it … bash || sh`). */
-export const SHELL_CANDIDATES = ['/bin/bash', '/usr/bin/bash', '/bin/sh', '/usr/bin/sh'] as const;
+const SHELL_CANDIDATES = ['/bin/bash', '/usr/bin/bash', '/bin/sh', '/usr/bin/sh'] as const;
 
 async function pathExists(docker: Docker, id: string, path: string): Promise<boolean> {
   try {

@@ -21,7 +21,7 @@ export function decodeText(bytes: Buffer, cutShort: boolean): Decoded {
 }
 
 /** The length of `bytes` without a trailing, incomplete UTF-8 sequence (at most 3 bytes dropped). */
-export function completeUtf8Length(bytes: Buffer): number {
+function completeUtf8Length(bytes: Buffer): number {
   const end = bytes.length;
   for (let back = 1; back <= Math.min(3, end); back++) {
     const byte = bytes[end - back]!;

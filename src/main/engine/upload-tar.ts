@@ -33,7 +33,7 @@ interface UploadEntry {
 }
 
 /** What the upload has sent so far, and whether the next entry may follow. */
-export class UploadEntries {
+class UploadEntries {
   private readonly declared: ReadonlySet<string>;
   private readonly kinds = new Map<string, 'folder' | 'other'>();
   private readonly arrived = new Set<string>();

@@ -6,7 +6,7 @@ import { jsonFileState } from './json-state';
 export type FolderPurpose = 'export' | 'import' | 'upload' | 'download';
 const PURPOSES: readonly FolderPurpose[] = ['export', 'import', 'upload', 'download'];
 
-export const FOLDERS_FILE_NAME = 'folders.json';
+const FOLDERS_FILE_NAME = 'folders.json';
 
 interface RememberedFolders {
   byPurpose: Partial<Record<FolderPurpose, string>>;

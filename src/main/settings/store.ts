@@ -2,7 +2,7 @@ import path from 'node:path';
 import { applySettingsPatch, settingsFromStored, type Settings, type SettingsPatch } from '../../shared/contract/settings';
 import { jsonFileState } from './json-state';
 
-export const SETTINGS_FILE_NAME = 'settings.json';
+const SETTINGS_FILE_NAME = 'settings.json';
 
 export interface SettingsStore {
   readonly file: string;

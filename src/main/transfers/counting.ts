@@ -2,7 +2,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { Transfer } from './registry';
 
 /** How much a stage may hold: enough to keep the next one busy, small beside the 64 MB budget. */
-export const STAGE_BYTES = 1024 * 1024;
+const STAGE_BYTES = 1024 * 1024;
 
 /** A pass-through that reports every chunk's size to the transfer (unless `count` is false: then it only passes them on). */
 export function byteCounter(transfer: Transfer, count = true): Transform {

@@ -29,7 +29,7 @@ const partName = (target: string): string =>
  * when complete, so a failure or cancel leaves no partial file and any existing file untouched.
  * (Not fsynced, as `docker export -o` does not either.)
  */
-export async function saveToFile(source: DownloadSource, target: string, transfer: Transfer): Promise<TransferOutcome> {
+async function saveToFile(source: DownloadSource, target: string, transfer: Transfer): Promise<TransferOutcome> {
   const temp = partName(target);
   let created = false;
   let fileFailure: unknown;

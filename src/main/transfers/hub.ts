@@ -4,12 +4,12 @@ import type { DownloadSource } from '../engine/download-source';
 import { TransferRegistry, type Transfer } from './registry';
 import { TicketBook } from './tickets';
 
-export interface PendingDownload {
+interface PendingDownload {
   source: DownloadSource;
   transfer: Transfer;
 }
 
-export interface PendingUpload {
+interface PendingUpload {
   transfer: Transfer;
   /** The size the page announced; the request body must be exactly this long. */
   sizeBytes: number;

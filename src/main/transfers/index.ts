@@ -25,10 +25,5 @@
  *   transfer's end (HostServices.taskFinished).
  * Tests and scripts use headlessFileHost (paths given up front instead of dialogs).
  */
-export { startDownload, saveToFile, type DownloadRequest } from './download';
-export type { DownloadSource } from '../engine/download-source';
-export { startUpload, type UploadRequest } from './upload';
-export { transferHub, createTransferHub, type TransferHub } from './hub';
-export { headlessFileHost } from './headless-host';
-export { TAR_FILTERS, type FileFilter, type OpenDialogRequest, type SaveDialogRequest } from './dialogs';
-export type { Transfer, TransferOutcome } from './registry';
+export { startDownload } from './download';
+export { transferHub } from './hub';

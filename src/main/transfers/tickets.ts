@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** How long a ticket can wait for its request: the page uses it at once. */
-export const TICKET_TTL_MS = 60_000;
+const TICKET_TTL_MS = 60_000;
 
 interface Entry<T> {
   value: T;

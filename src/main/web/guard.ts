@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** Compares tokens in constant time (hashing first makes the lengths equal). */
-export function tokensMatch(presented: string | undefined | null, expected: string): boolean {
+function tokensMatch(presented: string | undefined | null, expected: string): boolean {
   if (!presented) return false;
   const a = createHash('sha256').update(presented).digest();
   const b = createHash('sha256').update(expected).digest();

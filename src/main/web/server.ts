@@ -12,14 +12,14 @@ import { limitRequestTime, MAX_JSON_BODY_BYTES, readJsonBody, RequestRefusal } f
 import { isTicketOnlyPath, isUploadPath, routeTransfer, UPLOAD_IDLE_MS } from './transfer-routes';
 import { serveStreams } from './stream-socket';
 
-export interface WebServerTimeouts {
+interface WebServerTimeouts {
   /** How long an ordinary request (not an upload) may take to arrive whole; 0: no limit. */
   requestMs: number;
   /** An upload body that sends nothing for this long fails; 0: no limit. */
   uploadIdleMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: WebServerTimeouts = { requestMs: 300_000, uploadIdleMs: UPLOAD_IDLE_MS };
+const DEFAULT_TIMEOUTS: WebServerTimeouts = { requestMs: 300_000, uploadIdleMs: UPLOAD_IDLE_MS };
 
 export interface WebServerOptions {
   dispatcher: Dispatcher;

@@ -5,7 +5,7 @@ import { StreamSession } from '../stream-sessions';
 
 /** Unsent bytes on one socket at which its pausable streams wait, and the level at which they go on. */
 export const SOCKET_HIGH_WATER_BYTES = 1024 * 1024;
-export const SOCKET_LOW_WATER_BYTES = 256 * 1024;
+const SOCKET_LOW_WATER_BYTES = 256 * 1024;
 /**
  * A client that lets this much pile up even so (streams that cannot pause, such as events, keep
  * coming while it reads nothing) is disconnected rather than allowed to grow main's memory.

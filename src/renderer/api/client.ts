@@ -25,7 +25,7 @@ export interface BerthClient {
   subscribe<T extends Topic>(topic: T, input: TopicInputOf<T>, handlers: StreamHandlers<MessageOf<T>>): () => void;
 }
 
-export function createClient(transport: Transport): BerthClient {
+function createClient(transport: Transport): BerthClient {
   return {
     transport: transport.transport,
     async invoke(channel, input) {

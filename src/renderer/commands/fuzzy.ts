@@ -26,7 +26,7 @@ export function fuzzyScore(query: string, text: string): number | null {
   return score;
 }
 
-export interface Scored<T> {
+interface Scored<T> {
   item: T;
   score: number;
 }

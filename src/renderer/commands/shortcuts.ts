@@ -36,7 +36,7 @@ interface ParsedKeys {
   key: string;
 }
 
-export function parseKeys(keys: string): ParsedKeys {
+function parseKeys(keys: string): ParsedKeys {
   const parts = keys.split('+');
   // "Mod++" would be a plus key; none is used, so the last part is the key.
   const key = parts.pop() ?? '';

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-export const LANGUAGES = ['en', 'ko'] as const;
+const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANGUAGE_KEY = 'berth.language';
 
@@ -10,7 +10,7 @@ type Catalog = Record<string, unknown>;
 /** Every `locales/<lang>/<namespace>.json`: one namespace per feature, so features own their text. */
 const modules = import.meta.glob<{ default: Catalog }>('./locales/*/*.json', { eager: true });
 
-export function catalogs(): Record<Language, Record<string, Catalog>> {
+function catalogs(): Record<Language, Record<string, Catalog>> {
   const result = { en: {}, ko: {} } as Record<Language, Record<string, Catalog>>;
   for (const [file, module] of Object.entries(modules)) {
     const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(file);
@@ -21,7 +21,7 @@ export function catalogs(): Record<Language, Record<string, Catalog>> {
   return result;
 }
 
-export function initialLanguage(): Language {
+function initialLanguage(): Language {
   const saved = localStorage.getItem(LANGUAGE_KEY);
   if (saved === 'en' || saved === 'ko') return saved;
   return navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';

@@ -71,7 +71,7 @@ type PortSpec = NonNullable<CreateContainerSpec['ports']>[number];
 type MountSpec = NonNullable<CreateContainerSpec['mounts']>[number];
 
 /** `-p` value: `127.0.0.1:8080:80`, `127.0.0.1::80/udp`, `[::1]:8080:80`. */
-export function formatPort(port: PortSpec): string {
+function formatPort(port: PortSpec): string {
   const ip = port.hostIp ?? '127.0.0.1';
   const host = ip.includes(':') ? `[${ip}]` : ip;
   const hostPort = port.hostPort ? String(port.hostPort) : '';
@@ -86,7 +86,7 @@ function csvField(field: string): string {
 }
 
 /** `--mount` value: `type=bind,source=/a,target=/b,readonly`; an anonymous volume has no source. */
-export function formatMount(mount: MountSpec): string {
+function formatMount(mount: MountSpec): string {
   const fields = [`type=${mount.type}`];
   if (mount.source !== undefined) fields.push(`source=${mount.source}`);
   fields.push(`target=${mount.target}`);

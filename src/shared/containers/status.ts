@@ -3,7 +3,7 @@
  * taken apart so the UI can say it in the user's language. The engine writes it in English with
  * the docker CLI's human durations (go-units HumanDuration), so its grammar is fixed and small.
  */
-export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 /** "Less than a second", "About a minute", "About an hour", or a count of a unit. */
 export type HumanDuration = { kind: 'moment' } | { kind: 'about'; unit: 'minute' | 'hour' } | { kind: 'count'; amount: number; unit: DurationUnit };
@@ -18,7 +18,7 @@ export type ContainerStatus =
 
 const UNITS = new Set<DurationUnit>(['second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
 
-export function parseHumanDuration(text: string): HumanDuration | undefined {
+function parseHumanDuration(text: string): HumanDuration | undefined {
   const value = text.trim().toLowerCase();
   if (value === 'less than a second') return { kind: 'moment' };
   if (value === 'about a minute') return { kind: 'about', unit: 'minute' };

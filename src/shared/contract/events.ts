@@ -30,8 +30,6 @@ export const eventsWatchInput = z
     path: ['since'],
   });
 
-export type ParsedEventsWatchInput = z.output<typeof eventsWatchInput>;
-
 export const eventStreams = {
   /** `docker events`; resumes by itself after the engine comes back, from the last event seen. */
   'events.watch': stream(eventsWatchInput, returns<EngineEvent>(), { resumable: true }),

@@ -14,16 +14,8 @@ import type { DownloadStart, UploadStart } from '../types/transfers';
 import { command, returns, stream } from './define';
 import { absoluteContainerPath, containerRef } from './schemas';
 
-/** A host path as the desktop's dialogs and drops give it: absolute, POSIX or Windows. */
-export const absoluteHostPath = z
-  .string()
-  .min(1, 'A host path is required.')
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'A path cannot contain a NUL byte.')
-  .refine((value) => value.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(value) || value.startsWith('\\\\'), 'A host path must be absolute.');
-
 /** One name inside a folder: no separators, not `.` or `..`. */
-export const entryName = z
+const entryName = z
   .string()
   .min(1, 'A name is required.')
   .max(255)
@@ -41,7 +33,7 @@ const replaceToken = z.string().regex(/^[A-Za-z0-9_-]{40,64}$/, 'Not a replace t
  * builds from the dropped or chosen files (names = its top-level names), POSTed to the returned
  * `uploadUrl`.
  */
-export const copyInSource = z.discriminatedUnion('kind', [
+const copyInSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('items'), handles: z.array(itemHandle).min(1, 'Choose at least one file or folder.').max(1000) }).strict(),
   z
     .object({

@@ -49,7 +49,7 @@ export const streams = {
   ...registryStreams,
 } as const;
 
-export type Commands = typeof commands;
+type Commands = typeof commands;
 export type Channel = keyof Commands;
 /** What a caller passes (defaults may be omitted). */
 export type InputOf<C extends Channel> = z.input<Commands[C]['input']>;
@@ -57,7 +57,7 @@ export type InputOf<C extends Channel> = z.input<Commands[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Commands[C]['input']>;
 export type ResultOf<C extends Channel> = Returned<Commands[C]['result']>;
 
-export type Streams = typeof streams;
+type Streams = typeof streams;
 export type Topic = keyof Streams;
 export type TopicInputOf<T extends Topic> = z.input<Streams[T]['input']>;
 export type ParsedTopicInputOf<T extends Topic> = z.output<Streams[T]['input']>;

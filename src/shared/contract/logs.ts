@@ -40,10 +40,8 @@ function checkOrder(value: Pick<TimeRange, 'since' | 'until'>, ctx: z.Refinement
 }
 
 export const logQuery = timeRange.extend({ tail: logTail.default(1000) }).superRefine(checkOrder);
-export type LogQuery = z.input<typeof logQuery>;
-export type ParsedLogQuery = z.output<typeof logQuery>;
 
-export const logDownloadRequest = timeRange.superRefine(checkOrder);
+const logDownloadRequest = timeRange.superRefine(checkOrder);
 
 export const logCommands = {
   /** The container's log driver, its max-size/max-file, and whether the log is unbounded. */

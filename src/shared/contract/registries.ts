@@ -19,7 +19,7 @@ const refine = (check: (value: string) => string | undefined) => (value: string,
 };
 
 /** What `docker pull`/`push` take: `[registry/]path[:tag][@digest]`. */
-export const pullReference = z.string().trim().max(512).superRefine(refine(referenceProblem));
+const pullReference = z.string().trim().max(512).superRefine(refine(referenceProblem));
 
 /** `os/arch[/variant]`, as `--platform` takes it. */
 const platform = z
@@ -28,14 +28,14 @@ const platform = z
   .regex(/^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_.-]+)?$/, 'A platform is os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8.');
 
 /** A registry as the docker CLI keys logins: `host[:port]`, or a URL (Docker Hub's is https://index.docker.io/v1/). */
-export const registryServer = z
+const registryServer = z
   .string()
   .trim()
   .min(1, 'Name the registry (e.g. registry.example.com or 127.0.0.1:5000).')
   .max(512)
   .regex(/^(https?:\/\/)?[a-zA-Z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._/-]*)?$/, 'A registry is host[:port] or a URL, e.g. registry.example.com.');
 
-export const taskId = z.string().regex(/^r[0-9a-f]{24}$/, 'Not a pull or push task id.');
+const taskId = z.string().regex(/^r[0-9a-f]{24}$/, 'Not a pull or push task id.');
 
 export const registryCommands = {
   /** `docker pull REF`: starts a background pull; progress on `images.tasks`. */

@@ -35,7 +35,7 @@ const notifications = z.object({
 
 const sections = { logs, stats, confirm, notifications } as const;
 
-export const settingsSchema = z.object({ theme, language, ...sections }).strict();
+const settingsSchema = z.object({ theme, language, ...sections }).strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {

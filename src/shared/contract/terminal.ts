@@ -5,7 +5,7 @@ import { command, returns, stream } from './define';
 import { absoluteContainerPath, commandWord, containerRef, envVar } from './schemas';
 
 /** One input command carries at most this many characters; the renderer splits bigger pastes. */
-export const MAX_INPUT_CHARS = 64 * 1024;
+const MAX_INPUT_CHARS = 64 * 1024;
 
 const sessionId = z.uuid({ error: 'Not a session id.' });
 

@@ -7,7 +7,7 @@ import { containerRef } from './schemas';
  * Options for the `ps` the engine runs on its host. Only words made of option characters: the
  * engine passes them to ps as separate arguments, never through a shell.
  */
-export const psArgs = z
+const psArgs = z
   .string()
   .trim()
   .max(200, 'ps options are at most 200 characters.')

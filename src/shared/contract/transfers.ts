@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PickedFile, TransferCancelResult, TransferProgress } from '../types/transfers';
 import { command, returns, stream } from './define';
 
-export const transferId = z.string().regex(/^t[0-9a-f]{24}$/, 'Not a transfer id.');
+const transferId = z.string().regex(/^t[0-9a-f]{24}$/, 'Not a transfer id.');
 
 const fileHandle = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'Not a file handle (choose the file again).');
 

@@ -5,7 +5,7 @@
  */
 import { diffLines, type Change } from 'diff';
 
-export type LineKind = 'same' | 'added' | 'removed';
+type LineKind = 'same' | 'added' | 'removed';
 
 export interface DiffLine {
   kind: LineKind;
@@ -29,7 +29,7 @@ function splitLines(value: string): string[] {
 }
 
 /** Numbers the lines of `diff`'s change list. */
-export function toLineDiff(changes: readonly Change[]): LineDiff {
+function toLineDiff(changes: readonly Change[]): LineDiff {
   const lines: DiffLine[] = [];
   let oldNo = 0;
   let newNo = 0;

@@ -7,13 +7,13 @@ import { joinShellWords } from '../cli/shell-quote';
 // No single quotes in the scripts: the CLI line quotes each in one pair of them.
 
 /** Printed per batch of paths `find -exec … +` hands over; see main's files-list-parse.ts for the format. */
-export const LIST_SCRIPT = 'printf "N%d\\0" "$#"; printf "%s\\0" "$@"; exec stat -c "%f %s %Y %h %i %N" -- "$@"';
+const LIST_SCRIPT = 'printf "N%d\\0" "$#"; printf "%s\\0" "$@"; exec stat -c "%f %s %Y %h %i %N" -- "$@"';
 
 /**
  * Runs find on the folder ("$1") with the batch script ("$2") and ends with `E\0` only when find
  * succeeded: busybox find exits 0 even when it could not run the batch's command.
  */
-export const FIND_SCRIPT = 'find "$1" -mindepth 1 -maxdepth 1 -exec sh -c "$2" sh {} + && printf "E\\0"';
+const FIND_SCRIPT = 'find "$1" -mindepth 1 -maxdepth 1 -exec sh -c "$2" sh {} + && printf "E\\0"';
 
 /** The exec's command (run as root, as the archive API reads): `sh -c FIND_SCRIPT sh FOLDER LIST_SCRIPT`. */
 export function listExecCommand(folder: string): string[] {

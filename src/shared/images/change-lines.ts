@@ -4,8 +4,8 @@
  * a shell-form command), so every line is checked here, in the form and again in main.
  */
 
-export const CHANGE_INSTRUCTIONS = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'WORKDIR', 'USER', 'VOLUME', 'LABEL', 'ONBUILD'] as const;
-export type ChangeInstruction = (typeof CHANGE_INSTRUCTIONS)[number];
+const CHANGE_INSTRUCTIONS = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'WORKDIR', 'USER', 'VOLUME', 'LABEL', 'ONBUILD'] as const;
+type ChangeInstruction = (typeof CHANGE_INSTRUCTIONS)[number];
 
 /** Instructions an ONBUILD trigger may run later (a Dockerfile's, minus the ones ONBUILD forbids). */
 const ONBUILD_TRIGGERS = new Set([
@@ -191,14 +191,6 @@ export function changeLines(changes: ImageChanges): string[] {
   for (const { key, value } of changes.labels) if (key.trim()) lines.push(`LABEL ${quoteDockerfileValue(key.trim())}=${quoteDockerfileValue(value)}`);
   for (const trigger of changes.onbuild) if (trigger.trim()) lines.push(`ONBUILD ${trigger.trim()}`);
   return lines;
-}
-
-/** Problems of the form's lines, keyed by the line: for showing next to the field that wrote it. */
-export function changeProblems(changes: ImageChanges): { line: string; problem: string }[] {
-  return changeLines(changes).flatMap((line) => {
-    const problem = changeLineProblem(line);
-    return problem ? [{ line, problem }] : [];
-  });
 }
 
 /** True when the image would have neither CMD nor ENTRYPOINT: `docker run` would need a command. */

@@ -7,9 +7,9 @@ const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?)`;
 
-export const REPOSITORY_PATTERN = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-export const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
-export const MAX_REPOSITORY_LENGTH = 255;
+const REPOSITORY_PATTERN = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
+const MAX_REPOSITORY_LENGTH = 255;
 
 /** Why `value` is not a repository name, or undefined when it is one. */
 export function repositoryProblem(value: string): string | undefined {

@@ -42,7 +42,7 @@ function parseDuration(value: string): bigint {
  * `time.FixedZone(time.Now().Zone())`), so a date in the other half of the year is NOT read with
  * that date's summer or winter offset.
  */
-export function localOffsetMinutes(nowMs: number): number {
+function localOffsetMinutes(nowMs: number): number {
   return -new Date(nowMs).getTimezoneOffset();
 }
 

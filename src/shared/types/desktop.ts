@@ -1,5 +1,5 @@
 /** What the desktop app's menu asks the renderer to do (browser mode has no menu, so never sends one). */
-export const MENU_COMMANDS = ['commandPalette', 'keyboardShortcuts', 'settings'] as const;
+const MENU_COMMANDS = ['commandPalette', 'keyboardShortcuts', 'settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface MenuMessage {

@@ -18,7 +18,7 @@ export interface EngineInfo {
   images: number;
 }
 
-export type EngineStatus = 'connecting' | 'connected' | 'disconnected';
+type EngineStatus = 'connecting' | 'connected' | 'disconnected';
 
 /** Why the engine could not be reached, when the socket said (the UI words it in its own language). */
 export const UNREACHABLE_CODES = ['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EACCES'] as const;

@@ -9,4 +9,3 @@ export interface EngineEvent {
 }
 
 export const EVENT_TYPES = ['container', 'image', 'volume', 'network', 'daemon', 'plugin', 'node', 'service', 'secret', 'config'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];

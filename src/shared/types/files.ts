@@ -109,12 +109,6 @@ export interface CopiedOut {
   replaced: boolean;
 }
 
-/** Progress of a copy, in archive bytes. `total` is an estimate until the end. */
-export interface CopyProgress {
-  done: number;
-  total?: number;
-}
-
 /** A host file or folder the user chose (dialog) or dropped: main keeps the path, the page a handle. */
 export interface PickedItem {
   fileHandle: string;

@@ -1,4 +1,4 @@
-export const NAMESPACE_KINDS = ['pid', 'network', 'ipc', 'uts', 'user', 'cgroup'] as const;
+const NAMESPACE_KINDS = ['pid', 'network', 'ipc', 'uts', 'user', 'cgroup'] as const;
 export type NamespaceKind = (typeof NAMESPACE_KINDS)[number];
 
 /**
@@ -19,7 +19,7 @@ export interface NamespaceIsolation {
   networks?: string[];
 }
 
-export interface RootFilesystem {
+interface RootFilesystem {
   storageDriver: string;
   readOnly: boolean;
 }
@@ -40,8 +40,6 @@ export type CgroupLimit =
   | { id: 'pidsLimit'; limit: number | null }
   /** Relative block IO weight (10-1000); null: the default. */
   | { id: 'blkioWeight'; weight: number | null };
-
-export type CgroupLimitId = CgroupLimit['id'];
 
 /** How one container is isolated, from its inspect data (`containers.isolation`). */
 export interface ContainerIsolation {

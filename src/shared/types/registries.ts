@@ -23,7 +23,7 @@ export interface LayerProgress {
   totalBytes?: number;
 }
 
-export type RegistryTaskPhase = 'running' | 'done' | 'failed' | 'cancelled';
+type RegistryTaskPhase = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A pull or push: a background task that keeps going when the user leaves the page. */
 export interface RegistryTask {

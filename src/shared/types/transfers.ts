@@ -1,6 +1,6 @@
 import type { BerthErrorShape } from '../errors';
 
-export const TRANSFER_PHASES = ['running', 'done', 'failed', 'cancelled'] as const;
+const TRANSFER_PHASES = ['running', 'done', 'failed', 'cancelled'] as const;
 export type TransferPhase = (typeof TRANSFER_PHASES)[number];
 
 /** One streamed transfer (a download to a file or a browser, an upload into the engine), as `transfers.watch` reports it. */

@@ -20,7 +20,7 @@ export interface HelperCredentials {
 const getAnswer = z.object({ Username: z.string().default(''), Secret: z.string().default('') }).passthrough();
 const listAnswer = z.record(z.string(), z.string());
 
-export const helperProgram = (name: string): string => `docker-credential-${name}`;
+const helperProgram = (name: string): string => `docker-credential-${name}`;
 
 interface HelperRun {
   stdout: string;

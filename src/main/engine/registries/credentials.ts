@@ -18,7 +18,7 @@ import {
  */
 
 /** Docker Hub's key in the credential store. */
-export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** The CLI stores a token login as this user name in a helper. */
 const TOKEN_USER = '<token>';
@@ -31,7 +31,7 @@ export interface Credentials {
 }
 
 /** `host[:port]` of a server as typed (`https://reg.example.com/v2/` -> `reg.example.com`). */
-export function serverHostname(server: string): string {
+function serverHostname(server: string): string {
   return server.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0]!.toLowerCase();
 }
 

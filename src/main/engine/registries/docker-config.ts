@@ -17,7 +17,7 @@ export interface AuthEntry {
   [key: string]: unknown;
 }
 
-export function dockerConfigFile(): string {
+function dockerConfigFile(): string {
   const dir = process.env.DOCKER_CONFIG?.trim() || path.join(os.homedir(), '.docker');
   return path.join(dir, 'config.json');
 }

@@ -24,7 +24,7 @@ export function pullTask(docker: Docker, input: PullInput, origin: 'user' | 'run
   };
 }
 
-export async function pullImage(docker: Docker, input: PullInput, work: TaskWork): Promise<TaskResult> {
+async function pullImage(docker: Docker, input: PullInput, work: TaskWork): Promise<TaskResult> {
   const parts = referenceParts(input.reference);
   const credentials = await findCredentials(parts.registry);
   // Without a tag the engine would pull every tag; the CLI means :latest.

@@ -18,7 +18,7 @@ export function pushTask(docker: Docker, reference: string): TaskSpec {
   };
 }
 
-export async function pushImage(docker: Docker, reference: string, work: TaskWork): Promise<TaskResult> {
+async function pushImage(docker: Docker, reference: string, work: TaskWork): Promise<TaskResult> {
   const parts = referenceParts(reference);
   if (parts.digest) throw new BerthError('INVALID_INPUT', 'Push a tag, not a digest: tag the image first (e.g. registry.example.com/app:1).');
   const tag = parts.tag ?? 'latest';

@@ -5,7 +5,7 @@
 import type { JsonValue } from '../../../shared/types/inspect';
 
 export type PathSegment = string | number;
-export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
+type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
 export interface TreeRow {
   /** Stable across renders: the path, JSON-encoded. */
@@ -24,7 +24,7 @@ export interface TreeRow {
   setSize: number;
 }
 
-export function kindOf(value: JsonValue): JsonKind {
+function kindOf(value: JsonValue): JsonKind {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value as 'object' | 'string' | 'number' | 'boolean';
@@ -60,7 +60,7 @@ function entriesOf(value: JsonValue): Array<[PathSegment, JsonValue]> {
   return [];
 }
 
-export function childCount(value: JsonValue): number {
+function childCount(value: JsonValue): number {
   if (Array.isArray(value)) return value.length;
   if (value !== null && typeof value === 'object') return Object.keys(value).length;
   return 0;

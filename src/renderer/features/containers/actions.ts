@@ -4,8 +4,6 @@ import type { ContainerState } from '../../../shared/types/containers';
 export const ACTIONS = ['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
-export type ActionChannel = `containers.${ActionName}`;
-
 /** Which actions make sense in which state; the engine would refuse the others. */
 const APPLICABLE: Record<ActionName, ReadonlySet<ContainerState>> = {
   start: new Set(['created', 'exited', 'dead']),

@@ -1,6 +1,6 @@
 import type { ContainerState, ContainerSummary } from '../../../shared/types/containers';
 
-export const SORT_KEYS = ['name', 'image', 'state', 'created'] as const;
+const SORT_KEYS = ['name', 'image', 'state', 'created'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -18,7 +18,7 @@ const FILTER_OF: Record<ContainerState, StateFilter | undefined> = {
   removing: undefined,
 };
 
-export function matchesText(container: ContainerSummary, text: string): boolean {
+function matchesText(container: ContainerSummary, text: string): boolean {
   if (!text) return true;
   const needle = text.toLowerCase();
   return (

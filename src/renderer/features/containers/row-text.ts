@@ -9,7 +9,7 @@ export function formatPort(port: PublishedPort): string {
 }
 
 /** A row shows two lines of ports; a third and more are counted on the second line (all in its title). */
-export const PORT_LINES = 2;
+const PORT_LINES = 2;
 
 /** The published ports of a row, one per line: all of them, or the first and a count of the rest. */
 export function portLines(container: ContainerSummary, more: (count: number) => string): { lines: string[]; all: string } {

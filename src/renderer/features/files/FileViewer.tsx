@@ -9,7 +9,7 @@ import { viewCommand } from './cli';
 import { FilesDialog } from './FilesDialog';
 
 /** What the viewer reads of a file at most; the rest is not transferred. */
-export const VIEW_LIMIT_BYTES = 1024 * 1024;
+const VIEW_LIMIT_BYTES = 1024 * 1024;
 
 interface FileViewerProps {
   container: { id: string; name: string };

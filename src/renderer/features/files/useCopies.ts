@@ -18,7 +18,7 @@ export interface CopyTask {
   settled?: boolean;
 }
 
-export interface ConfirmRequest {
+interface ConfirmRequest {
   title: string;
   body: string;
   confirmLabel: string;

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { parseLogTime } from '../../../shared/logs/time';
 import { normalizeTimeInput } from './logStream';
 
-export const TAIL_CHOICES = [100, 1000, 10_000, 100_000, 'all'] as const;
+const TAIL_CHOICES = [100, 1000, 10_000, 100_000, 'all'] as const;
 
 /** The tail choices, with `current` among them when it is another number (a default from Settings). */
-export function tailChoices(current: number | 'all'): Array<number | 'all'> {
+function tailChoices(current: number | 'all'): Array<number | 'all'> {
   const numbers: number[] = TAIL_CHOICES.flatMap((choice) => (choice === 'all' ? [] : [choice]));
   if (current !== 'all' && !numbers.includes(current)) numbers.push(current);
   return [...numbers.sort((a, b) => a - b), 'all'];

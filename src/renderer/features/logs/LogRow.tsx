@@ -15,7 +15,7 @@ function colorValue(color: AnsiColor): string {
   return `rgb(${gray}, ${gray}, ${gray})`;
 }
 
-export function styleOf(style: AnsiStyle | undefined): CSSProperties | undefined {
+function styleOf(style: AnsiStyle | undefined): CSSProperties | undefined {
   if (!style) return undefined;
   let fg = style.fg === undefined ? undefined : colorValue(style.bold && typeof style.fg === 'number' && style.fg < 8 ? style.fg + 8 : style.fg);
   let bg = style.bg === undefined ? undefined : colorValue(style.bg);

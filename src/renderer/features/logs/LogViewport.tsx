@@ -13,7 +13,7 @@ export interface LineSelection {
   to: number;
 }
 
-export interface LogViewportLabels {
+interface LogViewportLabels {
   region: string;
   stderr: string;
   continued: string;

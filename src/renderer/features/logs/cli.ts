@@ -1,6 +1,6 @@
 import { joinShellWords, quoteShellWord } from '../../../shared/cli/shell-quote';
 
-export { dockerLogsCommand, type LogsCliOptions } from '../../../shared/cli/logs-command';
+export { dockerLogsCommand } from '../../../shared/cli/logs-command';
 
 /** What "Download log" does, on the command line. */
 export function dockerLogsDownloadCommand(name: string, timestamps: boolean, fileName: string): string {

@@ -1,9 +1,9 @@
 import type { LogLine } from '../../../shared/types/logs';
 import { needsAnsiWork, plainText } from './ansi';
 
-export const DEFAULT_MAX_LINES = 1_000_000;
+const DEFAULT_MAX_LINES = 1_000_000;
 /** About 200 MB of one-byte text: what one log view may hold however long its lines are. */
-export const DEFAULT_MAX_CHARS = 200_000_000;
+const DEFAULT_MAX_CHARS = 200_000_000;
 
 const STDERR = 1;
 /** Escapes, control characters (not tab), or U+FFFD. */
@@ -233,7 +233,7 @@ export class LogLineStore {
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud83c-\ud83e][\udc00-\udfff]/;
 const NOT_SIMPLE = /[\t\u0300-\u036f\u1100-\uffff]/;
 
-export function columnsOf(text: string): number {
+function columnsOf(text: string): number {
   if (!NOT_SIMPLE.test(text)) return text.length;
   let columns = 0;
   for (const char of text) {

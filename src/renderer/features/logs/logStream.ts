@@ -12,7 +12,7 @@ export interface LogQuery {
   follow: boolean;
 }
 
-export type StreamPhase =
+type StreamPhase =
   /** History is arriving. */
   | 'loading'
   /** Following: new lines appear as the container writes them. */

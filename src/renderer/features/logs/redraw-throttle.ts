@@ -5,7 +5,7 @@ export interface FrameClock {
   now(): number;
 }
 
-export const pageClock: FrameClock = {
+const pageClock: FrameClock = {
   requestFrame: (callback) => requestAnimationFrame(callback),
   cancelFrame: (handle) => cancelAnimationFrame(handle),
   now: () => performance.now(),

@@ -8,7 +8,7 @@ const SLICE_LINES = 20_000;
  * A slice takes a few milliseconds; one that takes this long is a pattern that backtracks without
  * end (`(a+)+$` on a long run of a's), and its worker is stopped.
  */
-export const SLICE_DEADLINE_MS = 5_000;
+const SLICE_DEADLINE_MS = 5_000;
 
 /** The part of a Worker this uses (tests pass a stand-in). */
 export interface RegexWorker {
@@ -29,7 +29,7 @@ export interface RegexScanEvents {
   unavailable(): void;
 }
 
-export function createRegexWorker(): RegexWorker {
+function createRegexWorker(): RegexWorker {
   return new Worker(new URL('./regex-worker.ts', import.meta.url), { type: 'module' }) as unknown as RegexWorker;
 }
 

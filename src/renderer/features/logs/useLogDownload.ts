@@ -3,7 +3,7 @@ import type { DownloadStart } from '../../../shared/types/transfers';
 import type { BerthClient } from '../../api/client';
 import { startBrowserDownload } from '../transfers/browser-transfers';
 
-export type StartedDownload = Extract<DownloadStart, { status: 'started' }>;
+type StartedDownload = Extract<DownloadStart, { status: 'started' }>;
 
 export type DownloadState =
   | { phase: 'idle' }

@@ -6,7 +6,7 @@ import { useSettings } from '../settings/SettingsProvider';
 import { notifyInBrowser } from './browser-notifications';
 
 /** Only tasks at least this long notify (the same threshold main uses: src/main/electron/notify.ts). */
-export const LONG_TASK_MS = 5_000;
+const LONG_TASK_MS = 5_000;
 
 /** What the renderer notifies about: the desktop's tasks, and image pulls and pushes. */
 export type NotifiedTask = Omit<FinishedTask, 'kind'> & { kind: FinishedTask['kind'] | 'pull' | 'push' };

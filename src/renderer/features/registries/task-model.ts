@@ -1,7 +1,7 @@
 import type { LayerProgress, RegistryTask } from '../../../shared/types/registries';
 
 /** A fraction from 0 to 1, or undefined while the total is not known. */
-export function fraction(done: number, total: number | undefined): number | undefined {
+function fraction(done: number, total: number | undefined): number | undefined {
   if (total === undefined || total <= 0) return undefined;
   return Math.min(1, Math.max(0, done / total));
 }

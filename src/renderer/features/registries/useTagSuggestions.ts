@@ -3,7 +3,7 @@ import { repositoryProblem } from '../../../shared/images/reference';
 import { useClient } from '../../api/ClientContext';
 import { repositoryForSuggestions } from './task-model';
 
-export const SUGGESTION_DELAY_MS = 350;
+const SUGGESTION_DELAY_MS = 350;
 
 export interface TagSuggestionState {
   repository: string | undefined;

@@ -37,7 +37,7 @@ export function useSettings(): SettingsContextValue {
   return useContext(SettingsContext);
 }
 
-export function resolveLanguage(setting: LanguageSetting, browserLanguage: string = navigator.language): Language {
+function resolveLanguage(setting: LanguageSetting, browserLanguage: string = navigator.language): Language {
   if (setting !== 'system') return setting;
   return browserLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }

@@ -1,6 +1,6 @@
 import { THEME_SETTINGS, type ThemeSetting } from '../../../shared/contract/settings';
 
-export const THEMES = THEME_SETTINGS;
+const THEMES = THEME_SETTINGS;
 export type Theme = ThemeSetting;
 
 /** The settings file is the truth; this copy in localStorage only avoids a flash of the wrong theme on start. */

@@ -15,7 +15,7 @@ import { useSettings } from '../settings/SettingsProvider';
 import '../../styles/stats.css';
 
 /** As many as there are distinct series colours; more would be unreadable on one plot. */
-export const MAX_COMPARED = 8;
+const MAX_COMPARED = 8;
 
 interface MetricSpec {
   pick(sample: StatsSample): number | null;

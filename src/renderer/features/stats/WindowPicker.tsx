@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-export const WINDOWS_MINUTES = [1, 5, 15] as const;
+const WINDOWS_MINUTES = [1, 5, 15] as const;
 export type WindowMinutes = (typeof WINDOWS_MINUTES)[number];
 
 /** The windows the kept history can fill (Settings, `stats.historySeconds`); the shortest at least. */
-export function windowChoices(historySeconds: number): WindowMinutes[] {
+function windowChoices(historySeconds: number): WindowMinutes[] {
   const fitting = WINDOWS_MINUTES.filter((minutes) => minutes * 60 <= historySeconds);
   return fitting.length > 0 ? fitting : [WINDOWS_MINUTES[0]];
 }

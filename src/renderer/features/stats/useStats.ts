@@ -12,7 +12,7 @@ export function hasLiveStats(state: ContainerState): boolean {
 }
 
 /** The app's stats store, keeping as much history as Settings ask for. */
-export function useStatsStore(): StatsStore {
+function useStatsStore(): StatsStore {
   const store = statsStoreFor(useClient());
   const historySeconds = useSettings().settings.stats.historySeconds;
   useEffect(() => store.setHistorySeconds(historySeconds), [store, historySeconds]);

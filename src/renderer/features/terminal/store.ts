@@ -35,7 +35,7 @@ function forEachSession(fn: (session: TerminalSession) => void): void {
   for (const { sessions } of byContainer.values()) sessions.forEach(fn);
 }
 
-export function terminalsOf(containerId: string): ContainerTerminals {
+function terminalsOf(containerId: string): ContainerTerminals {
   return byContainer.get(containerId) ?? EMPTY;
 }
 
@@ -62,13 +62,6 @@ export function closeTerminalSession(containerId: string, key: string): void {
   const sessions = current.sessions.filter((session) => session.key !== key);
   const activeKey = current.activeKey === key ? (sessions[index] ?? sessions[index - 1])?.key : current.activeKey;
   set(containerId, { sessions, activeKey });
-}
-
-/** How many sessions are open in this page (tests and diagnostics). */
-export function terminalSessionCount(): number {
-  let count = 0;
-  forEachSession(() => (count += 1));
-  return count;
 }
 
 function subscribe(listener: () => void): () => void {

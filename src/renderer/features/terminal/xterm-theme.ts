@@ -14,7 +14,7 @@ const PALETTES: Record<Mode, ITheme> = {
   },
 };
 
-export function currentMode(): Mode {
+function currentMode(): Mode {
   return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
 }
 

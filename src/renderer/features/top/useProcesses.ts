@@ -3,7 +3,7 @@ import { BerthError } from '../../../shared/errors';
 import type { ContainerProcesses } from '../../../shared/types/top';
 import { useClient } from '../../api/ClientContext';
 
-export const REFRESH_MS = 2_000;
+const REFRESH_MS = 2_000;
 
 export interface ProcessesState {
   data: ContainerProcesses | undefined;

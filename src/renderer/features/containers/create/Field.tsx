@@ -24,7 +24,7 @@ export function keepFocus(event: { preventDefault(): void }): void {
 }
 
 /** A DOM id for a field key such as `ports.row3.hostPort`. */
-export function fieldId(field: string): string {
+function fieldId(field: string): string {
   return `create-${field.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
@@ -42,7 +42,7 @@ interface FieldShellProps {
   children(control: ControlProps): ReactNode;
 }
 
-export interface ControlProps {
+interface ControlProps {
   id: string;
   'aria-invalid': boolean;
   'aria-describedby': string | undefined;
@@ -50,7 +50,7 @@ export interface ControlProps {
 }
 
 /** A label above its control, then a hint and the field's error (both tied to the control). */
-export function FieldShell({ field, label, hint, className, children }: FieldShellProps) {
+function FieldShell({ field, label, hint, className, children }: FieldShellProps) {
   const { errorFor, touch } = useContext(FieldsContext);
   const describe = useFieldMessage();
   const id = fieldId(field);

@@ -1,13 +1,13 @@
 /** The create form's own state: every field as the user typed it (strings), rows with stable ids. */
 
 export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
-export type RestartPolicyName = (typeof RESTART_POLICIES)[number];
+type RestartPolicyName = (typeof RESTART_POLICIES)[number];
 
 export const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
-export type Protocol = (typeof PROTOCOLS)[number];
+type Protocol = (typeof PROTOCOLS)[number];
 
 export const MOUNT_TYPES = ['bind', 'volume'] as const;
-export type MountType = (typeof MOUNT_TYPES)[number];
+type MountType = (typeof MOUNT_TYPES)[number];
 
 export const MEMORY_UNITS = ['MiB', 'GiB'] as const;
 export type MemoryUnit = (typeof MEMORY_UNITS)[number];
@@ -69,7 +69,7 @@ export interface CreateFormState {
 let nextRowId = 0;
 
 /** An id unique for this page's life: rows keep their identity (and their errors) when others go. */
-export function newRowId(): string {
+function newRowId(): string {
   nextRowId += 1;
   return `row${nextRowId}`;
 }

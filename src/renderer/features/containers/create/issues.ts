@@ -27,7 +27,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'A label key cannot contain = or spaces.': 'labelKey',
 };
 
-export function describeIssue(issue: Issue): FieldMessage {
+function describeIssue(issue: Issue): FieldMessage {
   const raw = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
   const known = KNOWN_MESSAGES[raw] ?? (raw.endsWith(NUL_REFUSAL_END) ? 'nulCharacter' : undefined);
   if (known) return { key: known, raw };
@@ -65,7 +65,7 @@ const SCALAR_FIELDS: Record<string, string> = {
 };
 
 /** The form field an issue belongs to; `form` when it belongs to none in particular. */
-export function fieldForPath(path: readonly PropertyKey[], rows: SpecDraft['rows']): string {
+function fieldForPath(path: readonly PropertyKey[], rows: SpecDraft['rows']): string {
   const [section, index, name] = path;
   if ((section === 'env' || section === 'ports' || section === 'mounts') && typeof index === 'number') {
     const rowId = rows[section][index];

@@ -34,7 +34,7 @@ export interface SpecDraft {
   rows: { env: string[]; ports: string[]; mounts: string[]; labels: Map<string, string> };
 }
 
-export const MEMORY_UNIT_BYTES: Record<MemoryUnit, number> = { MiB: 1024 ** 2, GiB: 1024 ** 3 };
+const MEMORY_UNIT_BYTES: Record<MemoryUnit, number> = { MiB: 1024 ** 2, GiB: 1024 ** 3 };
 
 type MountSpec = NonNullable<CreateContainerSpec['mounts']>[number];
 
@@ -44,13 +44,13 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 type NumberRead = { ok: true; value: number | undefined } | { ok: false };
 
 /** Empty text: no value. Anything but a (signed) whole number: an error. */
-export function readInteger(text: string): NumberRead {
+function readInteger(text: string): NumberRead {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: undefined };
   return INTEGER.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false };
 }
 
-export function readDecimal(text: string): NumberRead {
+function readDecimal(text: string): NumberRead {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: undefined };
   return DECIMAL.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false };
