@@ -15,7 +15,7 @@ import { containerPorts } from './engine/ports';
 import { inspectContainer, inspectImage } from './engine/inspect';
 import { containerIsolation } from './engine/isolation';
 import { openPublishedPort } from './port-opener';
-import { desktopStreamHandlers, settingsCommandHandlers } from './settings/handlers';
+import { settingsStreamHandlers, settingsCommandHandlers } from './settings/handlers';
 import { containerStats, watchStats } from './engine/stats';
 import { logCommandHandlers, logStreamHandlers } from './logs-handlers';
 import { imageCommandHandlers } from './images/handlers';
@@ -79,7 +79,7 @@ function createStreamHandlers(
     { replayLatest: true },
   );
   return {
-    ...desktopStreamHandlers(hostServices),
+    ...settingsStreamHandlers(hostServices),
     'engine.watch': (_input, sink) => {
       sink.data(monitor.state);
       const onState = (state: typeof monitor.state): void => void sink.data(state);

@@ -1,6 +1,11 @@
-import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
+import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
 import path from 'node:path';
 import type { FolderMemory, FolderPurpose } from '../settings/folder-memory';
+
+/** The window a dialog belongs to (sheet on macOS, modal elsewhere). */
+export function activeWindow(): BrowserWindow | undefined {
+  return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+}
 
 /**
  * Native file dialogs that start in the folder last used for the same purpose (export, import,

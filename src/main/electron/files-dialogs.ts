@@ -1,11 +1,6 @@
-import { BrowserWindow } from 'electron';
 import type { HostServices } from '../host';
 import type { FolderMemory } from '../settings/folder-memory';
-import { chooseOpenPaths } from './dialogs';
-
-function activeWindow(): BrowserWindow | undefined {
-  return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-}
+import { activeWindow, chooseOpenPaths } from './dialogs';
 
 /** HostServices' several-files / folder picker (copying files in and out of containers). */
 export function createFileDialogs(folders: () => FolderMemory): Required<Pick<HostServices, 'chooseOpenPaths'>> {

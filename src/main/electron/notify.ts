@@ -1,9 +1,7 @@
 import { BrowserWindow, Notification } from 'electron';
-import type { FinishedTask } from '../../shared/types/desktop';
+import { LONG_TASK_MS, type FinishedTask } from '../../shared/types/desktop';
 import type { MainStrings } from './strings';
 
-/** Only tasks at least this long notify: a quick export needs no "done" message. */
-export const LONG_TASK_MS = 5_000;
 
 export interface NotifyContext {
   /** The setting `notifications.longTasks`. */

@@ -2,6 +2,7 @@ import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_SCHEME } from './security';
+import { contentSecurityPolicy } from '../csp';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -10,8 +11,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP = contentSecurityPolicy();
 
 /** Serves the built renderer from `root` under berth://app/, refusing paths that leave it. */
 export function serveRenderer(root: string): void {

@@ -1,12 +1,6 @@
-import { BrowserWindow } from 'electron';
 import type { HostServices } from '../host';
 import type { FolderMemory } from '../settings/folder-memory';
-import { chooseOpenPaths, chooseSavePath } from './dialogs';
-
-/** The window a dialog belongs to (sheet on macOS, modal elsewhere). */
-function activeWindow(): BrowserWindow | undefined {
-  return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-}
+import { activeWindow, chooseOpenPaths, chooseSavePath } from './dialogs';
 
 /** HostServices' save/open dialog members for transfers (export, import): one file, folder remembered per purpose. */
 export function createTransferDialogs(folders: () => FolderMemory): Required<Pick<HostServices, 'chooseSavePath' | 'chooseOpenPath'>> {

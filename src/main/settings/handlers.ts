@@ -14,7 +14,7 @@ export function settingsCommandHandlers(host: HostServices): SettingsCommands {
   };
 }
 
-export function desktopStreamHandlers(host: HostServices): DesktopStreams {
+export function settingsStreamHandlers(host: HostServices): DesktopStreams {
   return {
     'settings.watch': (_input, sink) => {
       const store = settingsStoreAt(host.settingsDir);

@@ -11,6 +11,7 @@ import { HTTP_STATUS, sendJson } from './http-json';
 import { limitRequestTime, MAX_JSON_BODY_BYTES, readJsonBody, RequestRefusal } from './request-limits';
 import { isTicketOnlyPath, isUploadPath, routeTransfer, UPLOAD_IDLE_MS } from './transfer-routes';
 import { serveStreams } from './stream-socket';
+import { contentSecurityPolicy } from '../csp';
 
 interface WebServerTimeouts {
   /** How long an ordinary request (not an upload) may take to arrive whole; 0: no limit. */
@@ -50,9 +51,8 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
 }
 
 function pageHeaders(port: number, socketScheme: 'ws' | 'wss'): Record<string, string> {
-  const ws = `${socketScheme}://127.0.0.1:${port} ${socketScheme}://localhost:${port}`;
   return {
-    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ${ws}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`,
+    'Content-Security-Policy': contentSecurityPolicy([`${socketScheme}://127.0.0.1:${port}`, `${socketScheme}://localhost:${port}`]),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',

@@ -71,7 +71,7 @@ type PortSpec = NonNullable<CreateContainerSpec['ports']>[number];
 type MountSpec = NonNullable<CreateContainerSpec['mounts']>[number];
 
 /** `-p` value: `127.0.0.1:8080:80`, `127.0.0.1::80/udp`, `[::1]:8080:80`. */
-function formatPort(port: PortSpec): string {
+function publishFlagValue(port: PortSpec): string {
   const ip = port.hostIp ?? '127.0.0.1';
   const host = ip.includes(':') ? `[${ip}]` : ip;
   const hostPort = port.hostPort ? String(port.hostPort) : '';
@@ -102,7 +102,7 @@ function createArgs(spec: CreateContainerSpec): string[] {
   // `missing` is the CLI's default, so only the other two are written.
   if (spec.pull === 'always' || spec.pull === 'never') args.push('--pull', spec.pull);
   for (const { key, value } of spec.env ?? []) args.push('-e', `${key}=${value}`);
-  for (const port of spec.ports ?? []) args.push('-p', formatPort(port));
+  for (const port of spec.ports ?? []) args.push('-p', publishFlagValue(port));
   for (const mount of spec.mounts ?? []) args.push('--mount', formatMount(mount));
   if (spec.tty) args.push('-t');
   if (spec.openStdin) args.push('-i');

@@ -6,6 +6,9 @@ export interface MenuMessage {
   command: MenuCommand;
 }
 
+/** Only tasks at least this long notify when they end: a quick export needs no "done" message. */
+export const LONG_TASK_MS = 5_000;
+
 /** A long task (export, import, copy) that has finished, for the "done" notification. */
 export interface FinishedTask {
   kind: 'export' | 'import' | 'copy' | 'pull' | 'push';

@@ -1,6 +1,7 @@
 import { type EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { FinishedTask } from '../../../src/shared/types/desktop';
+import { LONG_TASK_MS } from '../../../src/shared/types/desktop';
 
 const electron = vi.hoisted(() => ({
   focused: null as unknown,
@@ -26,7 +27,7 @@ vi.mock('electron', async () => {
   };
 });
 
-const { createTaskNotifier, LONG_TASK_MS, notificationTitle, shouldNotify } = await import('../../../src/main/electron/notify');
+const { createTaskNotifier, notificationTitle, shouldNotify } = await import('../../../src/main/electron/notify');
 const { MAIN_STRINGS } = await import('../../../src/main/electron/strings');
 
 const now = 1_000_000;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format/time';
-import { formatPort } from '../containers/ContainerTable';
+import { publishedPortText } from '../containers/ContainerTable';
 import { statusText } from '../containers/status-text';
 import type { DetailTabProps } from './tab-types';
 
@@ -14,7 +14,7 @@ export function OverviewTab({ container }: DetailTabProps) {
     [t('overview.command'), container.command],
     [t('overview.created'), formatDateTime(container.created, i18n.language)],
     [t('overview.status'), statusText(container.status, tc, i18n.language)],
-    [t('overview.ports'), container.ports.map(formatPort).join(', ') || t('overview.none')],
+    [t('overview.ports'), container.ports.map(publishedPortText).join(', ') || t('overview.none')],
     [t('overview.labels'), labels.map(([key, value]) => `${key}=${value}`).join('\n') || t('overview.none')],
   ];
   return (

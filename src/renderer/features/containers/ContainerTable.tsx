@@ -17,7 +17,7 @@ import { useColumnLayout } from './useColumnLayout';
 
 const ROW_HEIGHT = 44;
 
-export { formatPort } from './row-text';
+export { publishedPortText } from './row-text';
 
 interface ContainerTableProps {
   containers: ContainerSummary[];

@@ -1,12 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FinishedTask } from '../../../shared/types/desktop';
+import { LONG_TASK_MS, type FinishedTask } from '../../../shared/types/desktop';
 import { useClient } from '../../api/ClientContext';
 import { useSettings } from '../settings/SettingsProvider';
 import { notifyInBrowser } from './browser-notifications';
 
 /** Only tasks at least this long notify (the same threshold main uses: src/main/electron/notify.ts). */
-const LONG_TASK_MS = 5_000;
 
 /** What the renderer notifies about: the desktop's tasks, and image pulls and pushes. */
 export type NotifiedTask = Omit<FinishedTask, 'kind'> & { kind: FinishedTask['kind'] | 'pull' | 'push' };
