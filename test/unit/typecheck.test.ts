@@ -1,13 +1,5 @@
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-function tsc(project: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile('npx', ['--no-install', 'tsc', '-p', project, '--noEmit'], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, output: `${stdout}${stderr}` });
-    });
-  });
-}
+import { runTool } from '../helpers/run-tool';
 
 // Strict TypeScript is part of the test suite: the contract's types are what stop a wrong call.
 describe('TypeScript (strict)', () => {
@@ -15,7 +7,7 @@ describe('TypeScript (strict)', () => {
   // callbacks need DOM types beside Node's.
   for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.scripts.json', 'tsconfig.e2e.json']) {
     it(`${project} type-checks`, { timeout: 600_000 }, async () => {
-      const { code, output } = await tsc(project);
+      const { code, output } = await runTool(['tsc', '-p', project, '--noEmit']);
       expect(output.trim()).toBe('');
       expect(code).toBe(0);
     });
