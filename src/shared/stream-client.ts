@@ -1,3 +1,4 @@
+import { isTopic, streams } from './contract';
 import type { BerthErrorShape } from './errors';
 import type { StreamFrame, WsClientFrame } from './transport';
 
@@ -62,12 +63,15 @@ export class StreamClient {
     if (frame.kind === 'data') this.send({ type: 'ack', id, count: 1 });
   }
 
-  /** The connection dropped: resumable streams wait for the next one, the others end now with CONNECTION_LOST. */
-  connectionLost(isResumable: (topic: string) => boolean): void {
+  /**
+   * The connection dropped: streams the contract marks resumable wait for the next one; the others
+   * (terminal sessions, whose subscription runs something) end now with CONNECTION_LOST.
+   */
+  connectionLost(): void {
     for (const [id, subscription] of [...this.open]) {
       if (!subscription.sent) continue;
       subscription.sent = false;
-      if (isResumable(subscription.topic)) continue;
+      if (isTopic(subscription.topic) && streams[subscription.topic].resumable) continue;
       this.open.delete(id);
       subscription.onFrame({ kind: 'error', error: CONNECTION_LOST_ERROR });
     }

@@ -7,7 +7,6 @@ import { createDispatcher } from '../../src/main/dispatch';
 import type { StreamSink } from '../../src/main/engine/stream-sink';
 import type { CommandHandlers, StreamHandlers } from '../../src/main/handler-types';
 import { StreamSession } from '../../src/main/stream-sessions';
-import { isTopic, streams } from '../../src/shared/contract';
 import { CONNECTION_LOST_ERROR, StreamClient } from '../../src/shared/stream-client';
 import type { StreamFrame } from '../../src/shared/transport';
 
@@ -60,7 +59,7 @@ function pair(limits?: { maxStreamsPerConnection: number }) {
       connected = false;
       session?.closeAll();
       session = undefined;
-      client.connectionLost((topic) => isTopic(topic) && streams[topic].resumable);
+      client.connectionLost();
     },
     reconnect() {
       session = newSession();

@@ -1,5 +1,5 @@
 import { isErrorShape, type BerthErrorShape } from '../../shared/errors';
-import { commands, isChannel, isTopic, streams } from '../../shared/contract';
+import { commands, isChannel } from '../../shared/contract';
 import type { InvokeOutcome, WsClientFrame, WsInvokeFrame, WsResultFrame, WsServerFrame } from '../../shared/transport';
 import { StreamClient } from '../../shared/stream-client';
 import type { Transport } from './transport';
@@ -19,8 +19,6 @@ export function readToken(): string {
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
-
-const isResumable = (topic: string): boolean => isTopic(topic) && streams[topic].resumable;
 
 /**
  * Browser mode: commands are `POST /api/invoke/<channel>` (realtime ones go over the WebSocket
@@ -73,7 +71,7 @@ export function createWebTransport(token: string): Transport {
       socket = undefined;
       for (const resolve of pendingInvokes.values()) resolve({ ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'The Berth server is not reachable.' } });
       pendingInvokes.clear();
-      openStreams.connectionLost(isResumable);
+      openStreams.connectionLost();
       if (openStreams.size === 0) return;
       reconnectTimer = window.setTimeout(connect, reconnectDelay);
       reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
