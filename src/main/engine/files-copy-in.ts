@@ -20,6 +20,7 @@ import { toBerthError } from './errors';
 import { joinContainerPath, putArchive, statFollowing, statIfExists } from './files-archive';
 import type { TransferControl } from './files-copy-out';
 import { hostTarStream, measureHostTree, type HostSource } from './host-tar';
+import { execExitState } from './exec-exit';
 import { tarContentCounter } from './tar-content';
 import { checkedUploadTar, type CheckedUpload } from './upload-tar';
 
@@ -88,13 +89,8 @@ async function cleanUp(docker: Docker, id: string, created: readonly string[]): 
     if (!info.State.Running || info.State.Paused) return { outcome: 'not-running', left };
     const exec = await container.exec({ Cmd: ['rm', '-rf', '--', ...left], AttachStdout: false, AttachStderr: false, User: '0' });
     await exec.start({ Detach: true });
-    const deadline = Date.now() + ROLLBACK_TIMEOUT_MS;
-    for (;;) {
-      const state = await exec.inspect();
-      if (!state.Running) return { outcome: state.ExitCode === 0 ? 'removed' : 'failed', left };
-      if (Date.now() > deadline) return { outcome: 'failed', left };
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const state = await execExitState(exec, { timeoutMs: ROLLBACK_TIMEOUT_MS, intervalMs: 100 });
+    return { outcome: !state.Running && state.ExitCode === 0 ? 'removed' : 'failed', left };
   } catch {
     return { outcome: 'failed', left };
   }

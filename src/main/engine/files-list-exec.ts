@@ -7,6 +7,7 @@ import { PassThrough, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import type { FileEntry } from '../../shared/types/files';
 import { listExecCommand } from '../../shared/files/list-exec-command';
+import { execExitState } from './exec-exit';
 import { ExecListingFormatError, parseExecListing, toFileEntries } from './files-list-parse';
 
 /** A folder whose listing prints more than this is listed through the archive instead. */
@@ -31,16 +32,6 @@ function collect(stream: PassThrough, limit: number): { done: Promise<Buffer>; s
     stream.on('error', reject);
   });
   return { done, size: () => size };
-}
-
-/** The exec's state once it has exited: its output may end a moment before the engine records the exit. */
-async function exitState(exec: Docker.Exec): Promise<Docker.ExecInspectInfo> {
-  const deadline = Date.now() + EXIT_WAIT_MS;
-  for (;;) {
-    const state = await exec.inspect();
-    if (!state.Running || Date.now() > deadline) return state;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /**
@@ -78,7 +69,7 @@ export async function listWithExec(
     out.end();
     err.end();
     [output, stderr] = await Promise.all([stdout.done, stderrText.done.catch(() => Buffer.alloc(0))]);
-    const state = await exitState(exec);
+    const state = await execExitState(exec, { timeoutMs: EXIT_WAIT_MS, intervalMs: 10 });
     if (state.Running || state.ExitCode !== 0) {
       throw new ExecListingUnavailable(`exit code ${state.ExitCode ?? 'unknown'}: ${stderr.toString('utf8').trim().slice(0, 300)}`);
     }
