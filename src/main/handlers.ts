@@ -26,6 +26,9 @@ import { fileCommandHandlers, fileStreamHandlers } from './files-handlers';
 import { registryCommandHandlers, registryStreamHandlers } from './registries/handlers';
 import { RegistryTaskHub } from './registries/task-hub';
 import { imagePuller } from './engine/registries/ensure-image';
+import { containerRunCommand, listNetworks } from './engine/run-command';
+import { parseRunLine } from '../shared/cli/run-parse';
+import { BerthError } from '../shared/errors';
 
 /** The one table: contract channel -> engine function. Both transports serve exactly this. */
 function createCommandHandlers(
@@ -49,6 +52,13 @@ function createCommandHandlers(
     'containers.pause': ({ id }) => containers.pauseContainer(docker, id),
     'containers.unpause': ({ id }) => containers.unpauseContainer(docker, id),
     'containers.remove': ({ id, force, volumes }) => containers.removeContainer(docker, id, { force, volumes }),
+    'containers.parseRun': async ({ commandLine }) => {
+      const parsed = parseRunLine(commandLine);
+      if (!parsed.ok) throw new BerthError('INVALID_INPUT', parsed.error);
+      return parsed.parsed;
+    },
+    'containers.runCommand': ({ id }) => containerRunCommand(docker, id),
+    'networks.list': () => listNetworks(docker),
     'containers.top': ({ id, psArgs }) => topContainer(docker, id, psArgs),
     'containers.ports': ({ id }) => containerPorts(docker, id),
     'containers.openPort': (input) => openPublishedPort(docker, input, hostServices),

@@ -43,8 +43,21 @@ export function toCreateOptions(spec: ParsedCreateContainerSpec, mode: CreateMod
   if (spec.logConfig.maxFile !== undefined) logOptions['max-file'] = String(spec.logConfig.maxFile);
   const hasLogOptions = Object.keys(logOptions).length > 0;
 
+  const health = spec.healthcheck;
   return {
     Image: spec.image,
+    ...(spec.hostname ? { Hostname: spec.hostname } : {}),
+    ...(health
+      ? {
+          Healthcheck: {
+            ...(health.command !== undefined ? { Test: ['CMD-SHELL', health.command] } : {}),
+            ...(health.intervalNs !== undefined ? { Interval: health.intervalNs } : {}),
+            ...(health.timeoutNs !== undefined ? { Timeout: health.timeoutNs } : {}),
+            ...(health.startPeriodNs !== undefined ? { StartPeriod: health.startPeriodNs } : {}),
+            ...(health.retries !== undefined ? { Retries: health.retries } : {}),
+          },
+        }
+      : {}),
     ...(spec.name ? { name: spec.name } : {}),
     ...(command.length > 0 ? { Cmd: command } : {}),
     ...(entrypoint !== undefined ? { Entrypoint: [entrypoint] } : {}),
@@ -78,6 +91,16 @@ export function toCreateOptions(spec: ParsedCreateContainerSpec, mode: CreateMod
       ...(spec.resources.nanoCpus !== undefined ? { NanoCpus: spec.resources.nanoCpus } : {}),
       ...(spec.resources.pidsLimit !== undefined ? { PidsLimit: spec.resources.pidsLimit } : {}),
       ...(hasLogOptions ? { LogConfig: { Type: 'json-file', Config: logOptions } } : {}),
+      ...(spec.autoRemove ? { AutoRemove: true } : {}),
+      ...(spec.network ? { NetworkMode: spec.network } : {}),
+      // Like the CLI: Init stays unset (the engine's default) unless asked for.
+      ...(spec.init ? { Init: true } : {}),
+      ...(spec.readOnly ? { ReadonlyRootfs: true } : {}),
+      ...(spec.tmpfs.length > 0 ? { Tmpfs: Object.fromEntries(spec.tmpfs.map((mount) => [mount.target, mount.options ?? ''])) } : {}),
+      ...(spec.shmSizeBytes !== undefined ? { ShmSize: spec.shmSizeBytes } : {}),
+      ...(spec.capAdd.length > 0 ? { CapAdd: spec.capAdd } : {}),
+      ...(spec.capDrop.length > 0 ? { CapDrop: spec.capDrop } : {}),
+      ...(spec.privileged ? { Privileged: true } : {}),
     },
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { Channel, CreateContainerSpec, InputOf } from '../contract';
 import { joinShellWords } from './shell-quote';
+import { containerOptionFlags } from './create-flags';
+import { formatCpus, formatMemory } from './units';
 
 /** The channels that have a docker CLI equivalent. */
 export const CLI_CHANNELS = [
@@ -45,28 +47,6 @@ function positional(...args: string[]): string[] {
   return args[0]?.startsWith('-') ? ['--', ...args] : args;
 }
 
-/** Bytes in the shortest exact unit the CLI takes: 64m, 1g, 1536k, 1000b. */
-export function formatMemory(bytes: number): string {
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) return `${bytes}b`;
-  const units: Array<[string, number]> = [
-    ['g', 1024 ** 3],
-    ['m', 1024 ** 2],
-    ['k', 1024],
-  ];
-  for (const [suffix, size] of units) {
-    if (bytes % size === 0) return `${bytes / size}${suffix}`;
-  }
-  return `${bytes}b`;
-}
-
-/** nanoCpus as the exact decimal `--cpus` takes: 1500000000 -> 1.5. */
-export function formatCpus(nanoCpus: number): string {
-  if (!Number.isSafeInteger(nanoCpus) || nanoCpus < 0) return String(nanoCpus / 1e9);
-  const whole = Math.floor(nanoCpus / 1e9);
-  const fraction = String(nanoCpus % 1e9).padStart(9, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
-}
-
 type PortSpec = NonNullable<CreateContainerSpec['ports']>[number];
 type MountSpec = NonNullable<CreateContainerSpec['mounts']>[number];
 
@@ -101,6 +81,7 @@ function createArgs(spec: CreateContainerSpec): string[] {
   if (name) args.push('--name', name);
   // `missing` is the CLI's default, so only the other two are written.
   if (spec.pull === 'always' || spec.pull === 'never') args.push('--pull', spec.pull);
+  args.push(...containerOptionFlags(spec));
   for (const { key, value } of spec.env ?? []) args.push('-e', `${key}=${value}`);
   for (const port of spec.ports ?? []) args.push('-p', publishFlagValue(port));
   for (const mount of spec.mounts ?? []) args.push('--mount', formatMount(mount));

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import type {
   ContainerActionResult,
+  RunCommandLine,
+  UnsupportedFlag,
   ContainerSummary,
   CreatedContainer,
+  NetworkSummary,
 } from '../types/containers';
 import { command, returns } from './define';
 import {
   absoluteContainerPath,
+  canonicalCapability,
   containerName,
   commandWord,
   containerRef,
@@ -48,6 +52,49 @@ const volumeMount = z.object({
 /** json-file size strings as the CLI takes them: 10m, 512k, 1g or a byte count. */
 const logSize = z.string().trim().regex(/^\d+[kmg]?$/i, 'A size such as 10m, 512k or 1g.');
 
+/**
+ * A Linux capability as the engine stores it: upper case with the `CAP_` prefix (`net_admin` and
+ * `NET_ADMIN` become `CAP_NET_ADMIN`), or `ALL`.
+ */
+const capability = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'Not a capability name (for example NET_ADMIN or ALL).')
+  .max(64)
+  .transform(canonicalCapability);
+
+/** `--tmpfs /run:rw,size=64m`: a target (no `:`) and the mount options the kernel takes. */
+const tmpfsMount = z.object({
+  target: absoluteContainerPath.refine((value) => !value.includes(':'), 'A tmpfs path cannot contain ":".'),
+  options: noNul(z.string().max(1024).regex(/^\S*$/, 'Tmpfs options cannot contain spaces.'), 'Tmpfs options').optional(),
+});
+
+/** A Go duration in nanoseconds; the engine refuses a health check interval under 1 ms. */
+const healthDuration = z.number().int().min(1_000_000, 'At least 1ms.').max(Number.MAX_SAFE_INTEGER);
+
+/** `--health-cmd` and its timings; without a command the image's check keeps running with these timings. */
+const healthcheck = z.object({
+  command: noNul(z.string().min(1).max(65536), 'A health check command').optional(),
+  intervalNs: healthDuration.optional(),
+  timeoutNs: healthDuration.optional(),
+  startPeriodNs: healthDuration.optional(),
+  retries: z.number().int().min(1).max(1_000_000).optional(),
+});
+
+/** A network to connect to (`bridge`, `host`, `none`, a user-defined one) or `container:<name>`. */
+export const networkName = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^(container:)?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid network name.');
+
+/** A host name as the kernel takes it (RFC 1123 labels). */
+const hostname = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/, 'Not a valid host name.');
+
 export const createContainerSpec = z.object({
   image: imageRef,
   name: containerName.optional(),
@@ -82,10 +129,39 @@ export const createContainerSpec = z.object({
   labels: labelMap.default({}),
   /** `--pull`: pull the image first when it is missing (the CLI's default), always, or never. */
   pull: z.enum(['missing', 'always', 'never']).default('missing'),
+  /** `--rm`: the engine removes the container (and its anonymous volumes) when it exits. */
+  autoRemove: z.boolean().default(false),
+  hostname: hostname.optional(),
+  network: networkName.optional(),
+  /** `--init`: a tiny init as PID 1 that forwards signals and reaps zombies. */
+  init: z.boolean().default(false),
+  /** `--read-only`: the root filesystem is mounted read-only. */
+  readOnly: z.boolean().default(false),
+  tmpfs: z.array(tmpfsMount).max(256).default([]),
+  /** `--shm-size`: the size of /dev/shm (the engine's default is 64 MiB). */
+  shmSizeBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  capAdd: z.array(capability).max(64).default([]),
+  capDrop: z.array(capability).max(64).default([]),
+  /** `--privileged`: every capability, every host device, no seccomp or AppArmor confinement. */
+  privileged: z.boolean().default(false),
+  healthcheck: healthcheck.optional(),
+}).refine((spec) => !spec.autoRemove || spec.restartPolicy.name === 'no', {
+  message: 'Remove on exit (--rm) cannot be combined with a restart policy.',
+  path: ['autoRemove'],
 });
 
 export type CreateContainerSpec = z.input<typeof createContainerSpec>;
 export type ParsedCreateContainerSpec = z.output<typeof createContainerSpec>;
+
+/** `containers.parseRun`: what a pasted line asks for, in the form's terms, and what Berth cannot take. */
+export interface ParsedRunLine {
+  /** The create spec (defaults left out). */
+  spec: CreateContainerSpec;
+  /** Every flag of the line that the spec has no field for (or whose value it cannot take). */
+  unsupported: UnsupportedFlag[];
+  /** `run` or `create`, as the line said. */
+  subcommand: 'run' | 'create';
+}
 
 export const containerCommands = {
   'containers.list': command(z.object({ all: z.boolean().default(false) }), returns<ContainerSummary[]>()),
@@ -101,4 +177,12 @@ export const containerCommands = {
     byId.extend({ force: z.boolean().default(false), volumes: z.boolean().default(false) }),
     returns<ContainerActionResult>(),
   ),
+  /** A pasted `docker run` / `docker create` line read as the docker CLI reads it. */
+  'containers.parseRun': command(
+    z.object({ commandLine: noNul(z.string().min(1, 'Paste a docker run line.').max(256 * 1024), 'A command line') }),
+    returns<ParsedRunLine>(),
+  ),
+  /** The `docker run` line that would make this container again (from inspect, like `runlike`). */
+  'containers.runCommand': command(byId, returns<RunCommandLine>()),
+  'networks.list': command(z.object({}), returns<NetworkSummary[]>()),
 } as const;

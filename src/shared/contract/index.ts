@@ -74,4 +74,4 @@ export function isTopic(value: unknown): value is Topic {
   return typeof value === 'string' && Object.hasOwn(streams, value);
 }
 
-export type { CreateContainerSpec, ParsedCreateContainerSpec } from './containers';
+export type { CreateContainerSpec, ParsedCreateContainerSpec, ParsedRunLine } from './containers';

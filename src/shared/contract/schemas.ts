@@ -69,3 +69,9 @@ export const envVar = z.object({
 
 /** One word of a command or entrypoint (argv). */
 export const commandWord = noNul(z.string().max(65536), 'A command word');
+
+/** A capability as the engine stores it: `net_admin` -> `CAP_NET_ADMIN`; `all` -> `ALL`. */
+export function canonicalCapability(name: string): string {
+  const upper = name.trim().toUpperCase();
+  return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+}

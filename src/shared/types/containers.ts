@@ -37,3 +37,22 @@ export interface CreatedContainer {
 export interface ContainerActionResult {
   id: string;
 }
+
+/** A flag of a pasted `docker run` line that Berth has no field for: named, with its value, never dropped. */
+export interface UnsupportedFlag {
+  /** As written, e.g. `--cap-add` or `-v`. */
+  flag: string;
+  value?: string;
+  /** Why it was not taken when the flag is known but its value is not (e.g. a relative bind source). */
+  reason?: string;
+}
+
+export interface RunCommandLine {
+  commandLine: string;
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  driver: string;
+}

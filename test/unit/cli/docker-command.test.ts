@@ -4,10 +4,9 @@ import {
   CLI_CHANNELS,
   dockerArgvFor,
   dockerCommandFor,
-  formatCpus,
-  formatMemory,
   hasCliCommand,
 } from '../../../src/shared/cli/docker-command';
+import { formatCpus, formatMemory } from '../../../src/shared/cli/units';
 import { splitShellWords } from '../../../src/shared/cli/shell-quote';
 import type { CreateContainerSpec } from '../../../src/shared/contract';
 import { createContainerSpec } from '../../../src/shared/contract/containers';
