@@ -42,7 +42,7 @@ function options(mode: 'anyText' | 'engine', scope?: EngineScope) {
       fc.record({
         containerPort: fc.integer({ min: 1, max: 65535 }),
         protocol: fc.constantFrom('tcp' as const, 'udp' as const),
-        hostIp: fc.constantFrom('127.0.0.1', '0.0.0.0', '::1'),
+        hostIp: anyText ? fc.constantFrom('127.0.0.1', '0.0.0.0', '::1') : fc.constant('127.0.0.1'),
         // A fixed host port could be taken on the test machine: the engine picks one instead.
         hostPort: anyText ? optional(fc.integer({ min: 1, max: 65535 })) : fc.constant(undefined),
       }).map((port) => clean(port) as NonNullable<Spec['ports']>[number]),
@@ -51,7 +51,8 @@ function options(mode: 'anyText' | 'engine', scope?: EngineScope) {
     mounts: fc.array(
       fc.oneof(
         fc.record({ type: fc.constant('bind' as const), source: anyText ? path : fc.constant(scope!.bindSource), target: path, readOnly: fc.boolean() }),
-        fc.record({ type: fc.constant('volume' as const), target: path, readOnly: fc.boolean() }),
+        fc.record({ type: fc.constant('volume' as const), target: path, readOnly: fc.constant(false) }),
+        fc.record({ type: fc.constant('volume' as const), source: fc.stringMatching(/^berth-test-[a-z0-9]{1,6}$/), target: path, readOnly: fc.boolean() }),
       ),
       { maxLength: 2 },
     ).filter((mounts) => new Set(mounts.map((mount) => mount.target)).size === mounts.length),
@@ -71,7 +72,8 @@ export function specArbitrary(mode: 'anyText' | 'engine', scope?: EngineScope): 
       command: anyText ? optional(fc.array(text, { minLength: 1, maxLength: 3 })) : fc.constant(['sleep', '300']),
       entrypoint: anyText ? optional(fc.array(text, { minLength: 1, maxLength: 1 })) : fc.constant(undefined),
       workingDir: optional(path),
-      user: optional(fc.constantFrom('1000', '1000:1000', 'nobody', 'root:root')),
+      // The test image has no /etc/passwd: only numeric users start there.
+      user: optional(anyText ? fc.constantFrom('1000', '1000:1000', 'nobody', 'root:root') : fc.constantFrom('1000', '1000:1000', '0')),
       env: lists.env,
       ports: lists.ports,
       mounts: lists.mounts,
@@ -80,8 +82,9 @@ export function specArbitrary(mode: 'anyText' | 'engine', scope?: EngineScope): 
       restart: fc.constantFrom('no', 'always', 'unless-stopped', 'on-failure'),
       retries: fc.integer({ min: 0, max: 10 }),
       memoryBytes: optional(mib(6, 2048)),
-      nanoCpus: optional(fc.integer({ min: 1, max: 4000 }).map((n) => n * 1_000_000)),
-      pidsLimit: optional(fc.integer({ min: 1, max: 10_000 })),
+      // The engine refuses more CPUs than the machine has (CI has 2).
+      nanoCpus: optional(fc.integer({ min: anyText ? 1 : 10, max: anyText ? 4000 : 1000 }).map((n) => n * 1_000_000)),
+      pidsLimit: optional(fc.integer({ min: anyText ? 1 : 16, max: 10_000 })),
       maxSize: optional(fc.constantFrom('10m', '512k', '1g', '100')),
       maxFile: optional(fc.integer({ min: 1, max: 9 })),
       labels: lists.labels,

@@ -121,6 +121,15 @@ function networkArgs(container: Docker.ContainerInspectInfo): string[] {
   return args;
 }
 
+/** `--expose` for ports the container exposes beyond its image and its published ports. */
+function exposeArgs(container: Docker.ContainerInspectInfo, image: Docker.ImageInspectInfo['Config'] | undefined): string[] {
+  const published = container.HostConfig.PortBindings ?? {};
+  const inherited = (image as { ExposedPorts?: Record<string, object> } | undefined)?.ExposedPorts ?? {};
+  return Object.keys(container.Config.ExposedPorts ?? {})
+    .filter((key) => !Object.hasOwn(published, key) && !Object.hasOwn(inherited, key))
+    .flatMap((key) => ['--expose', key.endsWith('/tcp') ? key.slice(0, -4) : key]);
+}
+
 function securityArgs(host: Docker.HostConfig & { Init?: boolean | null }): string[] {
   const args: string[] = [];
   if (host.Init) args.push('--init');
@@ -158,7 +167,7 @@ export function recreateArgv({ container, image, defaultLogDriver }: RecreateInp
   const stopSignal = (config as { StopSignal?: string }).StopSignal;
   if (stopSignal && stopSignal !== (imageConfig as { StopSignal?: string } | undefined)?.StopSignal) args.push('--stop-signal', stopSignal);
 
-  args.push(...networkArgs(container));
+  args.push(...networkArgs(container), ...exposeArgs(container, imageConfig));
   for (const bind of host.Binds ?? []) args.push('-v', bind);
   for (const mount of (host.Mounts ?? []) as MountConfig[]) args.push('--mount', mountValue(mount));
   for (const [target, options] of Object.entries((host as { Tmpfs?: Record<string, string> }).Tmpfs ?? {})) args.push('--tmpfs', options ? `${target}:${options}` : target);

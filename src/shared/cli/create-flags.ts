@@ -12,6 +12,11 @@ function tmpfsValue(mount: { target: string; options?: string | undefined }): st
   return mount.options ? `${mount.target}:${mount.options}` : mount.target;
 }
 
+/** As the spec's schema leaves them: canonical names, sorted, no repeats. */
+function canonicalCapabilities(list: readonly string[] | undefined): string[] {
+  return [...new Set((list ?? []).map(canonicalCapability))].sort();
+}
+
 /** The flags for what runs the container (`--rm`, `--init`, …), to go before the image. */
 export function containerOptionFlags(spec: CreateContainerSpec): string[] {
   const args: string[] = [];
@@ -23,8 +28,8 @@ export function containerOptionFlags(spec: CreateContainerSpec): string[] {
   for (const mount of spec.tmpfs ?? []) args.push('--tmpfs', tmpfsValue(mount));
   if (spec.shmSizeBytes !== undefined) args.push('--shm-size', formatMemory(spec.shmSizeBytes));
   if (spec.privileged) args.push('--privileged');
-  for (const cap of spec.capAdd ?? []) args.push('--cap-add', canonicalCapability(cap));
-  for (const cap of spec.capDrop ?? []) args.push('--cap-drop', canonicalCapability(cap));
+  for (const cap of canonicalCapabilities(spec.capAdd)) args.push('--cap-add', cap);
+  for (const cap of canonicalCapabilities(spec.capDrop)) args.push('--cap-drop', cap);
   const health = spec.healthcheck;
   if (health) {
     if (health.command !== undefined) args.push('--health-cmd', health.command);

@@ -41,13 +41,16 @@ const bindMount = z.object({
   readOnly: z.boolean().default(false),
 });
 
-const volumeMount = z.object({
-  type: z.literal('volume'),
-  /** A named volume; absent for an anonymous one. */
-  source: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid volume name.').optional(),
-  target: absoluteContainerPath,
-  readOnly: z.boolean().default(false),
-});
+const volumeMount = z
+  .object({
+    type: z.literal('volume'),
+    /** A named volume; absent for an anonymous one. */
+    source: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid volume name.').optional(),
+    target: absoluteContainerPath,
+    readOnly: z.boolean().default(false),
+  })
+  // The engine refuses it ("must not set ReadOnly mode when using anonymous volumes").
+  .refine((mount) => mount.source !== undefined || !mount.readOnly, { message: 'An anonymous volume cannot be read-only.', path: ['readOnly'] });
 
 /** json-file size strings as the CLI takes them: 10m, 512k, 1g or a byte count. */
 const logSize = z.string().trim().regex(/^\d+[kmg]?$/i, 'A size such as 10m, 512k or 1g.');
@@ -62,6 +65,13 @@ const capability = z
   .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'Not a capability name (for example NET_ADMIN or ALL).')
   .max(64)
   .transform(canonicalCapability);
+
+/** Sorted and without repeats, as the docker CLI leaves them in the engine. */
+const capabilities = z
+  .array(capability)
+  .max(64)
+  .default([])
+  .transform((list) => [...new Set(list)].sort());
 
 /** `--tmpfs /run:rw,size=64m`: a target (no `:`) and the mount options the kernel takes. */
 const tmpfsMount = z.object({
@@ -140,8 +150,8 @@ export const createContainerSpec = z.object({
   tmpfs: z.array(tmpfsMount).max(256).default([]),
   /** `--shm-size`: the size of /dev/shm (the engine's default is 64 MiB). */
   shmSizeBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  capAdd: z.array(capability).max(64).default([]),
-  capDrop: z.array(capability).max(64).default([]),
+  capAdd: capabilities,
+  capDrop: capabilities,
   /** `--privileged`: every capability, every host device, no seccomp or AppArmor confinement. */
   privileged: z.boolean().default(false),
   healthcheck: healthcheck.optional(),
