@@ -18,7 +18,6 @@ const text = fc.oneof(
   fc.string({ maxLength: 12 }).filter((value) => !value.includes('\0')),
   fc.constantFrom('a b', "it's", 'say "hi"', '$HOME', 'back\\slash', 'two\nlines', '한글', '-x', '--rm', '=', ''),
 );
-const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/);
 const path = fc.stringMatching(/^(\/[a-z0-9._-]{1,8}){1,3}$/);
 const envKey = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/);
 const labelKey = fc.stringMatching(/^[a-z][a-z0-9.-]{0,12}$/);
@@ -29,8 +28,8 @@ const capability = fc.constantFrom('NET_ADMIN', 'net_raw', 'CAP_SYS_TIME', 'SYS_
 const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
 
 /** Drops undefined fields so a spec reads as a user would write it. */
-function clean(spec: Record<string, unknown>): Spec {
-  return Object.fromEntries(Object.entries(spec).filter(([, value]) => value !== undefined)) as Spec;
+function clean<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
 function options(mode: 'anyText' | 'engine', scope?: EngineScope) {
@@ -45,7 +44,7 @@ function options(mode: 'anyText' | 'engine', scope?: EngineScope) {
         hostIp: anyText ? fc.constantFrom('127.0.0.1', '0.0.0.0', '::1') : fc.constant('127.0.0.1'),
         // A fixed host port could be taken on the test machine: the engine picks one instead.
         hostPort: anyText ? optional(fc.integer({ min: 1, max: 65535 })) : fc.constant(undefined),
-      }).map((port) => clean(port) as NonNullable<Spec['ports']>[number]),
+      }).map((port) => clean(port)),
       { maxLength: 2 },
     ),
     mounts: fc.array(
@@ -56,7 +55,7 @@ function options(mode: 'anyText' | 'engine', scope?: EngineScope) {
       ),
       { maxLength: 2 },
     ).filter((mounts) => new Set(mounts.map((mount) => mount.target)).size === mounts.length),
-    tmpfs: fc.array(fc.record({ target: path, options: optional(fc.constantFrom('rw,size=64m', 'noexec', 'mode=1777')) }).map((t) => clean(t) as { target: string }), { maxLength: 2 })
+    tmpfs: fc.array(fc.record({ target: path, options: optional(fc.constantFrom('rw,size=64m', 'noexec', 'mode=1777')) }).map((t) => clean(t)), { maxLength: 2 })
       .filter((mounts) => new Set(mounts.map((mount) => mount.target)).size === mounts.length),
     labels: fc.dictionary(labelKey, value, { maxKeys: 3 }),
   };
@@ -69,7 +68,7 @@ export function specArbitrary(mode: 'anyText' | 'engine', scope?: EngineScope): 
     .record({
       image: anyText ? fc.constantFrom('nginx', 'busybox:1.36', 'ghcr.io/a/b:c', 'registry:5000/x@sha256:' + 'a'.repeat(64)) : fc.constant(scope!.image),
       name: optional(fc.stringMatching(/^[a-z][a-z0-9_.-]{1,10}$/)),
-      command: anyText ? optional(fc.array(text, { minLength: 1, maxLength: 3 })) : fc.constant(['sleep', '300']),
+      command: anyText ? optional(fc.array(text, { minLength: 1, maxLength: 3 })) : fc.constant<string[]>(['sleep', '300']),
       entrypoint: anyText ? optional(fc.array(text, { minLength: 1, maxLength: 1 })) : fc.constant(undefined),
       workingDir: optional(path),
       // The test image has no /etc/passwd: only numeric users start there.
@@ -103,10 +102,10 @@ export function specArbitrary(mode: 'anyText' | 'engine', scope?: EngineScope): 
       ),
       pull: anyText ? fc.constantFrom('missing' as const, 'always' as const, 'never' as const) : fc.constant('never' as const),
     })
-    .map((g): Spec => {
+    .map((g) => {
       const maxSize = g.maxFile !== undefined && g.maxFile > 1 ? (g.maxSize ?? '10m') : g.maxSize;
       const health = g.health ? clean(g.health) : undefined;
-      return clean({
+      return clean<Spec>({
         image: g.image,
         name: g.name,
         command: g.command,

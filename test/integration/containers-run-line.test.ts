@@ -8,6 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateContainerSpec } from '../../src/shared/contract';
+import type { RunCommandLine } from '../../src/shared/types/containers';
 import { createEngine } from '../../src/main/engine/engine';
 import { createEngineDispatcher } from '../../src/main/handlers';
 import { runShellLine } from '../helpers/cli-line';
@@ -35,7 +36,7 @@ afterAll(async () => {
 async function runCommandOf(id: string): Promise<string> {
   const answer = await dispatcher.invoke('containers.runCommand', { id });
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.result.commandLine;
+  return (answer.result as RunCommandLine).commandLine;
 }
 
 /** Runs Berth's line for `name` with the name swapped, as a user would paste it into sh. */

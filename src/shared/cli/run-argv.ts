@@ -5,7 +5,7 @@
  * `-itp 80:80`), `--rm=false`, `--` ending the flags. Words come from POSIX sh splitting.
  */
 import { runFlag, longNameOf } from './run-flags';
-import { splitShellWords } from './shell-quote';
+import { splitCommandWords } from './shell-quote';
 
 export interface FlagUse {
   /** The long name (`publish` for `-p`), or the name as written when the CLI does not know it. */
@@ -16,6 +16,8 @@ export interface FlagUse {
   value?: string;
   /** The CLI has no such flag. */
   unknown?: boolean;
+  /** The value holds something sh would substitute (`$PWD`, `$(id -u)`), which only the user's shell can fill in. */
+  expands?: boolean;
 }
 
 export interface RunArgv {
@@ -25,6 +27,8 @@ export interface RunArgv {
   flags: FlagUse[];
   image?: string;
   args: string[];
+  /** What follows an operator (`> file`, `&& docker logs x`): not part of the docker command. */
+  shellRest?: string;
 }
 
 export type RunArgvResult = { ok: true; argv: RunArgv } | { ok: false; error: string };
@@ -49,7 +53,7 @@ function findSubcommand(words: string[]): { index: number; subcommand: 'run' | '
 }
 
 /** `-dit`, `-p8080:80`, `-p=80`, `-itp 80:80`: each letter a flag until one takes the rest (or the next word) as its value. */
-function readShortGroup(group: string, next: () => string | undefined, flags: FlagUse[]): void {
+function readShortGroup(group: string, groupExpands: boolean, next: () => { word: string; expands: boolean } | undefined, flags: FlagUse[]): void {
   for (let i = 0; i < group.length; i += 1) {
     const letter = group.charAt(i);
     const long = longNameOf(letter);
@@ -67,25 +71,26 @@ function readShortGroup(group: string, next: () => string | undefined, flags: Fl
       flags.push({ long, written: `-${letter}` });
       continue;
     }
-    const value = rest === '' ? next() : rest.startsWith('=') ? rest.slice(1) : rest;
-    flags.push({ long, written: `-${letter}`, ...(value !== undefined ? { value } : {}) });
+    const taken = rest === '' ? next() : { word: rest.startsWith('=') ? rest.slice(1) : rest, expands: groupExpands };
+    flags.push({ long, written: `-${letter}`, ...(taken ? { value: taken.word } : {}), ...(taken?.expands ? { expands: true } : {}) });
     return;
   }
 }
 
 export function readRunArgv(commandLine: string): RunArgvResult {
-  const split = splitShellWords(commandLine.replace(/\r\n?/g, '\n'));
+  const split = splitCommandWords(commandLine.replace(/\r\n?/g, '\n'));
   if (!split.ok) return { ok: false, error: split.error };
   const found = findSubcommand(split.words);
   if (!found) return { ok: false, error: 'Not a docker run or docker create command (it should start with "docker run").' };
   const words = split.words.slice(found.index);
+  const expands = (split.expands ?? []).slice(found.index);
   const flags: FlagUse[] = [];
   let i = 0;
-  const next = (): string | undefined => {
+  const next = (): { word: string; expands: boolean } | undefined => {
     if (i >= words.length) return undefined;
-    const word = words[i]!;
+    const taken = { word: words[i]!, expands: expands[i] ?? false };
     i += 1;
-    return word;
+    return taken;
   };
   while (i < words.length) {
     const word = words[i]!;
@@ -94,25 +99,35 @@ export function readRunArgv(commandLine: string): RunArgvResult {
       break;
     }
     if (!word.startsWith('-') || word === '-') break;
+    const wordExpands = expands[i] ?? false;
     i += 1;
     if (word.startsWith('--')) {
       const eq = word.indexOf('=');
       const name = eq === -1 ? word.slice(2) : word.slice(2, eq);
-      const inline = eq === -1 ? undefined : word.slice(eq + 1);
+      const inline = eq === -1 ? undefined : { word: word.slice(eq + 1), expands: wordExpands };
       const flag = runFlag(name);
-      if (!flag) flags.push({ long: name, written: `--${name}`, unknown: true, ...(inline !== undefined ? { value: inline } : {}) });
-      else if (flag.kind === 'bool' || inline !== undefined) flags.push({ long: name, written: `--${name}`, ...(inline !== undefined ? { value: inline } : {}) });
-      else {
-        const value = next();
-        flags.push({ long: name, written: `--${name}`, ...(value !== undefined ? { value } : {}) });
-      }
+      const taken = inline ?? (flag?.kind === 'value' ? next() : undefined);
+      flags.push({
+        long: name,
+        written: `--${name}`,
+        ...(flag ? {} : { unknown: true }),
+        ...(taken ? { value: taken.word } : {}),
+        ...(taken?.expands ? { expands: true } : {}),
+      });
       continue;
     }
-    readShortGroup(word.slice(1), next, flags);
+    readShortGroup(word.slice(1), wordExpands, next, flags);
   }
   const [image, ...args] = words.slice(i);
   return {
     ok: true,
-    argv: { subcommand: found.subcommand, globalWords: found.globalWords, flags, ...(image !== undefined ? { image } : {}), args },
+    argv: {
+      subcommand: found.subcommand,
+      globalWords: found.globalWords,
+      flags,
+      ...(image !== undefined ? { image } : {}),
+      args,
+      ...(split.rest ? { shellRest: split.rest } : {}),
+    },
   };
 }

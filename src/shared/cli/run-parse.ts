@@ -216,6 +216,10 @@ export function parseRunLine(commandLine: string): ParseRunResult {
       report('needs a value');
       continue;
     }
+    if (use.expands) {
+      report('holds a shell expansion ($…) that only your shell can fill in');
+      continue;
+    }
     const applied = applyValue(b, use, use.value);
     if (!applied) report();
     else if (!applied.ok) report(applied.reason);
@@ -223,5 +227,5 @@ export function parseRunLine(commandLine: string): ParseRunResult {
   applyLogging(b, unsupported);
   if (Object.keys(b.health).length > 0) b.spec.healthcheck = b.health;
   if (argv.args.length > 0) b.spec.command = argv.args;
-  return { ok: true, parsed: { spec: b.spec, unsupported, subcommand: argv.subcommand } };
+  return { ok: true, parsed: { spec: b.spec, unsupported, subcommand: argv.subcommand, ...(argv.shellRest ? { shellRest: argv.shellRest } : {}) } };
 }

@@ -23,7 +23,36 @@ export function joinShellWords(words: readonly string[]): string {
   return words.map(quoteShellWord).join(' ');
 }
 
-export type SplitShellWordsResult = { ok: true; words: string[] } | { ok: false; error: string };
+export type SplitShellWordsResult =
+  | {
+      ok: true;
+      words: string[];
+      /** splitCommandWords only: the line from the first operator on. */
+      rest?: string;
+      /** splitCommandWords only: per word, whether sh would expand part of it (`$HOME`, `$(pwd)`, backticks). */
+      expands?: boolean[];
+    }
+  | { ok: false; error: string };
+
+/** `$NAME`, `${…}`, `$(…)`, `$1`, `$?`: where sh substitutes (outside single quotes). */
+const EXPANSION_AFTER_DOLLAR = /[A-Za-z_{(0-9@*#?$!-]/;
+
+/** The end of a `$(…)` or `${…}` that starts at `open` (nesting counted), or -1. */
+function closingOf(line: string, open: number): number {
+  const [start, end] = line.charAt(open) === '(' ? ['(', ')'] : ['{', '}'];
+  let depth = 0;
+  for (let i = open; i < line.length; i += 1) {
+    if (line.charAt(i) === start) depth += 1;
+    else if (line.charAt(i) === end) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** sh control and redirection operators: where a pasted command's own words end. */
+const OPERATOR_START = new Set(['|', '&', ';', '<', '>']);
 
 /** Word separators: blank and newline (not \r, \v or \f, which sh does not split on either). */
 function isSeparator(char: string): boolean {
@@ -46,21 +75,59 @@ const DOUBLE_QUOTE_ESCAPABLE = new Set(['"', '\\', '$', '`']);
  * separates words like a space (the field may span lines). An unterminated quote is an error.
  */
 export function splitShellWords(line: string): SplitShellWordsResult {
+  return splitWords(line, false);
+}
+
+/**
+ * As splitShellWords, but the words end at the first unquoted operator (`|`, `&&`, `;`, `>`,
+ * `2>&1`, …), as the command sh would run ends there: the rest of the line is returned apart.
+ */
+export function splitCommandWords(line: string): SplitShellWordsResult {
+  return splitWords(line, true);
+}
+
+function splitWords(line: string, stopAtOperator: boolean): SplitShellWordsResult {
   const words: string[] = [];
+  const expands: boolean[] = [];
   let current = '';
   let inWord = false;
+  let expanding = false;
   let i = 0;
+  const finish = (): void => {
+    words.push(current);
+    expands.push(expanding);
+    current = '';
+    inWord = false;
+    expanding = false;
+  };
+  const done = (rest?: string): SplitShellWordsResult =>
+    stopAtOperator ? { ok: true, words, expands, ...(rest ? { rest } : {}) } : { ok: true, words };
 
   while (i < line.length) {
     const char = line.charAt(i);
 
+    if (stopAtOperator && OPERATOR_START.has(char)) {
+      // `2>` redirects a file descriptor: the digits before it belong to the operator.
+      const descriptor = inWord && /^\d+$/.test(current) && (char === '<' || char === '>') ? current : '';
+      if (inWord && descriptor === '') finish();
+      return done(`${descriptor}${line.slice(i)}`.trim());
+    }
+
     if (isSeparator(char)) {
-      if (inWord) {
-        words.push(current);
-        current = '';
-        inWord = false;
-      }
+      if (inWord) finish();
       i += 1;
+      continue;
+    }
+
+    if (stopAtOperator && (char === '`' || (char === '$' && EXPANSION_AFTER_DOLLAR.test(line.charAt(i + 1))))) {
+      // Kept as written, as one word even with blanks inside (`$(id -u)`), and marked.
+      const open = i + 1;
+      const close = char === '`' ? line.indexOf('`', open) : '({'.includes(line.charAt(open)) ? closingOf(line, open) : i;
+      const end = close === -1 ? line.length - 1 : close;
+      current += line.slice(i, end + 1);
+      inWord = true;
+      expanding = true;
+      i = end + 1;
       continue;
     }
 
@@ -104,6 +171,7 @@ export function splitShellWords(line: string): SplitShellWordsResult {
           i += 1;
           break;
         }
+        if (inner === '`' || (inner === '$' && EXPANSION_AFTER_DOLLAR.test(line.charAt(i + 1)))) expanding = true;
         if (inner === '\\' && i + 1 < line.length) {
           const next = line.charAt(i + 1);
           if (DOUBLE_QUOTE_ESCAPABLE.has(next)) {
@@ -131,6 +199,6 @@ export function splitShellWords(line: string): SplitShellWordsResult {
     i += 1;
   }
 
-  if (inWord) words.push(current);
-  return { ok: true, words };
+  if (inWord) finish();
+  return done();
 }

@@ -171,6 +171,8 @@ export interface ParsedRunLine {
   unsupported: UnsupportedFlag[];
   /** `run` or `create`, as the line said. */
   subcommand: 'run' | 'create';
+  /** The line after a shell operator (`> conf`, `&& …`): not part of the container, shown apart. */
+  shellRest?: string;
 }
 
 export const containerCommands = {

@@ -133,6 +133,29 @@ describe('reading a line as the CLI does', () => {
     expect(spec.resources?.pidsLimit).toBeUndefined();
   });
 
+  it('the command ends at a shell operator; the rest is returned apart, not taken as words', () => {
+    const parsed = parse("docker run --rm --entrypoint=cat nginx /etc/nginx/nginx.conf > /host/path/nginx.conf");
+    expect(parsed.spec.command).toEqual(['/etc/nginx/nginx.conf']);
+    expect(parsed.shellRest).toBe('> /host/path/nginx.conf');
+    expect(parse('docker run -d busybox sleep 1 2>&1 | tee log').shellRest).toBe('2>&1 | tee log');
+    expect(parse('docker run -d busybox && docker ps').spec.command).toBeUndefined();
+    // Quoted, an operator is an ordinary character.
+    expect(parse(`docker run busybox sh -c 'a | b > c'`).spec.command).toEqual(['sh', '-c', 'a | b > c']);
+  });
+
+  it('a value sh would expand ($PWD, $(id -u), backticks) is reported, not taken literally; single quotes keep it literal', () => {
+    const { spec, unsupported } = parse(`docker run -v $PWD:/x -v "$(pwd)/a b":/y --user $(id -u):$(id -g) -e 'LITERAL=$HOME' -e "HOME_IS=$HOME" -w \`pwd\` busybox`);
+    expect(spec.env).toEqual([{ key: 'LITERAL', value: '$HOME' }]);
+    expect(unsupported.map((u) => [u.flag, u.value])).toEqual([
+      ['-v', '$PWD:/x'],
+      ['-v', '$(pwd)/a b:/y'],
+      ['--user', '$(id -u):$(id -g)'],
+      ['-e', 'HOME_IS=$HOME'],
+      ['-w', '`pwd`'],
+    ]);
+    expect(unsupported.every((u) => u.reason?.includes('shell expansion'))).toBe(true);
+  });
+
   it('refuses what is not a docker run line, and an unterminated quote', () => {
     expect(parseRunLine('ls -la').ok).toBe(false);
     expect(parseRunLine('docker ps').ok).toBe(false);
