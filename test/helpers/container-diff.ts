@@ -3,7 +3,7 @@
 import { docker } from './engine';
 
 /** Paths where the two documents differ, with both values. */
-export function differences(berth: unknown, cli: unknown, where = ''): string[] {
+function differences(berth: unknown, cli: unknown, where = ''): string[] {
   if (JSON.stringify(berth) === JSON.stringify(cli)) return [];
   if (berth && cli && typeof berth === 'object' && typeof cli === 'object' && !Array.isArray(berth) && !Array.isArray(cli)) {
     const keys = new Set([...Object.keys(berth), ...Object.keys(cli)]);

@@ -20,7 +20,7 @@ export interface FlagUse {
   expands?: boolean;
 }
 
-export interface RunArgv {
+interface RunArgv {
   subcommand: 'run' | 'create';
   /** Words before `run` that are not `docker` itself (global options such as `--context x`). */
   globalWords: string[];

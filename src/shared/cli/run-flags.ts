@@ -5,7 +5,7 @@
  * has it. The parser needs this to know which word is a flag's value and which is the image.
  */
 
-export type FlagKind = 'bool' | 'value';
+type FlagKind = 'bool' | 'value';
 
 export interface RunFlag {
   readonly kind: FlagKind;

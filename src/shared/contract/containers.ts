@@ -92,7 +92,7 @@ const healthcheck = z.object({
 });
 
 /** A network to connect to (`bridge`, `host`, `none`, a user-defined one) or `container:<name>`. */
-export const networkName = z
+const networkName = z
   .string()
   .trim()
   .max(256)

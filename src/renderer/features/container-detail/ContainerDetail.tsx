@@ -8,6 +8,7 @@ import { conflicts, type Transition } from '../containers/transitions';
 import { useEngineGate, useEngineReach } from '../engine/EngineContext';
 import { StaleNote } from '../engine/OutageNotes';
 import { useTabCommands } from '../palette/useTabCommands';
+import { CopyRunButton } from './CopyRunButton';
 import { DetailTabs } from './DetailTabs';
 import type { DetailIntent } from './tab-types';
 import { DETAIL_TABS } from './tabs';
@@ -71,6 +72,7 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
                 {tc(`actions.${action}`)}
               </button>
             ))}
+            <CopyRunButton id={container.id} name={container.name} />
           </div>
         )}
       </header>

@@ -5,9 +5,13 @@ import { useClient } from '../../../api/ClientContext';
 import { useEngineGate } from '../../engine/EngineContext';
 import { CliCommand } from '../../../components/CliCommand';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { FieldsContext, SelectField, TextField, keepFocus, useFieldMessage, type FieldsApi } from './Field';
-import { PULL_POLICIES, initialFormState, type CreateFormState } from './formState';
-import { ImageField } from './ImageField';
+import type { ParsedRunLine } from '../../../../shared/contract';
+import { BasicsSection } from './BasicsSection';
+import { FieldsContext, keepFocus, useFieldMessage, type FieldsApi } from './Field';
+import { initialFormState, type CreateFormState } from './formState';
+import { fromSpec } from './fromSpec';
+import { HealthSection, RuntimeSection, SecuritySection } from './OptionSections';
+import { PasteNotice, PasteRunDialog } from './PasteRunDialog';
 import { validate } from './issues';
 import { BehaviorSection, ResourcesSection } from './ResourcesSection';
 import { KeyValueSection, MountsSection, PortsSection } from './RowSections';
@@ -53,6 +57,10 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
   /** The line shown is the one of the button pointed at or focused (at first the default, Create and start). */
   const [cliChannel, setCliChannel] = useState<CreateAction>('containers.run');
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
+  const [pasting, setPasting] = useState(false);
+  /** The last pasted line's result: what it filled in and what it could not. */
+  const [pasted, setPasted] = useState<ParsedRunLine>();
+  const pasteButtonRef = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const imageRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(false);
@@ -105,6 +113,18 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
 
   const update = (patch: Partial<CreateFormState>): void => setState((previous) => ({ ...previous, ...patch }));
 
+  /** A pasted line replaces the whole form: what the line says, and nothing left from before. */
+  const fillFromLine = (parsed: ParsedRunLine): void => {
+    setState(fromSpec(parsed.spec));
+    setPasted(parsed);
+    setPasting(false);
+    setSubmitted(false);
+    setTouched(new Set());
+    changed.current = new Set(['image', 'name']);
+    setCliChannel(parsed.subcommand === 'create' ? 'containers.create' : 'containers.run');
+    pasteButtonRef.current?.focus();
+  };
+
   const submit = async (channel: CreateAction): Promise<void> => {
     if (busy || !reachable) return;
     setSubmitted(true);
@@ -154,46 +174,24 @@ export function CreateContainerForm({ onClose, onCreated, initialImage }: Create
       <header className="cf-header">
         <h2 id="create-form-title">{t('title')}</h2>
         <span className="muted cf-shortcuts">{IS_MAC ? t('shortcutsMac') : t('shortcuts')}</span>
+        <button ref={pasteButtonRef} type="button" className="small" onClick={() => setPasting(true)} {...gate}>
+          {t('paste.open')}
+        </button>
       </header>
+      {pasting && <PasteRunDialog onClose={() => setPasting(false)} onParsed={fillFromLine} />}
+      {pasted && <PasteNotice parsed={pasted} onDismiss={() => setPasted(undefined)} />}
       <form ref={formRef} noValidate aria-busy={busy !== null} onSubmit={(event) => event.preventDefault()} onKeyDown={onKeyDown}>
         <FieldsContext.Provider value={fields}>
-          <fieldset className="cf-section cf-basics">
-            <legend>{t('basics.legend')}</legend>
-            <div className="cf-line">
-              <ImageField value={state.image} pull={state.pull} onChange={(image) => update({ image })} inputRef={imageRef} />
-              <SelectField
-                field="pull"
-                label={t('pull.label')}
-                value={state.pull}
-                options={PULL_POLICIES.map((value) => ({ value, label: t(`pull.${value}`) }))}
-                onChange={(pull) => update({ pull })}
-              />
-              <TextField
-                field="name"
-                label={t('basics.name')}
-                value={state.name}
-                placeholder={t('basics.namePlaceholder')}
-                hint={t('basics.nameHint')}
-                className="cf-grow"
-                onChange={(name) => update({ name })}
-              />
-            </div>
-            <TextField
-              field="command"
-              label={t('basics.command')}
-              value={state.command}
-              placeholder={t('basics.commandPlaceholder')}
-              hint={t('basics.commandHint')}
-              className="cf-mono"
-              onChange={(command) => update({ command })}
-            />
-          </fieldset>
+          <BasicsSection state={state} update={update} imageRef={imageRef} />
           <div className="cf-columns">
             <KeyValueSection section="env" rows={state.env} onChange={(env) => update({ env })} />
             <PortsSection state={state} update={update} />
             <MountsSection state={state} update={update} />
             <BehaviorSection state={state} update={update} />
             <ResourcesSection state={state} update={update} />
+            <RuntimeSection state={state} update={update} />
+            <SecuritySection state={state} update={update} />
+            <HealthSection state={state} update={update} />
             <KeyValueSection section="labels" rows={state.labels} onChange={(labels) => update({ labels })} />
           </div>
         </FieldsContext.Provider>

@@ -1,5 +1,6 @@
 /** The create form's own state: every field as the user typed it (strings), rows with stable ids. */
 
+
 export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 type RestartPolicyName = (typeof RESTART_POLICIES)[number];
 
@@ -42,12 +43,42 @@ export interface MountRow {
   readOnly: boolean;
 }
 
+export interface TmpfsRow {
+  id: string;
+  target: string;
+  /** Mount options as the kernel takes them, e.g. rw,size=64m. */
+  options: string;
+}
+
 export interface CreateFormState {
   image: string;
   pull: PullPolicy;
   name: string;
   /** One line, split into words as sh would. */
   command: string;
+  /** Split as the command; the CLI takes its first word (`--entrypoint`), the rest go before the command. */
+  entrypoint: string;
+  workingDir: string;
+  user: string;
+  hostname: string;
+  /** Empty: the engine's default (bridge). */
+  network: string;
+  autoRemove: boolean;
+  init: boolean;
+  readOnly: boolean;
+  privileged: boolean;
+  tmpfs: TmpfsRow[];
+  shmSize: string;
+  shmUnit: MemoryUnit;
+  /** Capability names separated by commas or spaces, e.g. NET_ADMIN, SYS_TIME. */
+  capAdd: string;
+  capDrop: string;
+  healthCmd: string;
+  /** Go durations as the CLI takes them: 30s, 1m30s, 500ms. */
+  healthInterval: string;
+  healthTimeout: string;
+  healthStartPeriod: string;
+  healthRetries: string;
   env: KeyValueRow[];
   ports: PortRow[];
   mounts: MountRow[];
@@ -86,12 +117,35 @@ export function newMountRow(): MountRow {
   return { id: newRowId(), type: 'volume', source: '', target: '', readOnly: false };
 }
 
+export function newTmpfsRow(): TmpfsRow {
+  return { id: newRowId(), target: '', options: '' };
+}
+
 export function initialFormState(image = ''): CreateFormState {
   return {
     image,
     pull: 'missing',
     name: '',
     command: '',
+    entrypoint: '',
+    workingDir: '',
+    user: '',
+    hostname: '',
+    network: '',
+    autoRemove: false,
+    init: false,
+    readOnly: false,
+    privileged: false,
+    tmpfs: [],
+    shmSize: '',
+    shmUnit: 'MiB',
+    capAdd: '',
+    capDrop: '',
+    healthCmd: '',
+    healthInterval: '',
+    healthTimeout: '',
+    healthStartPeriod: '',
+    healthRetries: '',
     env: [],
     ports: [],
     mounts: [],

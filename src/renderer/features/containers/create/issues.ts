@@ -25,6 +25,13 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'CPU limit must be at least 0.001.': 'cpusMin',
   'max-file needs max-size.': 'maxFileNeedsSize',
   'A label key cannot contain = or spaces.': 'labelKey',
+  'An anonymous volume cannot be read-only.': 'anonymousReadOnly',
+  'Remove on exit (--rm) cannot be combined with a restart policy.': 'removeWithRestart',
+  'Not a capability name (for example NET_ADMIN or ALL).': 'capability',
+  'Not a valid host name.': 'hostname',
+  'Not a valid network name.': 'network',
+  'A tmpfs path cannot contain ":".': 'tmpfsColon',
+  'At least 1ms.': 'durationMin',
 };
 
 function describeIssue(issue: Issue): FieldMessage {
@@ -62,14 +69,31 @@ const SCALAR_FIELDS: Record<string, string> = {
   'logConfig.maxFile': 'logMaxFile',
   // The refinement "max-file needs max-size" is about the field left empty.
   logConfig: 'logMaxSize',
+  entrypoint: 'entrypoint',
+  workingDir: 'workingDir',
+  user: 'user',
+  hostname: 'hostname',
+  network: 'network',
+  autoRemove: 'restart',
+  shmSizeBytes: 'shmSize',
+  capAdd: 'capAdd',
+  capDrop: 'capDrop',
+  healthcheck: 'healthCmd',
+  'healthcheck.command': 'healthCmd',
+  'healthcheck.intervalNs': 'healthInterval',
+  'healthcheck.timeoutNs': 'healthTimeout',
+  'healthcheck.startPeriodNs': 'healthStartPeriod',
+  'healthcheck.retries': 'healthRetries',
 };
 
 /** The form field an issue belongs to; `form` when it belongs to none in particular. */
 function fieldForPath(path: readonly PropertyKey[], rows: SpecDraft['rows']): string {
   const [section, index, name] = path;
-  if ((section === 'env' || section === 'ports' || section === 'mounts') && typeof index === 'number') {
+  if ((section === 'env' || section === 'ports' || section === 'mounts' || section === 'tmpfs') && typeof index === 'number') {
     const rowId = rows[section][index];
-    if (rowId) return rowFieldKey(section, rowId, typeof name === 'string' ? name : 'key');
+    // A checkbox shows no message: "an anonymous volume cannot be read-only" goes on the volume's name.
+    const field = section === 'mounts' && name === 'readOnly' ? 'source' : name;
+    if (rowId) return rowFieldKey(section, rowId, typeof field === 'string' ? field : section === 'tmpfs' ? 'target' : 'key');
   }
   if (section === 'labels' && typeof index === 'string') {
     const rowId = rows.labels.get(index);

@@ -6,9 +6,10 @@
 import type { CreateContainerSpec } from '../../../../shared/contract';
 import { splitShellWords } from '../../../../shared/cli/shell-quote';
 import { DEFAULT_HOST_IP, type CreateFormState, type MemoryUnit } from './formState';
+import { applyOptions } from './toSpecOptions';
 
 /** Sections whose fields repeat per row; a row field's key is `<section>.<rowId>.<field>`. */
-export type RowSection = 'env' | 'ports' | 'mounts' | 'labels';
+export type RowSection = 'env' | 'ports' | 'mounts' | 'labels' | 'tmpfs';
 
 export function rowFieldKey(section: RowSection, rowId: string, field: string): string {
   return `${section}.${rowId}.${field}`;
@@ -31,7 +32,7 @@ export interface SpecDraft {
   /** Problems found while reading the form (not numbers, an unterminated quote, a duplicate key). */
   localErrors: FieldError[];
   /** Which form row each spec array entry came from, to put schema issues on the right row. */
-  rows: { env: string[]; ports: string[]; mounts: string[]; labels: Map<string, string> };
+  rows: { env: string[]; ports: string[]; mounts: string[]; tmpfs: string[]; labels: Map<string, string> };
 }
 
 const MEMORY_UNIT_BYTES: Record<MemoryUnit, number> = { MiB: 1024 ** 2, GiB: 1024 ** 3 };
@@ -94,15 +95,30 @@ export function toSpec(state: CreateFormState): SpecDraft {
     fail(field, NOT_INTEGER);
     return undefined;
   };
-  const rows: SpecDraft['rows'] = { env: [], ports: [], mounts: [], labels: new Map() };
+  const rows: SpecDraft['rows'] = { env: [], ports: [], mounts: [], tmpfs: [], labels: new Map() };
   const spec: CreateContainerSpec = { image: state.image.trim() };
 
   const name = state.name.trim();
   if (name) spec.name = name;
 
-  const split = splitShellWords(state.command);
-  if (!split.ok) fail('command', commandMessage(split.error));
-  else if (split.words.length > 0) spec.command = split.words;
+  const words = (text: string, field: string): string[] | undefined => {
+    const split = splitShellWords(text);
+    if (split.ok) return split.words;
+    fail(field, commandMessage(split.error));
+    return undefined;
+  };
+  const command = words(state.command, 'command');
+  if (command && command.length > 0) spec.command = command;
+  applyOptions(state, spec, {
+    fail,
+    integer,
+    words,
+    bytes: (text, unit, field) => {
+      const read = memoryToBytes(text, unit);
+      if (!read.ok) fail(field, NOT_NUMBER);
+      return read.ok ? read.value : undefined;
+    },
+  }, rows.tmpfs);
 
   const env = state.env.filter((row) => row.key.trim() !== '' || row.value !== '');
   if (env.length > 0) spec.env = env.map((row) => ({ key: row.key.trim(), value: row.value }));
