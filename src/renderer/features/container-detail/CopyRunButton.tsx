@@ -49,13 +49,16 @@ export function CopyRunButton({ id, name }: { id: string; name: string }) {
         <Modal kind="copy-run" title={t('copyRun.dialogTitle', { name })} onClose={() => setState({ phase: 'idle' })} wide>
           <p className="muted small-print">{t('copyRun.dialogHint')}</p>
           <textarea
+            ref={(area) => {
+              // Selected at once, so Ctrl+C copies it.
+              area?.focus();
+              area?.select();
+            }}
             className="mono copy-run-line"
             aria-label={t('copyRun.dialogTitle', { name })}
             readOnly
             rows={6}
             value={state.line}
-            autoFocus
-            onFocus={(event) => event.currentTarget.select()}
           />
         </Modal>
       )}
