@@ -33,6 +33,21 @@ function electronImports(of: ImportGraph): string[] {
   return [...of.packages].filter(([file, packages]) => packages.includes('electron') && !/^src\/(main\/electron|preload)\//.test(file)).map(([file]) => file);
 }
 
+const FEATURE = /^src\/renderer\/features\/([^/]+)\//;
+
+/** A feature is used from outside only through its public entry, `features/<name>/index.ts`. */
+function featureEntryBypasses(of: ImportGraph): string[] {
+  return [...of.edges].flatMap(([file, targets]) => {
+    const own = FEATURE.exec(file)?.[1];
+    return targets
+      .filter((target) => {
+        const used = FEATURE.exec(target)?.[1];
+        return used !== undefined && used !== own && target !== `src/renderer/features/${used}/index.ts`;
+      })
+      .map((target) => `${file} -> ${target}`);
+  });
+}
+
 /** Contract files that hold no domain: the table's building blocks. */
 const CONTRACT_PARTS = new Set(['define', 'schemas', 'index']);
 /** Domains with no engine side: they serve the host's own state. */
@@ -79,6 +94,10 @@ describe('architecture', () => {
     expect(electronImports(graph)).toEqual([]);
   });
 
+  it('uses a renderer feature from outside only through its public entry', () => {
+    expect(featureEntryBypasses(graph)).toEqual([]);
+  });
+
   it('mirrors every domain across the contract, the handlers and the engine', () => {
     const engineEntries = { folders: entries('src/main/engine', 'folder'), files: entries('src/main/engine', 'file') };
     expect(mirrorProblems(entries('src/shared/contract', 'file'), entries('src/main/handlers', 'file'), engineEntries)).toEqual([]);
@@ -107,5 +126,16 @@ describe('architecture', () => {
     expect(importCycles(small)).toEqual([['src/main/a.ts', 'src/main/b.ts'], ['src/main/c.ts']]);
     expect(crossings(small, BOUNDARIES)).toEqual(['shared code imports neither main, preload nor renderer: src/shared/d.ts -> src/main/a.ts']);
     expect(electronImports(small)).toEqual(['src/main/a.ts']);
+    const features: ImportGraph = {
+      edges: new Map([
+        ['src/renderer/features/a/View.tsx', ['src/renderer/features/a/part.ts', 'src/renderer/features/b/index.ts', 'src/renderer/features/b/Inner.tsx']],
+        ['src/renderer/App.tsx', ['src/renderer/features/a/View.tsx']],
+      ]),
+      packages: new Map(),
+    };
+    expect(featureEntryBypasses(features)).toEqual([
+      'src/renderer/features/a/View.tsx -> src/renderer/features/b/Inner.tsx',
+      'src/renderer/App.tsx -> src/renderer/features/a/View.tsx',
+    ]);
   });
 });

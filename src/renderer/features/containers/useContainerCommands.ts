@@ -4,8 +4,8 @@ import type { ContainerSummary } from '../../../shared/types/containers';
 import { useSaveDialogs } from '../../api/ClientContext';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
-import type { DetailIntent } from '../container-detail/tab-types';
-import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
+import type { DetailIntent } from '../../tab-types';
+import { ACTIONS, isApplicable, type ActionName } from './actions';
 
 /** How many "Open <name>" commands the palette offers (the list can hold thousands). */
 const MAX_OPEN_COMMANDS = 300;

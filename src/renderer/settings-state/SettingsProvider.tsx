@@ -6,9 +6,9 @@ import {
   type LanguageSetting,
   type Settings,
   type SettingsPatch,
-} from '../../../shared/contract/settings';
-import { useClient } from '../../api/ClientContext';
-import { saveLanguage, type Language } from '../../i18n';
+} from '../../shared/contract/settings';
+import { useClient } from '../api/ClientContext';
+import { saveLanguage, type Language } from '../i18n';
 import { applyTheme, cacheTheme, initialTheme } from './theme';
 
 export interface SettingsContextValue {

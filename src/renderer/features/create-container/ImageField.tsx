@@ -1,7 +1,7 @@
 import { useEffect, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImageSummary } from '../../../../shared/types/images';
-import { useClient } from '../../../api/ClientContext';
+import type { ImageSummary } from '../../../shared/types/images';
+import { useClient } from '../../api/ClientContext';
 import { TextField } from './Field';
 import type { PullPolicy } from './formState';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../format/time';
-import { publishedPortText } from '../containers/ContainerTable';
-import { statusText } from '../containers/status-text';
-import type { DetailTabProps } from './tab-types';
+import { formatDateTime } from '../../../format/time';
+import { publishedPortText } from '../ContainerTable';
+import { statusText } from '../status-text';
+import type { DetailTabProps } from '../../../tab-types';
 
 export function OverviewTab({ container }: DetailTabProps) {
   const { t, i18n } = useTranslation('detail');

@@ -1,4 +1,4 @@
-import { THEME_SETTINGS, type ThemeSetting } from '../../../shared/contract/settings';
+import { THEME_SETTINGS, type ThemeSetting } from '../../shared/contract/settings';
 
 const THEMES = THEME_SETTINGS;
 export type Theme = ThemeSetting;

@@ -1,15 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary } from '../../../shared/types/containers';
-import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { ACTIONS, isApplicable, type ActionName } from '../containers/actions';
-import { TransitionBadge } from '../containers/TransitionBadge';
-import { conflicts, type Transition } from '../containers/transitions';
-import { useEngineGate, useEngineReach } from '../engine/EngineContext';
-import { StaleNote } from '../engine/OutageNotes';
-import { useTabCommands } from '../palette/useTabCommands';
+import type { ContainerSummary } from '../../../../shared/types/containers';
+import { ErrorBoundary } from '../../../components/ErrorBoundary';
+import { ACTIONS, isApplicable, type ActionName } from '../actions';
+import { TransitionBadge } from '../TransitionBadge';
+import { conflicts, type Transition } from '../transitions';
+import { useEngineGate, useEngineReach, StaleNote } from '../../engine';
+import { useTabCommands } from './useTabCommands';
 import { DetailTabs } from './DetailTabs';
-import type { DetailIntent } from './tab-types';
+import type { DetailIntent } from '../../../tab-types';
 import { DETAIL_TABS } from './tabs';
 
 interface ContainerDetailProps {

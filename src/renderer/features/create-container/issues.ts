@@ -3,8 +3,8 @@
  * can say in its own language (the schema's messages are English; they stay as the fallback).
  */
 import type { z } from 'zod';
-import { createContainerSpec } from '../../../../shared/contract/containers';
-import { NUL_REFUSAL_END } from '../../../../shared/contract/schemas';
+import { createContainerSpec } from '../../../shared/contract/containers';
+import { NUL_REFUSAL_END } from '../../../shared/contract/schemas';
 import { rowFieldKey, type FieldError, type FieldMessage, type SpecDraft } from './toSpec';
 
 type Issue = z.core.$ZodIssue;

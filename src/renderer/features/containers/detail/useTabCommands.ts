@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegisterCommands } from '../../commands/CommandsProvider';
-import type { AppCommand } from '../../commands/registry';
-import type { DetailTab } from '../container-detail/tab-types';
+import { useRegisterCommands } from '../../../commands/CommandsProvider';
+import type { AppCommand } from '../../../commands/registry';
+import type { DetailTab } from '../../../tab-types';
 
 /** "Show the <tab> tab" for each tab of the open container. */
 export function useTabCommands(containerName: string, tabs: readonly DetailTab[], choose: (id: string) => void): void {

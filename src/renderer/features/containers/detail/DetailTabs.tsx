@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fitTabs } from './fit-tabs';
 import { TabsMoreMenu } from './TabsMoreMenu';
-import type { DetailTab } from './tab-types';
+import type { DetailTab } from '../../../tab-types';
 
 /** px between tabs: the `.tabs` gap. */
 const GAP = 2;

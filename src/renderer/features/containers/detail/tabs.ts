@@ -1,16 +1,16 @@
-import type { DetailTab } from './tab-types';
+import type { DetailTab } from '../../../tab-types';
 import { OverviewTab } from './OverviewTab';
-import { LogsTab } from '../logs/LogsTab';
-import { ProcessesTab } from '../top/ProcessesTab';
-import { PortsTab } from '../ports/PortsTab';
-import { InspectTab } from '../inspect/InspectTab';
-import { IsolationTab } from '../isolation/IsolationTab';
-import { ContainerEventsTab } from '../events/ContainerEventsTab';
-import { StatsTab } from '../stats/StatsTab';
-import { TerminalTab } from '../terminal/TerminalTab';
-import { ContainerImageTab } from '../images/ContainerImageTab';
-import { FilesTab } from '../files/FilesTab';
-import { ChangesTab } from '../changes/ChangesTab';
+import { LogsTab } from '../../logs';
+import { ProcessesTab } from '../../top';
+import { PortsTab } from '../../ports';
+import { InspectTab } from '../../inspect';
+import { IsolationTab } from '../../isolation';
+import { ContainerEventsTab } from '../../events';
+import { StatsTab } from '../../stats';
+import { TerminalTab } from '../../terminal';
+import { ContainerImageTab } from '../../images';
+import { FilesTab } from '../../files';
+import { ChangesTab } from '../../changes';
 
 /** A container's detail view tabs, in order. A feature adds its tab here. */
 export const DETAIL_TABS: readonly DetailTab[] = [

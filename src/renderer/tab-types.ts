@@ -1,7 +1,7 @@
 // What a detail tab is, apart from the list of tabs (tabs.ts): each tab's feature imports these
 // types, and the list imports every tab.
 import type { ComponentType } from 'react';
-import type { ContainerSummary } from '../../../shared/types/containers';
+import type { ContainerSummary } from '../shared/types/containers';
 
 /** Something the user asked for from outside the detail view (a row button, the palette). */
 export type DetailIntent = 'export' | 'commit';

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCommandFor } from '../../../../shared/cli/docker-command';
-import { useClient } from '../../../api/ClientContext';
-import { useEngineGate } from '../../engine/EngineContext';
-import { CliCommand } from '../../../components/CliCommand';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { dockerCommandFor } from '../../../shared/cli/docker-command';
+import { useClient } from '../../api/ClientContext';
+import { useEngineGate } from '../engine';
+import { CliCommand } from '../../components/CliCommand';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { FieldsContext, SelectField, TextField, keepFocus, useFieldMessage, type FieldsApi } from './Field';
 import { PULL_POLICIES, initialFormState, type CreateFormState } from './formState';
 import { ImageField } from './ImageField';
@@ -12,13 +12,10 @@ import { validate } from './issues';
 import { BehaviorSection, ResourcesSection } from './ResourcesSection';
 import { KeyValueSection, MountsSection, PortsSection } from './RowSections';
 import { specForCli, toSpec } from './toSpec';
-import { createInteractively, interactiveRunCommand } from '../../terminal/run-interactive';
-import { useRegistryDialogs } from '../../registries/RegistryDialogs';
-import { useRegistryTasks } from '../../registries/RegistryTasksProvider';
-import { runTaskFor } from '../../registries/task-model';
-import { TaskView } from '../../registries/TaskView';
+import { createInteractively, interactiveRunCommand } from '../terminal';
+import { useRegistryDialogs, useRegistryTasks, runTaskFor, TaskView } from '../registries';
 
-import '../../../styles/create-form.css';
+import '../../styles/create-form.css';
 
 type CreateChannel = 'containers.create' | 'containers.run';
 /** `docker run -it`: create with a TTY and stdin, attach, then start (the terminal feature does it). */

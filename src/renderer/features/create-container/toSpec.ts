@@ -3,8 +3,8 @@
  * Empty rows are dropped; text that cannot become the number or words the spec needs is reported as
  * a local error on its field (the shared schema then checks everything else).
  */
-import type { CreateContainerSpec } from '../../../../shared/contract';
-import { splitShellWords } from '../../../../shared/cli/shell-quote';
+import type { CreateContainerSpec } from '../../../shared/contract';
+import { splitShellWords } from '../../../shared/cli/shell-quote';
 import { DEFAULT_HOST_IP, type CreateFormState, type MemoryUnit } from './formState';
 
 /** Sections whose fields repeat per row; a row field's key is `<section>.<rowId>.<field>`. */
