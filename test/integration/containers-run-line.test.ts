@@ -9,15 +9,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateContainerSpec } from '../../src/shared/contract';
 import type { RunCommandLine } from '../../src/shared/types/containers';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { runShellLine } from '../helpers/cli-line';
 import { compareContainers } from '../helpers/container-diff';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
 import { specArbitrary } from '../helpers/spec-arbitrary';
 import { quoteShellWord } from '../../src/shared/cli/shell-quote';
 
-const dispatcher = createEngineDispatcher(createEngine());
+const dispatcher = createBackend({ engine: createEngine(), host: webHost }).dispatcher;
 const bindSource = mkdtempSync(path.join(tmpdir(), 'berth-run-line-'));
 const network = uniqueName('run-line-net');
 /** Generated specs run against the engine: few, with a fixed seed, so the suite stays quick and repeatable. */

@@ -1,15 +1,12 @@
 import type { z } from 'zod';
 import type { Returned } from './define';
 import { containerCommands } from './containers';
+import { networkCommands } from './networks';
 import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
 import { engineCommands, engineStreams } from './engine';
 import { eventStreams } from './events';
-import { inspectCommands } from './inspect';
-import { isolationCommands } from './isolation';
-import { portCommands } from './ports';
 import { statsCommands, statsStreams } from './stats';
-import { topCommands } from './top';
 import { logCommands, logStreams } from './logs';
 import { imageCommands } from './images';
 import { transferCommands, transferStreams } from './transfers';
@@ -21,11 +18,8 @@ import { registryCommands, registryStreams } from './registries';
 export const commands = {
   ...engineCommands,
   ...containerCommands,
+  ...networkCommands,
   ...settingsCommands,
-  ...topCommands,
-  ...portCommands,
-  ...inspectCommands,
-  ...isolationCommands,
   ...statsCommands,
   ...logCommands,
   ...imageCommands,

@@ -2,10 +2,10 @@
 // (toSpec), for generated specs; and the new fields read and report as the form shows them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromSpec } from '../../../src/renderer/features/containers/create/fromSpec';
-import { initialFormState, newTmpfsRow } from '../../../src/renderer/features/containers/create/formState';
-import { validate } from '../../../src/renderer/features/containers/create/issues';
-import { toSpec } from '../../../src/renderer/features/containers/create/toSpec';
+import { fromSpec } from '../../../src/renderer/features/create-container/fromSpec';
+import { initialFormState, newTmpfsRow } from '../../../src/renderer/features/create-container/formState';
+import { validate } from '../../../src/renderer/features/create-container/issues';
+import { toSpec } from '../../../src/renderer/features/create-container/toSpec';
 import { createContainerSpec } from '../../../src/shared/contract/containers';
 import { specArbitrary } from '../../helpers/spec-arbitrary';
 
