@@ -165,6 +165,10 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     out.name = typeof out.name === 'string' ? `berth-test-fuzz-${randomBytes(3).toString('hex')}` : undefined;
     out.labels = { ...(isPlain(out.labels) ? out.labels : {}), ...TEST_LABELS };
     out.restartPolicy = { name: 'no' };
+    // Nothing beyond an ordinary container's powers, and no network other than the default.
+    out.privileged = false;
+    out.capAdd = [];
+    out.network = undefined;
     // The test image is on the engine: `missing` pulls nothing, `always` would ask a registry.
     if (out.pull === 'always') out.pull = 'never';
     if (Array.isArray(out.ports)) out.ports = out.ports.map((port: unknown) => (isPlain(port) ? { ...port, hostIp: '127.0.0.1', hostPort: 0 } : port));
