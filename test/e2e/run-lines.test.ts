@@ -65,6 +65,17 @@ describe('browser mode: docker run lines', () => {
     await page.getByRole('button', { name: 'Copy docker run' }).click();
     await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+
+    // From the list: select the row, then the command palette's "Copy docker run for <name>".
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByRole('button', { name: '← All containers' }).click();
+    const row = page.locator(`[role=row][data-container-name="${name}"]`);
+    await row.getByRole('checkbox').check();
+    await page.keyboard.press('Control+K');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox', { name: 'Command' }).fill(`Copy docker run for ${name}`);
+    await palette.getByRole('option').filter({ hasText: `Copy docker run for ${name}` }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     await page.context().close();
 
     // Where writing is refused, the line is shown, selected, to copy by hand.

@@ -10,6 +10,7 @@ import { useEngineGate, EngineWaitNote, StaleNote, isEngineUnavailable } from '.
 import type { DetailIntent } from '../../tab-types';
 import { CompareButton, ComparePanel } from '../stats';
 import { useContainerCommands } from './useContainerCommands';
+import { useCopyRun } from './useCopyRun';
 import { useSettings } from '../../settings-state/SettingsProvider';
 import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './actions';
 import { KillDialog, RemoveDialog } from './ActionDialogs';
@@ -169,12 +170,14 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   };
 
   const openContainer = open ? containers?.find((candidate) => candidate.id === open.id) : undefined;
+  const copyRun = useCopyRun();
   useContainerCommands({
     targets: open ? (openContainer ? [openContainer] : []) : selectedContainers,
     listed: open ? [] : visible,
     perform,
     open: (container) => setOpen({ id: container.id, name: container.name }),
     openWith: (container, intent) => setOpen({ id: container.id, name: container.name, tab: 'image', intent }),
+    copyRun: (container) => void copyRun.copy(container.id, container.name),
     create: open ? undefined : () => setCreating(true),
     back: open ? () => setOpen(undefined) : undefined,
   });
@@ -195,6 +198,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         />
         <div className="detail-report">{renderReport()}</div>
         {renderDialogs()}
+        {copyRun.view}
       </>
     );
   }
@@ -204,6 +208,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
       <header className="view-header">
         <h1 id="containers-title">{t('title')}</h1>
         <CliCommand command={all ? 'docker ps -a' : 'docker ps'} />
+        {copyRun.view}
       </header>
       {creating && (
         <CreateContainerForm

@@ -19,6 +19,8 @@ export interface ContainerCommandsInput {
   open(container: ContainerSummary): void;
   /** Opens the container's Image tab to export or commit it. */
   openWith(container: ContainerSummary, intent: DetailIntent): void;
+  /** "Copy docker run" for one container. */
+  copyRun(container: ContainerSummary): void;
   /** Absent while a container is open. */
   create?(): void;
   /** Present while a container is open. */
@@ -26,7 +28,7 @@ export interface ContainerCommandsInput {
 }
 
 /** The containers view's commands: every action on the selected (or open) containers, and more. */
-export function useContainerCommands({ targets, listed, perform, open, openWith, create, back }: ContainerCommandsInput): void {
+export function useContainerCommands({ targets, listed, perform, open, openWith, copyRun, create, back }: ContainerCommandsInput): void {
   const { t } = useTranslation('palette');
   const { t: tc } = useTranslation('containers');
   const saveDialogs = useSaveDialogs();
@@ -52,6 +54,7 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
       general.push(
         { id: 'container.export', title: saveDialogs ? t('commands.export', { name: only.name }) : t('commands.exportBrowser', { name: only.name }), group, keywords: ['export', 'tar', 'docker export'], run: () => openWith(only, 'export') },
         { id: 'container.commit', title: t('commands.commit', { name: only.name }), group, keywords: ['commit', 'image', 'docker commit'], run: () => openWith(only, 'commit') },
+        { id: 'container.copyRun', title: t('commands.copyRun', { name: only.name }), group, keywords: ['docker run', 'runlike', 'copy', 'recreate'], run: () => copyRun(only) },
       );
     }
     if (create) {
@@ -78,6 +81,6 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
       }),
     );
     return [...actions, ...general, ...opens];
-  }, [targets, listed, perform, open, openWith, create, back, t, tc, saveDialogs]);
+  }, [targets, listed, perform, open, openWith, copyRun, create, back, t, tc, saveDialogs]);
   useRegisterCommands(commands);
 }

@@ -7,7 +7,7 @@ import { TransitionBadge } from '../TransitionBadge';
 import { conflicts, type Transition } from '../transitions';
 import { useEngineGate, useEngineReach, StaleNote } from '../../engine';
 import { useTabCommands } from './useTabCommands';
-import { CopyRunButton } from './CopyRunButton';
+import { CopyRunButton } from '../useCopyRun';
 import { DetailTabs } from './DetailTabs';
 import type { DetailIntent } from '../../../tab-types';
 import { DETAIL_TABS } from './tabs';
