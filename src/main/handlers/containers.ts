@@ -11,7 +11,7 @@ import { containerIsolation } from '../engine/containers/isolation';
 import { containerPorts, publishedPortUrl } from '../engine/containers/ports';
 import { topContainer } from '../engine/containers/top';
 import { containerRunCommand } from '../engine/containers/run-command';
-import { parseRunLine } from '../../shared/cli/run-parse';
+import { parseRunLine } from '../../shared/containers/run-parse';
 import { BerthError } from '../../shared/errors';
 import { imagePuller } from '../engine/registries/ensure-image';
 import { TAR_FILTERS } from '../transfers/dialogs';
@@ -47,7 +47,7 @@ export function containerCommandHandlers({ engine: { docker }, host, transfers, 
     'containers.pause': ({ id }) => lifecycle.pauseContainer(docker, id),
     'containers.unpause': ({ id }) => lifecycle.unpauseContainer(docker, id),
     'containers.remove': ({ id, force, volumes }) => lifecycle.removeContainer(docker, id, { force, volumes }),
-    // Pure parsing (src/shared/cli/run-parse.ts): the schema has checked the input; a line that is
+    // Pure parsing (src/shared/containers/run-parse.ts): the schema has checked the input; a line that is
     // not a docker run/create command, or has an unclosed quote, is refused as bad input.
     'containers.parseRun': async ({ commandLine }) => {
       const parsed = parseRunLine(commandLine);

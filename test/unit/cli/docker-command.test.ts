@@ -6,7 +6,7 @@ import {
   dockerCommandFor,
   hasCliCommand,
 } from '../../../src/shared/cli/docker-command';
-import { formatCpus, formatMemory } from '../../../src/shared/cli/units';
+import { formatCpus, formatMemory } from '../../../src/shared/containers/units';
 import { splitShellWords } from '../../../src/shared/cli/shell-quote';
 import type { CreateContainerSpec } from '../../../src/shared/contract';
 import { createContainerSpec } from '../../../src/shared/contract/containers';

@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRunLine } from '../../../src/shared/cli/run-parse';
-import { RUN_FLAGS } from '../../../src/shared/cli/run-flags';
+import { parseRunLine } from '../../../src/shared/containers/run-parse';
+import { RUN_FLAGS } from '../../../src/shared/containers/run-flags';
 
 interface HelpFlag {
   long: string;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRunLine } from '../../../src/shared/cli/run-parse';
+import { parseRunLine } from '../../../src/shared/containers/run-parse';
 import { createContainerSpec } from '../../../src/shared/contract/containers';
 import type { CreateContainerSpec } from '../../../src/shared/contract';
 

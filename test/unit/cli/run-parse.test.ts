@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dockerCommandFor } from '../../../src/shared/cli/docker-command';
-import { parseRunLine } from '../../../src/shared/cli/run-parse';
+import { parseRunLine } from '../../../src/shared/containers/run-parse';
 import { createContainerSpec } from '../../../src/shared/contract/containers';
 import type { ParsedRunLine } from '../../../src/shared/contract';
 import { specArbitrary } from '../../helpers/spec-arbitrary';

@@ -4,7 +4,7 @@
  * where they differ from the image; the engine's own and compose's labels left out).
  */
 import type Docker from 'dockerode';
-import { formatGoDuration, formatMemory, formatCpus } from '../../../shared/cli/units';
+import { formatGoDuration, formatMemory, formatCpus } from '../../../shared/containers/units';
 
 export interface RecreateInput {
   container: Docker.ContainerInspectInfo;

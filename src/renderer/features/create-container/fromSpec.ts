@@ -4,7 +4,7 @@
  */
 import type { CreateContainerSpec } from '../../../shared/contract';
 import { joinShellWords } from '../../../shared/cli/shell-quote';
-import { formatCpus, formatGoDuration } from '../../../shared/cli/units';
+import { formatCpus, formatGoDuration } from '../../../shared/containers/units';
 import {
   initialFormState,
   newKeyValueRow,

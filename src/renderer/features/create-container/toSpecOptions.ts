@@ -4,7 +4,7 @@
  * the spec, beside toSpec's basics; text that cannot become a value is a local error on its field.
  */
 import type { CreateContainerSpec } from '../../../shared/contract';
-import { parseGoDuration } from '../../../shared/cli/units';
+import { parseGoDuration } from '../../../shared/containers/units';
 import type { CreateFormState } from './formState';
 
 /** What the basics' reader shares with this one: how to report and read a field. */

@@ -5,7 +5,7 @@
  * `-itp 80:80`), `--rm=false`, `--` ending the flags. Words come from POSIX sh splitting.
  */
 import { runFlag, longNameOf } from './run-flags';
-import { splitCommandWords } from './shell-quote';
+import { splitCommandWords } from '../cli/shell-quote';
 
 export interface FlagUse {
   /** The long name (`publish` for `-p`), or the name as written when the CLI does not know it. */
