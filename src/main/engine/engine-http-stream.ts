@@ -68,6 +68,11 @@ export function engineGetStream({ socketPath, path, signal }: EngineGetRequest):
     }
     let head: ResponseHead | undefined;
     let body: Readable | undefined;
+    /** What came after the head in its read: held (the socket paused) until the consumer first reads. */
+    let afterHead: Buffer | undefined;
+    let consumerReading = false;
+    /** The connection closed before the consumer first read: handled once it does. */
+    let connectionEndedEarly = false;
     let errorBody: Buffer[] = [];
     let errorBytes = 0;
     let settled = false;
@@ -75,11 +80,20 @@ export function engineGetStream({ socketPath, path, signal }: EngineGetRequest):
     // Body bytes of the current read, as ranges of the read buffer, copied out together after it.
     const ranges: number[] = [];
 
-    const fail = (err: unknown): void => {
-      if (finished) return;
+    const closeConnection = (): void => {
       finished = true;
       signal.removeEventListener('abort', onAbort);
       socket.destroy();
+    };
+    const rejectWithAnswer = (): void => {
+      closeConnection();
+      settled = true;
+      reject(errorFrom(head!, Buffer.concat(errorBody)));
+      errorBody = [];
+    };
+    const fail = (err: unknown): void => {
+      if (finished) return;
+      closeConnection();
       if (!settled) {
         settled = true;
         reject(err);
@@ -90,23 +104,6 @@ export function engineGetStream({ socketPath, path, signal }: EngineGetRequest):
     const decoder = new ResponseDecoder({
       onHead(received) {
         head = received;
-        if (received.statusCode >= 300) return;
-        body = new Readable({
-          highWaterMark: BODY_HIGH_WATER_MARK,
-          read: () => {
-            if (!finished) socket.resume();
-          },
-          destroy: (err, callback) => {
-            if (!finished) {
-              finished = true;
-              signal.removeEventListener('abort', onAbort);
-              socket.destroy();
-            }
-            callback(err);
-          },
-        });
-        settled = true;
-        resolve(body);
       },
       onBody(buffer, start, end) {
         if (body) ranges.push(start, end);
@@ -133,23 +130,10 @@ export function engineGetStream({ socketPath, path, signal }: EngineGetRequest):
       return body.push(chunk);
     };
 
-    const completed = (): void => {
-      finished = true;
-      signal.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (body) body.push(null);
-      else if (head && !settled) {
-        settled = true;
-        reject(errorFrom(head, Buffer.concat(errorBody)));
-        errorBody = [];
-      }
-    };
-
-    const readBuffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
-    const onRead = (bytes: number, buffer: Buffer): boolean => {
-      if (finished) return false;
+    /** Decodes `buffer[start, end)` of the body or an error answer; false when reading should pause. */
+    const decode = (buffer: Buffer, start: number, end: number): boolean => {
       try {
-        decoder.feed(buffer, 0, bytes);
+        decoder.feed(buffer, start, end);
       } catch (err) {
         ranges.length = 0;
         fail(err);
@@ -157,33 +141,89 @@ export function engineGetStream({ socketPath, path, signal }: EngineGetRequest):
       }
       const more = passOn(buffer);
       if (decoder.complete) {
-        completed();
+        if (body) {
+          closeConnection();
+          body.push(null);
+        } else rejectWithAnswer();
         return false;
       }
       // An error answer is only read as far as its message.
-      if (head && !body && errorBytes >= MAX_ERROR_BODY_BYTES) {
-        finished = true;
-        socket.destroy();
-        settled = true;
-        reject(errorFrom(head, Buffer.concat(errorBody)));
+      if (!body && errorBytes >= MAX_ERROR_BODY_BYTES) {
+        rejectWithAnswer();
         return false;
       }
       return more;
+    };
+
+    /** A 2xx head: the body is handed on, and nothing after the head is decoded until it is read. */
+    const startBody = (): void => {
+      body = new Readable({
+        highWaterMark: BODY_HIGH_WATER_MARK,
+        read: () => {
+          if (finished) return;
+          if (!consumerReading) {
+            // Errors found from here on reach a consumer that is listening.
+            consumerReading = true;
+            const held = afterHead;
+            afterHead = undefined;
+            if (held && !decode(held, 0, held.length)) return;
+            if (connectionEndedEarly) return connectionEnded();
+          }
+          socket.resume();
+        },
+        destroy: (err, callback) => {
+          if (!finished) closeConnection();
+          callback(err);
+        },
+      });
+      settled = true;
+      resolve(body);
+    };
+
+    /** The connection closed: the end of a body framed by it, else a response cut short. */
+    const connectionEnded = (): void => {
+      if (finished) return;
+      try {
+        decoder.finish();
+      } catch (err) {
+        // An error answer cut short still says what the engine answered.
+        if (head && !body) rejectWithAnswer();
+        else fail(err);
+        return;
+      }
+      if (body) {
+        closeConnection();
+        body.push(null);
+      } else if (head) rejectWithAnswer();
+    };
+
+    const readBuffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    const onRead = (bytes: number): boolean => {
+      if (finished) return false;
+      let at = 0;
+      if (!decoder.headDone) {
+        try {
+          at = decoder.feed(readBuffer, 0, bytes);
+        } catch (err) {
+          fail(err);
+          return false;
+        }
+        if (!decoder.headDone) return true;
+        if (head!.statusCode < 300) {
+          startBody();
+          afterHead = Buffer.from(readBuffer.subarray(at, bytes));
+          return false;
+        }
+      }
+      return decode(readBuffer, at, bytes);
     };
 
     const socket = net.connect({ path: socketPath, onread: { buffer: readBuffer, callback: onRead } });
     socket.on('error', fail);
     socket.on('close', () => {
       if (finished) return;
-      try {
-        decoder.finish();
-      } catch (err) {
-        // An error answer cut short still says what the engine answered.
-        if (head && !body) fail(errorFrom(head, Buffer.concat(errorBody)));
-        else fail(err);
-        return;
-      }
-      completed();
+      if (body && !consumerReading) connectionEndedEarly = true;
+      else connectionEnded();
     });
     signal.addEventListener('abort', onAbort, { once: true });
     socket.write(`GET ${path} HTTP/1.1\r\nHost: docker\r\nUser-Agent: Berth\r\nAccept-Encoding: identity\r\n\r\n`);

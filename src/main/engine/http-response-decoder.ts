@@ -127,10 +127,23 @@ export class ResponseDecoder {
     return this.state.kind === 'done';
   }
 
-  /** Feeds the next bytes of the connection; throws HttpProtocolError (or what a handler threw). */
-  feed(buffer: Buffer, start = 0, end = buffer.length): void {
+  get headDone(): boolean {
+    return this.state.kind !== 'head';
+  }
+
+  /**
+   * Feeds the next bytes of the connection; throws HttpProtocolError (or what a handler threw).
+   * Returns where it stopped: `end`, or earlier right after the response head (so the caller can
+   * hand on the body before any of it is read) or the end of the response.
+   */
+  feed(buffer: Buffer, start = 0, end = buffer.length): number {
     let at = start;
-    while (at < end && this.state.kind !== 'done') at = this.step(buffer, at, end);
+    while (at < end && this.state.kind !== 'done') {
+      const inHead = this.state.kind === 'head';
+      at = this.step(buffer, at, end);
+      if (inHead && this.state.kind !== 'head') return at;
+    }
+    return this.state.kind === 'done' ? at : end;
   }
 
   /** The connection ended: fine after a complete body or one framed by the close; else a ResponseCutError. */
