@@ -12,6 +12,7 @@ const EXPORT_REQUEST = /^GET \S*\/containers\/[^/\s]+\/export HTTP\/1\.[01]\r\n/
  * (`GET …/containers/ID/export`) and can hold that request until released, or pass the engine's
  * answer on up to its very end and cut the connection just before the terminating 0-size chunk:
  * every byte of the archive delivered, only the 0-size chunk that ends the response missing.
+ * Only a connection whose first request is the export counts (as with Berth's socket reader).
  */
 export class ExportRelay {
   readonly socketPath: string;

@@ -65,10 +65,9 @@ describe('export read from the unix socket', () => {
     writeFileSync(target, 'an earlier file that must survive\n');
     const cut = relay.cutBeforeEnd();
     const final = await exportThroughRelay(source.name, 'cut.tar');
-    const forwarded = await cut;
-    // Every byte of the archive arrived (its end marker too): only the HTTP framing says it is cut.
-    expect(forwarded).toBeGreaterThan(24 * 1024 * 1024);
     expect(final).toMatchObject({ phase: 'failed', error: { code: 'ENGINE_UNAVAILABLE' } });
+    // Every byte of the archive arrived (its end marker too): only the HTTP framing says it is cut.
+    expect(await cut).toBeGreaterThan(24 * 1024 * 1024);
     expect(final.error?.message).toBe(`The connection to the Docker engine was lost during the export of ${source.name}.`);
     expect(final.bytes).toBeGreaterThan(24 * 1024 * 1024);
     expect(partFiles(dir)).toEqual([]);
@@ -81,10 +80,11 @@ describe('export read from the unix socket', () => {
     savePath = path.join(dir, 'gone.tar');
     const started = await call<DownloadStart>(relayed, 'containers.export', { id: doomed.name });
     if (started.status !== 'started') throw new Error('not started');
-    await requested;
+    const settled = finalOf(relayed, started.transferId);
+    await Promise.race([requested, settled.then(() => Promise.reject(new Error('the export request was never held')))]);
     await docker().getContainer(doomed.id).remove({ force: true });
     relay.release();
-    const final = await finalOf(relayed, started.transferId);
+    const final = await settled;
     expect(final).toMatchObject({ phase: 'failed', error: { code: 'NOT_FOUND' } });
     expect(final.error?.message).toMatch(new RegExp(`^Could not export container ${doomed.name}: No such container: [0-9a-f]{12}`));
     expect(() => statSync(savePath)).toThrow();
