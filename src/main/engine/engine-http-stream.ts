@@ -17,7 +17,7 @@ const BODY_HIGH_WATER_MARK = 1024 * 1024;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** A non-2xx answer, shaped as dockerode's errors are, so the same mapping (toBerthError) applies. */
-export class EngineHttpError extends Error {
+class EngineHttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly reason: string,
