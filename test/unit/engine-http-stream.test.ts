@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { engineGetStream } from '../../src/main/engine/engine-http-stream';
-import { toBerthError } from '../../src/main/engine/errors';
+import { engineGetStream } from '../../src/main/engine/core/engine-http-stream';
+import { toBerthError } from '../../src/main/engine/core/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'berth-http-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

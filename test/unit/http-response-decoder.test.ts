@@ -3,7 +3,7 @@
 // where the socket's reads happened to end.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HttpProtocolError, ResponseCutError, ResponseDecoder, type ResponseHead } from '../../src/main/engine/http-response-decoder';
+import { HttpProtocolError, ResponseCutError, ResponseDecoder, type ResponseHead } from '../../src/main/engine/core/http-response-decoder';
 
 interface Decoded {
   heads: ResponseHead[];
