@@ -87,9 +87,6 @@ class Walk {
       if (process.env.BERTH_AXE_TIMES) console.log(`${screen}: ${Date.now() - started} ms`);
     }
   }
-  async scanOld(screen: string): Promise<void> {
-    this.findings.push(...(await scanPage(this.page, `${this.theme} ${this.language}: ${screen}`)));
-  }
 
   button(scope: Page | Locator, key: string, values?: Record<string, string | number>): Locator {
     return scope.getByRole('button', { name: this.t(key, values), exact: true });
@@ -112,7 +109,8 @@ class Walk {
 }
 
 const row = (page: Page, name: string): Locator => page.locator(`[role=row][data-container-name="${name}"]`);
-const visiblePanel = (page: Page): Locator => page.locator('[role=tabpanel]:not([hidden])');
+/** The chosen detail tab's panel (the Terminal tab has a tabpanel of its own inside). */
+const visiblePanel = (page: Page): Locator => page.locator('.tab-panel[role=tabpanel]:not([hidden])');
 
 /** What says a tab has loaded (inside its panel), where the panel alone does not. */
 const TAB_READY: Readonly<Record<string, string>> = {
@@ -125,6 +123,31 @@ const TAB_READY: Readonly<Record<string, string>> = {
   events: '[role=row][data-action]',
   files: '[data-testid=file-rows] [data-path="/tmp"]',
   changes: '[role=tree], .empty-state',
+};
+
+/** Further screens inside a tab, opened after the tab itself is scanned. */
+const TAB_EXTRAS: Readonly<Record<string, (walk: Walk) => Promise<void>>> = {
+  terminal: async (walk) => {
+    await walk.button(visiblePanel(walk.page), 'terminal:toolbar.newShell').click();
+    await visiblePanel(walk.page).locator('[role=tab][aria-selected=true]').waitFor({ timeout: 15_000 });
+    await visiblePanel(walk.page).locator('.xterm').waitFor();
+    await walk.scan('terminal with a shell session');
+  },
+  files: async (walk) => {
+    const rows = visiblePanel(walk.page).locator('[data-testid=file-rows]');
+    await rows.locator('[data-path="/tmp"] .files-name').click();
+    await rows.locator('[data-path="/tmp/made"] .files-name').click();
+    await walk.page.getByRole('dialog').waitFor();
+    await walk.scan('file viewer');
+    await walk.page.keyboard.press('Escape');
+    await walk.page.getByRole('dialog').waitFor({ state: 'detached' });
+  },
+  changes: async (walk) => {
+    const tree = visiblePanel(walk.page).getByRole('tree');
+    await tree.getByRole('treeitem', { name: /made/ }).click();
+    await visiblePanel(walk.page).locator('.diff-path').waitFor();
+    await walk.scan('changes with a file chosen');
+  },
 };
 
 async function containersScreens(walk: Walk): Promise<void> {
@@ -174,6 +197,7 @@ async function detailScreens(walk: Walk): Promise<void> {
     const ready = TAB_READY[tab];
     await (ready ? visiblePanel(page).locator(ready).first() : visiblePanel(page)).waitFor({ timeout: 15_000 });
     await walk.scan(`detail tab ${tab}`);
+    await TAB_EXTRAS[tab]?.(walk);
   }
   // At the smallest window the tabs that do not fit go into a "More" menu (all of Korean's short names fit).
   await page.setViewportSize({ width: 1024, height: 640 });
