@@ -40,7 +40,7 @@ const savedDockerConfig = process.env.DOCKER_CONFIG;
 beforeAll(async () => {
   const create = (name: string, cmd: string[], extra: object = {}) =>
     docker().createContainer({ Image: testImage, name, Cmd: cmd, Labels: { ...TEST_LABELS }, ...extra });
-  const running = await create(names.running, ['sh', '-c', 'echo started; echo made > /tmp/made; exec sleep 600'], {
+  const running = await create(names.running, ['sh', '-c', 'echo started; echo started badly >&2; echo made > /tmp/made; exec sleep 600'], {
     ExposedPorts: { '80/tcp': {} },
     HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] }, Memory: 256 * 1024 * 1024 },
   });
@@ -127,6 +127,15 @@ const TAB_READY: Readonly<Record<string, string>> = {
 
 /** Further screens inside a tab, opened after the tab itself is scanned. */
 const TAB_EXTRAS: Readonly<Record<string, (walk: Walk) => Promise<void>>> = {
+  logs: async (walk) => {
+    const panel = visiblePanel(walk.page);
+    await panel.locator('.log-row.stderr').waitFor({ timeout: 15_000 });
+    const search = panel.getByRole('searchbox', { name: walk.t('logs:search.label') });
+    await search.fill('started');
+    await search.press('Enter');
+    await panel.locator('.log-match.current').waitFor();
+    await walk.scan('logs with search matches and a stderr line');
+  },
   terminal: async (walk) => {
     await walk.button(visiblePanel(walk.page), 'terminal:toolbar.newShell').click();
     await visiblePanel(walk.page).locator('[role=tab][aria-selected=true]').waitFor({ timeout: 15_000 });
