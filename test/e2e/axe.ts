@@ -15,13 +15,13 @@ declare global {
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
 
 /**
  * Rules switched off, each with the reason. Everything else in AXE_TAGS runs. (Empty: nothing
  * is switched off. Add a rule here only with a sentence saying why it cannot apply to Berth.)
  */
-export const AXE_DISABLED_RULES: Readonly<Record<string, string>> = {};
+const AXE_DISABLED_RULES: Readonly<Record<string, string>> = {};
 
 export interface AxeFinding {
   screen: string;
