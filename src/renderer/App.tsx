@@ -1,14 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { EngineReachProvider, useEngineReach } from './features/engine/EngineContext';
-import { EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine/EngineStatus';
-import { PaletteHost } from './features/palette/PaletteHost';
-import { useViewCommands } from './features/palette/useViewCommands';
-import { RegistryDialogsProvider } from './features/registries/RegistryDialogs';
-import { RegistryTasksProvider } from './features/registries/RegistryTasksProvider';
-import { TasksTray } from './features/registries/TasksTray';
-import { Preferences } from './features/settings/Preferences';
+import { EngineReachProvider, useEngineReach, EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine';
+import { PaletteHost, useViewCommands } from './features/palette';
+import { RegistryDialogsProvider, RegistryTasksProvider, TasksTray } from './features/registries';
+import { Preferences } from './features/settings';
 import { NavigationProvider, type ContainerTarget, type Navigation } from './navigation';
 import './styles/registries.css';
 import { VIEWS } from './views';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TransferProgress as Progress } from '../../shared/types/transfers';
 import { BerthError } from '../../shared/errors';
-import { useTransfer } from '../features/transfers/useTransfer';
+import { useTransfer } from '../features/transfers';
 import { formatBytes } from '../format/bytes';
 import { ErrorMessage } from './ErrorMessage';
 import '../styles/transfers.css';
