@@ -169,6 +169,10 @@ async function containersScreens(walk: Walk): Promise<void> {
   await expect.poll(() => row(page, names.running).getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
   await expect.poll(() => row(page, names.paused).getAttribute('data-state'), { timeout: 15_000 }).toBe('paused');
   await expect.poll(() => row(page, names.exited).getAttribute('data-state'), { timeout: 15_000 }).toBe('exited');
+  // Sorted by age, newest first: said on the column's header, where a screen reader looks for it.
+  const created = page.getByRole('columnheader', { name: walk.t('containers:columns.created'), exact: true });
+  expect(await created.getAttribute('aria-sort')).toBe('descending');
+  expect(await created.getByRole('button').getAttribute('aria-sort')).toBeNull();
   await walk.scan('containers list');
 
   await row(page, names.running).getByRole('checkbox').check();
