@@ -8,7 +8,8 @@ import {
   type SettingsPatch,
 } from '../../shared/contract/settings';
 import { useClient } from '../api/ClientContext';
-import { saveLanguage, type Language } from '../i18n';
+import { languageForLocale, type Language } from '../../shared/languages';
+import { saveLanguage } from '../i18n';
 import { applyTheme, cacheTheme, initialTheme } from './theme';
 
 export interface SettingsContextValue {
@@ -38,8 +39,7 @@ export function useSettings(): SettingsContextValue {
 }
 
 function resolveLanguage(setting: LanguageSetting, browserLanguage: string = navigator.language): Language {
-  if (setting !== 'system') return setting;
-  return browserLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  return setting === 'system' ? languageForLocale(browserLanguage) : setting;
 }
 
 /** Keeps the settings from main (`settings.watch`: every window and tab stays in step) and applies theme and language. */

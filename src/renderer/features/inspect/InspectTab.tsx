@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { dockerInspectCommand } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { JsonInspector } from '../../components/json-tree/JsonInspector';
 import type { DetailTabProps } from '../../tab-types';
 import { useContainerInspect } from './useInspect';
 import '../../styles/inspect.css';
+import { dockerInspectCommand } from '../../../shared/cli/containers';
 
 /** `docker inspect`: the container's whole document as a searchable tree or raw JSON. */
 export function InspectTab({ container }: DetailTabProps) {

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { dockerIsolationCommand } from '../../../shared/cli/inspection-commands';
 import type { CgroupLimit, NamespaceIsolation } from '../../../shared/types/isolation';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -8,6 +7,7 @@ import { formatBytes } from '../../format/bytes';
 import type { DetailTabProps } from '../../tab-types';
 import { useIsolation } from './useIsolation';
 import '../../styles/isolation.css';
+import { dockerIsolationCommand } from '../../../shared/cli/containers';
 
 interface Described {
   id: string;

@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerPortLookupCommand } from '../../../shared/cli/action-commands';
-import { dockerPortCommand } from '../../../shared/cli/inspection-commands';
 import type { PortMapping } from '../../../shared/types/ports';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
@@ -10,6 +8,7 @@ import type { DetailTabProps } from '../../tab-types';
 import { openInNewTab } from './openUrl';
 import { usePorts } from './usePorts';
 import '../../styles/ports.css';
+import { dockerPortLookupCommand, dockerPortCommand } from '../../../shared/cli/containers';
 
 function hostAddress(ip: string): string {
   const shown = ip === '' ? '0.0.0.0' : ip;
