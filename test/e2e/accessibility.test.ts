@@ -8,9 +8,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
 import { describeFindings, scanPage, type AxeFinding } from './axe';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 type Language = 'en' | 'ko';
 type Theme = 'light' | 'dark';
