@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, waitFor } from '../helpers/engine';
 import { containerWithData, exportDirect, runImage, tarListing, testRepository } from '../integration/images-support';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 let dir: string;
 
 beforeAll(() => {
@@ -63,7 +63,7 @@ describe('browser mode: export and import images', () => {
     expect(await runImage(`${repository}:v1`)).toBe('hello\n');
 
     // And from the list: create a container from it, started; it prints hello and exits.
-    await row.getByRole('button', { name: `Create a container from ${repository}:v1` }).click();
+    await row.getByRole('button', { name: `Create container from ${repository}:v1` }).click();
     expect(await page.getByLabel('Image', { exact: true }).inputValue()).toBe(`${repository}:v1`);
     const name = `berth-test-e2e-run-${Date.now()}`;
     await page.getByLabel('Name', { exact: true }).fill(name);

@@ -5,7 +5,7 @@ import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import type { DetailTabProps } from '../../tab-types';
-import { useIsolation } from './useIsolation';
+import { useCommand } from '../../api/useCommand';
 import '../../styles/isolation.css';
 import { dockerIsolationCommand } from '../../../shared/cli/containers';
 
@@ -22,7 +22,7 @@ interface Described {
 /** How this container is isolated: namespaces, root filesystem and cgroup limits, in plain words. */
 export function IsolationTab({ container }: DetailTabProps) {
   const { t } = useTranslation('isolation');
-  const { model, error } = useIsolation(container.id, container.state);
+  const { data: model, error } = useCommand('containers.isolation', { id: container.id }, container.state);
   if (error) return <ErrorMessage error={error} />;
   if (!model) return <p className="muted">{t('loading')}</p>;
 

@@ -96,7 +96,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
   return (
     <div className={classes} data-seq={seq} data-stream={stderr ? 'stderr' : 'stdout'} style={{ minHeight: props.height }}>
       <span className="log-gutter" onMouseDown={(event) => event.shiftKey && event.preventDefault()} onClick={(event) => props.onGutterClick(seq, event)}>
-        {stderr && <span className="log-stream-mark" title={props.stderrLabel} aria-label={props.stderrLabel} />}
+        {stderr && <span className="log-stream-mark" role="img" title={props.stderrLabel} aria-label={props.stderrLabel} />}
         {props.lineNumber}
       </span>
       {timeText !== undefined && (
@@ -106,7 +106,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       )}
       <span className="log-text">
         {renderText(segments, ranges, currentOccurrence)}
-        {partial && <span className="log-continued" title={props.continuedLabel} aria-label={props.continuedLabel} />}
+        {partial && <span className="log-continued" role="img" title={props.continuedLabel} aria-label={props.continuedLabel} />}
       </span>
     </div>
   );

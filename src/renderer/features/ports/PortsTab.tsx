@@ -6,7 +6,7 @@ import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { DetailTabProps } from '../../tab-types';
 import { openInNewTab } from './openUrl';
-import { usePorts } from './usePorts';
+import { useCommand } from '../../api/useCommand';
 import '../../styles/ports.css';
 import { dockerPortLookupCommand, dockerPortCommand } from '../../../shared/cli/containers';
 
@@ -19,7 +19,7 @@ function hostAddress(ip: string): string {
 export function PortsTab({ container }: DetailTabProps) {
   const { t } = useTranslation('ports');
   const client = useClient();
-  const { ports, error, reload } = usePorts(container.id, `${container.state}:${container.status}`);
+  const { data: ports, error, reload } = useCommand('containers.ports', { id: container.id }, `${container.state}:${container.status}`);
   const [openError, setOpenError] = useState<Error>();
   const [opening, setOpening] = useState<string>();
   /** The port last opened and the URL main built for it: shown with its `docker port` line. */
