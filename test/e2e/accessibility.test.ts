@@ -197,6 +197,13 @@ async function containersScreens(walk: Walk): Promise<void> {
   await walk.button(form, 'create:actions.create').click();
   await form.locator('.cf-summary').waitFor();
   await walk.scan('create form with problems');
+  await walk.dialog('paste docker run dialog', () => walk.button(form, 'create:paste.open').click(), walk.t('create:paste.title'));
+  await walk.button(form, 'create:paste.open').click();
+  const paste = page.getByRole('dialog', { name: walk.t('create:paste.title') });
+  await paste.getByRole('textbox').fill('docker run -d --privileged --add-host db:10.0.0.5 -v $PWD/x:/x busybox > log');
+  await walk.button(paste, 'create:paste.fill').click();
+  await form.locator('.cf-notice').waitFor();
+  await walk.scan('create form filled from a pasted line, with its notice and the privileged warning');
   await walk.button(form, 'create:actions.cancel').click();
   await form.waitFor({ state: 'detached' });
 }

@@ -3,9 +3,9 @@
 // container again (on the clipboard, or in a dialog where the page may not write it).
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { browserModeForFile, openContainer } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 describe('browser mode: docker run lines', () => {
   it('paste a line: the fields fill, the notice names what is not taken, and the container is made as the line said', async () => {
