@@ -29,6 +29,13 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   if (key === 'reference') return fc.stringMatching(/^127\.0\.0\.1:9\/berth-test\/fuzz-[a-z0-9]{1,6}(:[a-z0-9]{1,4})?$/);
   if (key === 'server') return fc.constantFrom('127.0.0.1:9', 'http://127.0.0.1:9', 'https://127.0.0.1:9/v1/');
   if (key === 'platform') return fc.constantFrom('linux/amd64', 'linux/arm64/v8', 'windows/amd64');
+  // containers.parseRun: real lines (and odd ones) reach the parser instead of stopping at "not a docker run line".
+  if (key === 'commandLine') {
+    return fc.oneof(
+      fc.constantFrom('docker run -d nginx', "docker run -dit --rm -p8080:80 -e 'A=b c' -v /a:/b:ro busybox sh -c 'x | y'", 'docker container create --name=x --cap-add=ALL --health-interval 1m30s busybox', 'docker run --rm=maybe -- -x', 'docker run -e "unterminated'),
+      fc.string({ maxLength: 200 }).map((tail) => `docker run ${tail}`),
+    );
+  }
   if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);
   if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
   return undefined;
