@@ -3,6 +3,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { copyText } from './clipboard';
+import { isLeaveKey } from './leave-terminal';
 import { terminalTheme } from './xterm-theme';
 
 export interface SurfaceEvents {
@@ -53,6 +54,8 @@ export class TerminalSurface {
     this.term.onResize(({ cols, rows }) => events.resize(cols, rows));
     this.term.attachCustomKeyEventHandler((event) => {
       if (event.type !== 'keydown') return true;
+      // Not for the shell: the event goes on up to TerminalHost, which moves the focus out.
+      if (isLeaveKey(event)) return false;
       const key = event.key.toLowerCase();
       const chord = IS_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && event.shiftKey;
       if (chord && key === 'c') {
