@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnnouncerProvider } from './components/Announcer';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EngineReachProvider, useEngineReach } from './features/engine/EngineContext';
 import { EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine/EngineStatus';
@@ -30,15 +31,17 @@ export function App() {
   );
 
   return (
-    <RegistryTasksProvider>
-      <RegistryDialogsProvider>
-        <NavigationProvider value={navigation}>
-          <EngineReachProvider>
-            <AppShell view={view} setView={setView} />
-          </EngineReachProvider>
-        </NavigationProvider>
-      </RegistryDialogsProvider>
-    </RegistryTasksProvider>
+    <AnnouncerProvider>
+      <RegistryTasksProvider>
+        <RegistryDialogsProvider>
+          <NavigationProvider value={navigation}>
+            <EngineReachProvider>
+              <AppShell view={view} setView={setView} />
+            </EngineReachProvider>
+          </NavigationProvider>
+        </RegistryDialogsProvider>
+      </RegistryTasksProvider>
+    </AnnouncerProvider>
   );
 }
 

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { docker, dockerCli, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { docker, dockerCli, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { useBrowserMode } from './browser-mode';
 
 const mode = useBrowserMode();
@@ -29,17 +29,22 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {
   throw new Error(`Tab did not reach the control in ${max} presses (focus is on ${await focusedText(page)})`);
 }
 
+/** Why the focused element shows no focus ring (in the page): '' when it does. */
+function ringProblem(): string {
+  const element = document.activeElement as HTMLElement | null;
+  if (!element || element === document.body) return '';
+  // xterm's input is an invisible textarea: its terminal's frame shows the focus instead.
+  const shown = element.closest<HTMLElement>('.term-host') ?? element;
+  const style = getComputedStyle(shown);
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) return '';
+  if (style.boxShadow !== 'none') return '';
+  return `${element.tagName.toLowerCase()}.${element.className} "${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 30) ?? ''}"`;
+}
+
 /** The focus is on a visible outline (a :focus-visible ring from the theme, not outline:none). */
 async function expectVisibleFocus(page: Page): Promise<void> {
-  const ring = await page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return 'nothing focused';
-    const style = getComputedStyle(element);
-    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
-    const shadow = style.boxShadow !== 'none';
-    return outline || shadow ? 'ok' : `no focus ring on ${element.tagName.toLowerCase()}.${element.className}`;
-  });
-  expect(ring).toBe('ok');
+  expect(await page.evaluate(() => (document.activeElement === document.body ? 'nothing focused' : ''))).toBe('');
+  expect(await page.evaluate(ringProblem)).toBe('');
 }
 
 async function engineState(name: string): Promise<{ Running: boolean; Paused: boolean; Status: string } | undefined> {
@@ -113,6 +118,7 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     const killDialog = page.getByRole('dialog');
     await killDialog.waitFor();
     await tabTo(page, killDialog.getByRole('button', { name: 'Kill', exact: true }));
+    await expectVisibleFocus(page);
     await page.keyboard.press('Enter');
     await waitFor(async () => (await engineState(name))?.Running === false, { timeout: 30_000, message: 'Kill did not end it' });
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('exited');
@@ -189,6 +195,7 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await page.keyboard.press('Enter');
     const terminal = panel.getByTestId('terminal');
     await expect.poll(() => isFocused(terminal), { timeout: 15_000 }).toBe(true);
+    await expectVisibleFocus(page);
     await terminal.locator('.xterm-rows', { hasText: '#' }).waitFor({ timeout: 15_000 });
     await page.keyboard.type('touch /tmp/typed-by-keys\n');
     await waitFor(async () => (await dockerCli(['exec', name, 'ls', '/tmp/typed-by-keys'])).code === 0, { timeout: 15_000, message: 'the typed command did not run' });
@@ -231,6 +238,31 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await page.keyboard.press('Enter');
     await waitFor(async () => (await engineState(name)) === undefined, { timeout: 15_000, message: 'Remove did not remove it' });
     await row.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it.each(['light', 'dark'] as const)('every Tab stop shows a focus ring (%s theme)', async (colorScheme) => {
+    const name = uniqueName('keys-ring');
+    await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } }).then((c) => c.start());
+    const page = await mode.openPage({ colorScheme });
+    await rowOf(page, name).waitFor({ timeout: 15_000 });
+    const missing = new Set<string>();
+    const walk = async (stops: number): Promise<void> => {
+      for (let stop = 0; stop < stops; stop++) {
+        await page.keyboard.press('Tab');
+        const problem = await page.evaluate(ringProblem);
+        if (problem) missing.add(problem);
+      }
+    };
+    await walk(40);
+    await tabTo(page, rowOf(page, name).getByRole('button', { name, exact: true }), { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name, exact: true }).waitFor();
+    for (const tab of ['Logs', 'Files', 'Terminal']) {
+      await chooseTab(page, tab);
+      await walk(25);
+    }
+    expect([...missing]).toEqual([]);
     await page.context().close();
   });
 });

@@ -76,7 +76,7 @@ export function ContainerTable(props: ContainerTableProps) {
       data-stale={reachable ? undefined : 'true'}
       style={tableStyle}
     >
-      <div className="row header-row" role="row">
+      <div className="row header-row" role="row" aria-rowindex={1}>
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
         </span>
