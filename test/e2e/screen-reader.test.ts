@@ -137,4 +137,22 @@ describe('browser mode: what a screen reader gets', () => {
     expect(logRows.at(-1)?.[1]).toBe(3000);
     await page.context().close();
   });
+
+  it('the Stats charts say their current values, and a table view lists the readings', async () => {
+    const name = await runningContainer('sr-stats');
+    const page = await mode.openPage();
+    await openContainer(page, name, 'Stats');
+    const cpu = page.getByRole('img', { name: /^CPU chart\. Now \d+\.\d\d%, / });
+    await cpu.waitFor({ timeout: 20_000 });
+    const toggle = page.getByRole('button', { name: 'Show as table' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const table = page.getByRole('table', { name: /readings?/ });
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Time', 'CPU', 'Memory', 'Received', 'Sent', 'Read', 'Written', 'PIDs']);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await table.locator('tbody tr').first().locator('td').first().textContent()).toMatch(/^\d+\.\d\d%$/);
+    await page.context().close();
+  });
 });
