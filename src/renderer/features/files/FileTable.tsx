@@ -1,13 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textScale } from '../../format/text-scale';
 import type { FileEntry } from '../../../shared/types/files';
 import { useSaveDialogs } from '../../api/ClientContext';
 import { formatBytes } from '../../format/bytes';
 import { modeString, type Row, type Sort, type SortKey } from './file-format';
 import { FileIcon } from './FileIcon';
 
-const ROW_HEIGHT = 34;
+/** At the default text size; larger text gets taller rows (textScale). */
+const BASE_ROW_HEIGHT = 34;
 const COLUMNS: SortKey[] = ['name', 'size', 'mode', 'modified', 'change'];
 const CHANGE_LETTER = { added: 'A', changed: 'C', deleted: 'D' } as const;
 
@@ -27,9 +29,10 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
   const { t, i18n } = useTranslation('files');
   const saveDialogs = useSaveDialogs();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [rowHeight] = useState(() => Math.round(BASE_ROW_HEIGHT * textScale()));
   // One Tab stop for the whole table (the row last focused); the arrow keys move between rows.
   const [focusIndex, setFocusIndex] = useState(0);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 16 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 16 });
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>, index: number, row: Row): void => {
@@ -85,7 +88,7 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
                 data-kind={entry.kind}
                 data-drop-folder={entry.kind === 'directory' && !row.deleted ? entry.path : undefined}
                 className={`files-row${row.deleted ? ' files-deleted' : ''}${isDropTarget ? ' files-drop-target' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
                 onDoubleClick={() => !row.deleted && onOpen(entry)}
                 onKeyDown={(event) => onKey(event, item.index, row)}
               >

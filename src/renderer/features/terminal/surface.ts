@@ -2,6 +2,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
+import { textScale } from '../../format/text-scale';
 import { copyText } from './clipboard';
 import { isLeaveKey } from './leave-terminal';
 import { terminalTheme } from './xterm-theme';
@@ -39,10 +40,10 @@ export class TerminalSurface {
     this.element.className = 'term-surface';
     this.term = new Terminal({
       fontFamily: monoFont(),
-      fontSize: 13,
+      fontSize: Math.round(13 * textScale()),
       lineHeight: 1.15,
       scrollback: 5000,
-      cursorBlink: true,
+      cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches,
       allowProposedApi: true,
       theme: terminalTheme(),
     });
