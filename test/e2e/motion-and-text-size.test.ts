@@ -54,9 +54,13 @@ describe('browser mode: reduced motion and 200 % text', () => {
     const name = uniqueName('text200');
     await (await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', 'seq 1 50; exec sleep 300'], Labels: { ...TEST_LABELS } })).start();
     const page = await pageWith({ viewport: { width: 1024, height: 640 } });
+    const bodyText = (): Promise<number> => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const normal = await bodyText();
     await page.evaluate(() => {
       document.documentElement.style.fontSize = '200%';
     });
+    // The text follows the root size (rem), as with the browser's text size at 200 %.
+    expect(await bodyText()).toBe(normal * 2);
     const problems: string[] = [];
     const check = async (where: string): Promise<void> => {
       for (const cut of await page.evaluate(cutControls)) problems.push(`${where}: ${cut}`);
