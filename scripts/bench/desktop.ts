@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import { webHost } from '../../src/main/host';
 import { fuzzyFilter } from '../../src/renderer/commands/fuzzy';
 import type { AppCommand } from '../../src/renderer/commands/registry';
@@ -65,7 +65,7 @@ runBench(NAME, async (onCleanup) => {
   onCleanup(() => rm(dir, { recursive: true, force: true }));
   const engine = createEngine({ DOCKER_HOST: 'unix:///nonexistent/berth-bench.sock' });
   const host = { ...webHost, settingsDir: dir };
-  const dispatcher = createEngineDispatcher(engine, host);
+  const dispatcher = createBackend({ engine, host }).dispatcher;
   const writes: number[] = [];
   for (let i = 0; i < SETTINGS_WRITES; i += 1) {
     const started = performance.now();

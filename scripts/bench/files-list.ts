@@ -2,9 +2,10 @@
 // the real dispatcher: one folder level through an exec (find/stat). Goal: under 200 ms (median of
 // 5 after a warm-up). For comparison, the old way (the folder's whole archive, read to its end):
 // its time and the bytes it reads.
-import { createEngine } from '../../src/main/engine/engine';
-import { scanDirectory } from '../../src/main/engine/files-list';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { scanDirectory } from '../../src/main/engine/files/list';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { DirectoryListing } from '../../src/shared/types/files';
 import { BENCH_LABELS, benchDocker, log as logLine, median, record, requireEnv, round, runBench } from './lib';
 
@@ -40,7 +41,7 @@ runBench(NAME, async (onCleanup) => {
 
   const engine = createEngine();
   onCleanup(() => engine.monitor.stop());
-  const dispatcher = createEngineDispatcher(engine);
+  const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
   const list = async (): Promise<{ ms: number; listing: DirectoryListing }> => {
     const started = performance.now();
     const outcome = await dispatcher.invoke('files.list', { id: name, path: '/' });

@@ -1,8 +1,8 @@
 // Child process for the files bench: the real dispatcher with a headless file host (what the
 // desktop app's main process runs, minus the window), driven over IPC so the parent can read this
 // process's memory from /proc while it copies files in and out of a container.
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import { answerRequests, dispatcherCalls } from './worker-calls';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { PickedItem } from '../../src/shared/types/files';
@@ -18,7 +18,7 @@ let savePath = '';
 let openPaths: string[] = [];
 const host = { ...headlessFileHost({ save: () => savePath }), chooseOpenPaths: async () => openPaths };
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine, host);
+const dispatcher = createBackend({ engine, host }).dispatcher;
 
 const { call, settled } = dispatcherCalls(dispatcher);
 

@@ -10,8 +10,9 @@ import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { DirectoryListing } from '../../src/shared/types/files';
 import { MeasuredWorker, timed } from './measured-worker';
 import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, record, requireEnv, round, runBench } from './lib';
@@ -37,7 +38,7 @@ async function sha256(file: string): Promise<string> {
  */
 async function measureListings(container: string): Promise<void> {
   const engine = createEngine();
-  const dispatcher = createEngineDispatcher(engine);
+  const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
   const list = async (folder: string, full: boolean): Promise<{ ms: number; scannedBytes: number; entries: number; complete: boolean }> => {
     const started = performance.now();
     const outcome = await dispatcher.invoke('files.list', { id: container, path: folder, full });

@@ -1,8 +1,8 @@
 // Child process for the images bench: the real dispatcher with a headless file host (what the
 // desktop app's main process runs, minus the window), driven over IPC so the parent can read this
 // process's memory from /proc while it exports or imports.
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import { answerRequests, dispatcherCalls } from './worker-calls';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { DownloadStart, PickedFile, UploadStart } from '../../src/shared/types/transfers';
@@ -13,7 +13,7 @@ let savePath = '';
 let openPath = '';
 const host = headlessFileHost({ save: () => savePath, open: () => openPath });
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine, host);
+const dispatcher = createBackend({ engine, host }).dispatcher;
 
 const { call, settled } = dispatcherCalls(dispatcher);
 

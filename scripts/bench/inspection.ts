@@ -7,7 +7,7 @@ import { containerIds, searchJson, visibleRows } from '../../src/renderer/compon
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { JsonValue } from '../../src/shared/types/inspect';
 import type { StreamFrame } from '../../src/shared/transport';
-import { BENCH_LABELS, benchDispatcher, benchDocker, dockerCli, log as logLine, median, ms, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
+import { BENCH_LABELS, benchBackend, benchDocker, dockerCli, log as logLine, median, ms, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
 
 const NAME = 'inspection';
 const CREATES = 40;
@@ -40,7 +40,8 @@ runBench(NAME, async (onCleanup) => {
   const image = requireEnv('BERTH_TEST_IMAGE');
   const docker = benchDocker();
   onCleanup(async () => log(`removed ${await removeBenchContainers(docker)} bench containers`));
-  const dispatcher = benchDispatcher(onCleanup);
+  const backend = benchBackend(onCleanup);
+  const { dispatcher } = backend;
 
   // 1. Live latency.
   const arrivals = new Map<string, number>();

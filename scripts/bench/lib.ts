@@ -5,9 +5,9 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import Docker from 'dockerode';
-import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend, type Backend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 
 /** Every bench container carries both labels: berth.test=1 (the test bed's cleanup) and berth.bench=1. */
@@ -159,16 +159,16 @@ export function runBench(name: string, main: (onCleanup: (fn: () => unknown) => 
 type OnCleanup = (fn: () => unknown) => void;
 
 /** Berth's handlers on the bench engine, as the app builds them, its monitor running until cleanup. */
-export function benchDispatcher(onCleanup: OnCleanup): Dispatcher {
+export function benchBackend(onCleanup: OnCleanup): Backend {
   const engine = createEngine();
   engine.monitor.start();
   onCleanup(() => engine.monitor.stop());
-  return createEngineDispatcher(engine);
+  return createBackend({ engine, host: webHost });
 }
 
 /** Browser mode's server for the built renderer in `staticRoot`, closed at cleanup. */
-export async function serveBrowserMode(onCleanup: OnCleanup, dispatcher: Dispatcher, staticRoot: string): Promise<WebServer> {
-  const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
+export async function serveBrowserMode(onCleanup: OnCleanup, backend: Backend, staticRoot: string): Promise<WebServer> {
+  const web = await startWebServer({ backend, staticRoot, port: 0 });
   onCleanup(() => web.close());
   return web;
 }

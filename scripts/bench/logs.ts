@@ -11,7 +11,7 @@ import { chromium, type Page } from 'playwright-core';
 import type { Dispatcher } from '../../src/main/dispatch';
 import type { LogBatch } from '../../src/shared/types/logs';
 import type { StreamFrame } from '../../src/shared/transport';
-import { BENCH_LABELS, benchDispatcher, benchDocker, dockerCli, log as logLine, median, ms, record, requireEnv, round, runBench, serveBrowserMode } from './lib';
+import { BENCH_LABELS, benchBackend, benchDocker, dockerCli, log as logLine, median, ms, record, requireEnv, round, runBench, serveBrowserMode } from './lib';
 import { FIRST_PAINT_PROBE, SCROLL_SCRIPT, SEARCH_PROBE } from './logs-page';
 
 const NAME = 'logs';
@@ -205,7 +205,8 @@ runBench(NAME, async (onCleanup) => {
   const fetchContainer = await containerWithLines(image, FETCH_LINES);
   made.push(fetchContainer);
   log(`setup: a container with ${FETCH_LINES} log lines in ${ms(performance.now() - started)}`);
-  const dispatcher = benchDispatcher(onCleanup);
+  const backend = benchBackend(onCleanup);
+  const { dispatcher } = backend;
   await benchFetch(dispatcher, fetchContainer);
   if (dispatcher.openStreamCount() !== 0) throw new Error(`${dispatcher.openStreamCount()} streams left open`);
 
@@ -213,6 +214,6 @@ runBench(NAME, async (onCleanup) => {
   const uiContainer = await containerWithLines(image, UI_LINES);
   made.push(uiContainer);
   log(`setup: a container with ${UI_LINES} log lines in ${ms(performance.now() - started)}`);
-  const web = await serveBrowserMode(onCleanup, dispatcher, staticRoot);
+  const web = await serveBrowserMode(onCleanup, backend, staticRoot);
   await benchUi(web.url, uiContainer);
 });

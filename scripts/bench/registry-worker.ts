@@ -1,14 +1,15 @@
 // Child process for the registry bench: the real dispatcher pulling from the bench registry, with
 // an images.tasks subscriber standing in for the renderer (every frame it would get is counted).
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { RegistryTask, RegistryTaskStart } from '../../src/shared/types/registries';
 import { answerRequests, dispatcherCalls } from './worker-calls';
 
 type Request = { op: 'pull'; reference: string } | { op: 'exit' };
 
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
 const { call } = dispatcherCalls(dispatcher);
 
 let frames: Array<{ at: number; tasks: RegistryTask[] }> = [];

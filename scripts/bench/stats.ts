@@ -8,8 +8,9 @@
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { BENCH_LABELS, benchDocker, inBatches, log as logLine, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
 
 const NAME = 'stats';
@@ -29,7 +30,7 @@ async function watcher(ids: string[]): Promise<void> {
   const send = (message: FromChild): void => void process.send?.(message);
   const engine = createEngine();
   engine.monitor.start();
-  const dispatcher = createEngineDispatcher(engine);
+  const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
   const perStream = new Map<string, number>(ids.map((id) => [id, 0]));
   let samples = 0;
   let frameBytes = 0;

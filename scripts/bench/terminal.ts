@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
-import { BENCH_LABELS, benchDispatcher, benchDocker, log as logLine, median, ms, record, requireEnv, round, runBench, serveBrowserMode } from './lib';
+import { BENCH_LABELS, benchBackend, benchDocker, log as logLine, median, ms, record, requireEnv, round, runBench, serveBrowserMode } from './lib';
 
 const NAME = 'terminal';
 const KEYS = 60;
@@ -150,8 +150,8 @@ runBench(NAME, async (onCleanup) => {
   onCleanup(() => container.remove({ force: true }));
   await container.start();
 
-  const dispatcher = benchDispatcher(onCleanup);
-  const web = await serveBrowserMode(onCleanup, dispatcher, staticRoot);
+  const backend = benchBackend(onCleanup);
+  const web = await serveBrowserMode(onCleanup, backend, staticRoot);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   onCleanup(() => browser.close());
   log(`Chromium ${browser.version()}, container ${name}`);

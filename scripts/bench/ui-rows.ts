@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import {
-  benchDispatcher,
+  benchBackend,
   benchDocker,
   ensureBenchContainers,
   log as logLine,
@@ -101,8 +101,8 @@ runBench(NAME, async (onCleanup) => {
   const rowCount = total + 1; // aria-rowcount counts the header row
   log(`the engine has ${total} containers in all; waiting for aria-rowcount="${rowCount}"`);
 
-  const dispatcher = benchDispatcher(onCleanup);
-  const web = await serveBrowserMode(onCleanup, dispatcher, staticRoot);
+  const backend = benchBackend(onCleanup);
+  const web = await serveBrowserMode(onCleanup, backend, staticRoot);
   log(`serving ${staticRoot} at http://127.0.0.1:${web.port}/`);
 
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

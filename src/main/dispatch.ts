@@ -3,7 +3,7 @@ import { commands, isChannel, isTopic, streams } from '../shared/contract';
 import { BerthError, type BerthErrorShape } from '../shared/errors';
 import type { InvokeOutcome, StreamFrame } from '../shared/transport';
 import type { CommandHandlers, StreamHandlers } from './handler-types';
-import { toBerthError } from './engine/errors';
+import { toBerthError } from './engine/core/errors';
 import { StreamCredit } from './stream-credit';
 
 /** Data frames an acknowledging subscriber may be behind before pausable producers wait. */

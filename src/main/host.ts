@@ -9,7 +9,11 @@ import type { OpenDialogRequest, SaveDialogRequest } from './transfers/dialogs';
  * the host add a member here and implement it in both places.
  */
 export interface HostServices {
-  readonly kind: 'electron' | 'web';
+  /**
+   * True in browser mode: the page sends the user's files to main over HTTP (`uploadUrl`). False
+   * where main reads host files itself from a dialog or a drop (the desktop app, headless hosts).
+   */
+  readonly receivesPageUploads: boolean;
   /** The folder settings.json (and remembered dialog folders) live in. */
   readonly settingsDir: string;
   /** The desktop menu's commands for the renderer; browser mode has no menu and never calls the listener. */
@@ -28,12 +32,12 @@ export interface HostServices {
   /** Desktop app: a native open dialog; null when dismissed. Absent in browser mode (the page uploads). */
   chooseOpenPath?(request: OpenDialogRequest): Promise<string | null>;
   /** Desktop app: a native open dialog for several files, or for folders; empty when dismissed. Absent in browser mode. */
-  chooseOpenPaths?(request: OpenDialogRequest & { title?: string; folders?: boolean; multiple?: boolean }): Promise<string[]>;
+  chooseOpenPaths?(request: OpenDialogRequest): Promise<string[]>;
 }
 
 /** Browser mode and tests: the browser on the other end does the host-side work. */
 export const webHost: HostServices = {
-  kind: 'web',
+  receivesPageUploads: true,
   get settingsDir() {
     return browserModeSettingsDir();
   },

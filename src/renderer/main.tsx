@@ -4,9 +4,9 @@ import { ClientProvider } from './api/ClientContext';
 import { createDefaultClient } from './api/client';
 import { App } from './App';
 import { CommandsProvider } from './commands/CommandsProvider';
-import { SettingsProvider } from './features/settings/SettingsProvider';
+import { SettingsProvider } from './settings-state/SettingsProvider';
 import { initI18n } from './i18n';
-import { applyTheme, initialTheme } from './features/settings/theme';
+import { applyTheme, initialTheme } from './settings-state/theme';
 import './styles/app.css';
 
 applyTheme(initialTheme());

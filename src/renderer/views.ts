@@ -1,9 +1,9 @@
 import type { AppView } from './view-types';
-import { ContainersView } from './features/containers/ContainersView';
-import { EngineView } from './features/engine/EngineView';
-import { EventsView } from './features/events/EventsView';
-import { ImagesView } from './features/images/ImagesView';
-import { SettingsView } from './features/settings/SettingsView';
+import { ContainersView } from './features/containers';
+import { EngineView } from './features/engine';
+import { EventsView } from './features/events';
+import { ImagesView } from './features/images';
+import { SettingsView } from './features/settings';
 
 /** The sidebar's views, in order. A feature with a top-level view adds it here. */
 export const VIEWS: readonly AppView[] = [

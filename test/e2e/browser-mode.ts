@@ -7,8 +7,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine, type Engine } from '../../src/main/engine/core/engine';
+import { createBackend, type Backend } from '../../src/main/backend';
 import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { removeTestContainers } from '../helpers/engine';
@@ -26,6 +26,8 @@ const CHROMIUM_ARGS = [
 export interface BrowserMode {
   engine: Engine;
   dispatcher: Dispatcher;
+  /** Everything the server runs on: its transfers and terminal sessions. */
+  backend: Backend;
   web: WebServer;
   browser: Browser;
   /** This run's settings folder (a temp dir: tests never touch the user's ~/.config/berth). */
@@ -45,12 +47,13 @@ export async function startBrowserMode(env: NodeJS.ProcessEnv = process.env): Pr
   engine.monitor.start();
   const settingsDir = await mkdtemp(path.join(tmpdir(), 'berth-e2e-settings-'));
   const host = { ...webHost, settingsDir };
-  const dispatcher = createEngineDispatcher(engine, host);
-  const web = await startWebServer({ dispatcher, staticRoot, port: 0 });
+  const backend = createBackend({ engine, host });
+  const web = await startWebServer({ backend, staticRoot, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     engine,
-    dispatcher,
+    dispatcher: backend.dispatcher,
+    backend,
     web,
     browser,
     settingsDir,
@@ -98,6 +101,9 @@ export function useBrowserMode(): BrowserMode {
     },
     get dispatcher() {
       return current().dispatcher;
+    },
+    get backend() {
+      return current().backend;
     },
     get web() {
       return current().web;

@@ -5,7 +5,6 @@
 import type { Socket } from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openSessionCount } from '../../src/main/engine/terminal-session';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
@@ -55,7 +54,7 @@ describe('browser mode: the stream socket drops', () => {
 
     await page.getByRole('tab', { name: 'Logs', exact: true }).click();
     await logRow(page, 'log-start').waitFor({ timeout: 15_000 });
-    expect(openSessionCount()).toBe(2);
+    expect(mode.backend.terminals.size).toBe(2);
 
     for (const socket of streamSockets) socket.destroy();
     // The logs follow comes back by itself: a line written after the drop shows up.
@@ -65,7 +64,7 @@ describe('browser mode: the stream socket drops', () => {
 
     // Nothing ran again: the command's file has one line, no session is open in main, the old shell is gone and none replaced it.
     expect((await execOutput(name, ['cat', '/tmp/ran'])).match(/ran/g)).toHaveLength(1);
-    expect(openSessionCount()).toBe(0);
+    expect(mode.backend.terminals.size).toBe(0);
     await waitFor(async () => (await shellsIn(name)) === 0, { message: 'the shell from before the drop is still there' });
     await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
     await expect.poll(() => page.locator('.term-tab[data-status=lost]').count(), { timeout: 10_000 }).toBe(2);

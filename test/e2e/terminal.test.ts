@@ -5,7 +5,6 @@
 // and ends its shell in the container.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openSessionCount } from '../../src/main/engine/terminal-session';
 import { docker, noShellImage, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { openContainer, useBrowserMode } from './browser-mode';
 import { settledStreamCount } from './stream-count';
@@ -68,14 +67,14 @@ describe('browser mode: terminal', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Containers' }).click();
     await openTerminalTab(page, name);
     await waitForScreen(page, /marker-42/);
-    expect(openSessionCount()).toBe(1);
+    expect(mode.backend.terminals.size).toBe(1);
     await typeInTerminal(page, 'echo second-$((1+1))\n');
     await waitForScreen(page, /second-2/);
 
     await page.getByRole('button', { name: /^Close sh/ }).click();
     await page.getByText('No terminal sessions yet.', { exact: false }).waitFor();
     await waitFor(() => mode.dispatcher.openStreamCount() === baseline, { message: 'the session stream to close' });
-    expect(openSessionCount()).toBe(0);
+    expect(mode.backend.terminals.size).toBe(0);
     await waitFor(async () => (await shellsIn(name)) === 0, { message: 'the shell to exit in the container' });
     await page.context().close();
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
+import { createEngine, type Engine } from '../../src/main/engine/core/engine';
 
 /**
  * A unix-socket relay in front of the real engine: closing it is, for Berth, the engine going

@@ -5,8 +5,9 @@ import Docker from 'dockerode';
 import { expect } from 'vitest';
 import { ensureTestImages, startPrivateEngine, type PrivateEngine } from '../../scripts/test-engine.mjs';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine, type Engine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { HostServices } from '../../src/main/host';
 import type { BerthErrorShape, ErrorCode } from '../../src/shared/errors';
 import { TEST_LABELS, uniqueName } from './engine';
@@ -52,7 +53,7 @@ export async function startFaultEngine(): Promise<FaultEngine> {
         engines.push(engine);
         return engine;
       },
-      dispatcher: (berth, host) => createEngineDispatcher(berth, host),
+      dispatcher: (berth, host = webHost) => createBackend({ engine: berth, host }).dispatcher,
       async stop(signal, what) {
         faults.count(`engine ${signal} (${what})`);
         await daemon.kill(signal);

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dispatcher } from '../../src/main/dispatch';
-import type { Engine } from '../../src/main/engine/engine';
+import type { Engine } from '../../src/main/engine/core/engine';
 import type { HostServices } from '../../src/main/host';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { PickedItem } from '../../src/shared/types/files';

@@ -4,8 +4,9 @@
 // stdin ("sample", or "gc" then a sample) with one JSON line of measurements; exits when stdin ends.
 import { readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer } from '../../src/main/web/server';
 
 export interface LoadSample {
@@ -19,7 +20,8 @@ export interface LoadSample {
 
 const engine = createEngine();
 engine.monitor.start();
-const dispatcher = createEngineDispatcher(engine);
+const backend = createBackend({ engine, host: webHost });
+const dispatcher = backend.dispatcher;
 
 const sample = (): LoadSample => ({
   rss: process.memoryUsage().rss,
@@ -29,7 +31,7 @@ const sample = (): LoadSample => ({
 });
 
 async function main(): Promise<void> {
-  const web = await startWebServer({ dispatcher });
+  const web = await startWebServer({ backend });
   process.stdout.write(`${JSON.stringify({ port: web.port, token: web.token })}\n`);
   const lines = createInterface({ input: process.stdin });
   lines.on('line', (line) => {

@@ -5,8 +5,9 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine, type Engine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { RegistryTask } from '../../src/shared/types/registries';
 import type { InvokeOutcome } from '../../src/shared/transport';
 import { waitFor } from './engine';
@@ -97,9 +98,9 @@ export interface RecordingDispatcher {
 export function recordingDispatcher(): RecordingDispatcher {
   const engine = createEngine();
   const transcript: string[] = [];
-  const dispatcher = createEngineDispatcher(engine, undefined, (message, err) => {
+  const dispatcher = createBackend({ engine, host: webHost, log: (message, err) => {
     transcript.push(`${message} ${err instanceof Error ? `${err.message} ${err.stack ?? ''}` : String(err)}`);
-  });
+  } }).dispatcher;
   const taskFrames: RegistryTask[][] = [];
   const subscription = dispatcher.subscribe('images.tasks', {}, (frame) => {
     transcript.push(JSON.stringify(frame));

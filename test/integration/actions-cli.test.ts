@@ -6,7 +6,7 @@
 // A changed file against its image: the three-line `docker create` / `docker cp` / `diff -u` shows
 // the lines Berth's diff marks as added and removed.
 import { afterAll, describe, expect, it } from 'vitest';
-import { changesFromConfig, type ContainerConfigFields } from '../../src/main/engine/image-config';
+import { changesFromConfig, type ContainerConfigFields } from '../../src/main/engine/containers/image-config';
 import { containerConfigCommand, dockerPortLookupCommand, imageFileDiffCommand } from '../../src/shared/cli/action-commands';
 import { computeLineDiff } from '../../src/shared/files/line-diff';
 import type { FileDiff } from '../../src/shared/types/files';

@@ -6,9 +6,10 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dockerAttachCommand, type AttachCommandOptions } from '../../src/shared/cli/attach-commands';
 import { runShellLine } from '../helpers/cli-line';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { createTerminalDispatcher, openSession, type Session } from './terminal-harness';
+import { createTerminalBackend, openSession, type Session } from './terminal-harness';
 
-const dispatcher = createTerminalDispatcher();
+const backend = createTerminalBackend();
+const dispatcher = backend.dispatcher;
 const opened: Session[] = [];
 
 afterEach(() => {

@@ -11,11 +11,12 @@ import { quoteShellWord } from '../../src/shared/cli/shell-quote';
 import { interactiveCreateSpec, interactiveRunCommand } from '../../src/shared/cli/attach-commands';
 import { runShellLine } from '../helpers/cli-line';
 import type { CreateContainerSpec } from '../../src/shared/contract';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
 
-const dispatcher = createEngineDispatcher(createEngine());
+const dispatcher = createBackend({ engine: createEngine(), host: webHost }).dispatcher;
 const bindSource = mkdtempSync(path.join(tmpdir(), 'berth-cli-bind-'));
 
 afterAll(async () => {

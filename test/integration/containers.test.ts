@@ -6,12 +6,13 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, CreateContainerSpec, InputOf, ResultOf } from '../../src/shared/contract';
 import type { BerthErrorShape, ErrorCode } from '../../src/shared/errors';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { TEST_LABELS, docker, removeTestContainers, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
 
 async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
   const outcome = await dispatcher.invoke(channel, input);
@@ -321,7 +322,7 @@ describe('engine refusals, as plain errors', () => {
 
   it('says ENGINE_UNAVAILABLE when the engine is not there, and the monitor goes disconnected', async () => {
     const dead = createEngine({ ...process.env, DOCKER_HOST: 'unix:///tmp/berth-no-such-engine/docker.sock' });
-    const deadDispatcher = createEngineDispatcher(dead);
+    const deadDispatcher = createBackend({ engine: dead, host: webHost }).dispatcher;
     expect(dead.host).toBe('unix:///tmp/berth-no-such-engine/docker.sock');
     const outcome = await deadDispatcher.invoke('containers.list', { all: true });
     expect(outcome.ok).toBe(false);

@@ -2,8 +2,8 @@
 // (top, ports, inspect, isolation, events): invoke that throws the plain message, invoke that returns
 // the outcome, and subscriptions that are closed after each test.
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine, type Engine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import { webHost, type HostServices } from '../../src/main/host';
 import type { InvokeOutcome, StreamFrame } from '../../src/shared/transport';
 
@@ -19,7 +19,7 @@ export interface Harness {
 
 export function createHarness(hostServices: HostServices = webHost): Harness {
   const engine = createEngine();
-  const dispatcher = createEngineDispatcher(engine, hostServices);
+  const dispatcher = createBackend({ engine, host: hostServices }).dispatcher;
   const closers: Array<() => void> = [];
   return {
     engine,

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { EngineState } from '../../src/shared/types/engine';
 import type { SessionMessage } from '../../src/shared/types/terminal';
@@ -30,7 +31,7 @@ let chatty: string;
 
 beforeAll(async () => {
   relayed = await startRelayedEngine('berth-faults-relay');
-  dispatcher = createEngineDispatcher(relayed.engine);
+  dispatcher = createBackend({ engine: relayed.engine, host: webHost }).dispatcher;
   const container = await docker().createContainer({
     Image: testImage,
     name: uniqueName('faults-relay'),
@@ -155,7 +156,7 @@ describe('a transfer stalled by the engine', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'berth-faults-stall-'));
     metered = new MeteredRelay(engineSocket(), dir);
     await metered.up();
-    viaMetered = createEngineDispatcher(createEngine({ DOCKER_HOST: `unix://${metered.socketPath}` }), headlessFileHost({ save: () => savePath }));
+    viaMetered = createBackend({ engine: createEngine({ DOCKER_HOST: `unix://${metered.socketPath}` }), host: headlessFileHost({ save: () => savePath }) }).dispatcher;
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@
 // again within RECOVERY_MS of the engine answering. A private dockerd (test/helpers/fault-engine.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
-import type { Engine } from '../../src/main/engine/engine';
+import type { Engine } from '../../src/main/engine/core/engine';
 import type { EngineState } from '../../src/shared/types/engine';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { SessionMessage } from '../../src/shared/types/terminal';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import type { Engine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { StreamFrame } from '../../src/shared/transport';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
@@ -22,7 +23,7 @@ describe('engine going away and coming back', () => {
   });
 
   it('reports the outage, refuses commands plainly, and resumes events without duplicates or gaps', async () => {
-    const dispatcher = createEngineDispatcher(engine);
+    const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
     const states: string[] = [];
     const events: EngineEvent[] = [];
     const watchState = dispatcher.subscribe('engine.watch', {}, (frame: StreamFrame) => {

@@ -1,8 +1,9 @@
 // The engine going away under the inspection features: events.watch waits and resumes, a stream
 // closed during the outage never reconnects, and commands fail with a plain ENGINE_UNAVAILABLE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import type { Engine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { StreamFrame } from '../../src/shared/transport';
 import { startRelayedEngine, type EngineRelay, type RelayedEngine } from '../helpers/engine-relay';
@@ -26,7 +27,7 @@ describe('inspection features while the engine goes away', () => {
   });
 
   it('keeps the events stream waiting, never reconnects one closed meanwhile, and answers commands plainly', async () => {
-    const dispatcher = createEngineDispatcher(engine);
+    const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
     const name = uniqueName('outage');
     const frames: StreamFrame[] = [];
     const sub = dispatcher.subscribe('events.watch', { containers: [name] }, (frame) => frames.push(frame));

@@ -3,12 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { EngineInfo, EngineState } from '../../src/shared/types/engine';
 import type { StreamFrame } from '../../src/shared/transport';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { TEST_LABELS, removeTestContainers, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
 const closers: Array<() => void> = [];
 
 function subscribe(topic: string, input: unknown): { frames: StreamFrame[]; close: () => void } {
@@ -117,7 +118,7 @@ describe('events.watch', () => {
 
   it('works on an engine whose monitor was never started', async () => {
     const fresh = createEngine();
-    const freshDispatcher = createEngineDispatcher(fresh);
+    const freshDispatcher = createBackend({ engine: fresh, host: webHost }).dispatcher;
     expect(fresh.monitor.state.status).toBe('connecting');
     const name = uniqueName('fresh');
     const frames: StreamFrame[] = [];
@@ -159,7 +160,7 @@ describe('engine.watch', () => {
 
   it('reports a disconnected engine to its watchers', async () => {
     const dead = createEngine({ ...process.env, DOCKER_HOST: 'unix:///tmp/berth-no-such-engine/docker.sock' });
-    const deadDispatcher = createEngineDispatcher(dead);
+    const deadDispatcher = createBackend({ engine: dead, host: webHost }).dispatcher;
     const frames: StreamFrame[] = [];
     const outcome = deadDispatcher.subscribe('engine.watch', {}, (f) => frames.push(f));
     if (!outcome.ok) throw new Error(outcome.error.message);

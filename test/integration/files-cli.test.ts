@@ -15,12 +15,12 @@ import type { PickedItem } from '../../src/shared/types/files';
 import type { UploadStart } from '../../src/shared/types/transfers';
 import { browserCopyInCommand, copyInCommand, copyOutCommand } from '../../src/shared/cli/copy-commands';
 import { tarParts, type TarItem } from '../../src/shared/files/tar-writer';
-import { createEngine } from '../../src/main/engine/engine';
+import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { docker, removeTestContainers, waitFor } from '../helpers/engine';
 import { runningContainer, seed } from './files-support';
-import { call, dispatcherFor, finalOf } from './images-support';
+import { call, backendFor, dispatcherFor, finalOf } from './images-support';
 
 const engine = createEngine();
 let dir: string;
@@ -29,7 +29,8 @@ let savePath = '';
 let openPaths: string[] = [];
 const host = { ...headlessFileHost({ save: () => savePath }), chooseOpenPaths: async () => openPaths };
 const desktop = dispatcherFor(engine, host);
-const browser = dispatcherFor(engine);
+const browserBackend = backendFor(engine);
+const browser = browserBackend.dispatcher;
 let box: { id: string; name: string };
 const MTIME = new Date('2021-03-04T05:06:07Z');
 
@@ -238,7 +239,7 @@ describe('copy in: the line (absolute host paths) makes the same files, owners i
   describe('browser mode', () => {
     let web: WebServer;
     beforeAll(async () => {
-      web = await startWebServer({ dispatcher: browser, port: 0 });
+      web = await startWebServer({ backend: browserBackend, port: 0 });
     });
     afterAll(async () => web?.close());
 

@@ -8,26 +8,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tarParts, type TarItem } from '../../src/shared/files/tar-writer';
 import type { PickedItem } from '../../src/shared/types/files';
 import type { TransferProgress, UploadStart } from '../../src/shared/types/transfers';
-import { createEngine } from '../../src/main/engine/engine';
+import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { dockerCli, removeTestContainers } from '../helpers/engine';
 import { runningContainer } from './files-support';
-import { call, dispatcherFor, watchTransfer } from './images-support';
+import { call, backendFor, dispatcherFor, watchTransfer } from './images-support';
 import { send } from '../helpers/web-client';
 
 const TWENTY_TWO = 'twenty-two bytes here\n';
 const engine = createEngine();
 let openPaths: string[] = [];
 const desktop = dispatcherFor(engine, { ...headlessFileHost({ save: () => '' }), chooseOpenPaths: async () => openPaths });
-const browser = dispatcherFor(engine);
+const browserBackend = backendFor(engine);
+const browser = browserBackend.dispatcher;
 let dir: string;
 let web: WebServer;
 let box: { id: string };
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'berth-copy-progress-'));
-  web = await startWebServer({ dispatcher: browser, port: 0 });
+  web = await startWebServer({ backend: browserBackend, port: 0 });
   box = await runningContainer('copy-progress');
 });
 

@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyOutStart } from '../../src/shared/contract/files';
 import type { CopyConflicts, PickedItem } from '../../src/shared/types/files';
 import type { DownloadStart, UploadStart } from '../../src/shared/types/transfers';
-import { createEngine } from '../../src/main/engine/engine';
-import { copyOut } from '../../src/main/engine/files-copy-out';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { copyOut } from '../../src/main/engine/files/copy-out';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { docker, dockerCli, removeTestContainers } from '../helpers/engine';
 import { changesOf, createdContainer, describeTree, runningContainer, seed, sha256File, tarOf } from './files-support';
-import { call, dispatcherFor, finalOf, tarListing, watchTransfer } from './images-support';
+import { call, backendFor, dispatcherFor, finalOf, tarListing, watchTransfer } from './images-support';
 
 const MiB = 1024 * 1024;
 const engine = createEngine();
@@ -24,7 +24,8 @@ let savePath = '';
 let openPaths: string[] = [];
 const host = { ...headlessFileHost({ save: () => savePath }), chooseOpenPaths: async () => openPaths };
 const desktop = dispatcherFor(engine, host);
-const browser = dispatcherFor(engine);
+const browserBackend = backendFor(engine);
+const browser = browserBackend.dispatcher;
 let box: { id: string; name: string };
 
 async function pick(paths: string[], folders = false): Promise<string[]> {
@@ -258,7 +259,7 @@ describe('conflicts and refusals', () => {
 describe('browser mode: uploads and downloads over HTTP', () => {
   let web: WebServer;
   beforeAll(async () => {
-    web = await startWebServer({ dispatcher: browser, port: 0 });
+    web = await startWebServer({ backend: browserBackend, port: 0 });
   });
   afterAll(async () => web?.close());
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CopyOutStart } from '../../src/shared/contract/files';
 import type { PickedItem } from '../../src/shared/types/files';
 import type { DownloadStart, TransferProgress, UploadStart } from '../../src/shared/types/transfers';
-import { createEngine } from '../../src/main/engine/engine';
+import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { docker, removeTestContainers } from '../helpers/engine';
 import { engineSocket } from '../helpers/engine-relay';

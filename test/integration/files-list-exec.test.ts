@@ -4,9 +4,9 @@
 // paused and shell-less containers are listed through the archive and say why.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { archiveRootName } from '../../src/main/engine/files-archive';
-import { scanDirectory } from '../../src/main/engine/files-list';
-import { parseExecListing, toFileEntries } from '../../src/main/engine/files-list-parse';
+import { archiveRootName } from '../../src/main/engine/files/archive';
+import { scanDirectory } from '../../src/main/engine/files/list';
+import { parseExecListing, toFileEntries } from '../../src/main/engine/files/list-parse';
 import { listExecCliLine } from '../../src/shared/files/list-exec-command';
 import type { DirectoryListing, FileEntry, ListingUpdate } from '../../src/shared/types/files';
 import { docker, noShellImage, removeTestContainers, waitFor } from '../helpers/engine';

@@ -5,20 +5,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tarParts } from '../../src/shared/files/tar-writer';
 import type { TransferProgress, UploadStart } from '../../src/shared/types/transfers';
-import { createEngine } from '../../src/main/engine/engine';
+import { createEngine } from '../../src/main/engine/core/engine';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { dockerCli, removeTestContainers } from '../helpers/engine';
 import { runningContainer, seed, tarOf, type SeedItem } from './files-support';
-import { call, dispatcherFor, watchTransfer } from './images-support';
+import { call, backendFor, watchTransfer } from './images-support';
 import { send } from '../helpers/web-client';
 
 const engine = createEngine();
-const browser = dispatcherFor(engine);
+const browserBackend = backendFor(engine);
+const browser = browserBackend.dispatcher;
 let web: WebServer;
 let box: { id: string };
 
 beforeAll(async () => {
-  web = await startWebServer({ dispatcher: browser, port: 0 });
+  web = await startWebServer({ backend: browserBackend, port: 0 });
   box = await runningContainer('files-upload');
   await seed(box.id, '/', [{ name: 'elsewhere/', type: 'directory' }]);
 });

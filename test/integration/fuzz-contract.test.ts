@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, commands, streams, TOPICS } from '../../src/shared/contract';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import type { StreamFrame } from '../../src/shared/transport';
 import { docker, removeTestContainers } from '../helpers/engine';
 import { outcomeProblem, FuzzTally, pendingCheck, pendingFailures, preview, watchForCrashes } from './fuzz-oracle';
@@ -16,7 +16,8 @@ import { createWorld, fuzzTimeout, NONE_REF_PREFIX } from './fuzz-scope';
 
 const world = createWorld();
 const engine = createEngine();
-const dispatcher: Dispatcher = createEngineDispatcher(engine, world.host);
+const backend = createBackend({ engine, host: world.host });
+const dispatcher: Dispatcher = backend.dispatcher;
 const tally = new FuzzTally();
 const crashWatch = watchForCrashes();
 
@@ -48,6 +49,7 @@ const transport: FuzzTransport = {
   subscribe: subscribeInProcess,
   wire: (input) => input,
   openStreams: () => dispatcher.openStreamCount(),
+  transfers: backend.transfers,
 };
 
 const ctx: FuzzContext = { world, tally, transport, crashes: crashWatch.crashes };

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { commands, streams, type Channel, type Topic } from '../../src/shared/contract';
 import { zodArbitrary } from '../helpers/zod-arbitrary';
 import { mutatedInput } from '../helpers/hostile-input';
-import { transferHub } from '../../src/main/transfers/hub';
+import type { TransferHub } from '../../src/main/transfers/hub';
 import { waitFor } from '../helpers/engine';
 import { budgetFor, confine, ensureOwnObjects, scopedOverride, seedFor, snapshot, type FuzzWorld } from './fuzz-scope';
 import { type FuzzTally, frameProblem, internalExpected, outcomeProblem, pendingCheck, preview, type TallyRow } from './fuzz-oracle';
@@ -24,6 +24,8 @@ export interface FuzzTransport {
   wire(input: unknown): unknown;
   /** How many streams main still has open. */
   openStreams(): number;
+  /** The backend's transfers: the fuzz cancels those valid inputs started. */
+  transfers: TransferHub;
 }
 
 export interface FuzzContext {
@@ -133,8 +135,8 @@ async function fuzzOne(ctx: FuzzContext, name: string, schema: z.ZodType, send: 
   await waitFor(() => transport.openStreams() === 0, { timeout: 10_000, message: `${label}: streams left open` });
   // Downloads and uploads the valid inputs started would go on writing host files during the next
   // channel's refused batch: cancel them (which must clean up) and wait until they have settled.
-  for (const transfer of transferHub.registry.running()) transfer.cancel('The fuzz moves on.');
-  await waitFor(() => transferHub.registry.running().length === 0, { timeout: 20_000, message: `${label}: transfers did not settle after cancel` });
+  for (const transfer of transport.transfers.registry.running()) transfer.cancel('The fuzz moves on.');
+  await waitFor(() => transport.transfers.registry.running().length === 0, { timeout: 20_000, message: `${label}: transfers did not settle after cancel` });
 }
 
 export function fuzzCommand(ctx: FuzzContext, channel: Channel, scale = 1): Promise<void> {

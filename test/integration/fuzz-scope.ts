@@ -72,7 +72,7 @@ export function createWorld(kind: 'electron' | 'web' = 'electron'): FuzzWorld {
   // Like the headless host, plus a folder picker; no openExternal / openLinkFromContent, so
   // containers.openPort and terminal.openLink only answer the URL and never open it anywhere.
   const desktop: HostServices = {
-    kind: 'electron',
+    receivesPageUploads: false,
     settingsDir,
     onMenuCommand: webHost.onMenuCommand,
     taskFinished: () => undefined,
@@ -84,7 +84,7 @@ export function createWorld(kind: 'electron' | 'web' = 'electron'): FuzzWorld {
     chooseOpenPath: async () => null,
     chooseOpenPaths: async (request) => (request.purpose === 'download' ? [path.join(hostDir, 'folders')] : []),
   };
-  const browser: HostServices = { kind: 'web', settingsDir, onMenuCommand: webHost.onMenuCommand, taskFinished: () => undefined };
+  const browser: HostServices = { receivesPageUploads: true, settingsDir, onMenuCommand: webHost.onMenuCommand, taskFinished: () => undefined };
   const host = kind === 'web' ? browser : desktop;
   return { idle: { id: '', name: '' }, busy: { id: '', name: '' }, ownTag: `berth-test/fuzz-${randomBytes(4).toString('hex')}:a`, settingsDir, hostDir, bindDir, saves, host };
 }

@@ -5,8 +5,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, TOPICS } from '../../src/shared/contract';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import { HTTP_STATUS } from '../../src/main/web/http-json';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import type { ErrorCode } from '../../src/shared/errors';
@@ -20,7 +20,8 @@ import { WsClient, WS_MAX_PAYLOAD } from './fuzz-ws-client';
 const MAX_JSON_BODY = 1024 * 1024;
 const world = createWorld('web');
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine, world.host);
+const backend = createBackend({ engine, host: world.host });
+const dispatcher = backend.dispatcher;
 const tally = new FuzzTally();
 const crashWatch = watchForCrashes();
 let web: WebServer;
@@ -132,13 +133,14 @@ const httpTransport: FuzzTransport = {
   subscribe: (topic, input, hold) => ws.subscribe(topic, input, hold),
   wire,
   openStreams: () => dispatcher.openStreamCount(),
+  transfers: backend.transfers,
 };
 
 const wsTransport: FuzzTransport = { ...httpTransport, name: 'ws', invoke: (channel, input) => ws.invoke(channel, input) };
 
 beforeAll(async () => {
   engine.monitor.start();
-  web = await startWebServer({ dispatcher, port: 0 });
+  web = await startWebServer({ backend, port: 0 });
   ws = new WsClient(`ws://127.0.0.1:${web.port}/api/ws?token=${web.token}`, `http://127.0.0.1:${web.port}`);
   await ws.connect();
 });

@@ -1,7 +1,7 @@
 // docker commit with changes, the images list, remove/untag/prune, and a container's config as
 // change lines — all through the real handlers, checked against the engine itself.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/main/engine/engine';
+import { createEngine } from '../../src/main/engine/core/engine';
 import { changeLines } from '../../src/shared/images/change-lines';
 import type { ImageChanges } from '../../src/shared/images/change-lines';
 import type { CommitResult, ImagePruneResult, ImageRemoveResult, ImageSummary } from '../../src/shared/types/images';

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/main/engine/engine';
+import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { startWebServer } from '../../src/main/web/server';
 import type { DownloadStart, PickedFile, UploadStart } from '../../src/shared/types/transfers';
 import { engineSocket } from '../helpers/engine-relay';
 import { MeteredRelay } from '../helpers/metered-relay';
 import { docker, removeTestContainers } from '../helpers/engine';
-import { call, containerWithData, dispatcherFor, exportDirect, finalOf, imageIds, partFiles, tarListing, testRepository } from './images-support';
+import { call, containerWithData, backendFor, dispatcherFor, exportDirect, finalOf, imageIds, partFiles, tarListing, testRepository } from './images-support';
 
 const MiB = 1024 * 1024;
 const engine = createEngine();
@@ -171,8 +171,9 @@ describe('faults during export', () => {
     });
 
     it('the engine going away mid-download in browser mode: the browser sees a failed download, not a short file', async () => {
-      const browser = dispatcherFor(createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` }));
-      const web = await startWebServer({ dispatcher: browser, port: 0 });
+      const browserBackend = backendFor(createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` }));
+      const browser = browserBackend.dispatcher;
+      const web = await startWebServer({ backend: browserBackend, port: 0 });
       try {
         const started = await call<DownloadStart>(browser, 'containers.export', { id: big.id });
         if (started.status !== 'started' || started.delivery !== 'browser') throw new Error('not a browser download');

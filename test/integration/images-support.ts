@@ -4,14 +4,19 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
 import type { Dispatcher } from '../../src/main/dispatch';
-import type { Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
-import type { HostServices } from '../../src/main/host';
+import type { Engine } from '../../src/main/engine/core/engine';
+import { createBackend, type Backend } from '../../src/main/backend';
+import { webHost, type HostServices } from '../../src/main/host';
 import type { TransferProgress } from '../../src/shared/types/transfers';
 import { demux, docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
-export function dispatcherFor(engine: Engine, host?: HostServices): Dispatcher {
-  return createEngineDispatcher(engine, host);
+/** A backend over `engine`; browser mode's host unless another is given. */
+export function backendFor(engine: Engine, host: HostServices = webHost): Backend {
+  return createBackend({ engine, host });
+}
+
+export function dispatcherFor(engine: Engine, host: HostServices = webHost): Dispatcher {
+  return backendFor(engine, host).dispatcher;
 }
 
 /** Invokes a command and returns its result, failing the test with the error otherwise. */

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/main/engine/engine';
+import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import type { DownloadStart, PickedFile, UploadStart } from '../../src/shared/types/transfers';
@@ -13,7 +13,7 @@ import { docker, removeTestContainers } from '../helpers/engine';
 import {
   call,
   containerWithData,
-  dispatcherFor,
+  backendFor, dispatcherFor,
   exportDirect,
   finalOf,
   partFiles,
@@ -29,14 +29,15 @@ let savePath = '';
 let openPath = '';
 const fileHost = headlessFileHost({ save: () => savePath, open: () => openPath });
 const desktop = dispatcherFor(engine, fileHost);
-const browser = dispatcherFor(engine);
+const browserBackend = backendFor(engine);
+const browser = browserBackend.dispatcher;
 let web: WebServer;
 let source: { id: string; name: string };
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'berth-images-'));
   source = await containerWithData('export');
-  web = await startWebServer({ dispatcher: browser, port: 0 });
+  web = await startWebServer({ backend: browserBackend, port: 0 });
 });
 
 afterAll(async () => {

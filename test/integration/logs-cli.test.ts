@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { Dispatcher } from '../../src/main/dispatch';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { LogBatch } from '../../src/shared/types/logs';
@@ -18,7 +19,7 @@ import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, unique
 import { startRelayedEngine, type RelayedEngine } from '../helpers/engine-relay';
 
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
 const elsewhere = mkdtempSync(path.join(tmpdir(), 'berth-logs-cli-'));
 const savedTz = process.env.TZ;
 let container: { id: string; name: string };
@@ -177,7 +178,7 @@ describe('a time without a zone is read with the offset the CLI uses', () => {
       const year = new Date(now).getUTCFullYear();
       // The 1st of January or of July, whichever has a different offset from now.
       const date = [`${year}-01-01`, `${year}-07-01`].find((day) => new Date(`${day}T00:00:00`).getTimezoneOffset() !== new Date(now).getTimezoneOffset())!;
-      const relayedDispatcher = createEngineDispatcher(relayed.engine);
+      const relayedDispatcher = createBackend({ engine: relayed.engine, host: webHost }).dispatcher;
       await berthLines(relayedDispatcher, normalizeTimeInput(date), '');
       const berthSent = sentSince();
       const line = dockerLogsCommand({ name: container.name, tail: 'all', since: normalizeTimeInput(date), until: '', follow: false, timestamps: false });

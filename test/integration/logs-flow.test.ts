@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { STREAM_CREDIT_FRAMES } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import type { LogBatch } from '../../src/shared/types/logs';
 import type { StreamFrame, WsClientFrame, WsServerFrame } from '../../src/shared/transport';
@@ -13,7 +14,8 @@ import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitF
 
 const LINES = 100_000; // about 25 batches
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const backend = createBackend({ engine, host: webHost });
+const dispatcher = backend.dispatcher;
 let web: WebServer;
 let name: string;
 
@@ -22,7 +24,7 @@ beforeAll(async () => {
   const container = await docker().createContainer({ Image: testImage, name, Cmd: ['seq', '1', String(LINES)], Labels: { ...TEST_LABELS } });
   await container.start();
   await container.wait();
-  web = await startWebServer({ dispatcher, port: 0 });
+  web = await startWebServer({ backend, port: 0 });
 });
 
 afterAll(async () => {

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { TransferProgress } from '../../src/shared/types/transfers';
@@ -58,7 +59,7 @@ describe('the engine going away while following', () => {
   it('ends the stream with ENGINE_UNAVAILABLE and leaves nothing open', async () => {
     const name = await startedContainer('logs-relay', 'while true; do echo tick; sleep 0.1; done');
     const engine = createEngine({ ...process.env, DOCKER_HOST: `unix://${relay.socketPath}` });
-    const dispatcher = createEngineDispatcher(engine);
+    const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
     const frames: StreamFrame[] = [];
     const outcome = dispatcher.subscribe('logs.follow', { id: name, tail: 1 }, (frame) => frames.push(frame));
     expect(outcome.ok).toBe(true);
@@ -81,8 +82,9 @@ describe('Download log (browser mode)', () => {
   let web: WebServer;
 
   beforeAll(async () => {
-    dispatcher = createEngineDispatcher(engine);
-    web = await startWebServer({ dispatcher, port: 0 });
+    const backend = createBackend({ engine, host: webHost });
+    dispatcher = backend.dispatcher;
+    web = await startWebServer({ backend, port: 0 });
   });
 
   afterAll(async () => {
@@ -150,7 +152,7 @@ describe('Download log (desktop: save dialog, then a file)', () => {
       },
     });
     const engine = createEngine();
-    const dispatcher = createEngineDispatcher(engine, host);
+    const dispatcher = createBackend({ engine, host }).dispatcher;
     try {
       const name = await startedContainer('logs-save', 'for i in $(seq 1 500); do echo "saved $i"; done; echo oops >&2');
       await waitFor(async () => !(await docker().getContainer(name).inspect()).State.Running);

@@ -1,8 +1,9 @@
 // logs.fetch / logs.follow / logs.info against the real engine, compared with `docker logs`.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine, type Engine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { LogBatch, LogInfo, LogLine } from '../../src/shared/types/logs';
 import type { StreamFrame } from '../../src/shared/transport';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
@@ -65,7 +66,7 @@ const cliLines = (text: string): string[] => (text === '' ? [] : text.replace(/\
 
 beforeAll(() => {
   engine = createEngine();
-  dispatcher = createEngineDispatcher(engine);
+  dispatcher = createBackend({ engine, host: webHost }).dispatcher;
 });
 
 afterEach(() => {

@@ -8,7 +8,7 @@ import { createHarness } from './dispatch-harness';
 const opened: string[] = [];
 const desktopLike: HostServices = {
   ...webHost,
-  kind: 'electron',
+  receivesPageUploads: false,
   openExternal: async (url) => {
     opened.push(url.toString());
   },

@@ -15,7 +15,8 @@ import {
   type TestRegistry,
 } from '../helpers/registry';
 import { startRelayedEngine } from '../helpers/engine-relay';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { TcpRelay } from '../helpers/tcp-relay';
 
 const LAYER_MB = 50;
@@ -189,7 +190,7 @@ describe('images.pull', () => {
     const ref = `${relay.host}/berth-test/big:1`;
     await removeImage(bigRef);
     try {
-      const dispatcher = createEngineDispatcher(relayed.engine);
+      const dispatcher = createBackend({ engine: relayed.engine, host: webHost }).dispatcher;
       let last: RegistryTask[] = [];
       const subscription = dispatcher.subscribe('images.tasks', {}, (frame) => {
         if (frame.kind === 'data') last = frame.message as RegistryTask[];

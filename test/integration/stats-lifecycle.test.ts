@@ -5,15 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine, type Engine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine, type Engine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { StatsSample } from '../../src/shared/types/stats';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { EngineRelay, engineSocket } from '../helpers/engine-relay';
 
 const direct = createEngine();
-const dispatcher = createEngineDispatcher(direct);
+const dispatcher = createBackend({ engine: direct, host: webHost }).dispatcher;
 
 interface Watch {
   frames: StreamFrame[];
@@ -113,7 +114,7 @@ describe('stats.watch and the engine connection', () => {
     relay = new EngineRelay(engineSocket(), dir);
     await relay.up();
     engine = createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` });
-    relayed = createEngineDispatcher(engine);
+    relayed = createBackend({ engine, host: webHost }).dispatcher;
   });
 
   afterAll(async () => {

@@ -1,14 +1,15 @@
 // stats.watch and containers.stats against `docker stats --no-stream` on the same containers:
 // the same numbers, within the noise of sampling a different second.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { StatsSample } from '../../src/shared/types/stats';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const dispatcher = createBackend({ engine, host: webHost }).dispatcher;
 const closers: Array<() => void> = [];
 const MiB = 1024 * 1024;
 

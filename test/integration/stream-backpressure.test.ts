@@ -5,9 +5,9 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
-import { openSessionCount } from '../../src/main/engine/terminal-session';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { SOCKET_HIGH_WATER_BYTES, SOCKET_MAX_BACKLOG_BYTES } from '../../src/main/web/stream-socket';
 import type { LogBatch } from '../../src/shared/types/logs';
@@ -23,7 +23,8 @@ const LOG_BYTES = Array.from({ length: LINES }, (_, i) => String(i + 1).length +
 const BOUND_BYTES = 8 * 1024 * 1024;
 
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const backend = createBackend({ engine, host: webHost });
+const dispatcher = backend.dispatcher;
 let web: WebServer;
 let name: string;
 /** The server side of every WebSocket connection, as the HTTP server hands it to the upgrade. */
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', script], Labels: { ...TEST_LABELS } });
   await container.start();
   await container.wait();
-  web = await startWebServer({ dispatcher, port: 0 });
+  web = await startWebServer({ backend, port: 0 });
   web.server.on('upgrade', (_req, socket: Socket) => serverSockets.push(socket));
 }, 120_000);
 
@@ -142,6 +143,6 @@ describe('a WebSocket client that does not acknowledge and does not read', () =>
     expect(most).toBeLessThan(SOCKET_MAX_BACKLOG_BYTES + 4 * 1024 * 1024);
     clientSide.resume();
     await waitFor(() => closed, { message: 'the client never saw the close' });
-    await waitFor(() => dispatcher.openStreamCount() === 0 && openSessionCount() === 0, { message: 'the session stayed open' });
+    await waitFor(() => dispatcher.openStreamCount() === 0 && backend.terminals.size === 0, { message: 'the session stayed open' });
   }, 120_000);
 });

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer } from '../../src/main/web/server';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { StatsSample } from '../../src/shared/types/stats';
@@ -18,7 +19,7 @@ let dispatcher: Dispatcher;
 
 beforeAll(async () => {
   relayed = await startRelayedEngine('berth-sharing');
-  dispatcher = createEngineDispatcher(relayed.engine);
+  dispatcher = createBackend({ engine: relayed.engine, host: webHost }).dispatcher;
 });
 
 afterAll(async () => {
@@ -123,7 +124,7 @@ describe('limits on open streams', () => {
   });
 
   it('refuse a stream beyond the total with LIMIT_REACHED, naming the limit', () => {
-    const small = createEngineDispatcher(relayed.engine, undefined, undefined, { maxStreams: 3 });
+    const small = createBackend({ engine: relayed.engine, host: webHost, limits: { maxStreams: 3 } }).dispatcher;
     const opened = Array.from({ length: 3 }, () => small.subscribe('engine.watch', {}, () => undefined));
     expect(opened.every((o) => o.ok)).toBe(true);
     const refused = small.subscribe('engine.watch', {}, () => undefined);
@@ -138,8 +139,8 @@ describe('limits on open streams', () => {
   });
 
   it('refuse a stream beyond the per-connection limit with an error frame over the WebSocket', async () => {
-    const small = createEngineDispatcher(relayed.engine, undefined, undefined, { maxStreamsPerConnection: 2 });
-    const web = await startWebServer({ dispatcher: small, port: 0 });
+    const small = createBackend({ engine: relayed.engine, host: webHost, limits: { maxStreamsPerConnection: 2 } });
+    const web = await startWebServer({ backend: small, port: 0 });
     const ws = new WebSocket(`ws://127.0.0.1:${web.port}/api/ws?token=${web.token}`, { headers: { Origin: `http://127.0.0.1:${web.port}` } });
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
@@ -151,7 +152,7 @@ describe('limits on open streams', () => {
     const refusal = await waitFor(() => frames.find((f) => f.id === 'c'), { message: 'no answer for the third stream' });
     expect(refusal.frame).toMatchObject({ kind: 'error', error: { code: 'LIMIT_REACHED' } });
     expect(refusal.frame.kind === 'error' && refusal.frame.error.message).toMatch(/\b2\b/);
-    expect(small.openStreamCount()).toBe(2);
+    expect(small.dispatcher.openStreamCount()).toBe(2);
     // Closing one makes room on the same connection.
     ws.send(JSON.stringify({ type: 'unsubscribe', id: 'a' } satisfies WsClientFrame));
     ws.send(JSON.stringify({ type: 'subscribe', id: 'd', topic: 'engine.watch', input: {} } satisfies WsClientFrame));
@@ -159,6 +160,6 @@ describe('limits on open streams', () => {
     expect(frames.find((f) => f.id === 'd')?.frame.kind).toBe('data');
     ws.close();
     await web.close();
-    await waitFor(() => small.openStreamCount() === 0, { message: 'streams left open' });
+    await waitFor(() => small.dispatcher.openStreamCount() === 0, { message: 'streams left open' });
   });
 });

@@ -1,12 +1,13 @@
 // attach.session against the real engine: consoles with and without a TTY, detach keys, run -it.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openSessionCount } from '../../src/main/engine/terminal-session';
 import { startRelayedEngine } from '../helpers/engine-relay';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { createTerminalDispatcher, openSession, type Session } from './terminal-harness';
+import { createTerminalBackend, openSession, type Session } from './terminal-harness';
 
-const dispatcher = createTerminalDispatcher();
+const backend = createTerminalBackend();
+const dispatcher = backend.dispatcher;
 const opened: Session[] = [];
 
 function attach(input: Record<string, unknown>): Session {
@@ -70,7 +71,7 @@ describe('attach.session', () => {
     await session.send('\x10\x11');
     expect(await session.ended()).toEqual({ kind: 'ended', reason: 'detached', exitCode: null });
     expect(await isRunning(name)).toBe(true);
-    expect(openSessionCount()).toBe(0);
+    expect(backend.terminals.size).toBe(0);
     expect(dispatcher.openStreamCount()).toBe(0);
   });
 
@@ -125,13 +126,14 @@ describe('attach.session', () => {
     const name = await container(['sh'], { tty: true, stdin: true });
     const { relay, engine, stop } = await startRelayedEngine('berth-attach');
     try {
-      const relayed = createEngineDispatcher(engine);
+      const relayedBackend = createBackend({ engine, host: webHost });
+      const relayed = relayedBackend.dispatcher;
       const session = openSession(relayed, 'attach.session', { id: name, logs: false });
       await session.ready();
       expect(relay.hijackedConnections).toBe(1);
       session.close();
       expect(relayed.openStreamCount()).toBe(0);
-      expect(openSessionCount()).toBe(0);
+      expect(relayedBackend.terminals.size).toBe(0);
       await waitFor(() => relay.hijackedConnections === 0, { message: 'the attach connection to close' });
       expect(await isRunning(name)).toBe(true);
     } finally {

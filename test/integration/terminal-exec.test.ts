@@ -1,12 +1,13 @@
 // exec.session against the real engine: one-off commands, TTY shells, resize, faults and cleanup.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSessionCount } from '../../src/main/engine/terminal-session';
 import { startRelayedEngine } from '../helpers/engine-relay';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { docker, noShellImage, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { createTerminalDispatcher, openSession, type Session } from './terminal-harness';
+import { createTerminalBackend, openSession, type Session } from './terminal-harness';
 
-const dispatcher = createTerminalDispatcher();
+const backend = createTerminalBackend();
+const dispatcher = backend.dispatcher;
 const opened: Session[] = [];
 let running: string;
 
@@ -44,7 +45,7 @@ describe('exec.session: one-off commands (no TTY)', () => {
     expect(session.text('stdout')).toBe('hello from exec\n');
     expect(session.text('stderr')).toBe('');
     expect(dispatcher.openStreamCount()).toBe(0);
-    expect(openSessionCount()).toBe(0);
+    expect(backend.terminals.size).toBe(0);
   });
 
   it('keeps stdout and stderr apart and reports a non-zero exit code', async () => {
@@ -77,7 +78,7 @@ describe('exec.session: one-off commands (no TTY)', () => {
   it('a process that exits at once ends the session with its code', async () => {
     const session = exec({ id: running, command: ['false'], tty: true });
     expect(await session.ended()).toMatchObject({ reason: 'exited', exitCode: 1 });
-    expect(openSessionCount()).toBe(0);
+    expect(backend.terminals.size).toBe(0);
   });
 
   it('delivers 8 MB in order with acknowledgements, and pauses the engine read without them', async () => {
@@ -154,7 +155,8 @@ describe('exec.session: interactive TTY', () => {
 
   it('closing the session closes the engine connection, and the shell it started exits', async () => {
     const { relay, engine, stop } = await startRelayedEngine('berth-term');
-    const relayed = createEngineDispatcher(engine);
+    const relayedBackend = createBackend({ engine, host: webHost });
+    const relayed = relayedBackend.dispatcher;
     try {
       const session = openSession(relayed, 'exec.session', { id: running });
       const { execId } = await session.ready();
@@ -164,7 +166,7 @@ describe('exec.session: interactive TTY', () => {
       expect(relayed.openStreamCount()).toBe(1);
       session.close();
       expect(relayed.openStreamCount()).toBe(0);
-      expect(openSessionCount()).toBe(0);
+      expect(relayedBackend.terminals.size).toBe(0);
       await waitFor(() => relay.hijackedConnections === 0, { message: 'the engine connection to close' });
       await waitFor(async () => !(await docker().getExec(execId!).inspect()).Running, { message: 'the shell to exit' });
     } finally {
@@ -219,19 +221,20 @@ describe('exec.session: faults', () => {
     await session.ready();
     await docker().getContainer(name).kill();
     expect(await session.ended()).toMatchObject({ reason: 'container-stopped' });
-    expect(openSessionCount()).toBe(0);
+    expect(backend.terminals.size).toBe(0);
   });
 
   it('ends with ENGINE_UNAVAILABLE when the engine goes away', async () => {
     const { relay, engine, stop } = await startRelayedEngine('berth-term');
-    const relayed = createEngineDispatcher(engine);
+    const relayedBackend = createBackend({ engine, host: webHost });
+    const relayed = relayedBackend.dispatcher;
     try {
       const session = openSession(relayed, 'exec.session', { id: running });
       await session.ready();
       await relay.down();
       expect(await session.finished()).toMatchObject({ kind: 'error', error: { code: 'ENGINE_UNAVAILABLE', message: 'The Docker engine went away; the session ended.' } });
       expect(relayed.openStreamCount()).toBe(0);
-      expect(openSessionCount()).toBe(0);
+      expect(relayedBackend.terminals.size).toBe(0);
     } finally {
       await stop();
     }

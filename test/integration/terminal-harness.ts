@@ -1,15 +1,16 @@
 // Shared by the terminal integration tests: a dispatcher on the test engine (optionally behind
 // test/helpers/engine-relay.ts), and helpers to drive exec/attach sessions through it.
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend, type Backend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { SessionMessage } from '../../src/shared/types/terminal';
 import { waitFor } from '../helpers/engine';
 
-export function createTerminalDispatcher(env: NodeJS.ProcessEnv = process.env): Dispatcher {
+export function createTerminalBackend(env: NodeJS.ProcessEnv = process.env): Backend {
   const engine = createEngine(env);
-  return createEngineDispatcher(engine);
+  return createBackend({ engine, host: webHost });
 }
 
 export interface Session {

@@ -5,20 +5,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { StreamFrame, WsResultFrame, WsServerFrame } from '../../src/shared/transport';
 import type { SessionMessage } from '../../src/shared/types/terminal';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import { webHost, type HostServices } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const backend = createBackend({ engine, host: webHost });
+const dispatcher = backend.dispatcher;
 let web: WebServer;
 let container: string;
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
-  web = await startWebServer({ dispatcher, port: 0 });
+  web = await startWebServer({ backend, port: 0 });
   container = uniqueName('term-web');
   const created = await docker().createContainer({ Image: testImage, name: container, Cmd: ['sleep', '600'], Labels: { ...TEST_LABELS } });
   await created.start();
@@ -83,8 +84,8 @@ describe('terminal.openLink', () => {
   it('hands http(s) links to the desktop host, and leaves them to the page in browser mode', async () => {
     const asked: string[] = [];
     let userAgrees = true;
-    const desktopLike: HostServices = { ...webHost, kind: 'electron', openLinkFromContent: async (url) => (asked.push(url.toString()), userAgrees) };
-    const desktop = createEngineDispatcher(engine, desktopLike);
+    const desktopLike: HostServices = { ...webHost, receivesPageUploads: false, openLinkFromContent: async (url) => (asked.push(url.toString()), userAgrees) };
+    const desktop = createBackend({ engine, host: desktopLike }).dispatcher;
     expect(await desktop.invoke('terminal.openLink', { url: 'https://example.com/docs?a=1' })).toEqual({ ok: true, result: { opened: true } });
     userAgrees = false;
     expect(await desktop.invoke('terminal.openLink', { url: 'http://127.0.0.1:8080/' })).toEqual({ ok: true, result: { opened: false } });

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pack } from 'tar-stream';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend, type Backend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import type { UploadStart } from '../../src/shared/types/transfers';
 import { engineSocket } from '../helpers/engine-relay';
@@ -18,12 +19,13 @@ import { finalOf, imageIds, testRepository } from './images-support';
 const REQUEST_MS = 500;
 const UPLOAD_IDLE_MS = 3000;
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const backend = createBackend({ engine, host: webHost });
+const dispatcher = backend.dispatcher;
 let web: WebServer;
 let target: WebTarget;
 
 beforeAll(async () => {
-  web = await startWebServer({ dispatcher, port: 0, timeouts: { requestMs: REQUEST_MS, uploadIdleMs: UPLOAD_IDLE_MS } });
+  web = await startWebServer({ backend, port: 0, timeouts: { requestMs: REQUEST_MS, uploadIdleMs: UPLOAD_IDLE_MS } });
   target = { origin: `http://127.0.0.1:${web.port}`, token: web.token };
 });
 
@@ -109,14 +111,14 @@ describe('an upload the engine holds', () => {
   let relayDir: string;
   let relay: MeteredRelay;
   let relayedWeb: WebServer;
-  const relayed = { dispatcher: undefined as unknown as ReturnType<typeof createEngineDispatcher> };
+  const relayed = { backend: undefined as unknown as Backend };
 
   beforeAll(async () => {
     relayDir = mkdtempSync(path.join(tmpdir(), 'berth-limits-relay-'));
     relay = new MeteredRelay(engineSocket(), relayDir);
     await relay.up();
-    relayed.dispatcher = createEngineDispatcher(createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` }));
-    relayedWeb = await startWebServer({ dispatcher: relayed.dispatcher, port: 0, timeouts: { requestMs: REQUEST_MS, uploadIdleMs: 1000 } });
+    relayed.backend = createBackend({ engine: createEngine({ DOCKER_HOST: `unix://${relay.socketPath}` }), host: webHost });
+    relayedWeb = await startWebServer({ backend: relayed.backend, port: 0, timeouts: { requestMs: REQUEST_MS, uploadIdleMs: 1000 } });
   });
 
   afterAll(async () => {
@@ -138,6 +140,6 @@ describe('an upload the engine holds', () => {
     relay.resume();
     const reply = await sending;
     expect(reply.status, reply.text).toBe(200);
-    expect(await finalOf(relayed.dispatcher, transferId)).toMatchObject({ phase: 'done' });
+    expect(await finalOf(relayed.backend.dispatcher, transferId)).toMatchObject({ phase: 'done' });
   });
 });

@@ -10,14 +10,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { WsServerFrame } from '../../src/shared/transport';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
+import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { TEST_LABELS, docker, removeTestContainers, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine);
+const backend = createBackend({ engine, host: webHost });
+const dispatcher = backend.dispatcher;
 let web: WebServer;
 
 interface Reply {
@@ -91,7 +93,7 @@ const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   engine.monitor.start();
-  web = await startWebServer({ dispatcher, port: 0 });
+  web = await startWebServer({ backend, port: 0 });
 });
 
 afterEach(async () => {

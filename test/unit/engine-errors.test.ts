@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toBerthError } from '../../src/main/engine/errors';
+import { toBerthError } from '../../src/main/engine/core/errors';
 
 describe('an unreachable engine, in words', () => {
   it.each(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EACCES'])('%s: a plain reason, not the errno', (code) => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { EngineMonitor } from '../../src/main/engine/monitor';
+import { EngineMonitor } from '../../src/main/engine/core/monitor';
 
 async function closedPort(): Promise<number> {
   const server = createServer();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventMatches } from '../../src/main/engine/event-filter';
+import { eventMatches } from '../../src/main/engine/events/event-filter';
 import type { EngineEvent } from '../../src/shared/types/events';
 
 const event = (patch: Partial<EngineEvent>): EngineEvent => ({

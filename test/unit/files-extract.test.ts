@@ -6,8 +6,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pack, type Header } from 'tar-stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractToHost, STAGING_PREFIX } from '../../src/main/engine/files-copy-out';
-import { ArchiveTree, entryRefusal, RefusedEntryError } from '../../src/main/engine/safe-extract';
+import { extractToHost, STAGING_PREFIX } from '../../src/main/engine/files/copy-out';
+import { ArchiveTree, entryRefusal, RefusedEntryError } from '../../src/main/engine/files/safe-extract';
 
 type Item = Partial<Header> & { name: string; body?: string };
 

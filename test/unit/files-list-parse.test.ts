@@ -1,7 +1,7 @@
 // The exec listing's output format (NUL-separated paths, then stat lines): odd names and link
 // targets that imitate the next record, several batches, and output that must be refused.
 import { describe, expect, it } from 'vitest';
-import { ExecListingFormatError, parseExecListing, toFileEntries } from '../../src/main/engine/files-list-parse';
+import { ExecListingFormatError, parseExecListing, toFileEntries } from '../../src/main/engine/files/list-parse';
 
 const batch = (paths: string[], lines: string[]): Buffer => Buffer.concat([Buffer.from(`N${paths.length}\0`), ...paths.map((p) => Buffer.from(`${p}\0`)), Buffer.from(lines.join(''))]);
 const END = Buffer.from('E\0');

@@ -4,7 +4,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { tarContentCounter } from '../../src/main/engine/tar-content';
+import { tarContentCounter } from '../../src/main/engine/files/tar-content';
 import { tarParts, type TarItem } from '../../src/shared/files/tar-writer';
 
 async function tarOf(build: (archive: ReturnType<typeof pack>) => void): Promise<Buffer> {

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { checkedUploadTar } from '../../src/main/engine/upload-tar';
+import { checkedUploadTar } from '../../src/main/engine/files/upload-tar';
 import { tarOf, type SeedItem } from '../helpers/tar-fixture';
 
 

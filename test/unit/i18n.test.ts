@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, languageForLocale } from '../../src/shared/languages';
 
 const LOCALES = path.resolve('src/renderer/i18n/locales');
 const RENDERER = path.resolve('src/renderer');
@@ -38,22 +39,40 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const en = readCatalogs('en');
-const ko = readCatalogs('ko');
+const catalogsByLanguage = Object.fromEntries(LANGUAGES.map((language) => [language, readCatalogs(language)]));
+const en = catalogsByLanguage.en!;
 
 describe('translation catalogs', () => {
-  it('have the same namespaces in English and Korean', () => {
-    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+  it('exist for exactly the languages of shared/languages.ts, in the renderer and in main', () => {
+    expect(readdirSync(LOCALES).sort()).toEqual([...LANGUAGES].sort());
+    const mainLocales = readdirSync(path.resolve('src/main/electron/locales')).map((file) => file.replace(/\.ts$/, ''));
+    expect(mainLocales.sort()).toEqual([...LANGUAGES].sort());
   });
 
-  for (const namespace of Object.keys(en)) {
-    it(`${namespace}: every key exists in both languages`, () => {
-      const enKeys = leafKeys(en[namespace] ?? {});
-      const koKeys = leafKeys(ko[namespace] ?? {});
-      expect([...enKeys].filter((key) => !koKeys.has(key)), 'missing in ko').toEqual([]);
-      expect([...koKeys].filter((key) => !enKeys.has(key)), 'missing in en').toEqual([]);
+  for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+    const other = catalogsByLanguage[language]!;
+    it(`${language}: has the same namespaces as English`, () => {
+      expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
     });
+
+    for (const namespace of Object.keys(en)) {
+      it(`${language}: ${namespace}: every key exists in both languages`, () => {
+        const enKeys = leafKeys(en[namespace] ?? {});
+        const otherKeys = leafKeys(other[namespace] ?? {});
+        expect([...enKeys].filter((key) => !otherKeys.has(key)), `missing in ${language}`).toEqual([]);
+        expect([...otherKeys].filter((key) => !enKeys.has(key)), 'missing in en').toEqual([]);
+      });
+    }
   }
+
+  it('pick the language a locale tag names, English otherwise', () => {
+    expect(languageForLocale('ko-KR')).toBe('ko');
+    expect(languageForLocale('ko')).toBe('ko');
+    expect(languageForLocale('en_GB')).toBe('en');
+    expect(languageForLocale('de-DE')).toBe('en');
+    // A language whose code starts like a supported one is not it.
+    expect(languageForLocale('kok-IN')).toBe('en');
+  });
 
   it('have no empty strings', () => {
     const empty: string[] = [];
@@ -64,7 +83,7 @@ describe('translation catalogs', () => {
         } else walk(value, `${where}.${key}`);
       }
     };
-    for (const [language, catalogs] of Object.entries({ en, ko }))
+    for (const [language, catalogs] of Object.entries(catalogsByLanguage))
       for (const [ns, catalog] of Object.entries(catalogs)) walk(catalog, `${language}:${ns}`);
     expect(empty).toEqual([]);
   });

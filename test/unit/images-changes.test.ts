@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readImportResult } from '../../src/main/engine/image-import';
-import { isTarHeader, tarEndCheck, tarStartProblem } from '../../src/main/engine/tar-checks';
+import { readImportResult } from '../../src/main/engine/images/import';
+import { isTarHeader, tarEndCheck, tarStartProblem } from '../../src/main/engine/files/tar-checks';
 import { EMPTY_CHANGES, changeLineProblem, changeLines, hasNoCommand, quoteDockerfileValue } from '../../src/shared/images/change-lines';
 import { repositoryProblem, splitRepoTag, tagProblem } from '../../src/shared/images/reference';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolationModel, type IsolationInspect } from '../../src/main/engine/isolation-model';
+import { isolationModel, type IsolationInspect } from '../../src/main/engine/containers/isolation-model';
 
 const V1 = { usernsRemap: false, cgroupVersion: '1' };
 const V2 = { usernsRemap: false, cgroupVersion: '2' };

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { LogDecoder } from '../../src/main/engine/log-decoder';
-import { demuxTransform, FrameParser } from '../../src/main/engine/log-frames';
+import { LogDecoder } from '../../src/main/engine/logs/decoder';
+import { demuxTransform, FrameParser } from '../../src/main/engine/core/log-frames';
 import type { LogLine } from '../../src/shared/types/logs';
 
 function frame(stream: 1 | 2, payload: string | Buffer): Buffer {

@@ -9,7 +9,9 @@ vi.mock('electron', () => ({
   shell: { openExternal },
 }));
 
-const { electronHost } = await import('../../src/main/electron/host');
+const { createElectronHost } = await import('../../src/main/electron/host');
+const { createSettingsStore } = await import('../../src/main/settings/store');
+const electronHost = createElectronHost('/tmp/berth-unused', createSettingsStore('/tmp/berth-unused'));
 
 describe('electronHost.openExternal', () => {
   beforeEach(() => openExternal.mockClear());

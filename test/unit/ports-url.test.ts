@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/shared/contract';
-import { browserHostFor, urlForBinding } from '../../src/main/engine/ports';
+import { browserHostFor, urlForBinding } from '../../src/main/engine/containers/ports';
 
 describe('the URL of a published port', () => {
   it('opens any-address bindings on loopback and keeps specific addresses', () => {

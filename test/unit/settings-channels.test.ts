@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/contract/settings';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { Dispatcher } from '../../src/main/dispatch';
-import { createEngine } from '../../src/main/engine/engine';
-import { createEngineDispatcher } from '../../src/main/handlers';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { createBackend } from '../../src/main/backend';
 import { webHost, type HostServices } from '../../src/main/host';
 
 // The settings channels need no engine: this one points at a socket nobody listens on.
@@ -17,7 +17,7 @@ let dispatcher: Dispatcher;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'berth-settings-channels-'));
   const host: HostServices = { ...webHost, settingsDir: dir };
-  dispatcher = createEngineDispatcher(engine, host);
+  dispatcher = createBackend({ engine, host }).dispatcher;
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, settingsFromStored, settingsPatchSchema } from '../../src/shared/contract/settings';
 import { BerthError } from '../../src/shared/errors';
 import { browserModeSettingsDir } from '../../src/main/settings/location';
-import { createSettingsStore, settingsStoreAt } from '../../src/main/settings/store';
+import { createSettingsStore } from '../../src/main/settings/store';
 
 let dir: string;
 beforeEach(async () => {
@@ -96,11 +96,6 @@ describe('settings store', () => {
     expect(failure).toBeInstanceOf(BerthError);
     expect(failure).toMatchObject({ code: 'INTERNAL' });
     expect((await store.get()).theme).toBe('system');
-  });
-
-  it('shares one store per folder inside a process', () => {
-    expect(settingsStoreAt(dir)).toBe(settingsStoreAt(`${dir}/./`));
-    expect(settingsStoreAt(dir)).not.toBe(settingsStoreAt(path.join(dir, 'other')));
   });
 });
 

@@ -11,7 +11,7 @@ import {
   memoryUsed,
   networkIo,
   type RawStats,
-} from '../../src/main/engine/stats-compute';
+} from '../../src/main/engine/stats/compute';
 
 const fixture = (name: string): RawStats =>
   JSON.parse(readFileSync(path.join(__dirname, 'fixtures/stats', `${name}.json`), 'utf8')) as RawStats;

@@ -4,7 +4,7 @@
 // delivered on a later microtask, as a real transport would.
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../src/main/dispatch';
-import type { StreamSink } from '../../src/main/engine/stream-sink';
+import type { StreamSink } from '../../src/main/engine/core/stream-sink';
 import type { CommandHandlers, StreamHandlers } from '../../src/main/handler-types';
 import { StreamSession } from '../../src/main/stream-sessions';
 import { CONNECTION_LOST_ERROR, StreamClient } from '../../src/shared/stream-client';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OutputStream } from '../../src/shared/types/terminal';
-import { OutputBatcher } from '../../src/main/engine/terminal-output';
+import { OutputBatcher } from '../../src/main/engine/terminal/output';
 
 afterEach(() => {
   vi.useRealTimers();

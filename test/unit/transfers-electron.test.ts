@@ -20,7 +20,7 @@ const { webHost } = await import('../../src/main/host');
 const { createTransferHub } = await import('../../src/main/transfers/hub');
 const { startDownload } = await import('../../src/main/transfers/download');
 const { startUpload } = await import('../../src/main/transfers/upload');
-const { transferCommandHandlers } = await import('../../src/main/transfers/handlers');
+const { transferCommandHandlers } = await import('../../src/main/handlers/transfers');
 
 let dir: string;
 beforeEach(async () => {
@@ -31,7 +31,7 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 function desktopHost() {
   const memory = createFolderMemory(path.join(dir, 'settings'));
-  return { ...webHost, kind: 'electron' as const, settingsDir: dir, ...createTransferDialogs(() => memory) };
+  return { ...webHost, receivesPageUploads: false, settingsDir: dir, ...createTransferDialogs(() => memory) };
 }
 
 function settled(hub: ReturnType<typeof createTransferHub>, id: string): Promise<TransferProgress> {
@@ -81,7 +81,7 @@ describe('desktop transfers with native dialogs', () => {
     electron.open.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
     const hub = createTransferHub();
     const host = desktopHost();
-    const picked = await transferCommandHandlers(hub, host)['transfers.pickFile']({ purpose: 'import', filters: [] });
+    const picked = await transferCommandHandlers({ transfers: hub, host })['transfers.pickFile']({ purpose: 'import', filters: [] });
     expect(electron.open.mock.calls[0]?.[0]).toMatchObject({ properties: ['openFile'] });
     expect(picked).toMatchObject({ name: 'in.tar', path: file, sizeBytes: 300_000 });
     expect(picked?.fileHandle).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -99,7 +99,7 @@ describe('desktop transfers with native dialogs', () => {
     expect(received).toBe(300_000);
 
     electron.open.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(await transferCommandHandlers(hub, host)['transfers.pickFile']({ purpose: 'import', filters: [] })).toBeNull();
+    expect(await transferCommandHandlers({ transfers: hub, host })['transfers.pickFile']({ purpose: 'import', filters: [] })).toBeNull();
   });
 
   it('a failing source leaves no partial file and keeps the existing one', async () => {

@@ -1,6 +1,7 @@
-import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
-import type { FolderMemory, FolderPurpose } from '../settings/folder-memory';
+import type { FolderMemory } from '../settings/folder-memory';
+import type { OpenDialogRequest, SaveDialogRequest } from '../transfers/dialogs';
 
 /** The window a dialog belongs to (sheet on macOS, modal elsewhere). */
 export function activeWindow(): BrowserWindow | undefined {
@@ -23,29 +24,12 @@ export function testDialogPaths(env: NodeJS.ProcessEnv = process.env): { save?: 
   };
 }
 
-export interface SaveDialogRequest {
-  purpose: FolderPurpose;
-  title?: string;
-  /** The file name offered, e.g. `web.tar`. */
-  suggestedName?: string;
-  filters?: FileFilter[];
-}
-
-export interface OpenDialogRequest {
-  purpose: FolderPurpose;
-  title?: string;
-  filters?: FileFilter[];
-  /** Choose folders instead of files. */
-  folders?: boolean;
-  multiple?: boolean;
-}
-
 /** A path to save to, or undefined when the user cancelled. */
 export async function chooseSavePath(window: BrowserWindow | undefined, memory: FolderMemory, request: SaveDialogRequest): Promise<string | undefined> {
   const stub = testDialogPaths().save;
   if (stub) return stub;
   const folder = (await memory.lastFolder(request.purpose)) ?? app.getPath('downloads');
-  const defaultPath = request.suggestedName ? path.join(folder, path.basename(request.suggestedName)) : folder;
+  const defaultPath = path.join(folder, path.basename(request.suggestedName));
   const options = {
     title: request.title,
     defaultPath,

@@ -1,16 +1,15 @@
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../engine/engine';
-import { createEngineDispatcher } from '../handlers';
+import { createEngine } from '../engine/core/engine';
+import { createBackend } from '../backend';
 import { DEFAULT_SETTINGS, type LanguageSetting } from '../../shared/contract/settings';
-import { engineInfo } from '../engine/info';
-import { settingsStoreAt } from '../settings/store';
+import { engineInfo } from '../engine/core/info';
+import { createSettingsStore } from '../settings/store';
 import { showAbout } from './about';
-import { desktopSettingsDir, electronHost } from './host';
+import { createElectronHost, desktopSettingsDir } from './host';
 import { registerIpc } from './ipc';
 import { registerDroppedItems } from './dropped-items';
-import { transferHub } from '../transfers/hub';
 import { installMenu } from './menu';
 import { sendMenuCommand } from './menu-commands';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -29,7 +28,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const engine = createEngine();
-  const dispatcher = createEngineDispatcher(engine, electronHost, (message, err) => console.error(message, err));
+  const settingsDir = desktopSettingsDir();
+  const settings = createSettingsStore(settingsDir);
+  const backend = createBackend({ engine, host: createElectronHost(settingsDir, settings), settings, log: (message, err) => console.error(message, err) });
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -39,8 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  const settings = settingsStoreAt(desktopSettingsDir());
-  const windowState = windowStateFile(desktopSettingsDir());
+  const windowState = windowStateFile(settingsDir);
 
   const openMainWindow = async (): Promise<void> => {
     const state = await initialWindowState(windowState).catch(() => undefined);
@@ -74,8 +74,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     hardenSession();
     serveRenderer(path.join(mainDir, '../renderer'));
-    registerIpc(dispatcher, isTrustedFrame);
-    registerDroppedItems(transferHub.files, isTrustedFrame);
+    registerIpc(backend.dispatcher, isTrustedFrame);
+    registerDroppedItems(backend.transfers.files, isTrustedFrame);
     engine.monitor.start();
     await followSettings();
     await openMainWindow();

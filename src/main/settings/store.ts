@@ -30,16 +30,3 @@ export function createSettingsStore(dir: string): SettingsStore {
     },
   };
 }
-
-const stores = new Map<string, SettingsStore>();
-
-/** One store per folder, so every transport and window in this process sees the same settings. */
-export function settingsStoreAt(dir: string): SettingsStore {
-  const key = path.resolve(dir);
-  let store = stores.get(key);
-  if (!store) {
-    store = createSettingsStore(key);
-    stores.set(key, store);
-  }
-  return store;
-}

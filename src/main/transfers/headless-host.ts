@@ -11,7 +11,7 @@ export function headlessFileHost(paths: {
 }): HostServices {
   return {
     ...webHost,
-    kind: 'electron',
+    receivesPageUploads: false,
     settingsDir: webHost.settingsDir,
     chooseSavePath: async (request) => paths.save?.(request) ?? null,
     chooseOpenPath: async (request) => paths.open?.(request) ?? null,

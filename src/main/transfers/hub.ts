@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { HostFiles } from './host-files';
-import type { DownloadSource } from '../engine/download-source';
+import type { DownloadSource } from '../engine/core/download-source';
 import { TransferRegistry, type Transfer } from './registry';
 import { TicketBook } from './tickets';
 
@@ -28,6 +28,3 @@ export interface TransferHub {
 export function createTransferHub(): TransferHub {
   return { registry: new TransferRegistry(), downloads: new TicketBook(), uploads: new TicketBook(), files: new HostFiles() };
 }
-
-/** The process's hub: the handlers and the web server must see the same tickets. */
-export const transferHub: TransferHub = createTransferHub();

@@ -14,7 +14,7 @@
  * - An upload (import, files into a container): `startUpload(hub, host, request)` with an
  *   UploadSourceRef from the command's input (contract/transfers.ts `uploadSource`) and a `consume(body,
  *   signal)` that reads the bytes (e.g. as an engine request body). Desktop: `{ kind: 'file', fileHandle }`
- *   from `transfers.pickFile` (native open dialog) or, for a drop, `transferHub.files.adopt(path)` with
+ *   from `transfers.pickFile` (native open dialog) or, for a drop, `backend.transfers.files.adopt(path)` with
  *   the path the preload got from webUtils.getPathForFile: the renderer never names a path itself.
  *   Browser mode: `{ kind: 'upload', filename, sizeBytes }`; the command returns `uploadUrl`, and the
  *   page POSTs the file there (with the token); the body streams into `consume`, never buffered whole.
@@ -26,4 +26,3 @@
  * Tests and scripts use headlessFileHost (paths given up front instead of dialogs).
  */
 export { startDownload } from './download';
-export { transferHub } from './hub';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BerthError } from '../../shared/errors';
 import type { TransferPhase, TransferProgress } from '../../shared/types/transfers';
-import { toBerthError } from '../engine/errors';
+import { toBerthError } from '../engine/core/errors';
 
 const EMIT_INTERVAL_MS = 100;
 const RATE_WINDOW_MS = 2_000;

@@ -62,7 +62,7 @@ export async function startUpload(hub: TransferHub, host: HostServices, request:
     return { transferId: transfer.id };
   }
 
-  if (host.kind !== 'web') {
+  if (!host.receivesPageUploads) {
     throw new BerthError('INVALID_INPUT', 'The desktop app reads files itself: choose the file (or drop it) instead of uploading it.');
   }
   request.check?.({ name: source.filename, sizeBytes: source.sizeBytes });

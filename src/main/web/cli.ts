@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEngine } from '../engine/engine';
-import { createEngineDispatcher } from '../handlers';
+import { createEngine } from '../engine/core/engine';
+import { createBackend } from '../backend';
 import { webHost } from '../host';
 import { isLoopbackHost, plainHttpRefusal } from './guard';
 import { startWebServer, type WebServerOptions } from './server';
@@ -50,9 +50,9 @@ if (refusal) fail(refusal);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const staticRoot = path.resolve(here, '../../../out/renderer');
 const engine = createEngine();
-const dispatcher = createEngineDispatcher(engine, webHost, (message, err) => console.error(message, err));
+const backend = createBackend({ engine, host: webHost, log: (message, err) => console.error(message, err) });
 
-const options: WebServerOptions = { dispatcher, staticRoot, host, port, ...(tls ? { tls } : {}), insecurePlainHttp };
+const options: WebServerOptions = { backend, staticRoot, host, port, ...(tls ? { tls } : {}), insecurePlainHttp };
 const web = await startWebServer(options).catch((err: unknown) => {
   console.error(`Cannot serve on ${host}:${port}: ${(err as Error).message}`);
   process.exit(1);

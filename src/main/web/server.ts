@@ -4,7 +4,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { ErrorCode } from '../../shared/errors';
-import type { Dispatcher } from '../dispatch';
+import type { Backend } from '../backend';
 import { bearerToken, checkRequest, formatHostForUrl, isLoopbackHost, isWildcardHost, plainHttpRefusal, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
 import { HTTP_STATUS, sendJson } from './http-json';
@@ -23,7 +23,8 @@ interface WebServerTimeouts {
 const DEFAULT_TIMEOUTS: WebServerTimeouts = { requestMs: 300_000, uploadIdleMs: UPLOAD_IDLE_MS };
 
 export interface WebServerOptions {
-  dispatcher: Dispatcher;
+  /** What is served: its dispatcher over HTTP and WebSocket, its transfers on the download and upload routes. */
+  backend: Pick<Backend, 'dispatcher' | 'transfers'>;
   /** The built renderer (out/renderer); absent: API only. */
   staticRoot?: string;
   /** Defaults to 127.0.0.1. Anything else needs `tls` or `insecurePlainHttp`. */
@@ -86,7 +87,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const token = options.token ?? randomBytes(32).toString('base64url');
   const guard: GuardConfig = { token, port: 0, scheme, hostNames: [...new Set(['127.0.0.1', 'localhost', '[::1]', formatHostForUrl(bindHost)])] };
-  const { dispatcher } = options;
+  const { dispatcher, transfers } = options.backend;
 
   const handleInvoke = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
     if (req.method !== 'POST') return sendError(res, 405, 'INVALID_INPUT', 'Use POST.');
@@ -116,7 +117,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
       return;
     }
-    if (routeTransfer(req, res, url.pathname, { uploadIdleMs: timeouts.uploadIdleMs })) return;
+    if (routeTransfer(req, res, url.pathname, { hub: transfers, uploadIdleMs: timeouts.uploadIdleMs })) return;
     if (isApi) return sendError(res, 404, 'NOT_FOUND', 'No such endpoint.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_INPUT', 'Use GET.');
     if (!options.staticRoot) return sendError(res, 404, 'NOT_FOUND', 'No UI is served.');

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { BerthError, type BerthErrorShape } from '../../shared/errors';
-import { toBerthError } from '../engine/errors';
+import { toBerthError } from '../engine/core/errors';
 import { byteCounter } from '../transfers/counting';
-import { transferHub, type TransferHub } from '../transfers/hub';
+import type { TransferHub } from '../transfers/hub';
 import { HTTP_STATUS, sendJson } from './http-json';
 
 const DOWNLOAD_PREFIX = '/api/download/';
@@ -101,7 +101,7 @@ async function receiveUpload(hub: TransferHub, ticket: string, req: IncomingMess
 }
 
 export interface TransferRouteOptions {
-  hub?: TransferHub;
+  hub: TransferHub;
   /** Default UPLOAD_IDLE_MS; 0: no limit. */
   uploadIdleMs?: number;
 }
@@ -112,8 +112,8 @@ export interface TransferRouteOptions {
  * credential); `POST /api/upload/<ticket>` (token required) streams the body into the upload.
  * Returns false for any other path.
  */
-export function routeTransfer(req: IncomingMessage, res: ServerResponse, pathname: string, options: TransferRouteOptions = {}): boolean {
-  const hub = options.hub ?? transferHub;
+export function routeTransfer(req: IncomingMessage, res: ServerResponse, pathname: string, options: TransferRouteOptions): boolean {
+  const { hub } = options;
   const work = pathname.startsWith(DOWNLOAD_PREFIX)
     ? serveDownload(hub, pathname.slice(DOWNLOAD_PREFIX.length), req, res)
     : isUploadPath(pathname)

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferProgress as Progress } from '../../shared/types/transfers';
 import { BerthError } from '../../shared/errors';
-import { useTransfer } from '../features/transfers/useTransfer';
+import { useTransfer } from '../features/transfers';
 import { formatBytes } from '../format/bytes';
 import { useAnnounce } from './Announcer';
 import { ErrorMessage } from './ErrorMessage';

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { FALLBACK_LANGUAGE, isLanguage, LANGUAGES, languageForLocale, type Language } from '../../shared/languages';
 
-const LANGUAGES = ['en', 'ko'] as const;
-export type Language = (typeof LANGUAGES)[number];
 const LANGUAGE_KEY = 'berth.language';
 
 type Catalog = Record<string, unknown>;
@@ -11,20 +10,19 @@ type Catalog = Record<string, unknown>;
 const modules = import.meta.glob<{ default: Catalog }>('./locales/*/*.json', { eager: true });
 
 function catalogs(): Record<Language, Record<string, Catalog>> {
-  const result = { en: {}, ko: {} } as Record<Language, Record<string, Catalog>>;
+  const result = Object.fromEntries(LANGUAGES.map((language) => [language, {}])) as Record<Language, Record<string, Catalog>>;
   for (const [file, module] of Object.entries(modules)) {
     const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(file);
     if (!match) continue;
-    const [, language, namespace] = match as unknown as [string, Language, string];
-    if (result[language]) result[language][namespace] = module.default;
+    const [, language, namespace] = match as unknown as [string, string, string];
+    if (isLanguage(language)) result[language][namespace] = module.default;
   }
   return result;
 }
 
 function initialLanguage(): Language {
   const saved = localStorage.getItem(LANGUAGE_KEY);
-  if (saved === 'en' || saved === 'ko') return saved;
-  return navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  return isLanguage(saved) ? saved : languageForLocale(navigator.language);
 }
 
 export function saveLanguage(language: Language): void {
@@ -38,8 +36,8 @@ export async function initI18n(language: Language = initialLanguage()): Promise<
   await i18next.use(initReactI18next).init({
     resources,
     lng: language,
-    fallbackLng: 'en',
-    ns: Object.keys(resources.en),
+    fallbackLng: FALLBACK_LANGUAGE,
+    ns: Object.keys(resources[FALLBACK_LANGUAGE]),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,

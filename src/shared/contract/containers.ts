@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import type {
-  ContainerActionResult,
-  ContainerSummary,
-  CreatedContainer,
-} from '../types/containers';
+import type { ImageChanges } from '../images/change-lines';
+import type { ContainerActionResult, ContainerSummary, CreatedContainer } from '../types/containers';
+import type { ContainerChange } from '../types/files';
+import type { CommitResult } from '../types/images';
+import type { InspectDocument } from '../types/inspect';
+import type { ContainerIsolation } from '../types/isolation';
+import type { ContainerPorts, OpenedPort } from '../types/ports';
+import type { ContainerProcesses } from '../types/top';
+import type { DownloadStart } from '../types/transfers';
 import { command, returns } from './define';
 import {
   absoluteContainerPath,
+  imageChanges,
+  imageMessage,
+  imageTarget,
+  tagNeedsRepository,
+  tagNeedsRepositoryMessage,
   containerName,
   commandWord,
   containerRef,
@@ -20,6 +29,17 @@ import {
 } from './schemas';
 
 const byId = z.object({ id: containerRef });
+
+/**
+ * Options for the `ps` the engine runs on its host. Only words made of option characters: the
+ * engine passes them to ps as separate arguments, never through a shell.
+ */
+const psArgs = z
+  .string()
+  .trim()
+  .max(200, 'ps options are at most 200 characters.')
+  .regex(/^[a-zA-Z0-9 ,=%_:+-]*$/, 'ps options may only use letters, digits, spaces and , = % _ : + -')
+  .transform((value) => value.replace(/\s+/g, ' ') || '-ef');
 
 const portBinding = z.object({
   containerPort: z.number().int().min(1).max(65535),
@@ -101,4 +121,45 @@ export const containerCommands = {
     byId.extend({ force: z.boolean().default(false), volumes: z.boolean().default(false) }),
     returns<ContainerActionResult>(),
   ),
+  /** `docker inspect CONTAINER`: the engine's document, unchanged. */
+  'containers.inspect': command(z.object({ id: containerRef }), returns<InspectDocument>()),
+  /** How a container is isolated: namespaces, root filesystem and cgroup limits, from inspect. */
+  'containers.isolation': command(z.object({ id: containerRef }), returns<ContainerIsolation>()),
+  /** `docker port CONTAINER`, plus the requested bindings (applied when it starts). */
+  'containers.ports': command(z.object({ id: containerRef }), returns<ContainerPorts>()),
+  /**
+   * Opens http://HOST:PORT of a published TCP port in the system browser. The URL is built in main
+   * from the engine's binding; nothing in the input becomes part of it except through that lookup.
+   */
+  'containers.openPort': command(
+    z.object({
+      id: containerRef,
+      containerPort: z.number().int().min(1).max(65535),
+      protocol: z.literal('tcp', { error: 'Only TCP ports open in a browser.' }).default('tcp'),
+    }).strict(),
+    returns<OpenedPort>(),
+  ),
+  /** `docker top CONTAINER [ps OPTIONS]` (default -ef). Needs a running container. */
+  'containers.top': command(z.object({ id: containerRef, psArgs: psArgs.default('-ef') }), returns<ContainerProcesses>()),
+  /** `docker diff`. */
+  'containers.diff': command(z.object({ id: containerRef }), returns<ContainerChange[]>()),
+  /** `docker export`: a tar of the container's filesystem, saved by the desktop app or downloaded by the browser. */
+  'containers.export': command(z.object({ id: containerRef }).strict(), returns<DownloadStart>()),
+  /** `docker commit`. */
+  'containers.commit': command(
+    z
+      .object({
+        id: containerRef,
+        ...imageTarget,
+        message: imageMessage,
+        author: noNul(z.string().max(1024), 'An author').optional(),
+        changes: imageChanges,
+        pause: z.boolean().default(true),
+      })
+      .strict()
+      .refine(tagNeedsRepository, tagNeedsRepositoryMessage),
+    returns<CommitResult>(),
+  ),
+  /** A container's config (CMD, ENV, …) as a change form, to give an exported filesystem its config back. */
+  'containers.imageConfig': command(z.object({ id: containerRef }).strict(), returns<ImageChanges>()),
 } as const;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type {
   CopiedOut,
-  ContainerChange,
   CopyConflicts,
   DirectoryListing,
   FileContent,
@@ -88,8 +87,6 @@ export const fileCommands = {
     onePath.extend({ format: z.enum(['auto', 'tar']).default('auto'), replace: replaceToken.optional() }),
     returns<CopyOutStart>(),
   ),
-  /** `docker diff`. */
-  'containers.diff': command(z.object({ id: containerRef }), returns<ContainerChange[]>()),
   /** A changed file against the image's version, read from a temporary never-started container. */
   'files.diffWithImage': command(onePath, returns<FileDiff>()),
 } as const;

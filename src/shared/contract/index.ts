@@ -5,11 +5,7 @@ import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
 import { engineCommands, engineStreams } from './engine';
 import { eventStreams } from './events';
-import { inspectCommands } from './inspect';
-import { isolationCommands } from './isolation';
-import { portCommands } from './ports';
 import { statsCommands, statsStreams } from './stats';
-import { topCommands } from './top';
 import { logCommands, logStreams } from './logs';
 import { imageCommands } from './images';
 import { transferCommands, transferStreams } from './transfers';
@@ -22,10 +18,6 @@ export const commands = {
   ...engineCommands,
   ...containerCommands,
   ...settingsCommands,
-  ...topCommands,
-  ...portCommands,
-  ...inspectCommands,
-  ...isolationCommands,
   ...statsCommands,
   ...logCommands,
   ...imageCommands,

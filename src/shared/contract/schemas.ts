@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { changeLineProblem } from '../images/change-lines';
+import { repositoryProblem, tagProblem } from '../images/reference';
 
 /**
  * Refuses a NUL character in `schema`'s string. Command words, environment, labels and paths reach
@@ -69,3 +71,20 @@ export const envVar = z.object({
 
 /** One word of a command or entrypoint (argv). */
 export const commandWord = noNul(z.string().max(65536), 'A command word');
+
+// What `docker commit` and `docker import` share: the new image's name, message and config changes.
+const refine = (check: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = check(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+const repository = z.string().trim().superRefine(refine(repositoryProblem));
+const tag = z.string().trim().superRefine(refine(tagProblem));
+const changeLine = z.string().max(65536).superRefine(refine(changeLineProblem));
+export const imageChanges = z.array(changeLine).max(1000).default([]);
+export const imageMessage = noNul(z.string().max(65536), 'A message').optional();
+
+export const imageTarget = { repository: repository.optional(), tag: tag.optional() };
+export const tagNeedsRepository = (value: { repository?: string | undefined; tag?: string | undefined }) =>
+  value.tag === undefined || value.repository !== undefined;
+export const tagNeedsRepositoryMessage = { message: 'A tag needs a repository.', path: ['tag'] };

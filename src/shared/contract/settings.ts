@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../languages';
 import { command, returns, stream } from './define';
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const;
 export type ThemeSetting = (typeof THEME_SETTINGS)[number];
-export const LANGUAGE_SETTINGS = ['system', 'en', 'ko'] as const;
+export const LANGUAGE_SETTINGS = ['system', ...LANGUAGES] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
 
 const theme = z.enum(THEME_SETTINGS);

@@ -1,6 +1,6 @@
 /**
  * One reading of a container's resource use, computed in main from the engine's stats JSON the
- * way the docker CLI computes `docker stats` (see src/main/engine/stats-compute.ts).
+ * way the docker CLI computes `docker stats` (see src/main/engine/stats/compute.ts).
  */
 export interface StatsSample {
   /** The container's full id. */

@@ -52,11 +52,11 @@ describe('native file dialogs', () => {
     process.env.BERTH_TEST_OPEN_PATHS = [path.join(dir, 'a'), path.join(dir, 'b')].join(path.delimiter);
     expect(testDialogPaths()).toEqual({});
     electron.save.mockResolvedValueOnce({ canceled: true });
-    expect(await chooseSavePath(undefined, memory, { purpose: 'export' })).toBeUndefined();
+    expect(await chooseSavePath(undefined, memory, { purpose: 'export', suggestedName: 'web.tar' })).toBeUndefined();
     expect(electron.save).toHaveBeenCalledOnce();
 
     process.env.BERTH_E2E = '1';
-    expect(await chooseSavePath(undefined, memory, { purpose: 'export' })).toBe(path.join(dir, 'out.tar'));
+    expect(await chooseSavePath(undefined, memory, { purpose: 'export', suggestedName: 'web.tar' })).toBe(path.join(dir, 'out.tar'));
     expect(await chooseOpenPaths(undefined, memory, { purpose: 'upload', multiple: true })).toEqual([path.join(dir, 'a'), path.join(dir, 'b')]);
     expect(electron.save).toHaveBeenCalledOnce();
     expect(electron.open).not.toHaveBeenCalled();

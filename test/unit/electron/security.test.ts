@@ -45,7 +45,8 @@ vi.mock('electron', () => ({
 
 const { hardenEveryWebContents, hardenSession, hardenWebContents, openExternalHttpUrl } = await import('../../../src/main/electron/security');
 const { registerAppScheme, serveRenderer } = await import('../../../src/main/electron/protocol');
-const { electronHost } = await import('../../../src/main/electron/host');
+const { createElectronHost, desktopSettingsDir } = await import('../../../src/main/electron/host');
+const { createSettingsStore } = await import('../../../src/main/settings/store');
 
 class FakeContents extends EventEmitter {
   constructor(private readonly type = 'window') {
@@ -148,11 +149,14 @@ describe('desktop host services', () => {
   it('keep settings in the user data folder unless BERTH_SETTINGS_DIR names another', () => {
     const saved = process.env.BERTH_SETTINGS_DIR;
     delete process.env.BERTH_SETTINGS_DIR;
-    expect(electronHost.settingsDir).toBe('/home/user/.config/userData');
+    expect(desktopSettingsDir()).toBe('/home/user/.config/userData');
     process.env.BERTH_SETTINGS_DIR = '/tmp/berth-e2e-settings';
-    expect(electronHost.settingsDir).toBe('/tmp/berth-e2e-settings');
+    expect(desktopSettingsDir()).toBe('/tmp/berth-e2e-settings');
     if (saved === undefined) delete process.env.BERTH_SETTINGS_DIR;
     else process.env.BERTH_SETTINGS_DIR = saved;
-    expect(electronHost.kind).toBe('electron');
+    const host = createElectronHost('/tmp/berth-e2e-settings', createSettingsStore('/tmp/berth-e2e-settings'));
+    expect(host.settingsDir).toBe('/tmp/berth-e2e-settings');
+    // The desktop app reads the user's files itself: it never takes a page upload.
+    expect(host.receivesPageUploads).toBe(false);
   });
 });

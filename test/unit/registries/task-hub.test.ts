@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_INTERVAL_MS, RegistryTaskHub } from '../../../src/main/registries/task-hub';
+import { FRAME_INTERVAL_MS, RegistryTaskHub } from '../../../src/main/engine/registries/task-hub';
 import type { RegistryTask } from '../../../src/shared/types/registries';
 
 describe('RegistryTaskHub', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitColumns, type ColumnNeed } from '../../../src/renderer/features/containers/column-widths';
 import { conflicts, secondsBeforeKill, settle, type Transition } from '../../../src/renderer/features/containers/transitions';
-import { fitTabs } from '../../../src/renderer/features/container-detail/fit-tabs';
+import { fitTabs } from '../../../src/renderer/features/containers/detail/fit-tabs';
 
 const need = (want: number, tier: number, grows = false): ColumnNeed => ({ want, min: 50, max: 300, tier, ...(grows ? { grows } : {}) });
 

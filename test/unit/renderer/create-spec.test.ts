@@ -6,15 +6,15 @@ import {
   newMountRow,
   newPortRow,
   type CreateFormState,
-} from '../../../src/renderer/features/containers/create/formState';
-import { validate } from '../../../src/renderer/features/containers/create/issues';
+} from '../../../src/renderer/features/create-container/formState';
+import { validate } from '../../../src/renderer/features/create-container/issues';
 import {
   cpusToNano,
   memoryToBytes,
   rowFieldKey,
   specForCli,
   toSpec,
-} from '../../../src/renderer/features/containers/create/toSpec';
+} from '../../../src/renderer/features/create-container/toSpec';
 
 function form(patch: Partial<CreateFormState>): CreateFormState {
   return { ...initialFormState('busybox:latest'), ...patch };

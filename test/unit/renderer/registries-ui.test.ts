@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../src/shared/types/images';
 import type { RegistryTask } from '../../../src/shared/types/registries';
-import { initialFormState } from '../../../src/renderer/features/containers/create/formState';
-import { imageChoices, isLocalChoice } from '../../../src/renderer/features/containers/create/ImageField';
-import { toSpec } from '../../../src/renderer/features/containers/create/toSpec';
+import { initialFormState } from '../../../src/renderer/features/create-container/formState';
+import { imageChoices, isLocalChoice } from '../../../src/renderer/features/create-container/ImageField';
+import { toSpec } from '../../../src/renderer/features/create-container/toSpec';
 import { dockerCommandFor } from '../../../src/shared/cli/docker-command';
 import { loginCli, pullCli, tagCli } from '../../../src/renderer/features/registries/cli';
 import {

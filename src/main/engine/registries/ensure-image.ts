@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors';
 import { referenceProblem } from '../../../shared/images/reference';
 import type { CreatedContainer } from '../../../shared/types/containers';
-import type { RegistryTaskHub } from '../../registries/task-hub';
+import type { RegistryTaskHub } from './task-hub';
 import { pullTask } from './pull';
 
 /** Pulls one image as a task (origin 'run', visible on images.tasks) and waits for it to end. */

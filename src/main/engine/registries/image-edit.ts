@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { dockerCommandFor } from '../../../shared/cli/docker-command';
 import type { ImageHistoryEntry, TagResult } from '../../../shared/types/registries';
-import { engineCall } from '../errors';
+import { engineCall } from '../core/errors';
 
 /** `docker tag SOURCE REPOSITORY[:TAG]` (the CLI's default tag is latest). */
 export async function tagImage(docker: Docker, input: { source: string; repository: string; tag?: string }): Promise<TagResult> {

@@ -3,7 +3,7 @@ import { isRegistryUnreachable } from './registry-errors';
 import { dockerCommandFor } from '../../../shared/cli/docker-command';
 import { BerthError } from '../../../shared/errors';
 import type { LoginResult, LogoutResult, RegistryLogin } from '../../../shared/types/registries';
-import { toBerthError } from '../errors';
+import { toBerthError } from '../core/errors';
 import { credentialKey, eraseCredentials, listLogins, storeCredentials } from './credentials';
 
 export interface LoginInput {

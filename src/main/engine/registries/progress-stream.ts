@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors';
-import { toBerthError } from '../errors';
+import { toBerthError } from '../core/errors';
 import { JsonLines } from './layer-progress';
 import { registryError, type TaskContext } from './registry-errors';
-import type { TaskWork } from '../../registries/task-hub';
+import type { TaskWork } from './task-hub';
 
 export interface ProgressRequest {
   path: string;

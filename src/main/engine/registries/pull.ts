@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { dockerCommandFor } from '../../../shared/cli/docker-command';
 import { BerthError } from '../../../shared/errors';
-import type { TaskResult, TaskSpec, TaskWork } from '../../registries/task-hub';
+import type { TaskResult, TaskSpec, TaskWork } from './task-hub';
 import { credentialKey, findCredentials, registryAuthHeader } from './credentials';
 import { referenceParts, withDefaultTag } from './image-reference';
 import { followProgress } from './progress-stream';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 import { STATE_FILTERS, type StateFilter } from './filter';
 
 interface ToolbarProps {

@@ -3,7 +3,7 @@ import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineEvent } from '../../../shared/types/events';
 import type { BerthClient } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
-import { useRefreshOnEvents } from '../engine/useRefreshOnEvents';
+import { useRefreshOnEvents } from '../engine';
 
 const CONTAINER_EVENTS = { types: ['container' as const] };
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerEventsQuery } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { EventsControls } from './EventsControls';
 import { EventsTable } from './EventsTable';
 import { useEventStream } from './useEventStream';

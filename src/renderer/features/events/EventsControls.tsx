@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useEngineReach } from '../engine/EngineContext';
+import { useEngineReach } from '../engine';
 import { EVENT_CAP } from './event-buffer';
 import type { EventStreamState } from './useEventStream';
 

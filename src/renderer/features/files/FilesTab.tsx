@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngineGate, useEngineReach } from '../engine/EngineContext';
+import { useEngineGate, useEngineReach } from '../engine';
 import type { FileEntry } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { execListCommand, listCommand } from './cli';
 import { CopyTasks } from './CopyTasks';
 import { buildBrowserUpload, collectDropped, collectPicked, droppedItems, type CopySource } from './dropped-files';

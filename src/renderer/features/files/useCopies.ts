@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferProgress } from '../../../shared/types/transfers';
 import { useClient } from '../../api/ClientContext';
-import { startBrowserDownload, uploadInBrowser } from '../transfers/browser-transfers';
+import { startBrowserDownload, uploadInBrowser } from '../transfers';
 import { browserCopyInCommand, copyInCommand, copyOutCommand } from './cli';
 import { sourceNames, type CopySource } from './dropped-files';
 

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
-import type { DetailTabProps } from '../container-detail/tab-types';
-import { CreateContainerForm } from '../containers/create/CreateContainerForm';
+import type { DetailTabProps } from '../../tab-types';
+import { CreateContainerForm } from '../create-container';
 import { useNavigation } from '../../navigation';
 import { CommitDialog } from './CommitDialog';
 import { ExportPanel, type ImportOffer } from './ExportPanel';

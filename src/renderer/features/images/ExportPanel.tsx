@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 import type { ImageChanges } from '../../../shared/images/change-lines';
 import type { DownloadStart, TransferProgress as Progress } from '../../../shared/types/transfers';
 import { useClient, useSaveDialogs } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TransferProgress } from '../../components/TransferProgress';
-import { useTaskNotifier } from '../notify/useTaskNotifier';
-import { startBrowserDownload } from '../transfers/browser-transfers';
+import { useTaskNotifier } from '../notify';
+import { startBrowserDownload } from '../transfers';
 import { exportCli } from './cli';
 import type { ImportFile } from './import-file';
 

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatRelative } from '../../format/time';
-import { historyCli } from '../registries/cli';
+import { historyCli } from '../registries';
 import { imageLabel, removalRef, shortId } from './ImageTable';
 
 /** `docker image history`: each layer's command, size and age, newest first as the CLI lists them. */

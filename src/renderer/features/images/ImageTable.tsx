@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 import type { ImageSummary } from '../../../shared/types/images';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatRelative } from '../../format/time';

@@ -5,10 +5,7 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
-import { pushCli } from '../registries/cli';
-import { useRegistryDialogs } from '../registries/RegistryDialogs';
-import { useRegistryTasks } from '../registries/RegistryTasksProvider';
-import { TaskView } from '../registries/TaskView';
+import { pushCli, useRegistryDialogs, useRegistryTasks, TaskView } from '../registries';
 import { imageLabel } from './ImageTable';
 
 interface PushDialogProps {

@@ -6,7 +6,7 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
-import { tagCli } from '../registries/cli';
+import { tagCli } from '../registries';
 import { ImageNameFields, useImageName } from './ImageNameFields';
 import { imageLabel, removalRef } from './ImageTable';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImageSummary } from '../../../shared/types/images';
 import type { BerthClient } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
-import { useRefreshOnEvents } from '../engine/useRefreshOnEvents';
+import { useRefreshOnEvents } from '../engine';
 
 const IMAGE_EVENTS = {
   types: ['image' as const, 'container' as const],

@@ -3,7 +3,7 @@ import { dockerInspectCommand } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { JsonInspector } from '../../components/json-tree/JsonInspector';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { useContainerInspect } from './useInspect';
 import '../../styles/inspect.css';
 

@@ -5,7 +5,7 @@ import type { CgroupLimit, NamespaceIsolation } from '../../../shared/types/isol
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { useIsolation } from './useIsolation';
 import '../../styles/isolation.css';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSaveDialogs } from '../../api/ClientContext';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 
 export interface LogActionsProps {
   onCopy(): void;

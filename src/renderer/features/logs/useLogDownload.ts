@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { DownloadStart } from '../../../shared/types/transfers';
 import type { BerthClient } from '../../api/client';
-import { startBrowserDownload } from '../transfers/browser-transfers';
+import { startBrowserDownload } from '../transfers';
 
 type StartedDownload = Extract<DownloadStart, { status: 'started' }>;
 

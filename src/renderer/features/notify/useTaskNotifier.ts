@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LONG_TASK_MS, type FinishedTask } from '../../../shared/types/desktop';
 import { useClient } from '../../api/ClientContext';
-import { useSettings } from '../settings/SettingsProvider';
+import { useSettings } from '../../settings-state/SettingsProvider';
 import { notifyInBrowser } from './browser-notifications';
 
 /** Only tasks at least this long notify (the same threshold main uses: src/main/electron/notify.ts). */

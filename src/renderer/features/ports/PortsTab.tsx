@@ -6,7 +6,7 @@ import type { PortMapping } from '../../../shared/types/ports';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { openInNewTab } from './openUrl';
 import { usePorts } from './usePorts';
 import '../../styles/ports.css';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BerthError } from '../../../shared/errors';
 import type { RegistryTask } from '../../../shared/types/registries';
 import { useClient } from '../../api/ClientContext';
-import { useTaskNotifier } from '../notify/useTaskNotifier';
+import { useTaskNotifier } from '../notify';
 import { MilestoneTracker, milestoneOf } from '../../components/milestones';
 import { endedSince } from './task-model';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_SETTINGS, THEME_SETTINGS, type LanguageSetting, type ThemeSetting } from '../../../shared/contract/settings';
-import { useSettings } from './SettingsProvider';
+import { useSettings } from '../../settings-state/SettingsProvider';
 
 /** The language and theme switches in the top bar (the same settings as the Settings view). */
 export function Preferences() {

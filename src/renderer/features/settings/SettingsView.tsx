@@ -3,10 +3,10 @@ import { LANGUAGE_SETTINGS, THEME_SETTINGS, type LanguageSetting, type ThemeSett
 import { useClient } from '../../api/ClientContext';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCommandRegistry } from '../../commands/CommandsProvider';
-import { BrowserNotificationPermission } from '../notify/BrowserNotificationPermission';
-import { RegistriesList } from '../registries/RegistriesList';
+import { BrowserNotificationPermission } from '../notify';
+import { RegistriesList } from '../registries';
 import { NumberSetting } from './NumberSetting';
-import { useSettings } from './SettingsProvider';
+import { useSettings } from '../../settings-state/SettingsProvider';
 import { ToggleSetting } from './ToggleSetting';
 import '../../styles/settings.css';
 

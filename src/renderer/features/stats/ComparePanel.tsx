@@ -11,7 +11,7 @@ import { clockFormatter, formatPercent, formatPercentTick, formatRate } from './
 import { TimeSeriesChart, type Series } from './TimeSeriesChart';
 import { hasLiveStats, useManyContainerStats } from './useStats';
 import { shownWindow, WindowPicker, type WindowMinutes } from './WindowPicker';
-import { useSettings } from '../settings/SettingsProvider';
+import { useSettings } from '../../settings-state/SettingsProvider';
 import '../../styles/stats.css';
 
 /** As many as there are distinct series colours; more would be unreadable on one plot. */

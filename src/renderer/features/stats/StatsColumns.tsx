@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { formatBytes } from '../../format/bytes';
-import { useEngineReach } from '../engine/EngineContext';
+import { useEngineReach } from '../engine';
 import { formatPercent } from './format';
 import { hasLiveStats, useContainerStats } from './useStats';
 import '../../styles/stats.css';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { dockerStatsCommand } from './cli';
 import { StatsCharts } from './StatsCharts';
 import { StatsSnapshot } from './StatsSnapshot';
@@ -10,7 +10,7 @@ import { StatsTable } from './StatsTable';
 import { StatusBadge } from './StatusBadge';
 import { hasLiveStats, useContainerStats } from './useStats';
 import { shownWindow, WindowPicker, type WindowMinutes } from './WindowPicker';
-import { useSettings } from '../settings/SettingsProvider';
+import { useSettings } from '../../settings-state/SettingsProvider';
 import '../../styles/stats.css';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useSyncExternalStore } from 'react';
 import type { ContainerState, ContainerSummary } from '../../../shared/types/containers';
 import { useClient } from '../../api/ClientContext';
-import { useSettings } from '../settings/SettingsProvider';
+import { useSettings } from '../../settings-state/SettingsProvider';
 import { statsStoreFor, type ContainerStats, type StatsStore } from './stats-store';
 
 type Watched = Pick<ContainerSummary, 'id' | 'state'>;

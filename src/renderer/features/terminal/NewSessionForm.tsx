@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 import { EMPTY_DRAFT, specFromDraft, type DraftIssue, type NewSessionDraft, type NewSessionKind } from './new-session';
 import type { SessionSpec } from './session-spec';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 import { describeDetachKeys, DEFAULT_DETACH_KEYS, parseDetachKeys } from '../../../shared/terminal/detach-keys';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';

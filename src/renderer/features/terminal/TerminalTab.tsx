@@ -1,8 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngineGate } from '../engine/EngineContext';
+import { useEngineGate } from '../engine';
 import { useClient } from '../../api/ClientContext';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { NewSessionForm } from './NewSessionForm';
 import type { TerminalSession } from './session';
 import type { SessionSpec } from './session-spec';

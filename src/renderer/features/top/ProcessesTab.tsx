@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dockerTopCommand } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import type { DetailTabProps } from '../container-detail/tab-types';
+import type { DetailTabProps } from '../../tab-types';
 import { sortProcesses, type SortDirection } from './process-sort';
 import { useProcesses } from './useProcesses';
 import '../../styles/top.css';

@@ -1,0 +1,54 @@
+import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import { BerthError } from '../../../shared/errors';
+import type { DownloadSource } from '../core/download-source';
+import { engineCall, isEngineUnreachable, toBerthError } from '../core/errors';
+import { tarEndCheck } from '../files/tar-checks';
+
+/** An engine failure in the middle of a stream, in words that say when it happened. */
+export function midStreamError(err: unknown, what: string): BerthError {
+  if (isEngineUnreachable(err) || (err as { code?: string })?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return new BerthError('ENGINE_UNAVAILABLE', `The connection to the Docker engine was lost during the ${what}.`);
+  }
+  return toBerthError(err, { action: what });
+}
+
+/**
+ * `docker export`: the container's filesystem as a tar, streamed from the engine. The stream fails
+ * (rather than ending) when the archive is cut short, so a partial tar is never saved as complete.
+ */
+export async function containerExportSource(docker: Docker, id: string): Promise<{ source: DownloadSource; name: string }> {
+  const info = await engineCall(() => docker.getContainer(id).inspect(), { action: `export container ${id}` });
+  const name = info.Name.replace(/^\//, '');
+  const container = docker.getContainer(info.Id);
+  const source: DownloadSource = {
+    filename: `${name}.tar`,
+    contentType: 'application/x-tar',
+    async open(signal) {
+      const response = (await engineCall(() => container.export({ abortSignal: signal }), {
+        action: `export container ${name}`,
+      })) as Readable;
+      const checked = tarEndCheck(
+        () => new BerthError('INTERNAL', `The export of ${name} ended early: the archive is incomplete. Was the container changed or removed meanwhile?`),
+      );
+      response.on('error', (err) => checked.destroy(midStreamError(err, `export of ${name}`)));
+      // The connection may close while received data still waits in the paused stream: only a
+      // response the engine did not finish (`complete` false) is cut short.
+      response.on('close', () => {
+        if (!(response as Readable & { complete?: boolean }).complete) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `export of ${name}`));
+      });
+      checked.on('close', () => response.destroy());
+      return response.pipe(checked);
+    },
+    async warningsAfter() {
+      try {
+        await container.inspect();
+        return [];
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode !== 404) return [];
+        return [`The container ${name} was removed while it was being exported. The archive is complete: the engine finished reading its filesystem.`];
+      }
+    },
+  };
+  return { source, name };
+}

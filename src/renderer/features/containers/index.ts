@@ -1,0 +1,2 @@
+// The containers feature's public entry: what other features and the app shell use. Everything else is internal.
+export { ContainersView } from './ContainersView';

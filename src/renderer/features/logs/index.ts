@@ -1,0 +1,2 @@
+// The logs feature's public entry: what other features and the app shell use. Everything else is internal.
+export { LogsTab } from './LogsTab';

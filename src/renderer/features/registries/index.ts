@@ -1,0 +1,8 @@
+// The registries feature's public entry: what other features and the app shell use. Everything else is internal.
+export { RegistriesList } from './RegistriesList';
+export { RegistryDialogsProvider, useRegistryDialogs } from './RegistryDialogs';
+export { RegistryTasksProvider, useRegistryTasks } from './RegistryTasksProvider';
+export { TaskView } from './TaskView';
+export { TasksTray } from './TasksTray';
+export { historyCli, pushCli, tagCli } from './cli';
+export { runTaskFor } from './task-model';

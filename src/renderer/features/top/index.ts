@@ -1,0 +1,2 @@
+// The top feature's public entry: what other features and the app shell use. Everything else is internal.
+export { ProcessesTab } from './ProcessesTab';

@@ -1,0 +1,3 @@
+// The transfers feature's public entry: what other features and the app shell use. Everything else is internal.
+export { startBrowserDownload, uploadInBrowser } from './browser-transfers';
+export { useTransfer } from './useTransfer';
