@@ -239,7 +239,8 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await waitFor(async () => (await engineState(name)) === undefined, { timeout: 15_000, message: 'Remove did not remove it' });
     await row.waitFor({ state: 'detached' });
     await page.context().close();
-  });
+    // The whole workflow in one test: on a busy 2-core machine it can take a while.
+  }, 300_000);
 
   it.each(['light', 'dark'] as const)('every Tab stop shows a focus ring (%s theme)', async (colorScheme) => {
     const name = uniqueName('keys-ring');
