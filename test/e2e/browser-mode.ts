@@ -82,7 +82,7 @@ export async function startBrowserMode(env: NodeJS.ProcessEnv = process.env): Pr
  * Browser mode for one test file: started before its tests, closed after them (and the test
  * containers removed). The object stands for the running instance once beforeAll has run.
  */
-export function useBrowserMode(): BrowserMode {
+export function browserModeForFile(): BrowserMode {
   let started: BrowserMode | undefined;
   beforeAll(async () => {
     started = await startBrowserMode();

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runShellLine } from '../helpers/cli-line';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 describe('browser mode: CLI lines of actions', () => {
   it('Download log shows `docker logs … > FILE 2>&1`, and the line writes the same bytes the browser saved', async () => {

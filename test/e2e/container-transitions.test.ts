@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 /** PID 1 ignores SIGTERM, so a stop or restart waits for the whole timeout and then kills. */
 async function startIgnoringSigterm(name: string) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MIN_WINDOW_SIZE } from '../../src/main/electron/window-size';
 import detailEn from '../../src/renderer/i18n/locales/en/detail.json';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 
 // Page-side code below runs in Chromium; the test project has no DOM types, so these say what it uses.
 interface PageNode {
@@ -23,7 +23,7 @@ declare const document: { scrollingElement: PageElement | null; activeElement: u
 declare function getComputedStyle(element: PageElement): { display: string };
 declare const Node: { TEXT_NODE: number };
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function runningContainer(name: string): Promise<void> {
   const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });

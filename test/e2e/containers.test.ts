@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 import { createStartStopRemove } from './container-flow';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 describe('browser mode: containers', () => {
   it('creates, starts, stops and removes a container from the UI', async () => {

@@ -2,10 +2,10 @@
 // closes its stream in main when left.
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 describe('browser mode: Events view', () => {
   it('shows a start event live, filters by container, and closes its stream when left', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 describe('browser mode: export from the containers list', () => {
   it("a row's Export button opens the Image tab and downloads the container's tar", async () => {

@@ -6,10 +6,10 @@ import type { Page } from 'playwright-core';
 import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function openFiles(page: Page, name: string): Promise<void> {
   await openContainer(page, name, 'Files');

@@ -6,14 +6,14 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, dockerCli, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 
 // page.evaluate callbacks run in the browser; this file is type-checked for Node (no DOM library).
 declare const document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } | null };
 declare const DataTransfer: new () => { items: { add(file: File): void } };
 declare const DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => unknown;
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 const TWENTY_TWO = 'twenty-two bytes here\n';
 
 async function runningBox(prefix: string): Promise<string> {

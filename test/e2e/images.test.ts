@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, waitFor } from '../helpers/engine';
 import { containerWithData, exportDirect, runImage, tarListing, testRepository } from '../integration/images-support';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 let dir: string;
 
 beforeAll(() => {

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function runningContainer(name: string): Promise<void> {
   const container = await docker().createContainer({

@@ -4,10 +4,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function loggingContainer(name: string): Promise<void> {
   const script = 'for i in $(seq 1 300); do echo "routine line $i"; done; echo "needle: the known line"; echo "an error line" >&2; exec sleep 300';

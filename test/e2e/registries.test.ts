@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { dockerHost, privateDockerConfig, pushRandomImage, pushTaggedImage, startRegistry, type TestRegistry } from '../helpers/registry';
 import { TcpRelay } from '../helpers/tcp-relay';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 let config: Awaited<ReturnType<typeof privateDockerConfig>>;
 let open: TestRegistry;
 let secured: TestRegistry;

@@ -4,9 +4,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function runContainer(name: string, cmd: string[]): Promise<string> {
   const container = await docker().createContainer({

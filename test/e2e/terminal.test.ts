@@ -6,10 +6,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, noShellImage, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 import { settledStreamCount } from './stream-count';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function runningContainer(): Promise<string> {
   const name = uniqueName('term-ui');

@@ -7,7 +7,6 @@
 // the lines Berth's diff marks as added and removed.
 import { afterAll, describe, expect, it } from 'vitest';
 import { changesFromConfig, type ContainerConfigFields } from '../../src/main/engine/containers/image-config';
-import { containerConfigCommand, dockerPortLookupCommand, imageFileDiffCommand } from '../../src/shared/cli/action-commands';
 import { computeLineDiff } from '../../src/shared/files/line-diff';
 import type { FileDiff } from '../../src/shared/types/files';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +18,8 @@ import type { OpenedPort } from '../../src/shared/types/ports';
 import { runShellLine } from '../helpers/cli-line';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { createHarness } from './dispatch-harness';
+import { containerConfigCommand, dockerPortLookupCommand } from '../../src/shared/cli/containers';
+import { imageFileDiffCommand } from '../../src/shared/cli/files';
 
 const harness = createHarness();
 

@@ -3,10 +3,10 @@
 // output" is chosen, and then the line is `docker logs …; docker attach …`. Each line is run
 // through the real docker CLI on a twin container and its output compared with Berth's.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { dockerAttachCommand, type AttachCommandOptions } from '../../src/shared/cli/attach-commands';
 import { runShellLine } from '../helpers/cli-line';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { createTerminalBackend, openSession, type Session } from './terminal-harness';
+import { dockerAttachCommand, type AttachCommandOptions } from '../../src/shared/cli/terminal';
 
 const backend = createTerminalBackend();
 const dispatcher = backend.dispatcher;

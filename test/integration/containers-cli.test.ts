@@ -8,13 +8,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dockerArgvFor } from '../../src/shared/cli/docker-command';
 import { quoteShellWord } from '../../src/shared/cli/shell-quote';
-import { interactiveCreateSpec, interactiveRunCommand } from '../../src/shared/cli/attach-commands';
 import { runShellLine } from '../helpers/cli-line';
 import type { CreateContainerSpec } from '../../src/shared/contract';
 import { createEngine } from '../../src/main/engine/core/engine';
 import { createBackend } from '../../src/main/backend';
 import { webHost } from '../../src/main/host';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { interactiveCreateSpec, interactiveRunCommand } from '../../src/shared/cli/terminal';
 
 const dispatcher = createBackend({ engine: createEngine(), host: webHost }).dispatcher;
 const bindSource = mkdtempSync(path.join(tmpdir(), 'berth-cli-bind-'));

@@ -3,7 +3,6 @@
 // docker CLI over the same span (--since/--until added, --format '{{json .}}' to read it) and the
 // set of events it prints is compared with the set Berth shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containerEventsQuery, dockerEventsCommand } from '../../src/shared/cli/inspection-commands';
 import { quoteShellWord } from '../../src/shared/cli/shell-quote';
 import { engineFilterFromFields, eventMatches } from '../../src/shared/events/event-filter';
 import type { EngineEvent } from '../../src/shared/types/events';
@@ -12,6 +11,7 @@ import type { StreamFrame } from '../../src/shared/transport';
 import { runShellLine } from '../helpers/cli-line';
 import { docker, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { createHarness } from './dispatch-harness';
+import { containerEventsQuery, dockerEventsCommand } from '../../src/shared/cli/events';
 
 const harness = createHarness();
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyOutStart } from '../../src/shared/contract/files';
 import type { PickedItem } from '../../src/shared/types/files';
 import type { UploadStart } from '../../src/shared/types/transfers';
-import { browserCopyInCommand, copyInCommand, copyOutCommand } from '../../src/shared/cli/copy-commands';
 import { tarParts, type TarItem } from '../../src/shared/files/tar-writer';
 import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
@@ -21,6 +20,7 @@ import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { docker, removeTestContainers, waitFor } from '../helpers/engine';
 import { runningContainer, seed } from './files-support';
 import { call, backendFor, dispatcherFor, finalOf } from './images-support';
+import { browserCopyInCommand, copyInCommand, copyOutCommand } from '../../src/shared/cli/files';
 
 const engine = createEngine();
 let dir: string;

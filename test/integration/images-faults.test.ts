@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import { startWebServer } from '../../src/main/web/server';
@@ -34,9 +35,10 @@ function existingTarget(folder: string, name: string): string {
   return target;
 }
 
-async function pick(file: string): Promise<string> {
+/** A handle for `file` from the open dialog of `via`: a handle is only good in the backend that issued it. */
+async function pick(file: string, via: Dispatcher = desktop): Promise<string> {
   openPath = file;
-  return (await call<PickedFile>(desktop, 'transfers.pickFile', {})).fileHandle;
+  return (await call<PickedFile>(via, 'transfers.pickFile', {})).fileHandle;
 }
 
 beforeAll(async () => {
@@ -241,7 +243,7 @@ describe('faults during export', () => {
       const repository = testRepository('cutimport');
       const before = await imageIds();
       const cut = relay.when('toEngine', 2 * MiB, 'cut');
-      const started = await call<UploadStart>(relayed, 'images.import', { source: { kind: 'file', fileHandle: await pick(bigTar) }, repository });
+      const started = await call<UploadStart>(relayed, 'images.import', { source: { kind: 'file', fileHandle: await pick(bigTar, relayed) }, repository });
       await cut;
       const final = await finalOf(relayed, started.transferId);
       expect(final).toMatchObject({ phase: 'failed', error: { code: 'ENGINE_UNAVAILABLE' } });
@@ -255,7 +257,7 @@ describe('faults during export', () => {
       const repository = testRepository('cancelimport');
       const before = await imageIds();
       const stalled = relay.when('toEngine', 2 * MiB, 'pause');
-      const started = await call<UploadStart>(relayed, 'images.import', { source: { kind: 'file', fileHandle: await pick(bigTar) }, repository });
+      const started = await call<UploadStart>(relayed, 'images.import', { source: { kind: 'file', fileHandle: await pick(bigTar, relayed) }, repository });
       await stalled;
       await call(relayed, 'transfers.cancel', { transferId: started.transferId });
       const final = await finalOf(relayed, started.transferId);

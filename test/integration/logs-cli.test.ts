@@ -13,10 +13,10 @@ import { webHost } from '../../src/main/host';
 import type { Dispatcher } from '../../src/main/dispatch';
 import type { StreamFrame } from '../../src/shared/transport';
 import type { LogBatch } from '../../src/shared/types/logs';
-import { dockerLogsCommand } from '../../src/shared/cli/logs-command';
 import { normalizeTimeInput, timestampNanos } from '../../src/shared/logs/time';
 import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { startRelayedEngine, type RelayedEngine } from '../helpers/engine-relay';
+import { dockerLogsCommand } from '../../src/shared/cli/logs';
 
 const engine = createEngine();
 const dispatcher = createBackend({ engine, host: webHost }).dispatcher;

@@ -103,6 +103,13 @@ describe('architecture', () => {
     expect(mirrorProblems(entries('src/shared/contract', 'file'), entries('src/main/handlers', 'file'), engineEntries)).toEqual([]);
   });
 
+  it('keeps the CLI lines in src/shared/cli/<domain>.ts, beside the channel table and the shell quoting', () => {
+    const domains = entries('src/shared/contract', 'file').filter((name) => !CONTRACT_PARTS.has(name));
+    const helpers = ['docker-command', 'shell-quote', 'go-template'];
+    expect(entries('src/shared/cli', 'file').filter((name) => !domains.includes(name) && !helpers.includes(name))).toEqual([]);
+    expect([...graph.edges.keys()].filter((file) => /^src\/renderer\/.*\bcli\.tsx?$/.test(file))).toEqual([]);
+  });
+
   it('finds a domain missing from a layer, and a file loose in the engine folder', () => {
     expect(mirrorProblems(['define', 'logs', 'volumes'], ['logs', 'volumes', 'misc'], { folders: ['core', 'logs', 'stray'], files: ['helpers'] })).toEqual([
       'main/handlers/misc.ts serves no contract domain',

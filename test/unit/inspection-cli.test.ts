@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dockerEventsCommand,
-  dockerImageInspectCommand,
-  dockerInspectCommand,
-  dockerIsolationCommand,
-  dockerPortCommand,
-  dockerTopCommand,
-} from '../../src/shared/cli/inspection-commands';
+import { dockerEventsCommand } from '../../src/shared/cli/events';
+import { dockerImageInspectCommand } from '../../src/shared/cli/images';
+import { dockerInspectCommand, dockerIsolationCommand, dockerPortCommand, dockerTopCommand } from '../../src/shared/cli/containers';
 
 describe('docker CLI equivalents of the inspection views', () => {
   it('top, port and inspect', () => {

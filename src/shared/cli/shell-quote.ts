@@ -23,6 +23,11 @@ export function joinShellWords(words: readonly string[]): string {
   return words.map(quoteShellWord).join(' ');
 }
 
+/** `--` before a positional word that would read as a flag (a container or file named `-x`). */
+export function positionalWords(word: string): string[] {
+  return word.startsWith('-') ? ['--', word] : [word];
+}
+
 export type SplitShellWordsResult = { ok: true; words: string[] } | { ok: false; error: string };
 
 /** Word separators: blank and newline (not \r, \v or \f, which sh does not split on either). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { browserCopyInCommand, copyInCommand, copyOutCommand } from '../../../src/shared/cli/copy-commands';
 import type { CopiedOut } from '../../../src/shared/types/files';
+import { browserCopyInCommand, copyInCommand, copyOutCommand } from '../../../src/shared/cli/files';
 
 const copied = (extra: Partial<CopiedOut>): CopiedOut => ({ path: '/data/report.tar', as: 'file', followedLink: false, replaced: false, ...extra });
 

@@ -5,7 +5,6 @@ import { initialFormState } from '../../../src/renderer/features/create-containe
 import { imageChoices, isLocalChoice } from '../../../src/renderer/features/create-container/ImageField';
 import { toSpec } from '../../../src/renderer/features/create-container/toSpec';
 import { dockerCommandFor } from '../../../src/shared/cli/docker-command';
-import { loginCli, pullCli, tagCli } from '../../../src/renderer/features/registries/cli';
 import {
   endedSince,
   finishedLayers,
@@ -17,6 +16,7 @@ import {
   taskPercent,
   timeLeftParts,
 } from '../../../src/renderer/features/registries/task-model';
+import { loginCommand, pullCommand, tagCommand } from '../../../src/shared/cli/registries';
 
 const image = (id: string, repoTags: string[]): ImageSummary => ({ id, repoTags, repoDigests: [], created: 1, sizeBytes: 1, containers: 0, labels: {}, dangling: repoTags.length === 0 });
 
@@ -111,14 +111,14 @@ describe('registry task model', () => {
 
 describe('registry CLI lines', () => {
   it('never put a password in the login line', () => {
-    expect(loginCli('127.0.0.1:5000', 'alice')).toBe('docker login -u alice 127.0.0.1:5000');
-    expect(loginCli('', '')).toBe('docker login -u USER SERVER');
+    expect(loginCommand('127.0.0.1:5000', 'alice')).toBe('docker login -u alice 127.0.0.1:5000');
+    expect(loginCommand('', '')).toBe('docker login -u USER SERVER');
   });
 
   it('show the pull and tag lines with placeholders until filled', () => {
-    expect(pullCli('', undefined)).toBe('docker pull IMAGE');
-    expect(pullCli('nginx:1', 'linux/arm64')).toBe('docker pull --platform linux/arm64 nginx:1');
-    expect(tagCli('abc123', 'reg:5000/app', 'v2')).toBe('docker tag abc123 reg:5000/app:v2');
+    expect(pullCommand('', undefined)).toBe('docker pull IMAGE');
+    expect(pullCommand('nginx:1', 'linux/arm64')).toBe('docker pull --platform linux/arm64 nginx:1');
+    expect(tagCommand('abc123', 'reg:5000/app', 'v2')).toBe('docker tag abc123 reg:5000/app:v2');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interactiveRunCommand, sessionCliCommand } from '../../../src/renderer/features/terminal/cli';
 import { EMPTY_DRAFT, specFromDraft } from '../../../src/renderer/features/terminal/new-session';
+import { interactiveRunCommand, sessionCliCommand } from '../../../src/shared/cli/terminal';
 
 const container = { id: 'abc123', name: 'web' };
 

@@ -5,10 +5,10 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { DetailTabProps } from '../../tab-types';
-import { diffCommand } from '../files';
 import { buildChangeTree, countChanges, visibleNodes, type ChangeNode } from './change-tree';
 import { DiffView } from './DiffView';
 import '../../styles/files.css';
+import { dockerDiffCommand } from '../../../shared/cli/containers';
 
 const KINDS: ChangeKind[] = ['added', 'changed', 'deleted'];
 const LETTER = { added: 'A', changed: 'C', deleted: 'D' } as const;
@@ -94,7 +94,7 @@ export function ChangesTab({ container, active }: DetailTabProps) {
           {t('refresh')}
         </button>
       </div>
-      <CliCommand command={diffCommand(container.name)} />
+      <CliCommand command={dockerDiffCommand(container.name)} />
       {error && <ErrorMessage error={error} />}
       {!changes && !error && <p className="muted">{t('loading')}</p>}
       {changes && changes.length === 0 && (

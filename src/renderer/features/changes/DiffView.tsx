@@ -5,8 +5,8 @@ import type { DiffSide, FileDiff } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { imageFileDiffCommand } from '../../../shared/cli/action-commands';
 import { formatBytes } from '../../format/bytes';
+import { imageFileDiffCommand } from '../../../shared/cli/files';
 
 type Layout = 'inline' | 'split';
 

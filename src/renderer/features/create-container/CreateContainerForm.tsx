@@ -12,7 +12,8 @@ import { validate } from './issues';
 import { BehaviorSection, ResourcesSection } from './ResourcesSection';
 import { KeyValueSection, MountsSection, PortsSection } from './RowSections';
 import { specForCli, toSpec } from './toSpec';
-import { createInteractively, interactiveRunCommand } from '../terminal';
+import { createInteractively } from '../terminal';
+import { interactiveRunCommand } from '../../../shared/cli/terminal';
 import { useRegistryDialogs, useRegistryTasks, runTaskFor, TaskView } from '../registries';
 
 import '../../styles/create-form.css';

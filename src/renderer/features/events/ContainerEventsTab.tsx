@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { containerEventsQuery } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
 import type { DetailTabProps } from '../../tab-types';
 import { EventsControls } from './EventsControls';
 import { EventsTable } from './EventsTable';
 import { useEventStream } from './useEventStream';
 import '../../styles/events.css';
+import { containerEventsQuery } from '../../../shared/cli/events';
 
 /** `docker events --filter container=NAME`: this container's events since it was created, then live. */
 export function ContainerEventsTab({ container }: DetailTabProps) {

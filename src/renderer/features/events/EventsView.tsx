@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerEventsCommand } from '../../../shared/cli/inspection-commands';
 import { engineFilterFromFields } from '../../../shared/events/event-filter';
 import { EVENT_TYPES } from '../../../shared/types/events';
 import { CliCommand } from '../../components/CliCommand';
@@ -10,6 +9,7 @@ import { EventsControls } from './EventsControls';
 import { EventsTable } from './EventsTable';
 import { useEventStream } from './useEventStream';
 import '../../styles/events.css';
+import { dockerEventsCommand } from '../../../shared/cli/events';
 
 const HISTORY = ['live', '10m', '1h', '24h'] as const;
 type History = (typeof HISTORY)[number];

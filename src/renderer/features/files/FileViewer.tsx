@@ -5,8 +5,8 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
-import { viewCommand } from './cli';
 import { FilesDialog } from './FilesDialog';
+import { fileViewCommand } from '../../../shared/cli/files';
 
 /** What the viewer reads of a file at most; the rest is not transferred. */
 const VIEW_LIMIT_BYTES = 1024 * 1024;
@@ -39,7 +39,7 @@ export function FileViewer({ container, path, onClose }: FileViewerProps) {
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   return (
     <FilesDialog title={t('viewer.title', { path })} onClose={onClose} wide>
-      <CliCommand command={viewCommand(container.name, path)} />
+      <CliCommand command={fileViewCommand(container.name, path)} />
       {error && <ErrorMessage error={error} />}
       {!content && !error && <p className="muted">{t('viewer.loading')}</p>}
       {content && (

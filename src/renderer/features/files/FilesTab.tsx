@@ -8,7 +8,6 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import type { DetailTabProps } from '../../tab-types';
-import { execListCommand, listCommand } from './cli';
 import { CopyTasks } from './CopyTasks';
 import { buildBrowserUpload, collectDropped, collectPicked, droppedItems, type CopySource } from './dropped-files';
 import { childPath, parentOf, sortRows, type Row, type Sort, type SortKey } from './file-format';
@@ -19,6 +18,7 @@ import { useChangeMarks } from './useChangeMarks';
 import { useCopies } from './useCopies';
 import { useListing } from './useListing';
 import '../../styles/files.css';
+import { execListCommand, fileListCommand } from '../../../shared/cli/files';
 
 const isFileDrag = (event: DragEvent): boolean => Array.from(event.dataTransfer.types).includes('Files');
 
@@ -144,7 +144,7 @@ export function FilesTab({ container }: DetailTabProps) {
           <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '' }} />
         </div>
       </div>
-      <CliCommand command={viaExec ? execListCommand(container.name, listing.path) : listCommand(container.name, listing.path)} />
+      <CliCommand command={viaExec ? execListCommand(container.name, listing.path) : fileListCommand(container.name, listing.path)} />
       <div className="files-status" role="status" aria-live="polite">
         {reading && (
           <>

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TransferProgress } from '../../../shared/types/transfers';
 import { useClient } from '../../api/ClientContext';
 import { startBrowserDownload, uploadInBrowser } from '../transfers';
-import { browserCopyInCommand, copyInCommand, copyOutCommand } from './cli';
 import { sourceNames, type CopySource } from './dropped-files';
+import { browserCopyInCommand, copyInCommand, copyOutCommand } from '../../../shared/cli/files';
 
 export interface CopyTask {
   transferId: string;

@@ -6,9 +6,9 @@ import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ChangesForm } from './ChangesForm';
 import { EMPTY_DRAFT, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
-import { commitCli } from './cli';
 import { ImageCreatedNotice, ImageNameFields, useImageName } from './ImageNameFields';
 import { Modal } from '../../components/Modal';
+import { commitCommand } from '../../../shared/cli/containers';
 
 interface CommitDialogProps {
   container: { id: string; name: string };
@@ -85,7 +85,7 @@ export function CommitDialog({ container, onClose, onCreateContainer }: CommitDi
           <p className="muted small-print">{t('commit.changesNote')}</p>
           <ChangesForm draft={draft} onChange={setDraft} showProblems />
         </details>
-        <CliCommand command={commitCli(container.name, options)} />
+        <CliCommand command={commitCommand(container.name, options)} />
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         {image && result && (
           <ImageCreatedNotice

@@ -9,8 +9,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TransferProgress } from '../../components/TransferProgress';
 import { useTaskNotifier } from '../notify';
 import { startBrowserDownload } from '../transfers';
-import { exportCli } from './cli';
 import type { ImportFile } from './import-file';
+import { exportCommand } from '../../../shared/cli/containers';
 
 export interface ImportOffer {
   file?: ImportFile;
@@ -84,7 +84,7 @@ export function ExportPanel({ container, onImportAsImage, exportRef }: ExportPan
         <button type="button" className="primary" onClick={() => void start()} disabled={busy || running} {...gate}>
           {saveDialogs ? t('export.start') : t('export.startBrowser')}
         </button>
-        <CliCommand command={exportCli(container.name, started?.filename ?? `${container.name}.tar`)} />
+        <CliCommand command={exportCommand(container.name, started?.filename ?? `${container.name}.tar`)} />
       </div>
       {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
       {started && (

@@ -8,8 +8,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatRelative } from '../../format/time';
-import { historyCli } from '../registries';
 import { imageLabel, removalRef, shortId } from './ImageTable';
+import { historyCommand } from '../../../shared/cli/registries';
 
 /** `docker image history`: each layer's command, size and age, newest first as the CLI lists them. */
 export function HistoryDialog({ image, onClose }: { image: ImageSummary; onClose(): void }) {
@@ -33,7 +33,7 @@ export function HistoryDialog({ image, onClose }: { image: ImageSummary; onClose
   const withComments = entries?.some((entry) => entry.comment) ?? false;
   return (
     <Modal kind="images" title={t('history.title', { name: label })} onClose={onClose} wide>
-      <CliCommand command={historyCli(removalRef(image))} />
+      <CliCommand command={historyCommand(removalRef(image))} />
       {error && <ErrorMessage error={error} />}
       {!entries && !error && <p className="muted">{t('loading')}</p>}
       {entries && (

@@ -8,9 +8,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { JsonInspector } from '../../components/json-tree/JsonInspector';
 import { joinShellWords } from '../../../shared/cli/shell-quote';
-import { pruneCli, removeCli } from './cli';
 import { imageLabel, removalRef, shortId } from './ImageTable';
 import { Modal } from '../../components/Modal';
+import { imagePruneCommand, imageRemoveCommand } from '../../../shared/cli/images';
 
 export function RemoveImageDialog({ image, onCancel, onConfirm }: { image: ImageSummary; onCancel(): void; onConfirm(force: boolean): void }) {
   const { t } = useTranslation('images');
@@ -25,7 +25,7 @@ export function RemoveImageDialog({ image, onCancel, onConfirm }: { image: Image
         <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} />
         {t('remove.force')}
       </label>
-      <CliCommand command={removeCli([removalRef(image)], force)} />
+      <CliCommand command={imageRemoveCommand([removalRef(image)], force)} />
     </ConfirmDialog>
   );
 }
@@ -36,7 +36,7 @@ export function PruneDialog({ dangling, onCancel, onConfirm }: { dangling: Image
   return (
     <ConfirmDialog title={t('prune.title')} confirmLabel={t('prune.confirm')} danger onCancel={onCancel} onConfirm={onConfirm}>
       <p>{t('prune.explain', { count: dangling.length, unused })}</p>
-      <CliCommand command={pruneCli()} />
+      <CliCommand command={imagePruneCommand()} />
     </ConfirmDialog>
   );
 }

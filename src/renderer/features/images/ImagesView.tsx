@@ -11,7 +11,6 @@ import { CreateContainerForm } from '../create-container';
 import { useEngineGate, EngineWaitNote, StaleNote, isEngineUnavailable } from '../engine';
 import { useNavigation } from '../../navigation';
 import { useRegistryDialogs } from '../registries';
-import { listCli } from './cli';
 import { InspectImageDialog, PruneDialog, RemoveImageDialog } from './ImageDialogs';
 import { ImageTable, removalRef } from './ImageTable';
 import { droppedImportFile, type ImportFile } from './import-file';
@@ -22,6 +21,7 @@ import { TagDialog } from './TagDialog';
 import { useImageActions } from './useImageActions';
 import { useImages } from './useImages';
 import '../../styles/images.css';
+import { imageListCommand } from '../../../shared/cli/images';
 
 type Dialog =
   | { kind: 'import'; file?: ImportFile }
@@ -102,7 +102,7 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
     >
       <header className="view-header">
         <h1 id="images-title">{t('title')}</h1>
-        <CliCommand command={listCli(false)} />
+        <CliCommand command={imageListCommand(false)} />
       </header>
       {createFrom && (
         <CreateContainerForm

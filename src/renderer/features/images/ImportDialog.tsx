@@ -11,11 +11,11 @@ import { useTaskNotifier } from '../notify';
 import { uploadInBrowser } from '../transfers';
 import { ChangesForm } from './ChangesForm';
 import { changesFrom, draftFrom, draftLines, draftProblems, type ChangesDraft } from './changes-draft';
-import { containerConfigCommand } from '../../../shared/cli/action-commands';
-import { importCli } from './cli';
 import { ImageCreatedNotice, ImageNameFields, useImageName } from './ImageNameFields';
 import { droppedImportFile, pickImportFile, TAR_ACCEPT, type ImportFile } from './import-file';
 import { Modal } from '../../components/Modal';
+import { containerConfigCommand } from '../../../shared/cli/containers';
+import { importCommand } from '../../../shared/cli/images';
 
 interface ImportDialogProps {
   initialFile?: ImportFile;
@@ -88,7 +88,7 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
   };
 
   const imported = outcome?.phase === 'done' ? (outcome.result?.reference ?? outcome.result?.imageId) : undefined;
-  const cli = importCli(file?.name ?? 'FILE.tar', { ...name.trimmed, message: message.trim(), changes: lines });
+  const cli = importCommand(file?.name ?? 'FILE.tar', { ...name.trimmed, message: message.trim(), changes: lines });
 
   return (
     <Modal kind="images" title={t('import.title')} onClose={onClose} locked={running} wide>

@@ -5,8 +5,9 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
-import { pushCli, useRegistryDialogs, useRegistryTasks, TaskView } from '../registries';
+import { useRegistryDialogs, useRegistryTasks, TaskView } from '../registries';
 import { imageLabel } from './ImageTable';
+import { pushCommand } from '../../../shared/cli/registries';
 
 interface PushDialogProps {
   image: ImageSummary;
@@ -64,7 +65,7 @@ export function PushDialog({ image, onClose, onTag }: PushDialogProps) {
             <span className="muted small-print">{t('push.hint')}</span>
           </label>
         )}
-        {!task && reference && <CliCommand command={pushCli(reference)} />}
+        {!task && reference && <CliCommand command={pushCommand(reference)} />}
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         {task && <TaskView task={task} onCancel={cancel} onLogin={openLogin} />}
         <div className="dialog-actions">

@@ -6,9 +6,9 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
-import { tagCli } from '../registries';
 import { ImageNameFields, useImageName } from './ImageNameFields';
 import { imageLabel, removalRef } from './ImageTable';
+import { tagCommand } from '../../../shared/cli/registries';
 
 /** `docker tag`: one more name for an image (the repository is required; the tag defaults to latest). */
 export function TagDialog({ image, onClose, onTagged }: { image: ImageSummary; onClose(): void; onTagged(result: TagResult): void }) {
@@ -45,7 +45,7 @@ export function TagDialog({ image, onClose, onTagged }: { image: ImageSummary; o
       >
         <p className="muted small-print">{t('tag.explain')}</p>
         <ImageNameFields name={name} />
-        <CliCommand command={tagCli(source, name.trimmed.repository, name.trimmed.tag || undefined)} />
+        <CliCommand command={tagCommand(source, name.trimmed.repository, name.trimmed.tag || undefined)} />
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ImageRemoveResult } from '../../../shared/types/images';
 import { useClient } from '../../api/ClientContext';
-import { pruneCli, removeCli } from './cli';
+import { imagePruneCommand, imageRemoveCommand } from '../../../shared/cli/images';
 
 export interface ImageReport {
   /** Translation key under `report` and its values. */
@@ -53,17 +53,17 @@ export function useImageActions(refresh: () => void) {
     remove: (id: string, label: string, force: boolean) =>
       run(id, async () => {
         const result = await client.invoke('images.remove', { ref: id, force });
-        return { key: 'removed', values: { name: label, ...describe(result) }, cli: removeCli([label], force) };
+        return { key: 'removed', values: { name: label, ...describe(result) }, cli: imageRemoveCommand([label], force) };
       }),
     untag: (id: string, repoTag: string) =>
       run(id, async () => {
         const result = await client.invoke('images.untag', { ref: repoTag });
-        return { key: 'untagged', values: { name: repoTag, ...describe(result) }, cli: removeCli([repoTag], false) };
+        return { key: 'untagged', values: { name: repoTag, ...describe(result) }, cli: imageRemoveCommand([repoTag], false) };
       }),
     prune: () =>
       run('prune', async () => {
         const result = await client.invoke('images.prune', {});
-        return { key: 'pruned', values: { count: result.deleted.length, bytes: result.spaceReclaimedBytes }, cli: pruneCli() };
+        return { key: 'pruned', values: { count: result.deleted.length, bytes: result.spaceReclaimedBytes }, cli: imagePruneCommand() };
       }),
   };
 }

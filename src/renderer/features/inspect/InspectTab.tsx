@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { dockerInspectCommand } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { JsonInspector } from '../../components/json-tree/JsonInspector';
 import type { DetailTabProps } from '../../tab-types';
-import { useContainerInspect } from './useInspect';
+import { useCommand } from '../../api/useCommand';
 import '../../styles/inspect.css';
+import { dockerInspectCommand } from '../../../shared/cli/containers';
 
 /** `docker inspect`: the container's whole document as a searchable tree or raw JSON. */
 export function InspectTab({ container }: DetailTabProps) {
   const { t } = useTranslation('inspect');
-  const { document, error, reload } = useContainerInspect(container.id, container.state);
+  const { data: document, error, reload } = useCommand('containers.inspect', { id: container.id }, container.state);
   return (
     <div className="tab-fill">
       <div className="toolbar">

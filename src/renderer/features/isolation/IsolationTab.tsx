@@ -1,13 +1,13 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { dockerIsolationCommand } from '../../../shared/cli/inspection-commands';
 import type { CgroupLimit, NamespaceIsolation } from '../../../shared/types/isolation';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import type { DetailTabProps } from '../../tab-types';
-import { useIsolation } from './useIsolation';
+import { useCommand } from '../../api/useCommand';
 import '../../styles/isolation.css';
+import { dockerIsolationCommand } from '../../../shared/cli/containers';
 
 interface Described {
   id: string;
@@ -22,7 +22,7 @@ interface Described {
 /** How this container is isolated: namespaces, root filesystem and cgroup limits, in plain words. */
 export function IsolationTab({ container }: DetailTabProps) {
   const { t } = useTranslation('isolation');
-  const { model, error } = useIsolation(container.id, container.state);
+  const { data: model, error } = useCommand('containers.isolation', { id: container.id }, container.state);
   if (error) return <ErrorMessage error={error} />;
   if (!model) return <p className="muted">{t('loading')}</p>;
 

@@ -5,7 +5,6 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { useSettings } from '../../settings-state/SettingsProvider';
 import type { DetailTabProps } from '../../tab-types';
-import { dockerLogsCommand, dockerLogsDownloadCommand } from './cli';
 import { formatLogTime, useFindShortcut, useStoreVersion } from './hooks';
 import { allLines, projectedLines } from './layout';
 import { LogLineStore, type LineStoreLimits } from './lineStore';
@@ -20,6 +19,7 @@ import { filterRows, type MatchPosition, type SearchOptions } from './search';
 import { useLogDownload } from './useLogDownload';
 import { useLogSearch } from './useLogSearch';
 import '../../styles/logs.css';
+import { dockerLogsCommand, dockerLogsDownloadCommand } from '../../../shared/cli/logs';
 
 export interface LogsTabProps extends DetailTabProps {
   /** The buffer's caps (tests and benches set small or large ones). */

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerPortLookupCommand } from '../../../shared/cli/action-commands';
-import { dockerPortCommand } from '../../../shared/cli/inspection-commands';
 import type { PortMapping } from '../../../shared/types/ports';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { DetailTabProps } from '../../tab-types';
 import { openInNewTab } from './openUrl';
-import { usePorts } from './usePorts';
+import { useCommand } from '../../api/useCommand';
 import '../../styles/ports.css';
+import { dockerPortLookupCommand, dockerPortCommand } from '../../../shared/cli/containers';
 
 function hostAddress(ip: string): string {
   const shown = ip === '' ? '0.0.0.0' : ip;
@@ -20,7 +19,7 @@ function hostAddress(ip: string): string {
 export function PortsTab({ container }: DetailTabProps) {
   const { t } = useTranslation('ports');
   const client = useClient();
-  const { ports, error, reload } = usePorts(container.id, `${container.state}:${container.status}`);
+  const { data: ports, error, reload } = useCommand('containers.ports', { id: container.id }, `${container.state}:${container.status}`);
   const [openError, setOpenError] = useState<Error>();
   const [opening, setOpening] = useState<string>();
   /** The port last opened and the URL main built for it: shown with its `docker port` line. */

@@ -5,7 +5,7 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
-import { loginCli } from './cli';
+import { loginCommand } from '../../../shared/cli/registries';
 
 interface LoginDialogProps {
   initialServer?: string;
@@ -76,7 +76,7 @@ export function LoginDialog({ initialServer = '', onClose, onLoggedIn }: LoginDi
             <span className="muted small-print">{t('login.passwordHint')}</span>
           </label>
         )}
-        <CliCommand command={result?.commandLine ?? loginCli(server.trim(), username.trim())} />
+        <CliCommand command={result?.commandLine ?? loginCommand(server.trim(), username.trim())} />
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         {result && (
           <div className="images-success" role="status">

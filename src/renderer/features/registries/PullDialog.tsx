@@ -5,10 +5,10 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
-import { pullCli } from './cli';
 import { useRegistryTasks } from './RegistryTasksProvider';
 import { TaskView } from './TaskView';
 import { useTagSuggestions } from './useTagSuggestions';
+import { pullCommand } from '../../../shared/cli/registries';
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'];
 const PLATFORM_PATTERN = /^[a-z0-9_-]+\/[a-z0-9_-]+(\/[a-z0-9_.-]+)?$/;
@@ -126,7 +126,7 @@ export function PullDialog({ initialReference = '', onClose, onLogin }: PullDial
             </span>
           )}
         </label>
-        {!task && <CliCommand command={pullCli(trimmed, trimmedPlatform || undefined)} />}
+        {!task && <CliCommand command={pullCommand(trimmed, trimmedPlatform || undefined)} />}
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         {taskId && !task && <p className="muted">{t('pull.starting')}</p>}
         {task && <TaskView task={task} onCancel={cancel} onLogin={onLogin} />}

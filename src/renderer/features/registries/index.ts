@@ -4,5 +4,4 @@ export { RegistryDialogsProvider, useRegistryDialogs } from './RegistryDialogs';
 export { RegistryTasksProvider, useRegistryTasks } from './RegistryTasksProvider';
 export { TaskView } from './TaskView';
 export { TasksTray } from './TasksTray';
-export { historyCli, pushCli, tagCli } from './cli';
 export { runTaskFor } from './task-model';

@@ -5,7 +5,6 @@ import type { StatsSample } from '../../../shared/types/stats';
 import { CliCommand } from '../../components/CliCommand';
 import { formatBytes } from '../../format/bytes';
 import { toChartPoints } from './chart-data';
-import { dockerStatsCommand } from './cli';
 import type { AxisKind } from './axis';
 import { clockFormatter, formatPercent, formatPercentTick, formatRate } from './format';
 import { TimeSeriesChart, type Series } from './TimeSeriesChart';
@@ -13,6 +12,7 @@ import { hasLiveStats, useManyContainerStats } from './useStats';
 import { shownWindow, WindowPicker, type WindowMinutes } from './WindowPicker';
 import { useSettings } from '../../settings-state/SettingsProvider';
 import '../../styles/stats.css';
+import { dockerStatsCommand } from '../../../shared/cli/stats';
 
 /** As many as there are distinct series colours; more would be unreadable on one plot. */
 const MAX_COMPARED = 8;

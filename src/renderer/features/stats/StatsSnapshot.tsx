@@ -5,8 +5,8 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
-import { dockerStatsOnceCommand } from './cli';
 import { clockFormatter, formatPercent } from './format';
+import { dockerStatsOnceCommand } from '../../../shared/cli/stats';
 
 /** `docker stats --no-stream`: one reading on demand, laid out as the CLI's columns. */
 export function StatsSnapshot({ id, name }: { id: string; name: string }) {

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { DetailTabProps } from '../../tab-types';
-import { dockerStatsCommand } from './cli';
 import { StatsCharts } from './StatsCharts';
 import { StatsSnapshot } from './StatsSnapshot';
 import { StatsTable } from './StatsTable';
@@ -12,6 +11,7 @@ import { hasLiveStats, useContainerStats } from './useStats';
 import { shownWindow, WindowPicker, type WindowMinutes } from './WindowPicker';
 import { useSettings } from '../../settings-state/SettingsProvider';
 import '../../styles/stats.css';
+import { dockerStatsCommand } from '../../../shared/cli/stats';
 
 /**
  * `docker stats` for one container as live charts. Kept mounted once opened (keepMounted), so the

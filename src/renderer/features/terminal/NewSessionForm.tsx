@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngineGate } from '../engine';
 import { EMPTY_DRAFT, specFromDraft, type DraftIssue, type NewSessionDraft, type NewSessionKind } from './new-session';
-import type { SessionSpec } from './session-spec';
+import type { SessionSpec } from '../../../shared/terminal/session-spec';
 
 interface NewSessionFormProps {
   container: { id: string; name: string; running: boolean };

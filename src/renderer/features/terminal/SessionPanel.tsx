@@ -4,7 +4,6 @@ import { useEngineGate } from '../engine';
 import { describeDetachKeys, DEFAULT_DETACH_KEYS, parseDetachKeys } from '../../../shared/terminal/detach-keys';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { sessionCliCommand } from './cli';
 import { copyText, readClipboard } from './clipboard';
 import { CommandOutputView } from './CommandOutputView';
 import { LineInput } from './LineInput';
@@ -13,6 +12,7 @@ import type { TerminalSession } from './session';
 import { SessionStatus } from './SessionStatus';
 import { useSessionState } from './store';
 import { TerminalHost } from './TerminalHost';
+import { sessionCliCommand } from '../../../shared/cli/terminal';
 
 interface SessionPanelProps {
   session: TerminalSession;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { describeDetachKeys, DEFAULT_DETACH_KEYS } from '../../../shared/terminal/detach-keys';
 import type { SessionState } from './session';
-import type { SessionSpec } from './session-spec';
+import type { SessionSpec } from '../../../shared/terminal/session-spec';
 
 /** One line on how the session stands: running, how it ended, or read-only. */
 export function SessionStatus({ spec, state }: { spec: SessionSpec; state: SessionState }) {

@@ -5,7 +5,7 @@ import { useClient } from '../../api/ClientContext';
 import type { DetailTabProps } from '../../tab-types';
 import { NewSessionForm } from './NewSessionForm';
 import type { TerminalSession } from './session';
-import type { SessionSpec } from './session-spec';
+import type { SessionSpec } from '../../../shared/terminal/session-spec';
 import { SessionPanel } from './SessionPanel';
 import { closeTerminalSession, openTerminalSession, showTerminalSession, useContainerTerminals, useSessionState } from './store';
 import '@xterm/xterm/css/xterm.css';

@@ -1,6 +1,6 @@
 import { splitShellWords } from '../../../shared/cli/shell-quote';
 import { DEFAULT_DETACH_KEYS, parseDetachKeys } from '../../../shared/terminal/detach-keys';
-import type { SessionSpec } from './session-spec';
+import type { SessionSpec } from '../../../shared/terminal/session-spec';
 
 export type NewSessionKind = SessionSpec['kind'];
 

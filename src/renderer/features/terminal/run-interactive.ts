@@ -1,10 +1,8 @@
 import type { CreateContainerSpec } from '../../../shared/contract';
 import type { CreatedContainer } from '../../../shared/types/containers';
 import type { BerthClient } from '../../api/client';
-import { interactiveCreateSpec } from './cli';
 import { openTerminalSession } from './store';
-
-export { interactiveRunCommand } from './cli';
+import { interactiveCreateSpec } from '../../../shared/cli/terminal';
 
 /**
  * `docker run -it`: creates the container with a TTY and open stdin, then opens an attach session

@@ -7,7 +7,7 @@ import { fromBase64 } from './bytes';
 import { CommandOutput } from './command-output';
 import { InputQueue } from './input-queue';
 import { openTerminalLink } from './links';
-import type { SessionSpec } from './session-spec';
+import type { SessionSpec } from '../../../shared/terminal/session-spec';
 import { TerminalSurface } from './surface';
 
 type Ready = Extract<SessionMessage, { kind: 'ready' }>;

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { BerthClient } from '../../api/client';
 import { TerminalSession } from './session';
-import type { SessionSpec } from './session-spec';
+import type { SessionSpec } from '../../../shared/terminal/session-spec';
 import { onThemeChange } from './xterm-theme';
 
 export interface ContainerTerminals {

@@ -1,12 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerTopCommand } from '../../../shared/cli/inspection-commands';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { DetailTabProps } from '../../tab-types';
 import { sortProcesses, type SortDirection } from './process-sort';
 import { useProcesses } from './useProcesses';
 import '../../styles/top.css';
+import { dockerTopCommand } from '../../../shared/cli/containers';
 
 const DEFAULT_PS_ARGS = '-ef';
 

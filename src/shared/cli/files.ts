@@ -4,6 +4,7 @@
  * files, modes and owners.
  */
 import type { CopiedOut } from '../types/files';
+import { listExecCliLine } from '../files/list-exec-command';
 import { joinShellWords, quoteShellWord } from './shell-quote';
 
 /** `web:/etc/passwd`, as one word for `docker cp`. */
@@ -49,4 +50,33 @@ export function copyOutCommand(container: string, copied: CopiedOut, destination
   const copy = joinShellWords(['docker', 'cp', ...follow, containerPath(container, copied.path), target]);
   // Berth replaced the folder that was there; docker cp would copy into it instead.
   return copied.replaced ? `${joinShellWords(['rm', '-rf', '--', target])} && ${copy}` : copy;
+}
+
+/** The listing: the engine's archive of the folder, read as a table of contents. */
+export function fileListCommand(container: string, path: string): string {
+  return `${joinShellWords(['docker', 'cp', containerPath(container, path), '-'])} | tar -tv`;
+}
+
+/** The listing of a running container: one level, with find and stat run in it (as root). */
+export const execListCommand = listExecCliLine;
+
+/** The viewer: one file's content to the terminal. */
+export function fileViewCommand(container: string, path: string): string {
+  return `${joinShellWords(['docker', 'cp', containerPath(container, path), '-'])} | tar -xO`;
+}
+
+/**
+ * One changed file against its image, as the Changes tab reads it: the image's version from a
+ * never-started container of the image (removed after), the container's from the container, then
+ * `diff -u` (image first). Three lines of POSIX sh; it writes `<name>.image` in the current folder.
+ */
+export function imageFileDiffCommand(container: string, image: string, filePath: string): string {
+  const base = filePath.split('/').filter(Boolean).at(-1) ?? 'root';
+  const saved = quoteShellWord(`${base}.image`);
+  const created = joinShellWords(['docker', 'create', '--network', 'none', image, '/berth-never-started']);
+  return [
+    `c=$(${created})`,
+    `docker cp "$c":${quoteShellWord(filePath)} - | tar -xO > ${saved}; docker rm "$c" > /dev/null`,
+    `${joinShellWords(['docker', 'cp', `${container}:${filePath}`, '-'])} | tar -xO | diff -u ${saved} -`,
+  ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { cliLogTime } from '../logs/time';
-import { joinShellWords } from './shell-quote';
+import { joinShellWords, quoteShellWord } from './shell-quote';
 
 export interface LogsCliOptions {
   name: string;
@@ -20,4 +20,10 @@ export function dockerLogsCommand({ name, tail, since, until, follow, timestamps
   if (timestamps) words.push('--timestamps');
   words.push(name);
   return joinShellWords(words);
+}
+
+/** What "Download log" does, on the command line. */
+export function dockerLogsDownloadCommand(name: string, timestamps: boolean, fileName: string): string {
+  const words = ['docker', 'logs', ...(timestamps ? ['--timestamps'] : []), name];
+  return `${joinShellWords(words)} > ${quoteShellWord(fileName)} 2>&1`;
 }

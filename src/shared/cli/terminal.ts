@@ -5,6 +5,7 @@
 import type { CreateContainerSpec } from '../contract';
 import { DEFAULT_DETACH_KEYS } from '../terminal/detach-keys';
 import { dockerArgvFor } from './docker-command';
+import type { SessionSpec } from '../terminal/session-spec';
 import { joinShellWords } from './shell-quote';
 
 export interface AttachCommandOptions {
@@ -35,4 +36,18 @@ export function interactiveCreateSpec(spec: CreateContainerSpec): CreateContaine
 export function interactiveRunCommand(spec: CreateContainerSpec): string {
   const [docker, , ...args] = dockerArgvFor('containers.create', { ...spec, tty: false, openStdin: false });
   return joinShellWords([docker ?? 'docker', 'run', '-it', ...args]);
+}
+
+/** The docker CLI command a session is equivalent to. */
+export function sessionCliCommand(spec: SessionSpec, shell?: string): string {
+  if (spec.kind === 'attach') {
+    return dockerAttachCommand({ container: spec.containerName, start: spec.start, logs: spec.logs, detachKeys: spec.detachKeys });
+  }
+  const words = ['docker', 'exec'];
+  if (spec.kind === 'shell') words.push('-it');
+  if (spec.user) words.push('-u', spec.user);
+  if (spec.workingDir) words.push('-w', spec.workingDir);
+  for (const { key, value } of spec.env ?? []) words.push('-e', `${key}=${value}`);
+  const command = spec.command ?? (shell ? [shell] : ['sh']);
+  return joinShellWords([...words, spec.containerName, ...command]);
 }

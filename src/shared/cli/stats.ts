@@ -1,4 +1,5 @@
-import { joinShellWords } from '../../../shared/cli/shell-quote';
+/** The `docker stats` lines of the Stats tab, quoted for POSIX sh. */
+import { joinShellWords } from './shell-quote';
 
 /** `docker stats <name>…`: what the live charts follow. */
 export function dockerStatsCommand(names: readonly string[]): string {

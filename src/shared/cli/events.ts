@@ -1,30 +1,5 @@
-/**
- * The docker CLI equivalents of the inspection views (top, port, inspect, isolation, events),
- * quoted for POSIX sh like every command the UI shows.
- */
+/** The `docker events` lines of the Events view and a container's Events tab, quoted for POSIX sh. */
 import { joinShellWords } from './shell-quote';
-
-export function dockerTopCommand(container: string, psArgs: string): string {
-  const args = psArgs.trim().split(/\s+/).filter(Boolean);
-  return joinShellWords(['docker', 'top', container, ...args]);
-}
-
-export function dockerPortCommand(container: string): string {
-  return joinShellWords(['docker', 'port', container]);
-}
-
-export function dockerInspectCommand(container: string): string {
-  return joinShellWords(['docker', 'inspect', container]);
-}
-
-export function dockerImageInspectCommand(image: string): string {
-  return joinShellWords(['docker', 'image', 'inspect', image]);
-}
-
-/** What the isolation view reads: the container's HostConfig (modes and limits). */
-export function dockerIsolationCommand(container: string): string {
-  return joinShellWords(['docker', 'inspect', '--format', '{{json .HostConfig}}', container]);
-}
 
 export interface EventsCommandOptions {
   types?: readonly string[];

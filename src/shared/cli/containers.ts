@@ -1,0 +1,56 @@
+/**
+ * The docker CLI lines of container commands Berth shows (top, port, inspect, isolation, diff,
+ * export, commit, the config an import is prefilled from), quoted for POSIX sh. The lines of
+ * create, run and the lifecycle actions come from the channel table in docker-command.ts.
+ */
+import { changeFlagWords, imageTargetWords, type ImageTarget } from './images';
+import { joinShellWords, positionalWords } from './shell-quote';
+
+export function dockerTopCommand(container: string, psArgs: string): string {
+  const args = psArgs.trim().split(/\s+/).filter(Boolean);
+  return joinShellWords(['docker', 'top', container, ...args]);
+}
+
+export function dockerPortCommand(container: string): string {
+  return joinShellWords(['docker', 'port', container]);
+}
+
+/** `docker port web 80/tcp`: the host addresses "Open" chooses from (IPv4 first; 0.0.0.0 opens as 127.0.0.1). */
+export function dockerPortLookupCommand(container: string, containerPort: number, protocol = 'tcp'): string {
+  return joinShellWords(['docker', 'port', container, `${containerPort}/${protocol}`]);
+}
+
+export function dockerInspectCommand(container: string): string {
+  return joinShellWords(['docker', 'inspect', container]);
+}
+
+/** What the isolation view reads: the container's HostConfig (modes and limits). */
+export function dockerIsolationCommand(container: string): string {
+  return joinShellWords(['docker', 'inspect', '--format', '{{json .HostConfig}}', container]);
+}
+
+/** What "Import as image…" fills the change lines from: the container's own Config (CMD, ENV, …). */
+export function containerConfigCommand(container: string): string {
+  return joinShellWords(['docker', 'inspect', '--format', '{{json .Config}}', container]);
+}
+
+/** `docker diff`: what the Changes tab lists. */
+export function dockerDiffCommand(container: string): string {
+  return joinShellWords(['docker', 'diff', container]);
+}
+
+export const exportCommand = (container: string, filename: string): string =>
+  joinShellWords(['docker', 'export', '-o', filename, ...positionalWords(container)]);
+
+export function commitCommand(container: string, options: ImageTarget & { message?: string; author?: string; changes: readonly string[]; pause: boolean }): string {
+  return joinShellWords([
+    'docker',
+    'commit',
+    ...(options.author ? ['-a', options.author] : []),
+    ...(options.message ? ['-m', options.message] : []),
+    ...changeFlagWords(options.changes),
+    ...(options.pause ? [] : ['--pause=false']),
+    ...positionalWords(container),
+    ...imageTargetWords(options),
+  ]);
+}
