@@ -5,9 +5,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
-import { useBrowserMode } from './browser-mode';
+import { browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function pageWith(options: { reducedMotion?: 'reduce' | 'no-preference'; viewport?: { width: number; height: number } }): Promise<Page> {
   const context = await mode.browser.newContext({ locale: 'en-US', viewport: options.viewport ?? { width: 1400, height: 860 }, reducedMotion: options.reducedMotion ?? 'no-preference' });

@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, dockerCli, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
-import { openContainer, useBrowserMode } from './browser-mode';
+import { openContainer, browserModeForFile } from './browser-mode';
 
-const mode = useBrowserMode();
+const mode = browserModeForFile();
 
 async function runningContainer(prefix: string, cmd: string[] = ['sleep', '300']): Promise<string> {
   const name = uniqueName(prefix);
