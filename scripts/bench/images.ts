@@ -1,8 +1,8 @@
 // Bench: export of a container holding 200 MB and import of that tar, through the real handlers
 // (a child process running the dispatcher with a headless file host) vs `docker export -o` and
-// `docker import` in the same run, interleaved. Goals: at least 0.9x the CLI's throughput, and the
-// child's peak RSS during each at most 64 MB above its idle RSS (read from /proc: VmHWM after
-// resetting it with clear_refs; where that is refused, VmRSS sampled every 5 ms).
+// `docker import` in the same run, interleaved. Goals: at least the CLI's throughput for export and
+// 0.9x for import, and the child's peak RSS during each at most 64 MB above its idle RSS (read from
+// /proc: VmHWM after resetting it with clear_refs; where that is refused, VmRSS sampled every 5 ms).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,8 @@ import { BENCH_LABELS, benchDocker, dockerCli, log as logLine, median, record, r
 const NAME = 'images';
 const PAYLOAD_MB = 200;
 const ITERATIONS = 5;
-const GOAL_RATIO = 0.9;
+/** Export at least as fast as `docker export` (issue #11); import at least 0.9x `docker import`. */
+const GOAL_RATIO = { export: 1.0, import: 0.9 } as const;
 const GOAL_PEAK_MB = 64;
 const MB = 1024 * 1024;
 const log = (message: string): void => logLine(NAME, message);
@@ -107,12 +108,12 @@ runBench(NAME, async (onCleanup) => {
     const cliMbs = tarBytes / MB / (median(r.cli) / 1000);
     const ratio = handlerMbs / cliMbs;
     const peak = Math.max(...r.peaks);
-    log(`${op}: handlers ${handlerMbs.toFixed(1)} MiB/s (median ${median(r.handler).toFixed(0)} ms), docker ${op} ${cliMbs.toFixed(1)} MiB/s (median ${median(r.cli).toFixed(0)} ms, incl. CLI start): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO}x) ${ratio >= GOAL_RATIO ? 'PASS' : 'MISS'}`);
+    log(`${op}: handlers ${handlerMbs.toFixed(1)} MiB/s (median ${median(r.handler).toFixed(0)} ms), docker ${op} ${cliMbs.toFixed(1)} MiB/s (median ${median(r.cli).toFixed(0)} ms, incl. CLI start): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO[op]}x) ${ratio >= GOAL_RATIO[op] ? 'PASS' : 'MISS'}`);
     log(`${op}: child peak RSS above idle ${peak.toFixed(1)} MB (idle ${median(r.idle).toFixed(1)} MB; goal <= ${GOAL_PEAK_MB} MB) ${peak <= GOAL_PEAK_MB ? 'PASS' : 'MISS'}`);
     const details = { tarBytes, iterations: ITERATIONS, handlerMs: r.handler.map((v) => round(v)), cliMs: r.cli.map((v) => round(v)) };
     record({ name: `${op} ${PAYLOAD_MB} MB via handlers`, value: round(handlerMbs, 1), unit: 'MiB/s', details });
     record({ name: `docker ${op} ${PAYLOAD_MB} MB (CLI)`, value: round(cliMbs, 1), unit: 'MiB/s', details });
-    record({ name: `${op}: handlers / docker ${op} throughput`, value: round(ratio), unit: 'x', goal: { kind: 'min', value: GOAL_RATIO }, details });
+    record({ name: `${op}: handlers / docker ${op} throughput`, value: round(ratio), unit: 'x', goal: { kind: 'min', value: GOAL_RATIO[op] }, details });
     record({
       name: `${op}: main-process peak RSS above idle`,
       value: round(peak, 1),

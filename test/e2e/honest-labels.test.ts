@@ -82,7 +82,7 @@ describe('browser mode: transfers say what is true', () => {
 
     const folderButtons = folderRow.getByRole('button', { name: /^Download/ });
     expect(await folderButtons.count()).toBe(1);
-    const tarButton = folderRow.getByRole('button', { name: 'Download box as a .tar archive', exact: true });
+    const tarButton = folderRow.getByRole('button', { name: 'Download .tar of box', exact: true });
     expect(await tarButton.textContent()).toBe('Download .tar');
     const folderDownload = page.waitForEvent('download');
     await tarButton.click();

@@ -63,7 +63,7 @@ describe('browser mode: export and import images', () => {
     expect(await runImage(`${repository}:v1`)).toBe('hello\n');
 
     // And from the list: create a container from it, started; it prints hello and exits.
-    await row.getByRole('button', { name: `Create a container from ${repository}:v1` }).click();
+    await row.getByRole('button', { name: `Create container from ${repository}:v1` }).click();
     expect(await page.getByLabel('Image', { exact: true }).inputValue()).toBe(`${repository}:v1`);
     const name = `berth-test-e2e-run-${Date.now()}`;
     await page.getByLabel('Name', { exact: true }).fill(name);

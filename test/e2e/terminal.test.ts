@@ -71,7 +71,7 @@ describe('browser mode: terminal', () => {
     await typeInTerminal(page, 'echo second-$((1+1))\n');
     await waitForScreen(page, /second-2/);
 
-    await page.getByRole('button', { name: /^Close sh/ }).click();
+    await page.locator('.term-tab-close[title^="Close sh"]').click();
     await page.getByText('No terminal sessions yet.', { exact: false }).waitFor();
     await waitFor(() => mode.dispatcher.openStreamCount() === baseline, { message: 'the session stream to close' });
     expect(mode.backend.terminals.size).toBe(0);
@@ -176,7 +176,7 @@ describe('browser mode: terminal', () => {
     const name = uniqueName('term-img-runit');
     const page = await mode.openPage();
     await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
-    await page.getByRole('button', { name: `Create a container from ${testImage}` }).click();
+    await page.getByRole('button', { name: `Create container from ${testImage}` }).click();
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByLabel('Command', { exact: true }).fill("sh -c 'echo from-images-view; exec sh'");
     await page.getByRole('button', { name: 'Create and start interactively' }).click();

@@ -3,6 +3,12 @@ import type { Readable } from 'node:stream';
 
 /** Reading pauses while this much waits to be written. */
 const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+/**
+ * A write waits until this much is queued (or the input ended): each write is a round trip through
+ * libuv's thread pool, and a write per socket read (a thousand or more for a 200 MB export) cost
+ * more CPU than the copying itself, CPU taken from the engine producing the archive.
+ */
+const MIN_WRITE_BYTES = 1024 * 1024;
 
 /** Which side failed: the disk's errors are reported with the file's name, the source's as they are. */
 export class FileWriteError extends Error {
@@ -33,9 +39,9 @@ async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
 
 /**
  * Streams `input` into `handle` with one `data` listener and one `writev` of everything that
- * arrived meanwhile: no stream stages between the socket and the disk, so each of the thousands
- * of 64 KiB chunks of a large export costs as little CPU as it can (on a busy machine that CPU is
- * taken from the engine producing the archive). Resolves when all is written; rejects with the
+ * arrived meanwhile (at least 1 MiB, unless at the end): no stream stages between the socket and
+ * the disk, so each chunk of a large export costs as little CPU as it can (on a busy machine that
+ * CPU is taken from the engine producing the archive). Resolves when all is written; rejects with the
  * input's error, a FileWriteError, or the signal's reason (the input is then destroyed).
  */
 export function streamToFile(input: Readable, handle: FileHandle, signal: AbortSignal, onBytes: (count: number) => void): Promise<void> {
@@ -55,6 +61,7 @@ export function streamToFile(input: Readable, handle: FileHandle, signal: AbortS
     const onAbort = (): void => fail(signal.reason);
     const flush = (): void => {
       if (writing || failed) return;
+      if (!ended && queued < MIN_WRITE_BYTES) return;
       if (queue.length === 0) {
         if (ended) {
           signal.removeEventListener('abort', onAbort);

@@ -1,7 +1,9 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { BerthError } from '../../../shared/errors';
+import { engineUnixSocket } from '../core/connection';
 import type { DownloadSource } from '../core/download-source';
+import { engineGetStream } from '../core/engine-http-stream';
 import { engineCall, isEngineUnreachable, toBerthError } from '../core/errors';
 import { tarEndCheck } from '../files/tar-checks';
 
@@ -11,6 +13,20 @@ export function midStreamError(err: unknown, what: string): BerthError {
     return new BerthError('ENGINE_UNAVAILABLE', `The connection to the Docker engine was lost during the ${what}.`);
   }
   return toBerthError(err, { action: what });
+}
+
+/**
+ * The export's body: read from the engine's unix socket directly where it is one (at the CLI's
+ * speed, see engine-http-stream.ts), else through dockerode (TCP, TLS, ssh).
+ */
+async function exportBody(docker: Docker, id: string, name: string, signal: AbortSignal): Promise<Readable> {
+  const context = { action: `export container ${name}` };
+  const socket = await engineUnixSocket(docker);
+  if (socket) {
+    const path = `${socket.pathPrefix}/containers/${encodeURIComponent(id)}/export`;
+    return engineCall(() => engineGetStream({ socketPath: socket.socketPath, path, signal }), context);
+  }
+  return (await engineCall(() => docker.getContainer(id).export({ abortSignal: signal }), context)) as Readable;
 }
 
 /**
@@ -25,17 +41,15 @@ export async function containerExportSource(docker: Docker, id: string): Promise
     filename: `${name}.tar`,
     contentType: 'application/x-tar',
     async open(signal) {
-      const response = (await engineCall(() => container.export({ abortSignal: signal }), {
-        action: `export container ${name}`,
-      })) as Readable;
+      const response = await exportBody(docker, info.Id, name, signal);
       const checked = tarEndCheck(
         () => new BerthError('INTERNAL', `The export of ${name} ended early: the archive is incomplete. Was the container changed or removed meanwhile?`),
       );
       response.on('error', (err) => checked.destroy(midStreamError(err, `export of ${name}`)));
-      // The connection may close while received data still waits in the paused stream: only a
-      // response the engine did not finish (`complete` false) is cut short.
+      // dockerode's response may close while received data still waits in the paused stream: only
+      // one the engine did not finish (`complete` false) is cut short. (The socket reader fails instead.)
       response.on('close', () => {
-        if (!(response as Readable & { complete?: boolean }).complete) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `export of ${name}`));
+        if ((response as Readable & { complete?: boolean }).complete === false) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `export of ${name}`));
       });
       checked.on('close', () => response.destroy());
       return response.pipe(checked);

@@ -46,3 +46,24 @@ export function connectEngine(env: NodeJS.ProcessEnv = process.env): { docker: D
   const docker = env === process.env ? new Docker() : new Docker(optionsFor(env, host));
   return { docker, host };
 }
+
+/** What docker-modem keeps of its connection (its typings leave these out). */
+interface ModemConnection {
+  socketPath?: unknown;
+  getSocketPath?: () => Promise<unknown>;
+  version?: unknown;
+}
+
+/**
+ * The unix socket `docker` talks to, and the API version prefix its requests carry (`/v1.41`, or
+ * none): for a reader that speaks HTTP on the socket itself. Undefined for TCP, TLS and ssh
+ * engines and for Windows named pipes.
+ */
+export async function engineUnixSocket(docker: Docker): Promise<{ socketPath: string; pathPrefix: string } | undefined> {
+  if (process.platform === 'win32') return undefined;
+  const modem = docker.modem as unknown as ModemConnection;
+  if (modem.socketPath === undefined || modem.socketPath === null) return undefined;
+  const socketPath = typeof modem.getSocketPath === 'function' ? await modem.getSocketPath() : modem.socketPath;
+  if (typeof socketPath !== 'string' || socketPath === '') return undefined;
+  return { socketPath, pathPrefix: typeof modem.version === 'string' && modem.version ? `/${modem.version}` : '' };
+}

@@ -30,9 +30,14 @@ function Inline({ lines }: { lines: DiffLine[] }) {
     <div className="diff-inline mono" role="table" aria-label={t('diff.inlineLabel')}>
       {foldUnchanged(lines).map((block, index) =>
         block.kind === 'fold' && !open.has(index) ? (
-          <button key={index} type="button" className="diff-fold" onClick={() => setOpen(new Set([...open, index]))}>
-            {t('diff.fold', { count: block.count })}
-          </button>
+          // A table holds rows of cells only: the fold button sits in a row of its own.
+          <div key={index} role="row">
+            <div role="cell">
+              <button type="button" className="diff-fold" onClick={() => setOpen(new Set([...open, index]))}>
+                {t('diff.fold', { count: block.count })}
+              </button>
+            </div>
+          </div>
         ) : (
           block.lines.map((line) => (
             <div key={`${line.oldNo ?? ''}-${line.newNo ?? ''}`} role="row" className={`diff-line diff-${line.kind}`}>
@@ -41,7 +46,7 @@ function Inline({ lines }: { lines: DiffLine[] }) {
               <span className="diff-sign" aria-hidden="true">
                 {line.kind === 'added' ? '+' : line.kind === 'removed' ? '-' : ' '}
               </span>
-              <span className="diff-text">
+              <span className="diff-text" role="cell">
                 <span className="visually-hidden">{line.kind === 'same' ? '' : t(`diff.${line.kind}`)}</span>
                 {line.text}
               </span>
@@ -60,11 +65,11 @@ function Split({ lines }: { lines: DiffLine[] }) {
     <div className="diff-split mono" role="table" aria-label={t('diff.splitLabel')}>
       {rows.map((row, index) => (
         <div key={index} role="row" className="diff-split-row">
-          <span className={`diff-half diff-${row.left?.kind ?? 'empty'}`}>
+          <span className={`diff-half diff-${row.left?.kind ?? 'empty'}`} role="cell">
             <LineNumber value={row.left?.oldNo} />
             <span className="diff-text">{row.left?.text ?? ''}</span>
           </span>
-          <span className={`diff-half diff-${row.right?.kind ?? 'empty'}`}>
+          <span className={`diff-half diff-${row.right?.kind ?? 'empty'}`} role="cell">
             <LineNumber value={row.right?.newNo} />
             <span className="diff-text">{row.right?.text ?? ''}</span>
           </span>
@@ -128,7 +133,7 @@ export function DiffView({ container, path }: { container: { id: string; name: s
   return (
     <div className="diff-view">
       <div className="diff-header">
-        <h3 className="mono diff-path">{path}</h3>
+        <h2 className="mono diff-path">{path}</h2>
         <div className="segmented" role="group" aria-label={t('diff.layout')}>
           {(['split', 'inline'] as const).map((option) => (
             <button key={option} type="button" className={`small${layout === option ? ' active' : ''}`} aria-pressed={layout === option} onClick={() => setLayout(option)}>

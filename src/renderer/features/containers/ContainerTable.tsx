@@ -58,13 +58,10 @@ export function ContainerTable(props: ContainerTableProps) {
   const layout = useColumnLayout(containers, scrollRef);
   const tableStyle = layout.template ? ({ '--container-columns': layout.template } as CSSProperties) : undefined;
 
+  // aria-sort belongs on the columnheader (a button may not carry it), as in the other sortable tables.
+  const sortedBy = (key: SortKey) => (sortKey === key ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none');
   const header = (key: SortKey) => (
-    <button
-      type="button"
-      className="sort-header"
-      onClick={() => props.onSort(key)}
-      aria-sort={sortKey === key ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
-    >
+    <button type="button" className="sort-header" onClick={() => props.onSort(key)}>
       {t(`columns.${key}`)}
       <span aria-hidden="true">{sortKey === key ? (sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
     </button>
@@ -83,12 +80,12 @@ export function ContainerTable(props: ContainerTableProps) {
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
         </span>
-        <span role="columnheader" className="cell name-cell">{header('name')}</span>
-        <span role="columnheader" className="cell image-cell">{header('image')}</span>
-        <span role="columnheader" className="cell state-cell">{header('state')}</span>
+        <span role="columnheader" className="cell name-cell" aria-sort={sortedBy('name')}>{header('name')}</span>
+        <span role="columnheader" className="cell image-cell" aria-sort={sortedBy('image')}>{header('image')}</span>
+        <span role="columnheader" className="cell state-cell" aria-sort={sortedBy('state')}>{header('state')}</span>
         <StatsColumnHeaders />
         <span role="columnheader" className="cell ports-cell">{t('columns.ports')}</span>
-        <span role="columnheader" className="cell created-cell">{header('created')}</span>
+        <span role="columnheader" className="cell created-cell" aria-sort={sortedBy('created')}>{header('created')}</span>
         <span role="columnheader" className="cell actions-cell">{t('columns.actions')}</span>
       </div>
       <div className="table-body" ref={scrollRef} data-testid="container-rows">

@@ -35,7 +35,7 @@ export function EventsTable({ events, label }: { events: readonly EngineEvent[];
         <span role="columnheader">{t('columns.actor')}</span>
         <span role="columnheader">{t('columns.attributes')}</span>
       </div>
-      <div className="events-body" ref={scrollRef} data-testid="event-rows" tabIndex={0} aria-label={label}>
+      <div className="events-body" ref={scrollRef} data-testid="event-rows" tabIndex={0} role="rowgroup" aria-label={label}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const event = at(item.index);

@@ -66,7 +66,7 @@ export function ContainerImageTab({ container, intent }: DetailTabProps) {
       )}
       <ExportPanel container={container} onImportAsImage={setImportOffer} exportRef={startExport} />
       <section className="image-section" aria-labelledby={`commit-${container.id}`}>
-        <h3 id={`commit-${container.id}`}>{t('commit.sectionTitle')}</h3>
+        <h2 id={`commit-${container.id}`}>{t('commit.sectionTitle')}</h2>
         <p className="muted">{t('commit.explain')}</p>
         <div>
           <button type="button" onClick={() => setCommitting(true)} {...gate}>

@@ -78,7 +78,7 @@ export function ExportPanel({ container, onImportAsImage, exportRef }: ExportPan
   const running = started !== undefined && outcome === undefined;
   return (
     <section className="image-section" aria-labelledby={`export-${container.id}`}>
-      <h3 id={`export-${container.id}`}>{t('export.title')}</h3>
+      <h2 id={`export-${container.id}`}>{t('export.title')}</h2>
       <p className="images-warning">{t('export.configWarning')}</p>
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => void start()} disabled={busy || running} {...gate}>

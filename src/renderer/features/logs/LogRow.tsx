@@ -98,7 +98,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
   return (
     <div className={classes} role="row" aria-rowindex={props.rowIndex} data-seq={seq} data-stream={stderr ? 'stderr' : 'stdout'} style={{ minHeight: props.height }}>
       <span className="log-gutter" role="cell" onMouseDown={(event) => event.shiftKey && event.preventDefault()} onClick={(event) => props.onGutterClick(seq, event)}>
-        {stderr && <span className="log-stream-mark" title={props.stderrLabel} aria-label={props.stderrLabel} />}
+        {stderr && <span className="log-stream-mark" role="img" title={props.stderrLabel} aria-label={props.stderrLabel} />}
         {props.lineNumber}
       </span>
       {timeText !== undefined && (
@@ -108,7 +108,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       )}
       <span className="log-text" role="cell">
         {renderText(segments, ranges, currentOccurrence)}
-        {partial && <span className="log-continued" title={props.continuedLabel} aria-label={props.continuedLabel} />}
+        {partial && <span className="log-continued" role="img" title={props.continuedLabel} aria-label={props.continuedLabel} />}
       </span>
     </div>
   );

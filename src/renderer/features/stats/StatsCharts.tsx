@@ -120,7 +120,7 @@ export function StatsCharts({ history, version, latest, windowMs, now }: StatsCh
       {charts.map((chart) => (
         <section key={chart.id} className="stats-card" aria-labelledby={`stats-${chart.id}-title`} data-chart={chart.id}>
           <header>
-            <h3 id={`stats-${chart.id}-title`}>{chart.title}</h3>
+            <h2 id={`stats-${chart.id}-title`}>{chart.title}</h2>
             <span className="stats-current mono">{latest ? chart.current(latest) : '—'}</span>
           </header>
           <p className="stats-detail muted">{latest ? chart.detail(latest) : '\u00a0'}</p>

@@ -10,7 +10,7 @@ export function CommandOutputView({ output, running }: { output: CommandOutput; 
         const text = output.text(stream);
         return (
           <section key={stream} className={`term-stream term-${stream}`} aria-labelledby={`term-${stream}-title`}>
-            <h4 id={`term-${stream}-title`}>{t(`command.${stream}`)}</h4>
+            <h2 id={`term-${stream}-title`}>{t(`command.${stream}`)}</h2>
             {output.truncated(stream) && <p className="term-hint">{t('command.truncated')}</p>}
             <pre tabIndex={0} data-testid={`command-${stream}`}>
               {text || <span className="muted">{running ? t('command.waiting') : t('command.empty')}</span>}

@@ -50,7 +50,7 @@ export function NewSessionForm({ container, onOpen, onCancel }: NewSessionFormPr
 
   return (
     <form className="term-new" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()} aria-labelledby="term-new-title">
-      <h3 id="term-new-title">{t('form.title')}</h3>
+      <h2 id="term-new-title">{t('form.title')}</h2>
       <fieldset className="term-kinds">
         <legend className="visually-hidden">{t('form.kind')}</legend>
         {KINDS.map((kind) => (

@@ -128,7 +128,9 @@ function SessionTabButton({ session, selected, buttonRef, onSelect, onClose }: S
         <span className={`term-dot ${state.status}`} aria-hidden="true" />
         <span className="term-tab-title">{title}</span>
       </button>
-      <button type="button" className="term-tab-close" aria-label={t('sessions.close', { title })} onClick={onClose}>
+      {/* A tablist may hold only tabs: this × is for the pointer; the keyboard and screen readers
+          have the panel's own Close button. */}
+      <button type="button" className="term-tab-close" aria-hidden="true" tabIndex={-1} title={t('sessions.close', { title })} onClick={onClose}>
         ×
       </button>
     </span>

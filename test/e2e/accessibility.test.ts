@@ -1,0 +1,311 @@
+// The axe gate: axe-core (WCAG 2.2 A and AA, and best practices) over every view, detail tab,
+// dialog, menu and panel, in light and dark, English and Korean. Zero violations.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { describeFindings, scanPage, type AxeFinding } from './axe';
+import { openContainer, browserModeForFile } from './browser-mode';
+
+const mode = browserModeForFile();
+
+type Language = 'en' | 'ko';
+type Theme = 'light' | 'dark';
+
+const catalogs = new Map<string, unknown>();
+/** The UI's own text, from the catalogs the renderer uses: `say('ko', 'common:nav.images')`. */
+function say(language: Language, key: string, values: Record<string, string | number> = {}): string {
+  const [namespace, dotted] = key.split(':') as [string, string];
+  const file = path.resolve('src/renderer/i18n/locales', language, `${namespace}.json`);
+  if (!catalogs.has(file)) catalogs.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  let node = catalogs.get(file);
+  for (const part of dotted.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  // Plurals as i18next keeps them: `key_one`, `key_other` (Korean has only `_other`).
+  if (node === undefined && typeof values.count === 'number') {
+    return say(language, `${key}_${new Intl.PluralRules(language).select(values.count)}`, values);
+  }
+  if (typeof node !== 'string') throw new Error(`no string ${key} in ${language}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
+}
+
+const base = uniqueName('a11y');
+const names = { running: `${base}-web`, exited: `${base}-done`, paused: `${base}-paused` };
+const LOGIN_SERVER = 'registry.example.test';
+let dockerConfig = '';
+const savedDockerConfig = process.env.DOCKER_CONFIG;
+
+beforeAll(async () => {
+  const create = (name: string, cmd: string[], extra: object = {}) =>
+    docker().createContainer({ Image: testImage, name, Cmd: cmd, Labels: { ...TEST_LABELS }, ...extra });
+  const running = await create(names.running, ['sh', '-c', 'echo started; echo started badly >&2; echo made > /tmp/made; exec sleep 600'], {
+    ExposedPorts: { '80/tcp': {} },
+    HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] }, Memory: 256 * 1024 * 1024 },
+  });
+  await running.start();
+  const exited = await create(names.exited, ['sh', '-c', 'exit 3']);
+  await exited.start();
+  await exited.wait();
+  const paused = await create(names.paused, ['sleep', '600']);
+  await paused.start();
+  await paused.pause();
+  // One login in a docker config of this test's own, so Settings lists a registry.
+  dockerConfig = await mkdtemp(path.join(tmpdir(), 'berth-a11y-docker-'));
+  const auth = Buffer.from('someone:not-a-secret').toString('base64');
+  await writeFile(path.join(dockerConfig, 'config.json'), JSON.stringify({ auths: { [LOGIN_SERVER]: { auth } } }));
+  process.env.DOCKER_CONFIG = dockerConfig;
+});
+
+afterAll(async () => {
+  if (savedDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
+  else process.env.DOCKER_CONFIG = savedDockerConfig;
+  if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true });
+});
+
+/** One language and theme: opens every screen in turn and scans it. */
+class Walk {
+  readonly findings: AxeFinding[] = [];
+  scans = 0;
+  constructor(
+    readonly page: Page,
+    readonly language: Language,
+    readonly theme: Theme,
+  ) {}
+
+  t(key: string, values?: Record<string, string | number>): string {
+    return say(this.language, key, values);
+  }
+
+  async scan(screen: string): Promise<void> {
+    this.scans += 1;
+    this.findings.push(...(await scanPage(this.page, `${this.theme} ${this.language}: ${screen}`)));
+  }
+
+  button(scope: Page | Locator, key: string, values?: Record<string, string | number>): Locator {
+    return scope.getByRole('button', { name: this.t(key, values), exact: true });
+  }
+
+  async goTo(view: 'containers' | 'images' | 'events' | 'engine' | 'settings'): Promise<void> {
+    await this.button(this.page.getByRole('navigation'), `common:nav.${view}`).click();
+    await this.page.getByRole('heading', { name: this.t(`${view}:title`), level: 1 }).waitFor();
+  }
+
+  /** Opens a dialog with `open`, scans it, and closes it with Escape. */
+  async dialog(screen: string, open: () => Promise<void>, name?: string): Promise<void> {
+    await open();
+    const dialog = name ? this.page.getByRole('dialog', { name }) : this.page.getByRole('dialog');
+    await dialog.waitFor();
+    // A dialog is modal (the page behind is inert, so focus stays in it) and has a name.
+    expect(await dialog.evaluate((element) => [element.matches(':modal'), element.getAttribute('aria-label') ?? element.getAttribute('aria-labelledby')])).toEqual([
+      true,
+      expect.stringMatching(/\S/),
+    ]);
+    await this.scan(screen);
+    await this.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  }
+}
+
+const row = (page: Page, name: string): Locator => page.locator(`[role=row][data-container-name="${name}"]`);
+/** The chosen detail tab's panel (the Terminal tab has a tabpanel of its own inside). */
+const visiblePanel = (page: Page): Locator => page.locator('.tab-panel[role=tabpanel]:not([hidden])');
+
+/** What says a tab has loaded (inside its panel), where the panel alone does not. */
+const TAB_READY: Readonly<Record<string, string>> = {
+  logs: '[data-testid=log-viewport] .log-row',
+  stats: '[data-testid=stats-sample-count]',
+  processes: 'table tbody tr',
+  ports: 'table tbody tr',
+  inspect: '.json-inspector',
+  isolation: '.isolation-list',
+  events: '[role=row][data-action]',
+  files: '[data-testid=file-rows] [data-path="/tmp"]',
+  changes: '[role=tree], .empty-state',
+};
+
+/** Further screens inside a tab, opened after the tab itself is scanned. */
+const TAB_EXTRAS: Readonly<Record<string, (walk: Walk) => Promise<void>>> = {
+  logs: async (walk) => {
+    const panel = visiblePanel(walk.page);
+    await panel.locator('.log-row.stderr').waitFor({ timeout: 15_000 });
+    const search = panel.getByRole('searchbox', { name: walk.t('logs:search.label') });
+    await search.fill('started');
+    await search.press('Enter');
+    await panel.locator('.log-match.current').waitFor();
+    await walk.scan('logs with search matches and a stderr line');
+  },
+  terminal: async (walk) => {
+    await walk.button(visiblePanel(walk.page), 'terminal:toolbar.newShell').click();
+    await visiblePanel(walk.page).locator('[role=tab][aria-selected=true]').waitFor({ timeout: 15_000 });
+    await visiblePanel(walk.page).locator('.xterm').waitFor();
+    await walk.scan('terminal with a shell session');
+  },
+  files: async (walk) => {
+    const rows = visiblePanel(walk.page).locator('[data-testid=file-rows]');
+    await rows.locator('[data-path="/tmp"] .files-name').click();
+    await rows.locator('[data-path="/tmp/made"] .files-name').click();
+    await walk.page.getByRole('dialog').waitFor();
+    await walk.scan('file viewer');
+    await walk.page.keyboard.press('Escape');
+    await walk.page.getByRole('dialog').waitFor({ state: 'detached' });
+  },
+  changes: async (walk) => {
+    const tree = visiblePanel(walk.page).getByRole('tree');
+    await tree.getByRole('treeitem', { name: /made/ }).click();
+    await visiblePanel(walk.page).locator('.diff-path').waitFor();
+    await walk.scan('changes with a file chosen');
+  },
+};
+
+async function containersScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await expect.poll(() => row(page, names.running).getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
+  await expect.poll(() => row(page, names.paused).getAttribute('data-state'), { timeout: 15_000 }).toBe('paused');
+  await expect.poll(() => row(page, names.exited).getAttribute('data-state'), { timeout: 15_000 }).toBe('exited');
+  // Sorted by age, newest first: said on the column's header, where a screen reader looks for it.
+  const created = page.getByRole('columnheader', { name: walk.t('containers:columns.created'), exact: true });
+  expect(await created.getAttribute('aria-sort')).toBe('descending');
+  expect(await created.getByRole('button').getAttribute('aria-sort')).toBeNull();
+  await walk.scan('containers list');
+
+  await row(page, names.running).getByRole('checkbox').check();
+  await row(page, names.paused).getByRole('checkbox').check();
+  await walk.button(page, 'stats:compare.open').click();
+  await page.locator('.stats-compare').waitFor();
+  await walk.scan('selection bar and compare panel');
+  await walk.button(page.locator('.stats-compare'), 'stats:compare.close').click();
+  await walk.button(page, 'containers:selection.clear').click();
+
+  await walk.dialog('kill confirm', () => walk.button(row(page, names.running), 'containers:actions.kill').click());
+  // Remove without force on a running container: the engine refuses, and the report offers the ways on.
+  await walk.button(row(page, names.running), 'containers:actions.remove').click();
+  const confirm = page.getByRole('dialog');
+  await confirm.waitFor();
+  await walk.scan('remove confirm');
+  await walk.button(confirm, 'containers:actions.remove').click();
+  const report = page.locator('.action-report');
+  await walk.button(report, 'containers:report.forceRemove', { count: 1 }).waitFor({ timeout: 15_000 });
+  await walk.scan('action report (refused remove)');
+  await walk.button(report, 'containers:report.dismiss').click();
+
+  await walk.button(page, 'containers:create').first().click();
+  const form = page.locator('.create-form');
+  await form.waitFor();
+  await walk.scan('create form');
+  await walk.button(form, 'create:actions.create').click();
+  await form.locator('.cf-summary').waitFor();
+  await walk.scan('create form with problems');
+  await walk.button(form, 'create:actions.cancel').click();
+  await form.waitFor({ state: 'detached' });
+}
+
+async function detailScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await openContainer(page, names.running);
+  const tabs = Object.keys(JSON.parse(readFileSync('src/renderer/i18n/locales/en/detail.json', 'utf8')).tabs as object);
+  for (const tab of tabs) {
+    await page.getByRole('tab', { name: walk.t(`detail:tabs.${tab}`), exact: true }).click();
+    const ready = TAB_READY[tab];
+    await (ready ? visiblePanel(page).locator(ready).first() : visiblePanel(page)).waitFor({ timeout: 15_000 });
+    await walk.scan(`detail tab ${tab}`);
+    await TAB_EXTRAS[tab]?.(walk);
+  }
+  // At the smallest window the tabs that do not fit go into a "More" menu (all of Korean's short names fit).
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const more = walk.button(page, 'detail:tabsMore');
+  if (walk.language === 'en') {
+    await more.click();
+    await page.getByRole('menu').waitFor();
+    await walk.scan('detail tabs "More" menu at 1024 px');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+  }
+  await page.setViewportSize({ width: 1400, height: 860 });
+}
+
+async function imagesScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goTo('images');
+  const image = page.locator(`tr[data-image-names~="${testImage}"]`);
+  await image.waitFor({ timeout: 15_000 });
+  await walk.scan('images list');
+  const action = (index: number) => () => image.locator('.image-actions button').nth(index).click();
+  await walk.dialog('image inspect dialog', action(1));
+  await walk.dialog('image history dialog', action(2));
+  await walk.dialog('image tag dialog', action(3));
+  await walk.dialog('image push dialog', action(4));
+  await walk.dialog('image remove confirm', action(5));
+  await walk.dialog('import dialog', () => walk.button(page, 'images:import.open').first().click());
+
+  await walk.button(page, 'images:pull.open').first().click();
+  const pull = page.getByRole('dialog', { name: walk.t('registries:pull.title') });
+  await walk.scan('pull dialog');
+  // Nothing listens on port 9: the pull fails at once, and its failure is shown in the dialog and the tray.
+  await pull.getByLabel(walk.t('registries:pull.reference')).fill(`127.0.0.1:9/berth-test/none:${walk.language}-${walk.theme}`);
+  await walk.button(pull, 'registries:pull.start').click();
+  await pull.locator('[data-testid=registry-task][data-phase=failed]').waitFor({ timeout: 30_000 });
+  await walk.scan('pull dialog with a failed pull');
+  await page.keyboard.press('Escape');
+  await pull.waitFor({ state: 'detached' });
+  await page.locator('.reg-tray-button').click();
+  await page.locator('#reg-tasks-panel').waitFor();
+  await walk.scan('pulls and pushes tray');
+  await page.keyboard.press('Escape');
+  await page.locator('#reg-tasks-panel').waitFor({ state: 'detached' });
+
+  await action(0)();
+  const form = page.locator('.create-form');
+  await form.waitFor();
+  await walk.scan('create form from an image');
+  await walk.button(form, 'create:actions.cancel').click();
+}
+
+async function otherViews(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goTo('events');
+  await page.getByRole('combobox', { name: walk.t('events:history.label') }).selectOption('1h');
+  await page.locator(`[role=row][data-actor="${names.running}"]`).first().waitFor({ timeout: 15_000 });
+  await walk.scan('events view');
+  await walk.goTo('engine');
+  await walk.scan('engine view');
+  await walk.goTo('settings');
+  await page.locator(`tr[data-registry="${LOGIN_SERVER}"]`).waitFor({ timeout: 15_000 });
+  await walk.scan('settings with a registry login');
+  await walk.dialog('login dialog', () => walk.button(page, 'registries:logins.login').click(), walk.t('registries:login.title'));
+  await walk.dialog('command palette', () => page.keyboard.press('Control+K'), walk.t('palette:palette.title'));
+  await walk.dialog('keyboard shortcuts', () => page.locator('body').press('?'));
+}
+
+const COMBINATIONS: ReadonlyArray<{ theme: Theme; language: Language }> = [
+  { theme: 'light', language: 'en' },
+  { theme: 'dark', language: 'en' },
+  { theme: 'light', language: 'ko' },
+  { theme: 'dark', language: 'ko' },
+];
+
+describe('accessibility: axe-core over every screen', () => {
+  it('finds no WCAG 2.2 AA or best-practice violation in light and dark, English and Korean', { timeout: 600_000 }, async () => {
+    const findings: AxeFinding[] = [];
+    let scans = 0;
+    for (const { theme, language } of COMBINATIONS) {
+      // Theme and language are left at "system" in Settings: the browser's colour scheme and locale pick them.
+      const page = await mode.openPage({ colorScheme: theme, locale: language === 'ko' ? 'ko-KR' : 'en-US' });
+      expect(await page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.lang])).toEqual([theme, language]);
+      const walk = new Walk(page, language, theme);
+      try {
+        await containersScreens(walk);
+        await detailScreens(walk);
+        await imagesScreens(walk);
+        await otherViews(walk);
+      } finally {
+        findings.push(...walk.findings);
+        scans += walk.scans;
+        await page.context().close();
+      }
+    }
+    console.log(`axe: ${scans} scans`);
+    expect(findings.length, describeFindings(findings)).toBe(0);
+  });
+});
