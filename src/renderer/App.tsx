@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnnouncerProvider } from './components/Announcer';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EngineReachProvider, useEngineReach, EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine';
 import { PaletteHost, useViewCommands } from './features/palette';
@@ -26,15 +27,17 @@ export function App() {
   );
 
   return (
-    <RegistryTasksProvider>
-      <RegistryDialogsProvider>
-        <NavigationProvider value={navigation}>
-          <EngineReachProvider>
-            <AppShell view={view} setView={setView} />
-          </EngineReachProvider>
-        </NavigationProvider>
-      </RegistryDialogsProvider>
-    </RegistryTasksProvider>
+    <AnnouncerProvider>
+      <RegistryTasksProvider>
+        <RegistryDialogsProvider>
+          <NavigationProvider value={navigation}>
+            <EngineReachProvider>
+              <AppShell view={view} setView={setView} />
+            </EngineReachProvider>
+          </NavigationProvider>
+        </RegistryDialogsProvider>
+      </RegistryTasksProvider>
+    </AnnouncerProvider>
   );
 }
 

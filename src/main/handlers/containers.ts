@@ -9,7 +9,9 @@ import { containerImageConfig } from '../engine/containers/image-config';
 import { inspectContainer } from '../engine/containers/inspect';
 import { containerIsolation } from '../engine/containers/isolation';
 import { containerPorts, publishedPortUrl } from '../engine/containers/ports';
+import { previewPrune, pruneContainers, resolvePruneFilters } from '../engine/containers/prune';
 import { topContainer } from '../engine/containers/top';
+import { updateContainer } from '../engine/containers/update';
 import { imagePuller } from '../engine/registries/ensure-image';
 import { TAR_FILTERS } from '../transfers/dialogs';
 import { startDownload } from '../transfers/download';
@@ -34,7 +36,15 @@ async function openPublishedPort(docker: Docker, input: { id: string; containerP
 export function containerCommandHandlers({ engine: { docker }, host, transfers, registryTasks }: HandlerContext): ContainerCommands {
   const pullMissing = imagePuller(docker, registryTasks);
   return {
-    'containers.list': ({ all }) => lifecycle.listContainers(docker, all),
+    'containers.list': ({ all, size }) => lifecycle.listContainers(docker, all, size),
+    'containers.rename': ({ id, name }) => lifecycle.renameContainer(docker, id, name),
+    'containers.update': ({ id, ...request }) => updateContainer(docker, id, request),
+    'containers.wait': ({ id }) => lifecycle.waitForExit(docker, id),
+    'containers.prunePreview': async ({ filters }) => {
+      const resolved = resolvePruneFilters(filters);
+      return { ...(await previewPrune(docker, resolved)), filters: resolved };
+    },
+    'containers.prune': ({ filters }) => pruneContainers(docker, resolvePruneFilters(filters)),
     'containers.create': (spec) => lifecycle.createContainer(docker, spec, pullMissing),
     'containers.run': (spec) => lifecycle.runContainer(docker, spec, pullMissing),
     'containers.start': ({ id }) => lifecycle.startContainer(docker, id),

@@ -9,7 +9,7 @@ export interface ShortcutSpec {
   id: string;
   /** Alternatives, e.g. ['Delete', 'Mod+Backspace']. */
   keys: readonly string[];
-  section: 'general' | 'containers';
+  section: 'general' | 'containers' | 'terminal';
   /** Also while typing in a text field (only Mod combinations: they type nothing). */
   whileTyping?: boolean;
 }
@@ -27,6 +27,9 @@ export const SHORTCUTS: readonly ShortcutSpec[] = [
   { id: 'unpause', keys: ['Alt+Shift+U'], section: 'containers' },
   { id: 'kill', keys: ['Alt+Shift+K'], section: 'containers' },
   { id: 'remove', keys: ['Delete', 'Mod+Backspace'], section: 'containers' },
+  // Handled by the terminal itself (no command): Tab belongs to the shell there, so this is the
+  // way out. Ctrl+Shift+F-keys reach no shell program; a browser keeps none of them.
+  { id: 'leaveTerminal', keys: ['Mod+Shift+F6'], section: 'terminal' },
 ];
 
 interface ParsedKeys {

@@ -1,9 +1,12 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferProgress as Progress } from '../../shared/types/transfers';
 import { BerthError } from '../../shared/errors';
 import { useTransfer } from '../features/transfers';
 import { formatBytes } from '../format/bytes';
+import { useAnnounce } from './Announcer';
 import { ErrorMessage } from './ErrorMessage';
+import { MilestoneTracker, milestoneOf } from './milestones';
 import '../styles/transfers.css';
 
 interface TransferProgressProps {
@@ -16,6 +19,7 @@ interface TransferProgressProps {
 export function TransferProgress({ transferId, onSettled }: TransferProgressProps) {
   const { t } = useTranslation('transfers');
   const { progress, error, cancel } = useTransfer(transferId, onSettled);
+  useTransferAnnouncements(transferId, progress);
   if (error) return <ErrorMessage error={error} />;
   if (!progress) return <p className="muted">{t('starting')}</p>;
 
@@ -45,7 +49,8 @@ export function TransferProgress({ transferId, onSettled }: TransferProgressProp
         max={barMax}
         value={phase === 'done' ? (barMax ?? 1) : barMax ? bytes : undefined}
       />
-      <div role="status" aria-live="polite" className="transfer-outcome">
+      {/* Said by the app's live region (useTransferAnnouncements); this is the outcome's detail on screen. */}
+      <div className="transfer-outcome">
         {phase === 'failed' && <ErrorMessage error={BerthError.fromShape(progress.error ?? { code: 'INTERNAL', message: t('failed') })} />}
         {phase === 'cancelled' && <span className="muted">{t('cancelledNote')}</span>}
         {progress.warnings?.map((warning) => (
@@ -56,4 +61,23 @@ export function TransferProgress({ transferId, onSettled }: TransferProgressProp
       </div>
     </div>
   );
+}
+
+/** Start, each quarter and the end of a transfer, said in the polite live region (not every percent). */
+function useTransferAnnouncements(transferId: string, progress: Progress | undefined): void {
+  const { t } = useTranslation('transfers');
+  const announce = useAnnounce();
+  const [tracker] = useState(() => new MilestoneTracker());
+  useEffect(() => {
+    if (!progress) return;
+    // A transfer first seen already ended (a panel shown again) was said when it ended.
+    const step = tracker.next(transferId, milestoneOf(progress.phase, progress.bytes, progress.totalBytes), progress.phase !== 'running' && !tracker.seen(transferId));
+    if (step === undefined) return;
+    const verb = t(`verb.${progress.direction}`);
+    const { name } = progress;
+    if (step === 'started') announce(t('announce.started', { verb, name }));
+    else if (typeof step === 'number') announce(t('announce.percent', { verb, name, percent: step }));
+    else if (step === 'failed') announce(`${t('phase.failed', { name })}. ${progress.error?.message ?? t('failed')}`);
+    else announce(t(`phase.${step}`, { verb, name }));
+  }, [announce, progress, t, tracker, transferId]);
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { ImageChanges } from '../images/change-lines';
-import type { ContainerActionResult, ContainerSummary, CreatedContainer } from '../types/containers';
+import { untilToEpochSeconds } from '../containers/prune-until';
+import type {
+  ContainerActionResult,
+  ContainerExit,
+  ContainerPrunePreview,
+  ContainerPruneResult,
+  ContainerSummary,
+  ContainerUpdateResult,
+  CreatedContainer,
+} from '../types/containers';
 import type { ContainerChange } from '../types/files';
 import type { CommitResult } from '../types/images';
 import type { InspectDocument } from '../types/inspect';
@@ -22,6 +31,7 @@ import {
   envVar,
   imageRef,
   ipAddress,
+  labelFilter,
   labelMap,
   noNul,
   signalName,
@@ -65,6 +75,11 @@ const volumeMount = z.object({
   readOnly: z.boolean().default(false),
 });
 
+const restartPolicy = z.object({
+  name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).default('no'),
+  maximumRetryCount: z.number().int().min(0).max(1000).default(0),
+});
+
 /** json-file size strings as the CLI takes them: 10m, 512k, 1g or a byte count. */
 const logSize = z.string().trim().regex(/^\d+[kmg]?$/i, 'A size such as 10m, 512k or 1g.');
 
@@ -81,12 +96,7 @@ export const createContainerSpec = z.object({
   mounts: z.array(z.discriminatedUnion('type', [bindMount, volumeMount])).max(256).default([]),
   tty: z.boolean().default(false),
   openStdin: z.boolean().default(false),
-  restartPolicy: z
-    .object({
-      name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).default('no'),
-      maximumRetryCount: z.number().int().min(0).max(1000).default(0),
-    })
-    .default({ name: 'no', maximumRetryCount: 0 }),
+  restartPolicy: restartPolicy.default({ name: 'no', maximumRetryCount: 0 }),
   resources: z
     .object({
       /** The engine refuses less than 6 MiB. */
@@ -105,10 +115,55 @@ export const createContainerSpec = z.object({
 });
 
 export type CreateContainerSpec = z.input<typeof createContainerSpec>;
+
+const containerUpdate = byId
+  .extend({
+    memoryBytes: z.number().int().min(6 * 1024 * 1024, 'Memory limit must be at least 6 MiB.').optional(),
+    /** Memory plus swap; -1: unlimited swap. */
+    memorySwapBytes: z.number().int().min(-1).optional(),
+    /** 0: no CPU limit. */
+    nanoCpus: z.number().int().min(0).optional(),
+    /** Relative weight; 0: the default (1024). */
+    cpuShares: z.number().int().min(0).max(262_144).optional(),
+    /** 0 or -1: no limit. */
+    pidsLimit: z.number().int().min(-1).optional(),
+    restartPolicy: restartPolicy.optional(),
+  })
+  .strict()
+  .refine((update) => Object.keys(update).some((key) => key !== 'id'), 'Name at least one thing to update.');
+
+/**
+ * `until` as `docker container prune` takes it: a Unix time (seconds, fractions allowed), an
+ * RFC 3339 date, or a duration back from now (`24h`, `1h30m`, `90s`).
+ */
+const pruneUntil = z
+  .string()
+  .trim()
+  .refine((value) => untilToEpochSeconds(value, 0) !== undefined, 'until is a Unix time, a date such as 2026-12-01T10:00:00Z, or a duration such as 24h or 1h30m.');
+
+const pruneFilters = z.object({ label: z.array(labelFilter).max(20).default([]), until: pruneUntil.optional() }).strict().default({ label: [] });
+
+/** Prune filters with `until` as an absolute Unix time, so a preview and the prune after it agree. */
+export interface ResolvedPruneFilters {
+  label: string[];
+  until?: string;
+}
+
 export type ParsedCreateContainerSpec = z.output<typeof createContainerSpec>;
 
 export const containerCommands = {
-  'containers.list': command(z.object({ all: z.boolean().default(false) }), returns<ContainerSummary[]>()),
+  /** `docker ps [-a] [--size]`: with `size`, each row's sizes too (the engine computes them, slowly). */
+  'containers.list': command(z.object({ all: z.boolean().default(false), size: z.boolean().default(false) }), returns<ContainerSummary[]>()),
+  /** `docker rename CONTAINER NEW_NAME`. */
+  'containers.rename': command(byId.extend({ name: containerName }).strict(), returns<ContainerActionResult>()),
+  /** `docker update`: new limits and restart policy for a container, running or not. */
+  'containers.update': command(containerUpdate, returns<ContainerUpdateResult>()),
+  /** `docker wait`: answers once the container has stopped, with its exit code. */
+  'containers.wait': command(byId.strict(), returns<ContainerExit>()),
+  /** What `docker container prune --filter …` would remove now, and the filters resolved (a relative `until` as a time) to prune exactly that. */
+  'containers.prunePreview': command(z.object({ filters: pruneFilters }).strict(), returns<ContainerPrunePreview & { filters: ResolvedPruneFilters }>()),
+  /** `docker container prune --force --filter …`. */
+  'containers.prune': command(z.object({ filters: pruneFilters }).strict(), returns<ContainerPruneResult>()),
   'containers.create': command(createContainerSpec, returns<CreatedContainer>()),
   'containers.run': command(createContainerSpec, returns<CreatedContainer>()),
   'containers.start': command(byId, returns<ContainerActionResult>()),

@@ -4,10 +4,9 @@ import type { ImagePruneResult, ImageRemoveResult, ImageSummary } from '../types
 import type { InspectDocument } from '../types/inspect';
 import type { UploadStart } from '../types/transfers';
 import { command, returns } from './define';
-import { imageChanges, imageMessage, imageRef, imageTarget, tagNeedsRepository, tagNeedsRepositoryMessage } from './schemas';
+import { labelFilter, imageChanges, imageMessage, imageRef, imageTarget, tagNeedsRepository, tagNeedsRepositoryMessage } from './schemas';
 import { uploadSource } from './transfers';
 
-const labelFilter = z.string().regex(/^[^=\s]+(=[^\s]*)?$/, 'A label filter is key or key=value.');
 
 /** `repo:tag`, as `docker image rm` takes a tag to remove. */
 const repoTag = z

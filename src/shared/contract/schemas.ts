@@ -63,6 +63,9 @@ export const labelMap = z.record(
   noNul(z.string().max(4096), 'A label value'),
 );
 
+/** A label filter as the engine takes it: `key` (has the label) or `key=value`. */
+export const labelFilter = z.string().regex(/^[^=\s]+(=[^\s]*)?$/, 'A label filter is key or key=value.');
+
 /** One `KEY=value` of a container's or an exec's environment. */
 export const envVar = z.object({
   key: noNul(z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'An environment variable name cannot contain = or spaces.'), 'An environment variable name'),

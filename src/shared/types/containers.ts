@@ -24,6 +24,8 @@ export interface ContainerSummary {
   status: string;
   ports: PublishedPort[];
   labels: Record<string, string>;
+  /** Only when listed with `size` (the engine's size query is slow). */
+  sizes?: ContainerSizes;
 }
 
 export interface CreatedContainer {
@@ -36,4 +38,45 @@ export interface CreatedContainer {
 
 export interface ContainerActionResult {
   id: string;
+}
+
+/** `docker ps --size`: the writable layer and the whole filesystem (image included), in bytes. */
+export interface ContainerSizes {
+  sizeRw: number;
+  sizeRootFs: number;
+}
+
+/** `docker wait`: how the container's main process ended. */
+export interface ContainerExit {
+  exitCode: number;
+}
+
+/** `docker update`: what the engine said beside applying it (e.g. limits the kernel cannot enforce). */
+export interface ContainerUpdateResult {
+  id: string;
+  warnings: string[];
+}
+
+/** One container `docker container prune` would remove. */
+interface PrunableContainer {
+  id: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  /** Epoch seconds. */
+  created: number;
+  /** The writable layer, freed with it. */
+  sizeRw: number;
+}
+
+export interface ContainerPrunePreview {
+  containers: PrunableContainer[];
+  /** The sum of their writable layers: what the prune frees (the engine reports the same). */
+  spaceReclaimable: number;
+}
+
+export interface ContainerPruneResult {
+  /** Ids of the containers removed. */
+  removed: string[];
+  spaceReclaimed: number;
 }

@@ -4,6 +4,8 @@ import { BerthError } from '../../../shared/errors';
 import {
   CONTAINER_STATES,
   type ContainerActionResult,
+  type ContainerExit,
+  type ContainerSizes,
   type ContainerState,
   type ContainerSummary,
   type CreatedContainer,
@@ -17,8 +19,14 @@ function toState(value: string): ContainerState {
   return (CONTAINER_STATES as readonly string[]).includes(value) ? (value as ContainerState) : 'dead';
 }
 
-export async function listContainers(docker: Docker, all: boolean): Promise<ContainerSummary[]> {
-  const rows = await engineCall(() => docker.listContainers({ all }), { action: 'list containers' });
+/** The sizes `size=true` adds to a row (dockerode's type leaves them out). */
+function sizesOf(row: Docker.ContainerInfo): ContainerSizes {
+  const sized = row as Docker.ContainerInfo & { SizeRw?: number; SizeRootFs?: number };
+  return { sizeRw: sized.SizeRw ?? 0, sizeRootFs: sized.SizeRootFs ?? 0 };
+}
+
+export async function listContainers(docker: Docker, all: boolean, size = false): Promise<ContainerSummary[]> {
+  const rows = await engineCall(() => docker.listContainers({ all, size }), { action: 'list containers' });
   return rows.map((row) => ({
     id: row.Id,
     name: (row.Names?.[0] ?? row.Id.slice(0, 12)).replace(/^\//, ''),
@@ -35,6 +43,7 @@ export async function listContainers(docker: Docker, all: boolean): Promise<Cont
       ...(port.PublicPort ? { hostPort: port.PublicPort } : {}),
     })),
     labels: row.Labels ?? {},
+    ...(size ? { sizes: sizesOf(row) } : {}),
   }));
 }
 
@@ -129,6 +138,19 @@ export async function pauseContainer(docker: Docker, id: string): Promise<Contai
 export async function unpauseContainer(docker: Docker, id: string): Promise<ContainerActionResult> {
   await engineCall(() => docker.getContainer(id).unpause(), { action: `unpause container ${id}` });
   return { id };
+}
+
+/** `docker rename`: the engine refuses a name in use (CONFLICT) and checks its own rules too. */
+export async function renameContainer(docker: Docker, id: string, name: string): Promise<ContainerActionResult> {
+  await engineCall(() => docker.getContainer(id).rename({ name }), { action: `rename container ${id} to ${name}` });
+  return { id };
+}
+
+/** `docker wait`: resolves when the container has stopped (at once when it is not running). */
+export async function waitForExit(docker: Docker, id: string): Promise<ContainerExit> {
+  const answer = (await engineCall(() => docker.getContainer(id).wait(), { action: `wait for container ${id}` })) as { StatusCode: number; Error?: { Message?: string } | null };
+  if (answer.Error?.Message) throw new BerthError('INTERNAL', `The engine could not wait for ${id}: ${answer.Error.Message}`);
+  return { exitCode: answer.StatusCode };
 }
 
 export async function removeContainer(

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textScale } from '../../format/text-scale';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { useSaveDialogs } from '../../api/ClientContext';
 import { formatDateTime, formatRelative } from '../../format/time';
@@ -15,7 +16,8 @@ import { conflicts, type Transitions } from './transitions';
 import { portLines, rowActions } from './row-text';
 import { useColumnLayout } from './useColumnLayout';
 
-const ROW_HEIGHT = 44;
+/** At the default text size; larger text gets taller rows (textScale). */
+const BASE_ROW_HEIGHT = 44;
 
 export { publishedPortText } from './row-text';
 
@@ -43,12 +45,13 @@ export function ContainerTable(props: ContainerTableProps) {
   // "…" only where a save dialog follows (the desktop app).
   const exportLabel = saveDialogs ? t('exportAction') : t('exportActionBrowser');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [rowHeight] = useState(() => Math.round(BASE_ROW_HEIGHT * textScale()));
   // While the engine is away the rows are last known (dimmed, see app.css) and no action can run.
   const { reachable, gate } = useEngineGate();
   const virtualizer = useVirtualizer({
     count: containers.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
   const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
@@ -73,7 +76,7 @@ export function ContainerTable(props: ContainerTableProps) {
       data-stale={reachable ? undefined : 'true'}
       style={tableStyle}
     >
-      <div className="row header-row" role="row">
+      <div className="row header-row" role="row" aria-rowindex={1}>
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
         </span>
@@ -106,7 +109,7 @@ export function ContainerTable(props: ContainerTableProps) {
                 data-container-name={container.name}
                 data-state={container.state}
                 className={`row${isSelected ? ' selected' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
                 onClick={(event) => {
                   if ((event.target as HTMLElement).closest('button, input')) return;
                   props.onToggle(container.id, event.ctrlKey || event.metaKey);

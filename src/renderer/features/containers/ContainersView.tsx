@@ -21,6 +21,7 @@ import { filterContainers, sortContainers, type SortDirection, type SortKey, typ
 import { conflicts } from './transitions';
 import { useContainerActions } from './useContainerActions';
 import { useContainers } from './useContainers';
+import { useStateAnnouncements } from './useStateAnnouncements';
 
 type PendingDialog = { action: 'kill' | 'remove'; targets: ContainerSummary[] };
 
@@ -169,6 +170,8 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   };
 
   const openContainer = open ? containers?.find((candidate) => candidate.id === open.id) : undefined;
+  const watched = useMemo(() => (open ? new Set([open.id]) : selected), [open, selected]);
+  useStateAnnouncements(containers, watched, all || open !== undefined);
   useContainerCommands({
     targets: open ? (openContainer ? [openContainer] : []) : selectedContainers,
     listed: open ? [] : visible,

@@ -1,13 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textScale } from '../../format/text-scale';
 import type { FileEntry } from '../../../shared/types/files';
 import { useSaveDialogs } from '../../api/ClientContext';
 import { formatBytes } from '../../format/bytes';
 import { modeString, type Row, type Sort, type SortKey } from './file-format';
 import { FileIcon } from './FileIcon';
 
-const ROW_HEIGHT = 34;
+/** At the default text size; larger text gets taller rows (textScale). */
+const BASE_ROW_HEIGHT = 34;
 const COLUMNS: SortKey[] = ['name', 'size', 'mode', 'modified', 'change'];
 const CHANGE_LETTER = { added: 'A', changed: 'C', deleted: 'D' } as const;
 
@@ -27,7 +29,10 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
   const { t, i18n } = useTranslation('files');
   const saveDialogs = useSaveDialogs();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 16 });
+  const [rowHeight] = useState(() => Math.round(BASE_ROW_HEIGHT * textScale()));
+  // One Tab stop for the whole table (the row last focused); the arrow keys move between rows.
+  const [focusIndex, setFocusIndex] = useState(0);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 16 });
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>, index: number, row: Row): void => {
@@ -46,9 +51,13 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
     event.preventDefault();
   };
 
+  const items = virtualizer.getVirtualItems();
+  // The remembered row, or the first one rendered when it is scrolled away or gone.
+  const tabStop = items.some((item) => item.index === focusIndex) ? focusIndex : items[0]?.index;
+
   return (
     <div className="files-table" role="table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
-      <div className="files-row files-header" role="row">
+      <div className="files-row files-header" role="row" aria-rowindex={1}>
         {COLUMNS.map((key) => (
           <span key={key} role="columnheader" className={`files-cell files-col-${key}`} aria-sort={sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
             <button type="button" className="sort-header" onClick={() => onSort(key)}>
@@ -63,7 +72,7 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
       </div>
       <div className="files-body" ref={scrollRef} data-testid="file-rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = rows[item.index]!;
             const { entry } = row;
             const isDropTarget = entry.kind === 'directory' && dropTarget === entry.path;
@@ -71,13 +80,15 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
               <div
                 key={entry.path}
                 role="row"
-                tabIndex={0}
+                aria-rowindex={item.index + 2}
+                tabIndex={item.index === tabStop ? 0 : -1}
+                onFocus={() => setFocusIndex(item.index)}
                 data-index={item.index}
                 data-path={entry.path}
                 data-kind={entry.kind}
                 data-drop-folder={entry.kind === 'directory' && !row.deleted ? entry.path : undefined}
                 className={`files-row${row.deleted ? ' files-deleted' : ''}${isDropTarget ? ' files-drop-target' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
                 onDoubleClick={() => !row.deleted && onOpen(entry)}
                 onKeyDown={(event) => onKey(event, item.index, row)}
               >

@@ -67,6 +67,8 @@ function renderText(segments: AnsiSegment[], ranges: Array<[number, number]>, cu
 
 export interface LogRowProps {
   seq: number;
+  /** 1-based position among all the rows of the view (aria-rowindex: only some are rendered). */
+  rowIndex: number;
   /** What the gutter shows: 1 for the first line of the current view. */
   lineNumber: number;
   raw: string;
@@ -94,17 +96,17 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
   const ranges = highlight ? matchRanges(plain, highlight) : [];
   const classes = ['log-row', stderr ? 'stderr' : '', selected ? 'selected' : '', currentOccurrence >= 0 ? 'current' : ''].filter(Boolean).join(' ');
   return (
-    <div className={classes} data-seq={seq} data-stream={stderr ? 'stderr' : 'stdout'} style={{ minHeight: props.height }}>
-      <span className="log-gutter" onMouseDown={(event) => event.shiftKey && event.preventDefault()} onClick={(event) => props.onGutterClick(seq, event)}>
+    <div className={classes} role="row" aria-rowindex={props.rowIndex} data-seq={seq} data-stream={stderr ? 'stderr' : 'stdout'} style={{ minHeight: props.height }}>
+      <span className="log-gutter" role="cell" onMouseDown={(event) => event.shiftKey && event.preventDefault()} onClick={(event) => props.onGutterClick(seq, event)}>
         {stderr && <span className="log-stream-mark" role="img" title={props.stderrLabel} aria-label={props.stderrLabel} />}
         {props.lineNumber}
       </span>
       {timeText !== undefined && (
-        <span className="log-time" title={timestamp}>
+        <span className="log-time" role="cell" title={timestamp}>
           {timeText}
         </span>
       )}
-      <span className="log-text">
+      <span className="log-text" role="cell">
         {renderText(segments, ranges, currentOccurrence)}
         {partial && <span className="log-continued" role="img" title={props.continuedLabel} aria-label={props.continuedLabel} />}
       </span>

@@ -232,6 +232,7 @@ export function LogViewport(props: LogViewportProps) {
       <LogRow
         key={seq}
         seq={seq}
+        rowIndex={index + 1}
         lineNumber={store.lineNumber(seq)}
         raw={store.raw(seq)}
         plain={store.plain(seq)}
@@ -269,7 +270,8 @@ export function LogViewport(props: LogViewportProps) {
         style={{ '--gutter-ch': `${digits + 2}ch` } as CSSProperties}
       >
         <div className="log-spacer" style={{ height: map.physical, minWidth: contentWidth }}>
-          <div className="log-window" style={{ transform: `translateY(${windowTop}px)` }}>
+          {/* Only the lines in view are rendered: the count and each row's place say where they are. */}
+          <div className="log-window" role="table" aria-label={labels.region} aria-rowcount={rows.count} style={{ transform: `translateY(${windowTop}px)` }}>
             {rendered}
           </div>
         </div>

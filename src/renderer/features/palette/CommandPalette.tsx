@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCommandList } from '../../commands/CommandsProvider';
 import { fuzzyFilter } from '../../commands/fuzzy';
 import type { AppCommand } from '../../commands/registry';
+import { useFocusReturn } from '../../components/useModalDialog';
 import { Keys } from './Keys';
 import '../../styles/palette.css';
 
@@ -26,6 +27,7 @@ export function CommandPalette({ onClose }: CommandPaletteProps) {
   const [active, setActive] = useState(0);
   const baseId = useId();
   const listId = `${baseId}-list`;
+  useFocusReturn();
 
   const matches = useMemo(
     () =>

@@ -4,7 +4,7 @@ import { SHORTCUTS, type ShortcutSpec } from '../../commands/shortcuts';
 import { Keys } from './Keys';
 import '../../styles/palette.css';
 
-const SECTIONS: ReadonlyArray<ShortcutSpec['section']> = ['general', 'containers'];
+const SECTIONS: ReadonlyArray<ShortcutSpec['section']> = ['general', 'containers', 'terminal'];
 
 /** "?": every keyboard shortcut, from the one list the key handler uses. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {

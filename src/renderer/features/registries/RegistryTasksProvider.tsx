@@ -4,6 +4,7 @@ import type { BerthError } from '../../../shared/errors';
 import type { RegistryTask } from '../../../shared/types/registries';
 import { useClient } from '../../api/ClientContext';
 import { useTaskNotifier } from '../notify';
+import { MilestoneTracker, milestoneOf } from '../../components/milestones';
 import { endedSince } from './task-model';
 
 export interface RegistryTasks {
@@ -15,7 +16,7 @@ export interface RegistryTasks {
   error: BerthError | undefined;
   cancel(taskId: string): void;
   dismiss(taskId: string): void;
-  /** The last task-end sentence, for the polite live region. */
+  /** The last sentence about a task (start, a quarter, its end), for the polite live region. */
   announcement: string;
 }
 
@@ -31,6 +32,7 @@ export function RegistryTasksProvider({ children }: { children: ReactNode }) {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
   const previous = useRef<readonly RegistryTask[] | undefined>(undefined);
+  const [milestones] = useState(() => new MilestoneTracker());
 
   useEffect(
     () =>
@@ -48,10 +50,16 @@ export function RegistryTasksProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
-  // Say when a task ends (live region, and a notification when the page is in the background).
+  // Say when a task starts, passes each quarter and ends (the live region), and notify an end
+  // while the page is in the background. Tasks found under way or ended on load are not said.
   useEffect(() => {
     const before = previous.current;
     previous.current = tasks;
+    for (const task of tasks) {
+      const step = milestones.next(task.taskId, milestoneOf(task.phase, task.bytes, task.totalBytes), !before);
+      if (step === 'started') setAnnouncement(t(`task.title.${task.kind}.running`, { reference: task.reference }));
+      else if (typeof step === 'number') setAnnouncement(t('task.percent', { title: t(`task.title.${task.kind}.running`, { reference: task.reference }), percent: step }));
+    }
     if (!before) return;
     const ended = endedSince(before, tasks);
     for (const task of ended) {
@@ -60,7 +68,7 @@ export function RegistryTasksProvider({ children }: { children: ReactNode }) {
       // As for transfers: the user cancelled it, so there is nothing to tell them in the background.
       if (task.phase !== 'cancelled') notify({ kind: task.kind, subject: task.reference, ok: task.phase === 'done', startedAt: task.startedAt });
     }
-  }, [tasks, t, notify]);
+  }, [tasks, t, notify, milestones]);
 
   const cancel = useCallback(
     (taskId: string) => {

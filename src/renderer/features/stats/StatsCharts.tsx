@@ -125,7 +125,7 @@ export function StatsCharts({ history, version, latest, windowMs, now }: StatsCh
           </header>
           <p className="stats-detail muted">{latest ? chart.detail(latest) : '\u00a0'}</p>
           <TimeSeriesChart
-            label={chart.title}
+            label={latest ? t('chartLabel', { title: chart.title, value: chart.current(latest), detail: chart.detail(latest) }) : chart.title}
             data={points}
             series={chart.series}
             from={now - windowMs}

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { DetailTabProps } from '../../tab-types';
 import { StatsCharts } from './StatsCharts';
 import { StatsSnapshot } from './StatsSnapshot';
+import { StatsTable } from './StatsTable';
 import { StatusBadge } from './StatusBadge';
 import { hasLiveStats, useContainerStats } from './useStats';
 import { shownWindow, WindowPicker, type WindowMinutes } from './WindowPicker';
@@ -20,6 +21,7 @@ export function StatsTab({ container, active }: DetailTabProps) {
   const { t } = useTranslation('stats');
   const stats = useContainerStats(container);
   const [chosenMinutes, setMinutes] = useState<WindowMinutes>(5);
+  const [asTable, setAsTable] = useState(false);
   const historySeconds = useSettings().settings.stats.historySeconds;
   const minutes = shownWindow(chosenMinutes, historySeconds);
   if (!active) return null;
@@ -32,6 +34,9 @@ export function StatsTab({ container, active }: DetailTabProps) {
       <div className="stats-toolbar">
         <StatusBadge status={stats.status} running={running} />
         <WindowPicker value={minutes} historySeconds={historySeconds} onChange={setMinutes} />
+        <button type="button" className="small" aria-pressed={asTable} onClick={() => setAsTable((on) => !on)}>
+          {t('table.toggle')}
+        </button>
         <span className="muted stats-count" data-testid="stats-sample-count" data-count={samples}>
           {t('history', { count: samples, limit: historySeconds.toLocaleString() })}
         </span>
@@ -47,7 +52,11 @@ export function StatsTab({ container, active }: DetailTabProps) {
       ) : (
         <>
           {!running && <p className="muted">{t('stoppedHint')}</p>}
-          <StatsCharts history={stats.history} version={stats.version} latest={running ? stats.latest : undefined} windowMs={minutes * 60_000} now={now} />
+          {asTable ? (
+            <StatsTable history={stats.history} version={stats.version} windowMs={minutes * 60_000} now={now} />
+          ) : (
+            <StatsCharts history={stats.history} version={stats.version} latest={running ? stats.latest : undefined} windowMs={minutes * 60_000} now={now} />
+          )}
         </>
       )}
     </div>

@@ -2,7 +2,9 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
+import { textScale } from '../../format/text-scale';
 import { copyText } from './clipboard';
+import { isLeaveKey } from './leave-terminal';
 import { terminalTheme } from './xterm-theme';
 
 export interface SurfaceEvents {
@@ -38,10 +40,10 @@ export class TerminalSurface {
     this.element.className = 'term-surface';
     this.term = new Terminal({
       fontFamily: monoFont(),
-      fontSize: 13,
+      fontSize: Math.round(13 * textScale()),
       lineHeight: 1.15,
       scrollback: 5000,
-      cursorBlink: true,
+      cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches,
       allowProposedApi: true,
       theme: terminalTheme(),
     });
@@ -53,6 +55,8 @@ export class TerminalSurface {
     this.term.onResize(({ cols, rows }) => events.resize(cols, rows));
     this.term.attachCustomKeyEventHandler((event) => {
       if (event.type !== 'keydown') return true;
+      // Not for the shell: the event goes on up to TerminalHost, which moves the focus out.
+      if (isLeaveKey(event)) return false;
       const key = event.key.toLowerCase();
       const chord = IS_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && event.shiftKey;
       if (chord && key === 'c') {
