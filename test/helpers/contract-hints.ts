@@ -16,6 +16,10 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   // Folders the test image has, so copies get as far as the engine.
   if (key === 'destination') return fc.oneof(fc.constantFrom('/tmp', '/', '/etc', '/tmp/'), containerPaths);
   if (schema === absoluteContainerPath) return containerPaths;
+  // A tmpfs target is an absolute path with one more rule (no ':'), so a schema of its own.
+  if (key === 'target' && at.includes('tmpfs')) return containerPaths;
+  // --rm goes with no restart policy only: mostly off, so most generated specs stay valid.
+  if (key === 'autoRemove') return fc.constantFrom(false, false, false, true);
   if (key === 'source' && at.includes('mounts')) return fc.constantFrom('/tmp', '/nonexistent-berth-fuzz', 'berth-fuzz-volume');
   // Small enough that the web fuzz sends the body (sizes near 2^53 come from the mutations).
   if (key === 'sizeBytes') return fc.oneof(fc.integer({ min: 0, max: 64 * 1024 }), fc.constantFrom(0, 1024, 10_240, Number.MAX_SAFE_INTEGER));
@@ -23,7 +27,10 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   if (key === 'since' || key === 'until') return fc.constantFrom('10m', '1h', '30s', '2020-01-01T00:00:00Z', '1700000000', 1_700_000_000, '2099-01-01');
   if (key === 'repository') return fc.stringMatching(/^berth-test\/fuzz-[a-z0-9]{1,8}$/);
   if (key === 'tag') return fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,12}$/);
-  if (key === 'changes') return fc.array(fc.constantFrom('CMD ["sh"]', 'ENV A=b', 'WORKDIR /tmp', 'LABEL berth.fuzz=1', 'EXPOSE 80', 'USER 0', 'STOPSIGNAL SIGTERM'), { maxLength: 3 });
+  if (key === 'changes')
+    return fc.array(fc.constantFrom('CMD ["sh"]', 'ENV A=b', 'WORKDIR /tmp', 'LABEL berth.fuzz=1', 'EXPOSE 80', 'USER 0', 'STOPSIGNAL SIGTERM'), {
+      maxLength: 3,
+    });
   if (key === 'detachKeys') return fc.constantFrom('ctrl-p,ctrl-q', 'ctrl-a', 'x', 'ctrl-@,a');
   // Pull and push references, registries: on a loopback port nothing listens on (fuzz-scope confines them too).
   if (key === 'reference') return fc.stringMatching(/^127\.0\.0\.1:9\/berth-test\/fuzz-[a-z0-9]{1,6}(:[a-z0-9]{1,4})?$/);
@@ -32,7 +39,13 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   // containers.parseRun: real lines (and odd ones) reach the parser instead of stopping at "not a docker run line".
   if (key === 'commandLine') {
     return fc.oneof(
-      fc.constantFrom('docker run -d nginx', "docker run -dit --rm -p8080:80 -e 'A=b c' -v /a:/b:ro busybox sh -c 'x | y'", 'docker container create --name=x --cap-add=ALL --health-interval 1m30s busybox', 'docker run --rm=maybe -- -x', 'docker run -e "unterminated'),
+      fc.constantFrom(
+        'docker run -d nginx',
+        "docker run -dit --rm -p8080:80 -e 'A=b c' -v /a:/b:ro busybox sh -c 'x | y'",
+        'docker container create --name=x --cap-add=ALL --health-interval 1m30s busybox',
+        'docker run --rm=maybe -- -x',
+        'docker run -e "unterminated',
+      ),
       fc.string({ maxLength: 200 }).map((tail) => `docker run ${tail}`),
     );
   }
