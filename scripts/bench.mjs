@@ -36,7 +36,10 @@ let current = null; // the running child (leader of its own process group)
 let interrupted = null;
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    if (interrupted) { log(`second ${sig}: exiting without cleanup`); process.exit(130); }
+    if (interrupted) {
+      log(`second ${sig}: exiting without cleanup`);
+      process.exit(130);
+    }
     interrupted = sig;
     log(`${sig}: stopping the current bench, then cleaning up`);
     signalChild(sig, false); // the bench cleans up (containers, server, browser) and exits
@@ -49,7 +52,11 @@ function signalChild(sig, group = true) {
 }
 
 function killPid(pid, sig, group) {
-  try { process.kill(group ? -pid : pid, sig); } catch { /* gone */ }
+  try {
+    process.kill(group ? -pid : pid, sig);
+  } catch {
+    /* gone */
+  }
 }
 
 /** Runs a child in its own process group; resolves its exit code (killed after timeoutMs). */
@@ -70,7 +77,10 @@ function runChild(cmd, args, env, timeoutMs = BENCH_TIMEOUT_MS) {
       current = null;
       resolve(code);
     };
-    child.once('error', (err) => { log(`${cmd}: ${err.message}`); done(127); });
+    child.once('error', (err) => {
+      log(`${cmd}: ${err.message}`);
+      done(127);
+    });
     child.once('exit', (code, sig) => done(code ?? 128 + (os.constants.signals[sig] ?? 1)));
   });
 }
@@ -88,10 +98,21 @@ function printSummary(results) {
   const rows = [['bench', 'measurement', 'value', 'goal', 'result']];
   for (const r of results) {
     for (const m of r.measurements) rows.push([r.name, m.name, valueText(m), goalText(m), verdict(m)]);
-    if (r.exitCode !== 0) rows.push([r.name, r.skipped ? `(not run: ${r.skipped})` : r.exitCode >= 128 ? `(interrupted: exit ${r.exitCode})` : `(crashed: exit ${r.exitCode})`, '-', '-', 'ERROR']);
+    if (r.exitCode !== 0)
+      rows.push([
+        r.name,
+        r.skipped ? `(not run: ${r.skipped})` : r.exitCode >= 128 ? `(interrupted: exit ${r.exitCode})` : `(crashed: exit ${r.exitCode})`,
+        '-',
+        '-',
+        'ERROR',
+      ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row) => row.map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (row) =>
+    row
+      .map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const out = ['', 'Bench summary', line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), ''];
   process.stdout.write(out.join('\n') + '\n');
 }
@@ -99,7 +120,10 @@ function printSummary(results) {
 async function main() {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
-  if (unknown.length) { log(`unknown bench(es): ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`); return 2; }
+  if (unknown.length) {
+    log(`unknown bench(es): ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+    return 2;
+  }
   const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'berth-bench-'));
   const report = { startedAt: new Date().toISOString(), finishedAt: null, machine: machineInfo(), engine: null, benches: [] };
@@ -108,7 +132,12 @@ async function main() {
   try {
     const t0 = Date.now();
     const starting = ensureEngine();
-    starting.then((e) => { engine = e; }, () => {}); // so finally stops it whatever happens
+    starting.then(
+      (e) => {
+        engine = e;
+      },
+      () => {},
+    ); // so finally stops it whatever happens
     engine = await starting;
     const images = await ensureTestImages(engine.dockerHost);
     await cleanupTestObjects(engine.dockerHost); // leftovers of an earlier run would skew counts
@@ -153,8 +182,14 @@ async function main() {
       try {
         const removed = await cleanupTestObjects(engine.dockerHost);
         log(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
-      } catch (err) { log(`cleanup failed: ${err.message}`); }
-      try { await engine.stop(); } catch (err) { log(`stopping the engine failed: ${err.message}`); }
+      } catch (err) {
+        log(`cleanup failed: ${err.message}`);
+      }
+      try {
+        await engine.stop();
+      } catch (err) {
+        log(`stopping the engine failed: ${err.message}`);
+      }
     }
     await rm(tmp, { recursive: true, force: true });
     report.finishedAt = new Date().toISOString();
@@ -164,19 +199,39 @@ async function main() {
       await mkdir(path.join(root, '.bench'), { recursive: true });
       await writeFile(path.join(root, '.bench/results.json'), JSON.stringify(report, null, 2) + '\n');
       log('results written to .bench/results.json');
-    } catch (err) { log(`could not write .bench/results.json: ${err.message}`); }
+    } catch (err) {
+      log(`could not write .bench/results.json: ${err.message}`);
+    }
   }
   if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
   return exitCode;
 }
 
 async function readMeasurements(file) {
-  try { return JSON.parse(await readFile(file, 'utf8')); } catch { return []; }
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return [];
+  }
 }
 
 function machineInfo() {
   const cpus = os.cpus();
-  return { platform: `${os.platform()} ${os.release()}`, arch: os.arch(), cpus: cpus.length, cpuModel: cpus[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) };
+  return {
+    platform: `${os.platform()} ${os.release()}`,
+    arch: os.arch(),
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? '',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
 }
 
-main().then((code) => process.exit(code), (err) => { log(err?.stack || String(err)); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    log(err?.stack || String(err));
+    process.exit(1);
+  },
+);

@@ -23,7 +23,13 @@ const runs = option('runs', 1000);
 process.stderr.write(`[fuzz] seed ${seed}, ${runs} mutated inputs per channel and transport (replay: npm run fuzz -- --seed ${seed} --runs ${runs})\n`);
 const child = spawn(process.execPath, ['scripts/test.mjs', 'test/integration/fuzz-contract.test.ts', 'test/integration/fuzz-web.test.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, BERTH_FUZZ_SEED: String(seed), BERTH_FUZZ_RUNS: String(runs), BERTH_FUZZ_LONG: '1', BERTH_SKIP_BUILD: process.env.BERTH_SKIP_BUILD ?? '1' },
+  env: {
+    ...process.env,
+    BERTH_FUZZ_SEED: String(seed),
+    BERTH_FUZZ_RUNS: String(runs),
+    BERTH_FUZZ_LONG: '1',
+    BERTH_SKIP_BUILD: process.env.BERTH_SKIP_BUILD ?? '1',
+  },
 });
 // Ctrl-C reaches the runner from the terminal itself (a second SIGINT would make it skip cleanup).
 process.on('SIGINT', () => undefined);

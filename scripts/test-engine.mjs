@@ -21,11 +21,10 @@ const log = (msg) => process.stderr.write(`[test-engine] ${msg}\n`);
 /** Run a command; never throws for a non-zero exit. Resolves { stdout, stderr, code }. */
 export function run(cmd, args, { env, timeout = 0, input } = {}) {
   return new Promise((resolve) => {
-    const child = execFile(cmd, args, { env: { ...process.env, ...env }, timeout, maxBuffer: 64 << 20 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ stdout, stderr: stderr || (err ? String(err.message) : ''), code });
-      });
+    const child = execFile(cmd, args, { env: { ...process.env, ...env }, timeout, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ stdout, stderr: stderr || (err ? String(err.message) : ''), code });
+    });
     if (input !== undefined) child.stdin.end(input);
   });
 }
@@ -65,8 +64,10 @@ export async function ensureEngine() {
     log(`no engine answers at ${dockerHost}; trying a private dockerd`);
   }
   if (process.platform !== 'linux' || process.getuid?.() !== 0) {
-    throw new Error('No Docker engine answers (DOCKER_HOST / /var/run/docker.sock), and a private dockerd can only ' +
-      'be started on Linux as root. Start Docker, or set DOCKER_HOST to a running engine.');
+    throw new Error(
+      'No Docker engine answers (DOCKER_HOST / /var/run/docker.sock), and a private dockerd can only ' +
+        'be started on Linux as root. Start Docker, or set DOCKER_HOST to a running engine.',
+    );
   }
   if (!onPath('dockerd')) throw new Error('No Docker engine answers and dockerd is not installed (apt-get install docker.io).');
   return startPrivateEngine();
@@ -82,14 +83,28 @@ export async function startPrivateEngine() {
   const started = Date.now();
   const base = os.tmpdir().length <= 40 ? os.tmpdir() : '/tmp'; // unix socket paths: max 108 chars
   const dir = await mkdtemp(path.join(base, 'bt-'));
-  const tag = path.basename(dir).slice(3).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+  const tag = path
+    .basename(dir)
+    .slice(3)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x');
   const dockerHost = `unix://${dir}/docker.sock`;
   // No iptables/ip_forward changes on the host: published ports go through docker-proxy (the
   // userland proxy), which is all tests need (they only reach ports on 127.0.0.1).
-  const args = [`--data-root=${dir}/data`, `--exec-root=${dir}/exec`, `--pidfile=${dir}/docker.pid`,
-    `-H=${dockerHost}`, '--iptables=false', '--ip6tables=false', '--ip-forward=false', '--ip-masq=false',
-    '--userland-proxy=true', '--shutdown-timeout=3', `--containerd-namespace=berth-${tag}`,
-    `--containerd-plugins-namespace=berth-${tag}-plugins`];
+  const args = [
+    `--data-root=${dir}/data`,
+    `--exec-root=${dir}/exec`,
+    `--pidfile=${dir}/docker.pid`,
+    `-H=${dockerHost}`,
+    '--iptables=false',
+    '--ip6tables=false',
+    '--ip-forward=false',
+    '--ip-masq=false',
+    '--userland-proxy=true',
+    '--shutdown-timeout=3',
+    `--containerd-namespace=berth-${tag}`,
+    `--containerd-plugins-namespace=berth-${tag}-plugins`,
+  ];
   // Own bridge with its own subnet, so a private engine never shares docker0/IPAM with another one.
   const bridge = await createBridge(`berth-${tag}`.slice(0, 15));
   if (bridge) args.push(`--bridge=${bridge}`);
@@ -103,8 +118,15 @@ export async function startPrivateEngine() {
     closeSync(logFd);
     child.unref();
     const current = { child, exited: null, exitPromise: null };
-    current.exitPromise = new Promise((resolve) => child.once('exit', (code, sig) => { current.exited = { code, sig }; resolve(); }));
-    child.once('error', (err) => { current.exited = { code: -1, err }; });
+    current.exitPromise = new Promise((resolve) =>
+      child.once('exit', (code, sig) => {
+        current.exited = { code, sig };
+        resolve();
+      }),
+    );
+    child.once('error', (err) => {
+      current.exited = { code: -1, err };
+    });
     daemon = current;
   };
   const waitReady = async () => {
@@ -128,17 +150,31 @@ export async function startPrivateEngine() {
       if (list.length) await docker(dockerHost, ['rm', '-f', '-v', ...list], { check: false, timeout: 30_000 });
       daemon.child.kill('SIGTERM');
       const ok = await Promise.race([daemon.exitPromise.then(() => true), sleep(30_000).then(() => false)]);
-      if (!ok) { log('dockerd did not stop in 30 s: SIGKILL'); daemon.child.kill('SIGKILL'); await daemon.exitPromise; }
+      if (!ok) {
+        log('dockerd did not stop in 30 s: SIGKILL');
+        daemon.child.kill('SIGKILL');
+        await daemon.exitPromise;
+      }
     }
     await killLeftovers(dir);
     await unmountUnder(dir);
     for (let i = 0; i < 5; i++) {
-      try { await rm(dir, { recursive: true, force: true }); break; } catch (err) {
-        if (i === 4) log(`could not remove ${dir}: ${err.message}`); else await sleep(300);
+      try {
+        await rm(dir, { recursive: true, force: true });
+        break;
+      } catch (err) {
+        if (i === 4) log(`could not remove ${dir}: ${err.message}`);
+        else await sleep(300);
       }
     }
     if (bridge) await run('ip', ['link', 'delete', bridge]);
-    for (const d of runDirs) { try { rmdirSync(d); } catch { /* not empty or gone */ } }
+    for (const d of runDirs) {
+      try {
+        rmdirSync(d);
+      } catch {
+        /* not empty or gone */
+      }
+    }
     log(`private dockerd stopped in ${Date.now() - stopStart} ms`);
   };
 
@@ -148,9 +184,19 @@ export async function startPrivateEngine() {
     // A crash takes the containerd that dockerd started with it (else it lingers ~10 s, exiting).
     const containerd = signal === 'SIGKILL' ? readPid(path.join(dir, 'exec', 'containerd', 'containerd.pid')) : undefined;
     daemon.child.kill(signal);
-    if (containerd) { try { process.kill(containerd, 'SIGKILL'); } catch { /* gone */ } }
+    if (containerd) {
+      try {
+        process.kill(containerd, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     const ok = await Promise.race([daemon.exitPromise.then(() => true), sleep(30_000).then(() => false)]);
-    if (!ok) { log(`dockerd did not exit on ${signal} in 30 s: SIGKILL`); daemon.child.kill('SIGKILL'); await daemon.exitPromise; }
+    if (!ok) {
+      log(`dockerd did not exit on ${signal} in 30 s: SIGKILL`);
+      daemon.child.kill('SIGKILL');
+      await daemon.exitPromise;
+    }
   };
 
   /** Starts dockerd again on the same data root, exec root and socket; resolves once it answers. */
@@ -177,8 +223,15 @@ export async function startPrivateEngine() {
   }
   log(`private dockerd (pid ${daemon.child.pid}) at ${dockerHost}, ready in ${Date.now() - started} ms`);
   return {
-    dockerHost, isPrivate: true, dir, stop, kill, restart,
-    get pid() { return daemon.child.pid; },
+    dockerHost,
+    isPrivate: true,
+    dir,
+    stop,
+    kill,
+    restart,
+    get pid() {
+      return daemon.child.pid;
+    },
   };
 }
 
@@ -198,18 +251,28 @@ async function forgetExitingContainerd(dir) {
 }
 
 function readPid(file) {
-  try { return Number(readFileSync(file, 'utf8').trim()) || undefined; } catch { return undefined; }
+  try {
+    return Number(readFileSync(file, 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isZombie(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch { return true; }
+  } catch {
+    return true;
+  }
 }
 
 function readTail(file, lines = 30) {
-  try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 async function createBridge(name) {
@@ -218,8 +281,11 @@ async function createBridge(name) {
   for (let i = 0; i < 20; i++) {
     const [a, b] = [200 + (randomBytes(1)[0] % 50), randomBytes(1)[0]];
     if (used.includes(` 10.${a}.${b}.`)) continue;
-    const steps = [['link', 'add', 'name', name, 'type', 'bridge'], ['addr', 'add', `10.${a}.${b}.1/24`, 'dev', name],
-      ['link', 'set', name, 'up']];
+    const steps = [
+      ['link', 'add', 'name', name, 'type', 'bridge'],
+      ['addr', 'add', `10.${a}.${b}.1/24`, 'dev', name],
+      ['link', 'set', name, 'up'],
+    ];
     for (const step of steps) {
       const res = await run('ip', step);
       if (res.code !== 0) {
@@ -245,11 +311,19 @@ async function killLeftovers(dir) {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       procs.push({ pid: Number(entry), ppid, ours: readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${dir}/`) });
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   const pids = new Set(procs.filter((p) => p.ours).map((p) => p.pid));
   const children = procs.filter((p) => pids.has(p.ppid) && !pids.has(p.pid)).map((p) => p.pid);
-  const kill = (pid, sig) => { try { process.kill(pid, sig); } catch { /* gone */ } };
+  const kill = (pid, sig) => {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      /* gone */
+    }
+  };
   for (const pid of children) kill(pid, 'SIGKILL');
   for (const pid of pids) kill(pid, 'SIGTERM');
   const deadline = Date.now() + 5000;
@@ -257,10 +331,18 @@ async function killLeftovers(dir) {
   for (const pid of [...pids].filter(alive)) kill(pid, 'SIGKILL');
 }
 
-function alive(pid) { try { process.kill(pid, 0); return true; } catch { return false; } }
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function unmountUnder(dir) {
-  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n')
+  const mounts = readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
     .map((line) => line.split(' ')[1]?.replace(/\\040/g, ' '))
     .filter((m) => m && (m === dir || m.startsWith(`${dir}/`)))
     .sort((a, b) => b.length - a.length);
@@ -285,7 +367,9 @@ function assertStaticElf(file) {
     for (let i = 0; i < phnum; i++) {
       if (ph.readUInt32LE(i * phentsize) === 3) throw new Error(`${file} is dynamically linked; install busybox-static`);
     }
-  } finally { closeSync(fd); }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function findBusybox() {
@@ -297,7 +381,9 @@ function findBusybox() {
 
 async function buildImage(dockerHost, ref, { withShell }) {
   const busybox = findBusybox();
-  const applets = (await run(busybox, ['--list'])).stdout.split('\n').map((s) => s.trim())
+  const applets = (await run(busybox, ['--list'])).stdout
+    .split('\n')
+    .map((s) => s.trim())
     .filter((a) => a && a !== 'busybox' && !a.includes('/') && (withShell || !SHELLS.has(a)));
   if (applets.length < 50) throw new Error(`${busybox} --list gave only ${applets.length} applets`);
   const work = await mkdtemp(path.join(os.tmpdir(), 'berth-img-'));
@@ -309,8 +395,7 @@ async function buildImage(dockerHost, ref, { withShell }) {
     await chmod(path.join(root, 'root'), 0o700);
     await writeFile(path.join(root, 'bin', 'busybox'), readFileSync(busybox), { mode: 0o755 });
     for (const a of applets) await symlink('busybox', path.join(root, 'bin', a));
-    await writeFile(path.join(root, 'etc', 'passwd'),
-      'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
+    await writeFile(path.join(root, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
     await writeFile(path.join(root, 'etc', 'group'), 'root:x:0:\nnobody:x:65534:\n');
     const tarFile = path.join(work, 'rootfs.tar');
     const tar = await run('tar', ['--numeric-owner', '--owner=0', '--group=0', '-C', root, '-cf', tarFile, '.']);
@@ -338,7 +423,11 @@ export async function ensureTestImages(dockerHost) {
   return { ...TEST_IMAGES };
 }
 
-const lines = (s) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Remove every container/volume/network labelled berth.test=1 and every berth-test/ image except the bases. */
 export async function cleanupTestObjects(dockerHost) {
@@ -376,8 +465,9 @@ async function up() {
   process.on('SIGTERM', finish);
   try {
     const images = await ensureTestImages(engine.dockerHost);
-    process.stdout.write(`export DOCKER_HOST=${engine.dockerHost}\nexport BERTH_TEST_IMAGE=${images.busybox}\n` +
-      `export BERTH_TEST_NOSHELL_IMAGE=${images.noshell}\n`);
+    process.stdout.write(
+      `export DOCKER_HOST=${engine.dockerHost}\nexport BERTH_TEST_IMAGE=${images.busybox}\n` + `export BERTH_TEST_NOSHELL_IMAGE=${images.noshell}\n`,
+    );
     log(engine.isPrivate ? 'private engine running; Ctrl-C to stop it' : 'Ctrl-C to clean up test objects');
     setInterval(() => {}, 1 << 30);
   } catch (err) {
@@ -388,6 +478,13 @@ async function up() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  if (process.argv[2] === 'up') up().catch((err) => { log(err.stack || String(err)); process.exit(1); });
-  else { process.stderr.write('usage: node scripts/test-engine.mjs up\n'); process.exit(2); }
+  if (process.argv[2] === 'up')
+    up().catch((err) => {
+      log(err.stack || String(err));
+      process.exit(1);
+    });
+  else {
+    process.stderr.write('usage: node scripts/test-engine.mjs up\n');
+    process.exit(2);
+  }
 }

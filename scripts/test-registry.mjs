@@ -27,7 +27,10 @@ export function freePort() {
 
 function v2Status(port) {
   return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/v2/', timeout: 2000 }, (res) => { res.resume(); resolve(res.statusCode); });
+    const req = http.get({ host: '127.0.0.1', port, path: '/v2/', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(0));
   });
@@ -51,30 +54,41 @@ export async function startRegistry({ auth = false } = {}) {
     authBlock = `auth:\n  htpasswd:\n    realm: berth-test\n    path: ${path.join(dir, 'htpasswd')}\n`;
   }
   const config = path.join(dir, 'config.yml');
-  await writeFile(config, [
-    'version: 0.1',
-    'log:\n  level: warn\n  accesslog:\n    disabled: true',
-    `storage:\n  filesystem:\n    rootdirectory: ${path.join(dir, 'data')}\n  delete:\n    enabled: true`,
-    `http:\n  addr: 127.0.0.1:${port}\n  secret: ${randomBytes(16).toString('hex')}`,
-    authBlock,
-  ].join('\n'));
+  await writeFile(
+    config,
+    [
+      'version: 0.1',
+      'log:\n  level: warn\n  accesslog:\n    disabled: true',
+      `storage:\n  filesystem:\n    rootdirectory: ${path.join(dir, 'data')}\n  delete:\n    enabled: true`,
+      `http:\n  addr: 127.0.0.1:${port}\n  secret: ${randomBytes(16).toString('hex')}`,
+      authBlock,
+    ].join('\n'),
+  );
   const logFile = createWriteStream(path.join(dir, 'registry.log'));
   const child = spawn(REGISTRY_BIN, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(logFile);
   child.stderr.pipe(logFile);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let gone = false;
-  exited.then(() => { gone = true; });
+  exited.then(() => {
+    gone = true;
+  });
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (gone) throw new Error(`docker-registry exited during start-up (see ${dir}/registry.log)`);
     const status = await v2Status(port);
     if (status === 200 || status === 401) break;
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('docker-registry did not answer on /v2/ within 20 s'); }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('docker-registry did not answer on /v2/ within 20 s');
+    }
     await sleep(100);
   }
   const halt = async (signal) => {
-    if (!gone) { child.kill(signal); await exited; }
+    if (!gone) {
+      child.kill(signal);
+      await exited;
+    }
   };
   return {
     host: `127.0.0.1:${port}`,
@@ -84,7 +98,10 @@ export async function startRegistry({ auth = false } = {}) {
     password,
     /** Stops it at once, mid-transfer if one runs (the registry "going away"). */
     kill: () => halt('SIGKILL'),
-    stop: async () => { await halt('SIGTERM'); await rm(dir, { recursive: true, force: true }); },
+    stop: async () => {
+      await halt('SIGTERM');
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -96,7 +113,10 @@ export async function pushRandomImage(dockerHost, ref, megabytes) {
   const work = await mkdtemp(path.join(os.tmpdir(), 'berth-rnd-'));
   try {
     const root = path.join(work, 'root');
-    const made = await run('sh', ['-c', `mkdir -p "${root}" && head -c ${megabytes * 1024 * 1024} /dev/urandom > "${root}/blob" && echo berth > "${root}/hello" && tar -C "${root}" -cf "${work}/layer.tar" .`]);
+    const made = await run('sh', [
+      '-c',
+      `mkdir -p "${root}" && head -c ${megabytes * 1024 * 1024} /dev/urandom > "${root}/blob" && echo berth > "${root}/hello" && tar -C "${root}" -cf "${work}/layer.tar" .`,
+    ]);
     if (made.code !== 0) throw new Error(`making the ${megabytes} MB layer failed: ${made.stderr}`);
     await docker(dockerHost, ['import', '--change', 'LABEL berth.test=1', '--change', 'CMD ["/hello"]', path.join(work, 'layer.tar'), ref]);
   } finally {

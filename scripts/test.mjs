@@ -16,12 +16,17 @@ const log = (msg) => process.stderr.write(`[test] ${msg}\n`);
 let current = null; // { child, done } of the last child (its process group), until finally
 let interrupted = null; // signal name once SIGINT/SIGTERM arrived
 let rejectInterrupt;
-const interruption = new Promise((_, reject) => { rejectInterrupt = reject; });
+const interruption = new Promise((_, reject) => {
+  rejectInterrupt = reject;
+});
 interruption.catch(() => {});
 
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    if (interrupted) { log(`second ${sig}: exiting without cleanup`); process.exit(130); }
+    if (interrupted) {
+      log(`second ${sig}: exiting without cleanup`);
+      process.exit(130);
+    }
     interrupted = sig;
     log(`${sig}: stopping, then cleaning up`);
     killGroup(sig);
@@ -31,19 +36,29 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 
 /** Await a step unless a signal arrives first (the step is still awaited in finally). */
 const pending = [];
-const step = (promise) => { pending.push(promise); return Promise.race([promise, interruption]); };
+const step = (promise) => {
+  pending.push(promise);
+  return Promise.race([promise, interruption]);
+};
 
 /** Signal the child's whole process group (npx -> vitest -> workers), not just the npx wrapper. */
 function killGroup(sig) {
   if (!current) return;
-  try { process.kill(-current.child.pid, sig); } catch { /* already gone */ }
+  try {
+    process.kill(-current.child.pid, sig);
+  } catch {
+    /* already gone */
+  }
 }
 
 /** Run a child in its own process group (we forward signals ourselves); resolves its exit code. */
 function runChild(cmd, args, env) {
   const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   const done = new Promise((resolve) => {
-    child.once('error', (err) => { log(`${cmd}: ${err.message}`); resolve(127); });
+    child.once('error', (err) => {
+      log(`${cmd}: ${err.message}`);
+      resolve(127);
+    });
     child.once('exit', (code, sig) => resolve(code ?? 128 + (os.constants.signals[sig] ?? 1)));
   });
   current = { child, done };
@@ -71,7 +86,12 @@ async function main() {
   try {
     const t0 = Date.now();
     const starting = ensureEngine();
-    starting.then((e) => { engine = e; }, () => {}); // so finally stops it even if a signal came first
+    starting.then(
+      (e) => {
+        engine = e;
+      },
+      () => {},
+    ); // so finally stops it even if a signal came first
     engine = await step(starting);
     const images = await step(ensureTestImages(engine.dockerHost));
     log(`engine + images ready in ${Date.now() - t0} ms (${engine.isPrivate ? 'private dockerd' : 'existing engine'})`);
@@ -96,13 +116,15 @@ async function main() {
         return exitCode;
       }
     }
-    const vitestArgs = ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json',
-      `--outputFile.json=${jsonFile}`, ...extra];
+    const vitestArgs = ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`, ...extra];
     log(`npx ${vitestArgs.slice(1).join(' ')}`);
     exitCode = await step(runChild('npx', vitestArgs, env));
     counts = await readCounts(jsonFile);
     if (exitCode === 0 && counts.failed > 0) exitCode = 1;
-    if (exitCode === 0 && counts.passed + counts.failed === 0) { log('no tests ran'); exitCode = 1; }
+    if (exitCode === 0 && counts.passed + counts.failed === 0) {
+      log('no tests ran');
+      exitCode = 1;
+    }
   } catch (err) {
     log(interrupted ? err.message : err?.stack || String(err));
     if (interrupted) exitCode = interrupted === 'SIGINT' ? 130 : 143;
@@ -113,8 +135,14 @@ async function main() {
       try {
         const removed = await cleanupTestObjects(engine.dockerHost);
         log(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
-      } catch (err) { log(`cleanup failed: ${err.message}`); }
-      try { await engine.stop(); } catch (err) { log(`stopping the engine failed: ${err.message}`); }
+      } catch (err) {
+        log(`cleanup failed: ${err.message}`);
+      }
+      try {
+        await engine.stop();
+      } catch (err) {
+        log(`stopping the engine failed: ${err.message}`);
+      }
     }
     if (counts.total === 0) counts = await readCounts(jsonFile); // e.g. interrupted after vitest wrote it
     await rm(out, { recursive: true, force: true });
@@ -138,8 +166,11 @@ async function readCounts(file) {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  log(err?.stack || String(err));
-  process.stdout.write('0 passed, 0 failed, 0 skipped\n');
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    log(err?.stack || String(err));
+    process.stdout.write('0 passed, 0 failed, 0 skipped\n');
+    process.exit(1);
+  },
+);

@@ -5,19 +5,7 @@
 import { createEngine } from '../../src/main/engine/core/engine';
 import { createBackend } from '../../src/main/backend';
 import { webHost } from '../../src/main/host';
-import {
-  benchDocker,
-  dockerCli,
-  ensureBenchContainers,
-  log as logLine,
-  median,
-  ms,
-  record,
-  removeBenchContainers,
-  requireEnv,
-  round,
-  runBench,
-} from './lib';
+import { benchDocker, dockerCli, ensureBenchContainers, log as logLine, median, ms, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
 
 const NAME = 'containers-list';
 const CONTAINERS = 500;
@@ -79,8 +67,18 @@ runBench(NAME, async (onCleanup) => {
   log('note: the CLI time includes starting the docker process; the handler call has no process to start.');
 
   const details = { containers: total, iterations: ITERATIONS, warmups: WARMUPS };
-  record({ name: `containers.list all (${CONTAINERS}), dispatcher`, value: round(handlers), unit: 'ms', details: { ...details, samples: handlerTimes.map((t) => round(t)) } });
-  record({ name: `docker ps -a --no-trunc (${CONTAINERS}), CLI incl. process start`, value: round(cli), unit: 'ms', details: { ...details, samples: cliTimes.map((t) => round(t)) } });
+  record({
+    name: `containers.list all (${CONTAINERS}), dispatcher`,
+    value: round(handlers),
+    unit: 'ms',
+    details: { ...details, samples: handlerTimes.map((t) => round(t)) },
+  });
+  record({
+    name: `docker ps -a --no-trunc (${CONTAINERS}), CLI incl. process start`,
+    value: round(cli),
+    unit: 'ms',
+    details: { ...details, samples: cliTimes.map((t) => round(t)) },
+  });
   record({ name: `containers.list / docker ps -a (${CONTAINERS})`, value: round(ratio), unit: 'x', goal: { kind: 'max', value: GOAL_RATIO }, details });
   record({ name: `setup: create ${setup.created} containers`, value: round(setup.ms), unit: 'ms' });
 });

@@ -46,13 +46,20 @@ async function measureListings(container: string): Promise<void> {
     const listing = outcome.result as DirectoryListing;
     return { ms: performance.now() - started, scannedBytes: listing.scannedBytes, entries: listing.entries.length, complete: listing.complete };
   };
-  for (const [folder, full] of [['/bin', false], ['/', false], ['/tmp', false], ['/tmp', true]] as const) {
+  for (const [folder, full] of [
+    ['/bin', false],
+    ['/', false],
+    ['/tmp', false],
+    ['/tmp', true],
+  ] as const) {
     await list(folder, full);
     const samples = [await list(folder, full), await list(folder, full), await list(folder, full)];
     const ms = median(samples.map((sample) => sample.ms));
     const { scannedBytes, entries, complete } = samples[0]!;
     const what = `files.list ${folder}${full ? ' (full)' : ''}`;
-    log(`${what}: ${ms.toFixed(1)} ms, ${entries} entries, ${(scannedBytes / MB).toFixed(1)} MiB of archive read, ${complete ? 'complete' : 'stopped at the budget'}`);
+    log(
+      `${what}: ${ms.toFixed(1)} ms, ${entries} entries, ${(scannedBytes / MB).toFixed(1)} MiB of archive read, ${complete ? 'complete' : 'stopped at the budget'}`,
+    );
     record({ name: `${what} (busybox container + ${PAYLOAD_MB} MB in /tmp)`, value: round(ms), unit: 'ms', details: { scannedBytes, entries, complete } });
   }
   engine.monitor.stop();
@@ -101,7 +108,15 @@ runBench(NAME, async (onCleanup) => {
       return reply.ms!;
     };
     const inCli = (): Promise<number> => timed(() => dockerCli(['cp', payload, `${name}:/tmp/`]));
-    for (const [which, fn] of handlerFirst ? ([['handler', inHandler], ['cli', inCli]] as const) : ([['cli', inCli], ['handler', inHandler]] as const)) {
+    for (const [which, fn] of handlerFirst
+      ? ([
+          ['handler', inHandler],
+          ['cli', inCli],
+        ] as const)
+      : ([
+          ['cli', inCli],
+          ['handler', inHandler],
+        ] as const)) {
       results.in[which].push(await fn());
     }
 
@@ -121,14 +136,23 @@ runBench(NAME, async (onCleanup) => {
       rmSync(target);
       return ms;
     };
-    for (const [which, fn] of handlerFirst ? ([['handler', outHandler], ['cli', outCli]] as const) : ([['cli', outCli], ['handler', outHandler]] as const)) {
+    for (const [which, fn] of handlerFirst
+      ? ([
+          ['handler', outHandler],
+          ['cli', outCli],
+        ] as const)
+      : ([
+          ['cli', outCli],
+          ['handler', outHandler],
+        ] as const)) {
       results.out[which].push(await fn());
     }
     const folderHandler = async (): Promise<number> => {
       const into = path.join(dir, `handler-folder-${i}`);
       mkdirSync(into);
       const reply = await worker.measured({ op: 'outFolder', container: name, path: '/tmp', into });
-      if (!reply.ok || statSync(path.join(into, 'tmp', 'payload.bin')).size !== PAYLOAD_MB * MB) throw new Error(`handler folder copy out: ${reply.error ?? 'wrong size'}`);
+      if (!reply.ok || statSync(path.join(into, 'tmp', 'payload.bin')).size !== PAYLOAD_MB * MB)
+        throw new Error(`handler folder copy out: ${reply.error ?? 'wrong size'}`);
       results.outFolder.peaks.push(reply.peakMb - reply.idleMb);
       results.outFolder.idle.push(reply.idleMb);
       rmSync(into, { recursive: true });
@@ -142,7 +166,15 @@ runBench(NAME, async (onCleanup) => {
       rmSync(into, { recursive: true });
       return ms;
     };
-    for (const [which, fn] of handlerFirst ? ([['handler', folderHandler], ['cli', folderCli]] as const) : ([['cli', folderCli], ['handler', folderHandler]] as const)) {
+    for (const [which, fn] of handlerFirst
+      ? ([
+          ['handler', folderHandler],
+          ['cli', folderCli],
+        ] as const)
+      : ([
+          ['cli', folderCli],
+          ['handler', folderHandler],
+        ] as const)) {
       results.outFolder[which].push(await fn());
     }
     log(`iteration ${i + 1}/${ITERATIONS} done`);
@@ -157,8 +189,12 @@ runBench(NAME, async (onCleanup) => {
     const ratio = handlerMbs / cliMbs;
     const peak = Math.max(...r.peaks);
     const label = op === 'in' ? 'copy in' : op === 'out' ? 'copy out (file)' : 'copy out (folder, safe extraction)';
-    log(`${label}: handlers ${handlerMbs.toFixed(1)} MiB/s (median ${median(r.handler).toFixed(0)} ms), docker cp ${cliMbs.toFixed(1)} MiB/s (median ${median(r.cli).toFixed(0)} ms, incl. CLI start): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO}x) ${ratio >= GOAL_RATIO ? 'PASS' : 'MISS'}`);
-    log(`${label}: child peak RSS above idle ${peak.toFixed(1)} MB (idle ${median(r.idle).toFixed(1)} MB; goal <= ${GOAL_PEAK_MB} MB) ${peak <= GOAL_PEAK_MB ? 'PASS' : 'MISS'}`);
+    log(
+      `${label}: handlers ${handlerMbs.toFixed(1)} MiB/s (median ${median(r.handler).toFixed(0)} ms), docker cp ${cliMbs.toFixed(1)} MiB/s (median ${median(r.cli).toFixed(0)} ms, incl. CLI start): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO}x) ${ratio >= GOAL_RATIO ? 'PASS' : 'MISS'}`,
+    );
+    log(
+      `${label}: child peak RSS above idle ${peak.toFixed(1)} MB (idle ${median(r.idle).toFixed(1)} MB; goal <= ${GOAL_PEAK_MB} MB) ${peak <= GOAL_PEAK_MB ? 'PASS' : 'MISS'}`,
+    );
     const details = { payloadMb: PAYLOAD_MB, iterations: ITERATIONS, handlerMs: r.handler.map((v) => round(v)), cliMs: r.cli.map((v) => round(v)) };
     record({ name: `${label} ${PAYLOAD_MB} MB via handlers`, value: round(handlerMbs, 1), unit: 'MiB/s', details });
     record({ name: `docker cp for ${label} ${PAYLOAD_MB} MB (CLI)`, value: round(cliMbs, 1), unit: 'MiB/s', details });

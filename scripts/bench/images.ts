@@ -27,7 +27,11 @@ runBench(NAME, async (onCleanup) => {
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const repositories: string[] = [];
   onCleanup(async () => {
-    for (const repository of repositories) await docker.getImage(repository).remove({ force: true }).catch(() => undefined);
+    for (const repository of repositories)
+      await docker
+        .getImage(repository)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
 
   const name = `berth-bench-export-${process.pid}`;
@@ -51,7 +55,10 @@ runBench(NAME, async (onCleanup) => {
   rmSync(path.join(dir, 'warm.tar'));
   log(`the export is ${(tarBytes / MB).toFixed(1)} MiB`);
 
-  const results = { export: { handler: [] as number[], cli: [] as number[], peaks: [] as number[], idle: [] as number[] }, import: { handler: [] as number[], cli: [] as number[], peaks: [] as number[], idle: [] as number[] } };
+  const results = {
+    export: { handler: [] as number[], cli: [] as number[], peaks: [] as number[], idle: [] as number[] },
+    import: { handler: [] as number[], cli: [] as number[], peaks: [] as number[], idle: [] as number[] },
+  };
   const reference = path.join(dir, 'reference.tar');
   await dockerCli(['export', '-o', reference, name]);
 
@@ -74,7 +81,15 @@ runBench(NAME, async (onCleanup) => {
       rmSync(target);
       return ms;
     };
-    for (const [which, fn] of handlerFirst ? ([['handler', viaHandler], ['cli', viaCli]] as const) : ([['cli', viaCli], ['handler', viaHandler]] as const)) {
+    for (const [which, fn] of handlerFirst
+      ? ([
+          ['handler', viaHandler],
+          ['cli', viaCli],
+        ] as const)
+      : ([
+          ['cli', viaCli],
+          ['handler', viaHandler],
+        ] as const)) {
       results.export[which].push(await fn());
     }
 
@@ -96,7 +111,15 @@ runBench(NAME, async (onCleanup) => {
       await docker.getImage(repository).remove({ force: true });
       return ms;
     };
-    for (const [which, fn] of handlerFirst ? ([['handler', importHandler], ['cli', importCli]] as const) : ([['cli', importCli], ['handler', importHandler]] as const)) {
+    for (const [which, fn] of handlerFirst
+      ? ([
+          ['handler', importHandler],
+          ['cli', importCli],
+        ] as const)
+      : ([
+          ['cli', importCli],
+          ['handler', importHandler],
+        ] as const)) {
       results.import[which].push(await fn());
     }
     log(`iteration ${i + 1}/${ITERATIONS} done`);
@@ -108,8 +131,12 @@ runBench(NAME, async (onCleanup) => {
     const cliMbs = tarBytes / MB / (median(r.cli) / 1000);
     const ratio = handlerMbs / cliMbs;
     const peak = Math.max(...r.peaks);
-    log(`${op}: handlers ${handlerMbs.toFixed(1)} MiB/s (median ${median(r.handler).toFixed(0)} ms), docker ${op} ${cliMbs.toFixed(1)} MiB/s (median ${median(r.cli).toFixed(0)} ms, incl. CLI start): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO[op]}x) ${ratio >= GOAL_RATIO[op] ? 'PASS' : 'MISS'}`);
-    log(`${op}: child peak RSS above idle ${peak.toFixed(1)} MB (idle ${median(r.idle).toFixed(1)} MB; goal <= ${GOAL_PEAK_MB} MB) ${peak <= GOAL_PEAK_MB ? 'PASS' : 'MISS'}`);
+    log(
+      `${op}: handlers ${handlerMbs.toFixed(1)} MiB/s (median ${median(r.handler).toFixed(0)} ms), docker ${op} ${cliMbs.toFixed(1)} MiB/s (median ${median(r.cli).toFixed(0)} ms, incl. CLI start): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO[op]}x) ${ratio >= GOAL_RATIO[op] ? 'PASS' : 'MISS'}`,
+    );
+    log(
+      `${op}: child peak RSS above idle ${peak.toFixed(1)} MB (idle ${median(r.idle).toFixed(1)} MB; goal <= ${GOAL_PEAK_MB} MB) ${peak <= GOAL_PEAK_MB ? 'PASS' : 'MISS'}`,
+    );
     const details = { tarBytes, iterations: ITERATIONS, handlerMs: r.handler.map((v) => round(v)), cliMs: r.cli.map((v) => round(v)) };
     record({ name: `${op} ${PAYLOAD_MB} MB via handlers`, value: round(handlerMbs, 1), unit: 'MiB/s', details });
     record({ name: `docker ${op} ${PAYLOAD_MB} MB (CLI)`, value: round(cliMbs, 1), unit: 'MiB/s', details });

@@ -7,7 +7,20 @@ import { containerIds, searchJson, visibleRows } from '../../src/renderer/compon
 import type { EngineEvent } from '../../src/shared/types/events';
 import type { JsonValue } from '../../src/shared/types/inspect';
 import type { StreamFrame } from '../../src/shared/transport';
-import { BENCH_LABELS, benchBackend, benchDocker, dockerCli, log as logLine, median, ms, record, removeBenchContainers, requireEnv, round, runBench } from './lib';
+import {
+  BENCH_LABELS,
+  benchBackend,
+  benchDocker,
+  dockerCli,
+  log as logLine,
+  median,
+  ms,
+  record,
+  removeBenchContainers,
+  requireEnv,
+  round,
+  runBench,
+} from './lib';
 
 const NAME = 'inspection';
 const CREATES = 40;
@@ -61,15 +74,25 @@ runBench(NAME, async (onCleanup) => {
   live.close();
   const windowEnd = Date.now();
   const late = latencies.map((v) => Math.max(0, v));
-  log(`live: event delivered after the create was answered: median ${ms(median(late))}, p95 ${ms(p95(late))} over ${CREATES} (${latencies.filter((v) => v <= 0).length} arrived before the answer)`);
-  record({ name: 'event after create answered (p95)', value: round(p95(late)), unit: 'ms', goal: { kind: 'max', value: 50 }, details: { median: round(median(late)), samples: latencies.map((v) => round(v)) } });
+  log(
+    `live: event delivered after the create was answered: median ${ms(median(late))}, p95 ${ms(p95(late))} over ${CREATES} (${latencies.filter((v) => v <= 0).length} arrived before the answer)`,
+  );
+  record({
+    name: 'event after create answered (p95)',
+    value: round(p95(late)),
+    unit: 'ms',
+    goal: { kind: 'max', value: 50 },
+    details: { median: round(median(late)), samples: latencies.map((v) => round(v)) },
+  });
 
   // 2. History replay to the end frame.
   const replayTimes: number[] = [];
   for (let run = 0; run < 5; run++) {
     const frames: StreamFrame[] = [];
     const started = performance.now();
-    const sub = dispatcher.subscribe('events.watch', { types: ['container'], since: String(windowStart / 1000), until: String(windowEnd / 1000) }, (frame) => frames.push(frame));
+    const sub = dispatcher.subscribe('events.watch', { types: ['container'], since: String(windowStart / 1000), until: String(windowEnd / 1000) }, (frame) =>
+      frames.push(frame),
+    );
     if (!sub.ok) throw new Error(sub.error.message);
     await until(() => (frames.at(-1)?.kind === 'end' ? true : undefined));
     replayTimes.push(performance.now() - started);
@@ -77,10 +100,21 @@ runBench(NAME, async (onCleanup) => {
     if (creates !== CREATES) throw new Error(`history replayed ${creates} creates, expected ${CREATES}`);
   }
   log(`history: ${CREATES} creates replayed to the end frame: median ${ms(median(replayTimes))}`);
-  record({ name: 'history replay (median)', value: round(median(replayTimes)), unit: 'ms', goal: { kind: 'max', value: 500 }, details: { samples: replayTimes.map((v) => round(v)) } });
+  record({
+    name: 'history replay (median)',
+    value: round(median(replayTimes)),
+    unit: 'ms',
+    goal: { kind: 'max', value: 500 },
+    details: { samples: replayTimes.map((v) => round(v)) },
+  });
 
   // 3. top vs docker top.
-  const running = await docker.createContainer({ Image: image, name: `berth-bench-top-${process.pid}`, Cmd: ['sh', '-c', 'sleep 1001 & sleep 1002 & sleep 1003'], Labels: { ...BENCH_LABELS } });
+  const running = await docker.createContainer({
+    Image: image,
+    name: `berth-bench-top-${process.pid}`,
+    Cmd: ['sh', '-c', 'sleep 1001 & sleep 1002 & sleep 1003'],
+    Labels: { ...BENCH_LABELS },
+  });
   await running.start();
   const handler: number[] = [];
   const cli: number[] = [];
@@ -99,7 +133,13 @@ runBench(NAME, async (onCleanup) => {
   }
   const ratio = median(handler) / median(cli);
   log(`top: handler median ${ms(median(handler))}, docker top median ${ms(median(cli))}, ratio ${ratio.toFixed(2)}x`);
-  record({ name: 'containers.top vs docker top', value: round(ratio), unit: 'x', goal: { kind: 'max', value: 1.5 }, details: { handlerMedianMs: round(median(handler)), cliMedianMs: round(median(cli)) } });
+  record({
+    name: 'containers.top vs docker top',
+    value: round(ratio),
+    unit: 'x',
+    goal: { kind: 'max', value: 1.5 },
+    details: { handlerMedianMs: round(median(handler)), cliMedianMs: round(median(cli)) },
+  });
 
   // 4. The JSON tree on a real inspect document and on a big one.
   const inspected = await dispatcher.invoke('containers.inspect', { id: running.id });
@@ -118,6 +158,12 @@ runBench(NAME, async (onCleanup) => {
       times.push(performance.now() - started);
     }
     log(`json tree, ${label}: expand all (${rows} rows) + search: median ${ms(median(times))}`);
-    record({ name: `json tree ${label} (expand all + search)`, value: round(median(times)), unit: 'ms', goal: { kind: 'max', value: goal }, details: { rows } });
+    record({
+      name: `json tree ${label} (expand all + search)`,
+      value: round(median(times)),
+      unit: 'ms',
+      goal: { kind: 'max', value: goal },
+      details: { rows },
+    });
   }
 });

@@ -78,11 +78,7 @@ export async function inBatches<T>(items: readonly T[], width: number, fn: (item
  * Makes exactly `count` bench containers exist (created, not started), creating only the missing
  * ones, 16 at a time. Resolves how many were created and how long it took.
  */
-export async function ensureBenchContainers(
-  docker: Docker,
-  image: string,
-  count: number,
-): Promise<{ created: number; removed: number; ms: number }> {
+export async function ensureBenchContainers(docker: Docker, image: string, count: number): Promise<{ created: number; removed: number; ms: number }> {
   const started = performance.now();
   const existing = await docker.listContainers({ all: true, filters: BENCH_FILTER });
   const extra = existing.slice(count);

@@ -82,16 +82,31 @@ async function benchFetch(dispatcher: Dispatcher, id: string): Promise<void> {
     const handlers = median(handlerTimes);
     const cli = median(cliTimes);
     const flag = timestamps ? ' --timestamps' : '';
-    log(`logs.fetch ${FETCH_LINES} lines${flag}: handlers median ${ms(handlers)}, docker logs${flag} median ${ms(cli)}: ${(handlers / cli).toFixed(2)}x (goal <= ${GOAL_RATIO}x)`);
-    const details = { lines: FETCH_LINES, iterations: ITERATIONS, handlerSamples: handlerTimes.map((t) => round(t)), cliSamples: cliTimes.map((t) => round(t)) };
+    log(
+      `logs.fetch ${FETCH_LINES} lines${flag}: handlers median ${ms(handlers)}, docker logs${flag} median ${ms(cli)}: ${(handlers / cli).toFixed(2)}x (goal <= ${GOAL_RATIO}x)`,
+    );
+    const details = {
+      lines: FETCH_LINES,
+      iterations: ITERATIONS,
+      handlerSamples: handlerTimes.map((t) => round(t)),
+      cliSamples: cliTimes.map((t) => round(t)),
+    };
     record({ name: `logs.fetch ${FETCH_LINES} lines${flag}, dispatcher`, value: round(handlers), unit: 'ms', details });
     record({ name: `docker logs${flag} (${FETCH_LINES} lines), CLI incl. process start`, value: round(cli), unit: 'ms' });
-    record({ name: `logs.fetch / docker logs${flag} (${FETCH_LINES} lines)`, value: round(handlers / cli), unit: 'x', goal: { kind: 'max', value: GOAL_RATIO } });
+    record({
+      name: `logs.fetch / docker logs${flag} (${FETCH_LINES} lines)`,
+      value: round(handlers / cli),
+      unit: 'x',
+      goal: { kind: 'max', value: GOAL_RATIO },
+    });
   }
 }
 
 async function probeValue(page: Page, key: string, timeout = 120_000): Promise<number> {
-  const handle = await page.waitForFunction((k) => (window as unknown as { __logsBench?: Record<string, number> }).__logsBench?.[k], key, { timeout, polling: 50 });
+  const handle = await page.waitForFunction((k) => (window as unknown as { __logsBench?: Record<string, number> }).__logsBench?.[k], key, {
+    timeout,
+    polling: 50,
+  });
   return (await handle.jsonValue()) as number;
 }
 
@@ -116,7 +131,12 @@ async function benchUi(url: string, container: string): Promise<void> {
       firstPaint.push(painted - clicked);
       log(`run ${run}: Logs tab click -> first row painted ${ms(painted - clicked)}`);
     }
-    record({ name: 'UI: Logs tab -> first line painted (tail 1000)', value: round(median(firstPaint)), unit: 'ms', details: { samples: firstPaint.map((t) => round(t)) } });
+    record({
+      name: 'UI: Logs tab -> first line painted (tail 1000)',
+      value: round(median(firstPaint)),
+      unit: 'ms',
+      details: { samples: firstPaint.map((t) => round(t)) },
+    });
 
     // This process is the server side (main in browser mode): with flow control, what it holds for
     // a renderer that is behind stays a few batches, however long the log. Heap and buffers, not
@@ -164,19 +184,34 @@ async function benchUi(url: string, container: string): Promise<void> {
     }
     const searchMedian = median(searches);
     log(`search median ${ms(searchMedian)} (goal < ${GOAL_SEARCH_MS} ms) ${searchMedian < GOAL_SEARCH_MS ? 'PASS' : 'MISS'}`);
-    record({ name: `UI: search ${UI_LINES} lines -> result painted`, value: round(searchMedian), unit: 'ms', goal: { kind: 'max', value: GOAL_SEARCH_MS }, details: { samples: searches.map((t) => round(t)), queries: queries.map(([q]) => q) } });
+    record({
+      name: `UI: search ${UI_LINES} lines -> result painted`,
+      value: round(searchMedian),
+      unit: 'ms',
+      goal: { kind: 'max', value: GOAL_SEARCH_MS },
+      details: { samples: searches.map((t) => round(t)), queries: queries.map(([q]) => q) },
+    });
 
     // Regular expressions run in a worker (the page can stop one that backtracks without end):
     // the same kind of search, paying for the lines' copy to the worker.
     await box.fill('');
     await page.getByRole('button', { name: 'Regular expression' }).click();
     const regexSearches: number[] = [];
-    for (const [query, expected] of [['request 9999\\d\\d handled', '100 matches'], ['request 4242\\d2 handled', '10 matches'], ['^zzz', 'No matches']] as const) {
+    for (const [query, expected] of [
+      ['request 9999\\d\\d handled', '100 matches'],
+      ['request 4242\\d2 handled', '10 matches'],
+      ['^zzz', 'No matches'],
+    ] as const) {
       const took = await timeSearch(query, expected);
       regexSearches.push(took);
       log(`regex search /${query}/ over ${UI_LINES} lines (worker) -> "${expected}" painted in ${ms(took)}`);
     }
-    record({ name: `UI: regex search ${UI_LINES} lines in the worker -> result painted`, value: round(median(regexSearches)), unit: 'ms', details: { samples: regexSearches.map((t) => round(t)) } });
+    record({
+      name: `UI: regex search ${UI_LINES} lines in the worker -> result painted`,
+      value: round(median(regexSearches)),
+      unit: 'ms',
+      details: { samples: regexSearches.map((t) => round(t)) },
+    });
     await page.getByRole('button', { name: 'Regular expression' }).click();
 
     await box.fill('');
@@ -184,7 +219,12 @@ async function benchUi(url: string, container: string): Promise<void> {
     const sorted = [...jumps].sort((a, b) => a - b);
     const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN;
     log(`jump to a random place among ${UI_LINES} lines -> rows painted: median ${ms(median(jumps))}, p95 ${ms(p95)} (two frames included)`);
-    record({ name: `UI: jump within ${UI_LINES} lines -> painted (median)`, value: round(median(jumps)), unit: 'ms', details: { p95: round(p95), samples: jumps.map((t) => round(t)) } });
+    record({
+      name: `UI: jump within ${UI_LINES} lines -> painted (median)`,
+      value: round(median(jumps)),
+      unit: 'ms',
+      details: { p95: round(p95), samples: jumps.map((t) => round(t)) },
+    });
     await context.close();
   } finally {
     await browser.close();
@@ -198,7 +238,11 @@ runBench(NAME, async (onCleanup) => {
   const docker = benchDocker();
   const made: string[] = [];
   onCleanup(async () => {
-    for (const name of made) await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
+    for (const name of made)
+      await docker
+        .getContainer(name)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
 
   let started = performance.now();

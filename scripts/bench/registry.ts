@@ -24,7 +24,11 @@ runBench(NAME, async (onCleanup) => {
   const registry = await startRegistry();
   onCleanup(() => registry.stop());
   const reference = `${registry.host}/berth-test/bench-pull:1`;
-  const remove = (): Promise<unknown> => docker.getImage(reference).remove({ force: true }).catch(() => undefined);
+  const remove = (): Promise<unknown> =>
+    docker
+      .getImage(reference)
+      .remove({ force: true })
+      .catch(() => undefined);
   onCleanup(remove);
   await pushRandomImage(dockerHost, reference, LAYER_MB);
   log(`setup: ${reference} (one ${LAYER_MB} MB layer of random bytes) in the registry at ${registry.host}`);
@@ -65,8 +69,12 @@ runBench(NAME, async (onCleanup) => {
   const ratio = berthMbs / cliMbs;
   const peakGrowth = Math.max(...growth);
   const maxFps = Math.max(...framesPerSecond);
-  log(`pull: Berth ${berthMbs.toFixed(1)} MiB/s (median ${median(berthMs).toFixed(0)} ms), docker pull ${cliMbs.toFixed(1)} MiB/s (median ${median(cliMs).toFixed(0)} ms): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO}x) ${ratio >= GOAL_RATIO ? 'PASS' : 'MISS'}`);
-  log(`pull: child peak RSS above idle ${peakGrowth.toFixed(1)} MB (idle ${median(idle).toFixed(1)} MB; goal < ${GOAL_GROWTH_MB} MB) ${peakGrowth < GOAL_GROWTH_MB ? 'PASS' : 'MISS'}`);
+  log(
+    `pull: Berth ${berthMbs.toFixed(1)} MiB/s (median ${median(berthMs).toFixed(0)} ms), docker pull ${cliMbs.toFixed(1)} MiB/s (median ${median(cliMs).toFixed(0)} ms): ${ratio.toFixed(2)}x (goal >= ${GOAL_RATIO}x) ${ratio >= GOAL_RATIO ? 'PASS' : 'MISS'}`,
+  );
+  log(
+    `pull: child peak RSS above idle ${peakGrowth.toFixed(1)} MB (idle ${median(idle).toFixed(1)} MB; goal < ${GOAL_GROWTH_MB} MB) ${peakGrowth < GOAL_GROWTH_MB ? 'PASS' : 'MISS'}`,
+  );
   log(`pull: images.tasks frames in the busiest second ${maxFps} (goal <= ${GOAL_FRAMES_PER_SECOND}) ${maxFps <= GOAL_FRAMES_PER_SECOND ? 'PASS' : 'MISS'}`);
   const details = { pulledBytes, iterations: ITERATIONS, berthMs: berthMs.map((v) => round(v)), cliMs: cliMs.map((v) => round(v)) };
   record({ name: `pull ${LAYER_MB} MB via handlers`, value: round(berthMbs, 1), unit: 'MiB/s', details });

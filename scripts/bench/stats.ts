@@ -151,13 +151,30 @@ if (process.argv.includes('--watcher')) {
     const percent = (result.cpuMs / result.wallMs) * 100;
     const cliPercent = (cliCpuMs / cliWallMs) * 100;
     const rate = result.samples / (result.wallMs / 1000);
-    log(`stats.watch x${CONTAINERS} via dispatcher: ${result.cpuMs.toFixed(0)} ms CPU in ${(result.wallMs / 1000).toFixed(1)} s = ${percent.toFixed(2)}% of one core (goal: under ${GOAL_PERCENT}%) ${percent < GOAL_PERCENT ? 'PASS' : 'MISS'}`);
-    log(`  ${result.samples} samples (${rate.toFixed(1)}/s), ${(result.frameBytes / 1024).toFixed(0)} KiB of serialised frames; streams open after closing: ${result.openAfterClose}`);
-    log(`docker stats (CLI) on the same ${CONTAINERS}: ${cliCpuMs.toFixed(0)} ms CPU in ${(cliWallMs / 1000).toFixed(1)} s = ${cliPercent.toFixed(2)}% of one core (${cliLines} lines printed)`);
+    log(
+      `stats.watch x${CONTAINERS} via dispatcher: ${result.cpuMs.toFixed(0)} ms CPU in ${(result.wallMs / 1000).toFixed(1)} s = ${percent.toFixed(2)}% of one core (goal: under ${GOAL_PERCENT}%) ${percent < GOAL_PERCENT ? 'PASS' : 'MISS'}`,
+    );
+    log(
+      `  ${result.samples} samples (${rate.toFixed(1)}/s), ${(result.frameBytes / 1024).toFixed(0)} KiB of serialised frames; streams open after closing: ${result.openAfterClose}`,
+    );
+    log(
+      `docker stats (CLI) on the same ${CONTAINERS}: ${cliCpuMs.toFixed(0)} ms CPU in ${(cliWallMs / 1000).toFixed(1)} s = ${cliPercent.toFixed(2)}% of one core (${cliLines} lines printed)`,
+    );
     if (result.openAfterClose !== 0) throw new Error(`${result.openAfterClose} streams still open after closing them all`);
 
     const details = { containers: CONTAINERS, seconds: round(result.wallMs / 1000, 1), samples: result.samples, samplesPerSecond: round(rate, 1) };
-    record({ name: `stats.watch x${CONTAINERS}, main-process CPU`, value: round(percent), unit: '% of a core', goal: { kind: 'max', value: GOAL_PERCENT }, details });
-    record({ name: `docker stats x${CONTAINERS}, CLI process CPU (context)`, value: round(cliPercent), unit: '% of a core', details: { seconds: round(cliWallMs / 1000, 1), lines: cliLines } });
+    record({
+      name: `stats.watch x${CONTAINERS}, main-process CPU`,
+      value: round(percent),
+      unit: '% of a core',
+      goal: { kind: 'max', value: GOAL_PERCENT },
+      details,
+    });
+    record({
+      name: `docker stats x${CONTAINERS}, CLI process CPU (context)`,
+      value: round(cliPercent),
+      unit: '% of a core',
+      details: { seconds: round(cliWallMs / 1000, 1), lines: cliLines },
+    });
   });
 }

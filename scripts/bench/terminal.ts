@@ -54,11 +54,10 @@ declare const document: { querySelector(selector: string): { textContent: string
 declare const window: { __echo: { t0: number; t1: number } };
 
 async function screenHas(page: Page, text: string, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent?.includes(wanted) ?? false,
-    text,
-    { timeout, polling: 50 },
-  );
+  await page.waitForFunction((wanted) => document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent?.includes(wanted) ?? false, text, {
+    timeout,
+    polling: 50,
+  });
 }
 
 /** Keystroke -> echo frame through the web server only: HTTP invoke in, WebSocket frame out. */
@@ -85,7 +84,14 @@ async function wsEchoLatency(port: number, token: string, container: string, key
   const input = (data: string): Promise<void> =>
     new Promise((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/invoke/exec.input', agent, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/invoke/exec.input',
+          agent,
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        },
         (response) => response.resume().on('end', () => resolve()),
       );
       request.on('error', reject);
@@ -179,7 +185,9 @@ runBench(NAME, async (onCleanup) => {
   const echoMedian = median(samples);
   const sorted = [...samples].sort((a, b) => a - b);
   const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? Number.NaN;
-  log(`keystroke -> echo drawn: median ${ms(echoMedian)}, p90 ${ms(p90)}, min ${ms(sorted[0] ?? NaN)}, max ${ms(sorted.at(-1) ?? NaN)} (${samples.length} keys)`);
+  log(
+    `keystroke -> echo drawn: median ${ms(echoMedian)}, p90 ${ms(p90)}, min ${ms(sorted[0] ?? NaN)}, max ${ms(sorted.at(-1) ?? NaN)} (${samples.length} keys)`,
+  );
   record({
     name: 'keystroke -> echo drawn (median)',
     value: round(echoMedian),
@@ -190,7 +198,12 @@ runBench(NAME, async (onCleanup) => {
 
   const wsSamples = await wsEchoLatency(web.port, web.token, name, KEYS);
   log(`keystroke -> echo frame, dispatcher + WebSocket only (no browser): median ${ms(median(wsSamples))}`);
-  record({ name: 'keystroke -> echo frame, no browser (median)', value: round(median(wsSamples)), unit: 'ms', details: { samples: wsSamples.map((s) => round(s)) } });
+  record({
+    name: 'keystroke -> echo frame, no browser (median)',
+    value: round(median(wsSamples)),
+    unit: 'ms',
+    details: { samples: wsSamples.map((s) => round(s)) },
+  });
 
   // 2. 50 MB of output.
   const line = 'berth terminal throughput 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -200,7 +213,9 @@ runBench(NAME, async (onCleanup) => {
   await page.keyboard.type(command);
   await screenHas(page, 'FLOOD-2-DONE', 10 * 60_000);
   const seconds = (Date.now() - started) / 1000;
-  const frames = (await page.evaluate(`(() => { const w = window.__frames; w.running = false; w.observer?.disconnect(); return { gaps: w.gaps, longTasks: w.longTasks }; })()`)) as {
+  const frames = (await page.evaluate(
+    `(() => { const w = window.__frames; w.running = false; w.observer?.disconnect(); return { gaps: w.gaps, longTasks: w.longTasks }; })()`,
+  )) as {
     gaps: number[];
     longTasks: number[];
   };
@@ -209,10 +224,23 @@ runBench(NAME, async (onCleanup) => {
   const p99Gap = gaps[Math.floor(gaps.length * 0.99)] ?? Number.NaN;
   const longTaskMs = frames.longTasks.reduce((sum, d) => sum + d, 0);
   const mbPerSecond = FLOOD_BYTES / 1024 / 1024 / seconds;
-  log(`50 MB through the terminal: ${seconds.toFixed(1)} s (${mbPerSecond.toFixed(1)} MB/s); ${gaps.length} frames, longest gap ${ms(maxGap)}, p99 gap ${ms(p99Gap)}; ${frames.longTasks.length} long tasks, ${ms(longTaskMs)} in all`);
+  log(
+    `50 MB through the terminal: ${seconds.toFixed(1)} s (${mbPerSecond.toFixed(1)} MB/s); ${gaps.length} frames, longest gap ${ms(maxGap)}, p99 gap ${ms(p99Gap)}; ${frames.longTasks.length} long tasks, ${ms(longTaskMs)} in all`,
+  );
   record({ name: '50 MB output: time to the end marker', value: round(seconds * 1000), unit: 'ms', details: { mbPerSecond: round(mbPerSecond) } });
-  record({ name: '50 MB output: longest frame gap', value: round(maxGap), unit: 'ms', goal: { kind: 'max', value: 250 }, details: { p99Gap: round(p99Gap), frames: gaps.length } });
-  record({ name: '50 MB output: long tasks (> 50 ms), total', value: round(longTaskMs), unit: 'ms', details: { count: frames.longTasks.length, longest: round(Math.max(0, ...frames.longTasks)) } });
+  record({
+    name: '50 MB output: longest frame gap',
+    value: round(maxGap),
+    unit: 'ms',
+    goal: { kind: 'max', value: 250 },
+    details: { p99Gap: round(p99Gap), frames: gaps.length },
+  });
+  record({
+    name: '50 MB output: long tasks (> 50 ms), total',
+    value: round(longTaskMs),
+    unit: 'ms',
+    details: { count: frames.longTasks.length, longest: round(Math.max(0, ...frames.longTasks)) },
+  });
   await context.close();
 
   const alone = await xtermAloneMBps(browser);

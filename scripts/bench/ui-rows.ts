@@ -124,19 +124,20 @@ runBench(NAME, async (onCleanup) => {
       const probe = async (key: 'shownPaintedAt' | 'lastPaintedAt', what: string): Promise<number> => {
         try {
           // A function, not a string: the page's CSP (no 'unsafe-eval') refuses string predicates.
-          const handle = await page.waitForFunction(
-            (k) => (window as unknown as { __berthBench?: Record<string, number> }).__berthBench?.[k],
-            key,
-            { timeout: TIMEOUT_MS, polling: 100 },
-          );
+          const handle = await page.waitForFunction((k) => (window as unknown as { __berthBench?: Record<string, number> }).__berthBench?.[k], key, {
+            timeout: TIMEOUT_MS,
+            polling: 100,
+          });
           return (await handle.jsonValue()) as number;
         } catch (err) {
           const seen = await page
-            .evaluate(`({
+            .evaluate(
+              `({
               rowcount: document.querySelector('[role=table]')?.getAttribute('aria-rowcount') ?? null,
               rows: document.querySelectorAll('[role=row][data-container-name]').length,
               text: document.body?.innerText.slice(0, 300) ?? '',
-            })`)
+            })`,
+            )
             .catch(() => undefined);
           const pageErrors = errors.length ? `; page errors: ${errors.join(' | ')}` : '';
           const why = (err as Error).message.split('\n')[0];
@@ -153,8 +154,12 @@ runBench(NAME, async (onCleanup) => {
       shownDom.push(shownDomAt);
       breakdowns.push(breakdown);
       scrolled.push(lastAt - scrollStart);
-      log(`run ${run}: ${total} rows shown ${ms(shownAt)} after navigation start (in the DOM at ${ms(shownDomAt)}); scroll to the last row ${ms(lastAt - scrollStart)}`);
-      log(`run ${run}:   DOMContentLoaded ${ms(breakdown.domContentLoaded ?? NaN)}, containers.list request ${ms(breakdown.listRequestStart ?? NaN)} -> response ${ms(breakdown.listResponseEnd ?? NaN)}`);
+      log(
+        `run ${run}: ${total} rows shown ${ms(shownAt)} after navigation start (in the DOM at ${ms(shownDomAt)}); scroll to the last row ${ms(lastAt - scrollStart)}`,
+      );
+      log(
+        `run ${run}:   DOMContentLoaded ${ms(breakdown.domContentLoaded ?? NaN)}, containers.list request ${ms(breakdown.listRequestStart ?? NaN)} -> response ${ms(breakdown.listResponseEnd ?? NaN)}`,
+      );
       if (errors.length) log(`run ${run}: page errors: ${errors.join(' | ')}`);
     } finally {
       await context.close();
@@ -167,7 +172,17 @@ runBench(NAME, async (onCleanup) => {
   log(`median of ${RUNS}: scroll to the bottom -> last row painted: ${ms(scrollMedian)}`);
   log('no goal number for these yet: reported only');
   const details = { containers: total, runs: RUNS, chromium: browser.version() };
-  record({ name: `UI: navigation -> ${total} rows shown`, value: round(shownMedian), unit: 'ms', details: { ...details, samples: shown.map((t) => round(t)), domSamples: shownDom.map((t) => round(t)), breakdowns } });
-  record({ name: `UI: scroll to bottom -> last row painted (${total})`, value: round(scrollMedian), unit: 'ms', details: { ...details, samples: scrolled.map((t) => round(t)) } });
+  record({
+    name: `UI: navigation -> ${total} rows shown`,
+    value: round(shownMedian),
+    unit: 'ms',
+    details: { ...details, samples: shown.map((t) => round(t)), domSamples: shownDom.map((t) => round(t)), breakdowns },
+  });
+  record({
+    name: `UI: scroll to bottom -> last row painted (${total})`,
+    value: round(scrollMedian),
+    unit: 'ms',
+    details: { ...details, samples: scrolled.map((t) => round(t)) },
+  });
   record({ name: `setup: create ${setup.created} containers`, value: round(setup.ms), unit: 'ms' });
 });

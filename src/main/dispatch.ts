@@ -10,9 +10,7 @@ import { StreamCredit } from './stream-credit';
 export const STREAM_CREDIT_FRAMES = 4;
 
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 /**
@@ -104,11 +102,7 @@ export interface DispatcherOptions {
   limits?: Partial<StreamLimits>;
 }
 
-export function createDispatcher(
-  commandHandlers: CommandHandlers,
-  streamHandlers: StreamHandlers,
-  options: DispatcherOptions = {},
-): Dispatcher {
+export function createDispatcher(commandHandlers: CommandHandlers, streamHandlers: StreamHandlers, options: DispatcherOptions = {}): Dispatcher {
   let openStreams = 0;
   const limits: StreamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
 

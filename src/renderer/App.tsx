@@ -73,9 +73,7 @@ function AppShell({ view, setView }: { view: string; setView(id: string): void }
       <main className="content">
         <EngineBanner state={engineState} />
         <OfflineReason state={engineState} />
-        <ErrorBoundary key={view}>
-          {current && <current.Component engineState={engineState} />}
-        </ErrorBoundary>
+        <ErrorBoundary key={view}>{current && <current.Component engineState={engineState} />}</ErrorBoundary>
       </main>
       <PaletteHost />
     </div>

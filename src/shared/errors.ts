@@ -45,9 +45,5 @@ export class BerthError extends Error implements BerthErrorShape {
 export function isErrorShape(value: unknown): value is BerthErrorShape {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return (
-    typeof candidate.message === 'string' &&
-    typeof candidate.code === 'string' &&
-    (ERROR_CODES as readonly string[]).includes(candidate.code)
-  );
+  return typeof candidate.message === 'string' && typeof candidate.code === 'string' && (ERROR_CODES as readonly string[]).includes(candidate.code);
 }

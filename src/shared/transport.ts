@@ -5,10 +5,7 @@ import type { PickedItem } from './types/files';
 export type InvokeOutcome<R = unknown> = { ok: true; result: R } | { ok: false; error: BerthErrorShape };
 
 /** One event on a stream, as both transports deliver it. */
-export type StreamFrame<M = unknown> =
-  | { kind: 'data'; message: M }
-  | { kind: 'error'; error: BerthErrorShape }
-  | { kind: 'end' };
+export type StreamFrame<M = unknown> = { kind: 'data'; message: M } | { kind: 'error'; error: BerthErrorShape } | { kind: 'end' };
 
 /**
  * Browser mode's WebSocket frames. A subscriber that sets `acknowledges` sends an `ack` once it has

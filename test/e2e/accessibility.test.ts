@@ -98,10 +98,9 @@ class Walk {
     const dialog = name ? this.page.getByRole('dialog', { name }) : this.page.getByRole('dialog');
     await dialog.waitFor();
     // A dialog is modal (the page behind is inert, so focus stays in it) and has a name.
-    expect(await dialog.evaluate((element) => [element.matches(':modal'), element.getAttribute('aria-label') ?? element.getAttribute('aria-labelledby')])).toEqual([
-      true,
-      expect.stringMatching(/\S/),
-    ]);
+    expect(
+      await dialog.evaluate((element) => [element.matches(':modal'), element.getAttribute('aria-label') ?? element.getAttribute('aria-labelledby')]),
+    ).toEqual([true, expect.stringMatching(/\S/)]);
     await this.scan(screen);
     await this.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

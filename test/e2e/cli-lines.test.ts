@@ -14,7 +14,8 @@ const mode = browserModeForFile();
 describe('browser mode: CLI lines of actions', () => {
   it('Download log shows `docker logs … > FILE 2>&1`, and the line writes the same bytes the browser saved', async () => {
     const name = uniqueName('e2e-dl-line');
-    const script = 'echo "to stdout"; echo "to stderr" >&2; for i in $(seq 1 200); do echo "line $i 한글"; done; echo "err again" >&2; printf "no newline at the end"';
+    const script =
+      'echo "to stdout"; echo "to stderr" >&2; for i in $(seq 1 200); do echo "line $i 한글"; done; echo "err again" >&2; printf "no newline at the end"';
     const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', script], Labels: { ...TEST_LABELS } });
     await container.start();
     await waitFor(async () => !(await container.inspect()).State.Running, { message: 'the logging container did not exit' });

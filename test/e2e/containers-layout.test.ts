@@ -108,7 +108,11 @@ function cutText(cell: Locator): Promise<Array<{ text: string; own: boolean; tit
     return [root, ...root.querySelectorAll('*')]
       .filter((element) => getComputedStyle(element).display !== 'inline' && element.scrollWidth > element.clientWidth)
       .map((element) => {
-        const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('').trim();
+        const own = [...element.childNodes]
+          .filter((node) => node.nodeType === Node.TEXT_NODE)
+          .map((node) => node.textContent ?? '')
+          .join('')
+          .trim();
         return { text: own || (element.textContent ?? '').trim(), own: own !== '', title: element.closest('[title]')?.getAttribute('title') ?? null };
       });
   });
@@ -168,7 +172,10 @@ describe('browser mode: the containers list sizes its columns to what they hold'
       }
       await page.context().close();
     } finally {
-      await docker().getImage(imageName).remove({ noprune: true }).catch(() => undefined);
+      await docker()
+        .getImage(imageName)
+        .remove({ noprune: true })
+        .catch(() => undefined);
     }
   });
 });

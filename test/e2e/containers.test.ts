@@ -39,11 +39,19 @@ describe('browser mode: containers', () => {
       await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
       await row.getByRole('button', { name: 'Remove', exact: true }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
-      await page.getByRole('alert').filter({ hasText: `Container ${name} is running: stop it first, or remove it with Force` }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `Container ${name} is running: stop it first, or remove it with Force` })
+        .waitFor();
     };
 
     await removeWithoutForce(names[0]!);
-    expect(await page.getByRole('status').filter({ hasText: /[0-9a-f]{64}/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /[0-9a-f]{64}/ })
+        .count(),
+    ).toBe(0);
     await page.getByRole('button', { name: 'Force remove' }).click();
     await expect.poll(async () => (await docker().listContainers({ all: true, filters: { name: [names[0]!] } })).length, { timeout: 15_000 }).toBe(0);
 
@@ -75,7 +83,10 @@ describe('browser mode: containers', () => {
     await page.getByLabel('Image', { exact: true }).fill(testImage);
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: `The name ${name} is already in use` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `The name ${name} is already in use` })
+      .waitFor();
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
     const same = await docker().listContainers({ all: true, filters: { name: [name] } });
     expect(same.map((c) => c.Id)).toEqual([existing.id]);

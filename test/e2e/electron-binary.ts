@@ -10,7 +10,9 @@ export function findElectronBinary(): { path: string } | { missing: string } {
   const packageDir = path.resolve('node_modules/electron');
   const pathFile = path.join(packageDir, 'path.txt');
   if (!existsSync(pathFile) && !override) {
-    return { missing: 'the Electron binary is not installed (node_modules/electron/path.txt is absent; it downloads on first run, which this machine cannot do)' };
+    return {
+      missing: 'the Electron binary is not installed (node_modules/electron/path.txt is absent; it downloads on first run, which this machine cannot do)',
+    };
   }
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
   const executable = override ? path.join(override, relative) : path.join(packageDir, 'dist', relative);

@@ -90,7 +90,12 @@ describe.skipIf('missing' in binary)('Electron app', () => {
       process: typeof (globalThis as { process?: unknown }).process,
       bridge: Object.keys((window as { berth?: object }).berth ?? {}).sort(),
     }));
-    expect(renderer).toEqual({ origin: 'berth://app', require: 'undefined', process: 'undefined', bridge: expect.arrayContaining(['invoke', 'subscribe', 'transport']) });
+    expect(renderer).toEqual({
+      origin: 'berth://app',
+      require: 'undefined',
+      process: 'undefined',
+      bridge: expect.arrayContaining(['invoke', 'subscribe', 'transport']),
+    });
     const opened = await page.evaluate(() => window.open('https://example.invalid/') === null);
     expect(opened).toBe(true);
   });
@@ -111,7 +116,10 @@ describe.skipIf('missing' in binary)('Electron app', () => {
     await row.getByRole('button', { name, exact: true }).click();
     await page.getByRole('tab', { name: 'Image', exact: true }).click();
     await page.getByRole('button', { name: 'Export to a tar file…' }).click();
-    await page.getByRole('status').filter({ hasText: `Saved to ${savePath}.` }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved to ${savePath}.` })
+      .waitFor({ timeout: 60_000 });
     const entries = await tarEntries(savePath);
     expect(entries).toEqual(expect.arrayContaining(['bin/busybox']));
     await page.getByRole('button', { name: 'All containers' }).click();

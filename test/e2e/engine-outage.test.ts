@@ -83,7 +83,10 @@ describe('browser mode: the engine goes away and comes back', () => {
     expect(text).not.toMatch(/\([^()]*\(|not answering/);
 
     // The rows stay, as last known, and say so.
-    await waitFor(async () => (await table().getAttribute('data-stale')) === 'true', { timeout: OUTAGE_TIMEOUT, message: 'the list is not marked as last known' });
+    await waitFor(async () => (await table().getAttribute('data-stale')) === 'true', {
+      timeout: OUTAGE_TIMEOUT,
+      message: 'the list is not marked as last known',
+    });
     expect(await page.getByTestId('stale-note').innerText()).toMatch(/last known at \d/);
     expect(await row(running).getAttribute('data-state')).toBe('running');
     const cpu = row(running).locator('[data-stats=cpu]');
@@ -110,7 +113,10 @@ describe('browser mode: the engine goes away and comes back', () => {
     expect(await allOffWithReason(page.locator('.detail-actions button'))).toBe(true);
     await page.getByRole('tab', { name: 'Inspect', exact: true }).click();
     const inspectPanel = page.locator('[role=tabpanel]:not([hidden])');
-    await waitFor(async () => /not reachable/.test(await inspectPanel.innerText()), { timeout: OUTAGE_TIMEOUT, message: 'the Inspect tab does not say why it is empty' });
+    await waitFor(async () => /not reachable/.test(await inspectPanel.innerText()), {
+      timeout: OUTAGE_TIMEOUT,
+      message: 'the Inspect tab does not say why it is empty',
+    });
     await page.getByRole('tab', { name: 'Image', exact: true }).click();
     expect(await offWithReason(page.getByRole('button', { name: 'Export to a tar file', exact: true }))).toBe(true);
     expect(await offWithReason(page.getByRole('button', { name: 'Commit…' }))).toBe(true);

@@ -47,7 +47,11 @@ describe('browser mode: Events view', () => {
     await container.remove();
     await page.locator(`[role=row][data-action="destroy"][data-actor="${name}"]`).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
-    await page.getByText('No events match the filters.').or(page.getByText(/^No events yet/)).first().waitFor();
+    await page
+      .getByText('No events match the filters.')
+      .or(page.getByText(/^No events yet/))
+      .first()
+      .waitFor();
 
     await nav.getByRole('button', { name: 'Engine' }).click();
     await waitFor(() => mode.dispatcher.openStreamCount() === baseline, { message: 'the Events stream stayed open' });

@@ -55,7 +55,8 @@ describe('browser mode: the Files tab', () => {
         const transfer = new DataTransfer();
         transfer.items.add(new File([data], fileName, { type: 'application/octet-stream' }));
         const target = document.querySelector('[data-testid=file-rows] [data-path="/tmp"]')!;
-        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
       },
       { base64: bytes.toString('base64'), fileName },
     );
@@ -93,7 +94,8 @@ describe('browser mode: the Files tab', () => {
         const transfer = new DataTransfer();
         transfer.items.add(new File([data], 'on-the-row.bin'));
         const target = document.querySelector(`[role=row][data-container-name="${name}"]`)!;
-        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
       },
       { base64: bytes.toString('base64'), name },
     );
@@ -102,7 +104,10 @@ describe('browser mode: the Files tab', () => {
     const folder = dialog.getByRole('textbox', { name: 'Into the folder' });
     await waitFor(async () => (await folder.inputValue()) === '/tmp', { message: 'the working directory was not offered' });
     await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
-    await waitFor(async () => (await dialog.locator('[data-testid=transfer]').getAttribute('data-phase')) === 'done', { timeout: 30_000, message: 'the copy did not finish' });
+    await waitFor(async () => (await dialog.locator('[data-testid=transfer]').getAttribute('data-phase')) === 'done', {
+      timeout: 30_000,
+      message: 'the copy did not finish',
+    });
     expect(sha256(await containerFile(container.id, '/tmp/on-the-row.bin'))).toBe(sha256(bytes));
     await page.close();
   });
@@ -126,7 +131,10 @@ describe('browser mode: the Files tab', () => {
     await page.getByRole('textbox', { name: 'Go to path' }).fill('/bin');
     await page.getByRole('button', { name: 'Go', exact: true }).click();
     await page.locator('[data-testid=file-rows] [data-path="/bin/busybox"] button.name-link').click();
-    await page.getByRole('dialog', { name: '/bin/busybox' }).getByText(/binary file/).waitFor();
+    await page
+      .getByRole('dialog', { name: '/bin/busybox' })
+      .getByText(/binary file/)
+      .waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '← All containers' }).click();
     await page.locator(`[role=row][data-container-name="${name}"]`).waitFor();
@@ -144,7 +152,9 @@ describe('browser mode: the Files tab', () => {
     const cli = page.locator('[role=tabpanel]:not([hidden]) [data-testid=cli-command]').first();
 
     await openFiles(page, stopped);
-    await waitFor(async () => /^Stopped container: listing reads the folder's whole archive \(\d/.test((await method.textContent()) ?? ''), { message: 'no archive note' });
+    await waitFor(async () => /^Stopped container: listing reads the folder's whole archive \(\d/.test((await method.textContent()) ?? ''), {
+      message: 'no archive note',
+    });
     expect(await cli.textContent()).toBe(`docker cp ${stopped}:/ - | tar -tv`);
     await page.getByRole('button', { name: '← All containers' }).click();
 

@@ -35,7 +35,8 @@ async function dropText(page: Page, folder: string, fileName: string, text: stri
       const transfer = new DataTransfer();
       transfer.items.add(new File([text], fileName, { type: 'text/plain' }));
       const target = document.querySelector(`[data-testid=file-rows] [data-path="${folder}"]`)!;
-      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     },
     { folder, fileName, text },
   );

@@ -106,7 +106,10 @@ describe('browser mode: container inspection tabs', () => {
     expect(mode.dispatcher.openStreamCount()).toBeGreaterThan(baseline);
 
     await docker().getContainer(name).remove({ force: true });
-    await page.getByRole('alert').filter({ hasText: `The container ${name} no longer exists.` }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `The container ${name} no longer exists.` })
+      .waitFor({ timeout: 15_000 });
     await waitFor(() => mode.dispatcher.openStreamCount() <= baseline, { timeout: 10_000, message: 'a stream stayed open' });
     await page.context().close();
   });

@@ -70,7 +70,14 @@ const rowOf = (page: Page, name: string): Locator => page.locator(`[role=row][da
 
 const images: string[] = [];
 afterAll(async () => {
-  await Promise.all(images.map((image) => docker().getImage(image).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    images.map((image) =>
+      docker()
+        .getImage(image)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
 });
 
 describe('the seed workflow by keyboard alone (browser mode)', () => {
@@ -147,7 +154,10 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await tabTo(page, panel.getByRole('searchbox', { name: 'Search logs' }));
     await expectVisibleFocus(page);
     await page.keyboard.type('needle');
-    await page.getByTestId('log-search-status').filter({ hasText: /\d+ match/ }).waitFor();
+    await page
+      .getByTestId('log-search-status')
+      .filter({ hasText: /\d+ match/ })
+      .waitFor();
     await page.keyboard.press('Enter');
     await panel.locator('.log-row.current mark.log-match.current').waitFor();
     // Follow off and on again by keyboard (Space on the checkbox).
@@ -179,7 +189,14 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await page.keyboard.type(imageRepository);
     await tabTo(page, commitDialog.getByRole('button', { name: 'Commit', exact: true }));
     await page.keyboard.press('Enter');
-    await waitFor(() => docker().getImage(`${imageRepository}:latest`).inspect().then(() => true), { timeout: 30_000, message: 'the commit made no image' });
+    await waitFor(
+      () =>
+        docker()
+          .getImage(`${imageRepository}:latest`)
+          .inspect()
+          .then(() => true),
+      { timeout: 30_000, message: 'the commit made no image' },
+    );
     await commitDialog.getByText(/^Created /).waitFor();
     await page.keyboard.press('Escape');
     await commitDialog.waitFor({ state: 'detached' });
@@ -198,7 +215,10 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await expectVisibleFocus(page);
     await terminal.locator('.xterm-rows', { hasText: '#' }).waitFor({ timeout: 15_000 });
     await page.keyboard.type('touch /tmp/typed-by-keys\n');
-    await waitFor(async () => (await dockerCli(['exec', name, 'ls', '/tmp/typed-by-keys'])).code === 0, { timeout: 15_000, message: 'the typed command did not run' });
+    await waitFor(async () => (await dockerCli(['exec', name, 'ls', '/tmp/typed-by-keys'])).code === 0, {
+      timeout: 15_000,
+      message: 'the typed command did not run',
+    });
     // Tab belongs to the shell (completion)...
     await page.keyboard.press('Tab');
     expect(await isFocused(terminal)).toBe(true);
@@ -244,7 +264,9 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
 
   it.each(['light', 'dark'] as const)('every Tab stop shows a focus ring (%s theme)', async (colorScheme) => {
     const name = uniqueName('keys-ring');
-    await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } }).then((c) => c.start());
+    await docker()
+      .createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } })
+      .then((c) => c.start());
     const page = await mode.openPage({ colorScheme });
     await rowOf(page, name).waitFor({ timeout: 15_000 });
     const missing = new Set<string>();

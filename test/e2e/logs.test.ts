@@ -17,7 +17,9 @@ async function loggingContainer(name: string): Promise<void> {
 
 /** Writes a line to the container's log (the main process's stdout), after the view subscribed. */
 async function writeLine(name: string, text: string): Promise<void> {
-  const exec = await docker().getContainer(name).exec({ Cmd: ['sh', '-c', `echo '${text}' > /proc/1/fd/1`] });
+  const exec = await docker()
+    .getContainer(name)
+    .exec({ Cmd: ['sh', '-c', `echo '${text}' > /proc/1/fd/1`] });
   await exec.start({ Detach: true });
 }
 
@@ -92,7 +94,9 @@ describe('browser mode: logs', () => {
     await page.getByRole('combobox', { name: 'Last' }).selectOption('100');
     await page.getByTestId('log-status').filter({ hasText: '100 lines' }).waitFor({ timeout: 15_000 });
     // Following keeps the newest lines in view: the last line of `seq 1 950` is line 100 of this view.
-    const last = viewport(page).locator('.log-row[data-seq]').filter({ has: page.locator('.log-text', { hasText: /^950$/ }) });
+    const last = viewport(page)
+      .locator('.log-row[data-seq]')
+      .filter({ has: page.locator('.log-text', { hasText: /^950$/ }) });
     await last.waitFor();
     expect(await last.locator('.log-gutter').textContent()).toBe('100');
     expect(await page.getByTestId('log-dropped').count()).toBe(0);

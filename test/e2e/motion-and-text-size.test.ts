@@ -10,7 +10,11 @@ import { browserModeForFile } from './browser-mode';
 const mode = browserModeForFile();
 
 async function pageWith(options: { reducedMotion?: 'reduce' | 'no-preference'; viewport?: { width: number; height: number } }): Promise<Page> {
-  const context = await mode.browser.newContext({ locale: 'en-US', viewport: options.viewport ?? { width: 1400, height: 860 }, reducedMotion: options.reducedMotion ?? 'no-preference' });
+  const context = await mode.browser.newContext({
+    locale: 'en-US',
+    viewport: options.viewport ?? { width: 1400, height: 860 },
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  });
   const page = await context.newPage();
   await page.goto(mode.web.url);
   await page.getByRole('navigation').waitFor();
@@ -21,7 +25,10 @@ async function switchDurations(page: Page): Promise<{ transition: string; thumb:
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const toggle = page.getByRole('switch').first();
   await toggle.waitFor();
-  return toggle.evaluate((element) => ({ transition: getComputedStyle(element).transitionDuration, thumb: getComputedStyle(element, '::after').transitionDuration }));
+  return toggle.evaluate((element) => ({
+    transition: getComputedStyle(element).transitionDuration,
+    thumb: getComputedStyle(element, '::after').transitionDuration,
+  }));
 }
 
 /** Visible buttons and tabs whose content is wider or taller than their box, unless a tooltip (title) holds their text. */
@@ -34,7 +41,10 @@ function cutControls(): string[] {
       const titled = element.closest<HTMLElement>('[title]');
       return !(titled && text && titled.title.includes(text));
     })
-    .map((element) => `${element.getAttribute('role') ?? element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}" ${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}`);
+    .map(
+      (element) =>
+        `${element.getAttribute('role') ?? element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}" ${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}`,
+    );
 }
 
 describe('browser mode: reduced motion and 200 % text', () => {

@@ -22,7 +22,9 @@ async function execOutput(name: string, command: string[]): Promise<string> {
 }
 
 async function writeLogLine(name: string, text: string): Promise<void> {
-  const exec = await docker().getContainer(name).exec({ Cmd: ['sh', '-c', `echo '${text}' > /proc/1/fd/1`] });
+  const exec = await docker()
+    .getContainer(name)
+    .exec({ Cmd: ['sh', '-c', `echo '${text}' > /proc/1/fd/1`] });
   await exec.start({ Detach: true });
 }
 
@@ -35,7 +37,13 @@ const logRow = (page: Page, text: string) => page.locator('[role=tabpanel]:not([
 describe('browser mode: the stream socket drops', () => {
   it('resumes a logs follow, but ends a one-off command and a shell as "connection lost" without running them again', async () => {
     const name = uniqueName('e2e-drop');
-    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', 'echo log-start; exec sleep 600'], Labels: { ...TEST_LABELS }, StopTimeout: 1 });
+    const container = await docker().createContainer({
+      Image: testImage,
+      name,
+      Cmd: ['sh', '-c', 'echo log-start; exec sleep 600'],
+      Labels: { ...TEST_LABELS },
+      StopTimeout: 1,
+    });
     await container.start();
     const streamSockets: Socket[] = [];
     const onUpgrade = (_req: unknown, socket: Socket): void => void streamSockets.push(socket);
@@ -72,7 +80,10 @@ describe('browser mode: the stream socket drops', () => {
     expect(await page.getByTestId('connection-lost').innerText()).toMatch(/not restarted, so nothing in it ran twice/);
 
     // Starting it again is the user's choice, and works.
-    await page.getByRole('tab', { name: /^sh$|Shell/ }).first().click();
+    await page
+      .getByRole('tab', { name: /^sh$|Shell/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Start again' }).click();
     await waitFor(async () => (await shellsIn(name)) === 1, { timeout: 15_000, message: 'the shell did not start again' });
     await expect.poll(() => page.locator('.term-tab[data-status=lost]').count(), { timeout: 10_000 }).toBe(1);

@@ -53,8 +53,16 @@ afterAll(async () => {
     relay.release();
     await relay.cut();
   }
-  for (const name of containers) await docker().getContainer(name).remove({ force: true }).catch(() => undefined);
-  for (const reference of pulled) await docker().getImage(reference).remove({ force: true }).catch(() => undefined);
+  for (const name of containers)
+    await docker()
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
+  for (const reference of pulled)
+    await docker()
+      .getImage(reference)
+      .remove({ force: true })
+      .catch(() => undefined);
   await open?.stop();
   await secured?.stop();
   await config?.restore();
@@ -75,7 +83,9 @@ async function startPull(page: Page, reference: string, { suggested = false } = 
     const repository = reference.slice(0, reference.lastIndexOf(':'));
     await dialog.getByLabel('Image reference').fill(repository);
     await dialog.getByText(`1 tag listed by the registry for ${repository}.`).waitFor({ timeout: 15_000 });
-    expect(await dialog.locator('datalist#reg-tag-suggestions option').evaluateAll((options) => options.map((option) => option.getAttribute('value')))).toEqual([reference]);
+    expect(await dialog.locator('datalist#reg-tag-suggestions option').evaluateAll((options) => options.map((option) => option.getAttribute('value')))).toEqual(
+      [reference],
+    );
   }
   await dialog.getByLabel('Image reference').fill(reference);
   await expect.poll(() => dialog.getByTestId('cli-command').textContent()).toBe(`docker pull ${reference}`);

@@ -74,7 +74,10 @@ describe('browser mode: docker run lines', () => {
     await page.keyboard.press('Control+K');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await palette.getByRole('combobox', { name: 'Command' }).fill(`Copy docker run for ${name}`);
-    await palette.getByRole('option').filter({ hasText: `Copy docker run for ${name}` }).click();
+    await palette
+      .getByRole('option')
+      .filter({ hasText: `Copy docker run for ${name}` })
+      .click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     await page.context().close();
 

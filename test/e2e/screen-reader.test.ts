@@ -37,7 +37,10 @@ async function ariaRows(page: Page, table: string, row: string): Promise<{ count
   return page.evaluate(
     ({ table, row }) => {
       const element = document.querySelector(table)!;
-      const rows = [...element.querySelectorAll<HTMLElement>(row)].map((r): [number, number] => [Number(r.dataset.index ?? r.dataset.seq), Number(r.getAttribute('aria-rowindex'))]);
+      const rows = [...element.querySelectorAll<HTMLElement>(row)].map((r): [number, number] => [
+        Number(r.dataset.index ?? r.dataset.seq),
+        Number(r.getAttribute('aria-rowindex')),
+      ]);
       return { count: Number(element.getAttribute('aria-rowcount')), rows };
     },
     { table, row },
@@ -100,9 +103,16 @@ describe('browser mode: what a screen reader gets', () => {
         return name;
       }),
     );
-    const filesOwner = await runningContainer('sr-files', ['sh', '-c', 'mkdir /tmp/many && cd /tmp/many && for i in $(seq 1 400); do touch f$i; done; seq 1 3000; exec sleep 300']);
+    const filesOwner = await runningContainer('sr-files', [
+      'sh',
+      '-c',
+      'mkdir /tmp/many && cd /tmp/many && for i in $(seq 1 400); do touch f$i; done; seq 1 3000; exec sleep 300',
+    ]);
     const page = await mode.openPage();
-    await page.locator(`[role=row][data-container-name="${names[0]}"]`).waitFor({ timeout: 20_000 }).catch(() => undefined);
+    await page
+      .locator(`[role=row][data-container-name="${names[0]}"]`)
+      .waitFor({ timeout: 20_000 })
+      .catch(() => undefined);
     const total = (await docker().listContainers({ all: true })).length;
     await expect.poll(async () => (await ariaRows(page, '.container-table', '.table-body [role=row]')).count, { timeout: 20_000 }).toBe(total + 1);
     const containerRows = await page.locator('.table-body [role=row]').count();
@@ -115,7 +125,10 @@ describe('browser mode: what a screen reader gets', () => {
     await openContainer(page, filesOwner, 'Files');
     await page.getByRole('textbox', { name: 'Go to path' }).fill('/tmp/many');
     await page.keyboard.press('Enter');
-    await page.locator('[data-testid=file-rows] [data-path="/tmp/many/f400"]').waitFor({ state: 'attached', timeout: 15_000 }).catch(() => undefined);
+    await page
+      .locator('[data-testid=file-rows] [data-path="/tmp/many/f400"]')
+      .waitFor({ state: 'attached', timeout: 15_000 })
+      .catch(() => undefined);
     await expect.poll(async () => (await ariaRows(page, '.files-table', '[data-testid=file-rows] [role=row]')).count, { timeout: 15_000 }).toBe(401);
     const files = await ariaRows(page, '.files-table', '[data-testid=file-rows] [role=row]');
     expect(files.rows.length).toBeLessThan(100);
@@ -130,7 +143,9 @@ describe('browser mode: what a screen reader gets', () => {
     await expect.poll(() => viewport.getAttribute('data-row-count'), { timeout: 15_000 }).toBe('3000');
     const table = viewport.getByRole('table', { name: 'Log lines' });
     expect(await table.getAttribute('aria-rowcount')).toBe('3000');
-    const logRows = await table.locator('[role=row]').evaluateAll((rows) => rows.map((row) => [Number(row.querySelector('.log-gutter')?.textContent), Number(row.getAttribute('aria-rowindex'))]));
+    const logRows = await table
+      .locator('[role=row]')
+      .evaluateAll((rows) => rows.map((row) => [Number(row.querySelector('.log-gutter')?.textContent), Number(row.getAttribute('aria-rowindex'))]));
     expect(logRows.length).toBeLessThan(200);
     // The gutter's line number is the row's place (the whole log is shown).
     for (const [line, rowIndex] of logRows) expect(rowIndex).toBe(line);

@@ -39,7 +39,6 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
   })()`);
 }
 
-
 describe('browser mode: stats', () => {
   it('draws live charts on the Stats tab, pauses while hidden, and says "stopped" when the container stops', async () => {
     const name = uniqueName('stats-ui');
@@ -99,7 +98,9 @@ describe('browser mode: stats', () => {
     await page.getByRole('toolbar').getByRole('button', { name: 'Compare' }).click();
     const panel = page.locator('.stats-compare');
     await panel.waitFor();
-    await expect.poll(async () => Number(await page.getByTestId('stats-compare-points').getAttribute('data-count')), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(async () => Number(await page.getByTestId('stats-compare-points').getAttribute('data-count')), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(4);
     await expect.poll(() => panel.locator('path.recharts-line-curve').count()).toBe(2);
     const legend = await panel.locator('[data-container-name]').evaluateAll((items) => items.map((item) => item.getAttribute('data-container-name')));
     expect(legend.sort()).toEqual([first, second].sort());

@@ -28,10 +28,13 @@ const screenText = (page: Page): Promise<string> => page.locator('[data-testid=t
 
 async function waitForScreen(page: Page, pattern: RegExp): Promise<string> {
   try {
-    return await waitFor(async () => {
-      const text = await screenText(page);
-      return pattern.test(text) ? text : undefined;
-    }, { timeout: 15_000 });
+    return await waitFor(
+      async () => {
+        const text = await screenText(page);
+        return pattern.test(text) ? text : undefined;
+      },
+      { timeout: 15_000 },
+    );
   } catch {
     throw new Error(`${String(pattern)} not on the terminal screen: ${JSON.stringify((await screenText(page).catch(() => '')).slice(-500))}`);
   }
@@ -106,7 +109,10 @@ describe('browser mode: terminal', () => {
     const target = `http://127.0.0.1:${mode.web.port}/link-target`;
     await typeInTerminal(page, `clear; echo ${target}\n`);
     await waitForScreen(page, /^http:\/\/127\.0\.0\.1:\d+\/link-target$/m);
-    const line = page.locator('[data-testid=terminal] .xterm-rows > div').filter({ hasText: /^http:/ }).first();
+    const line = page
+      .locator('[data-testid=terminal] .xterm-rows > div')
+      .filter({ hasText: /^http:/ })
+      .first();
     const box = (await line.boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + box.height / 2);
     const popup = page.context().waitForEvent('page');
@@ -138,7 +144,10 @@ describe('browser mode: terminal', () => {
     const page = await mode.openPage();
     await openTerminalTab(page, name);
     await page.getByRole('button', { name: 'New shell' }).click();
-    await page.getByRole('alert').filter({ hasText: `Container ${name} has no shell` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Container ${name} has no shell` })
+      .waitFor();
     await page.context().close();
   });
 
@@ -151,7 +160,10 @@ describe('browser mode: terminal', () => {
     await page.getByLabel('Command', { exact: true }).fill("sh -c 'echo first-line-at-start; exec sh'");
     // The line names the button it stands for: before any is pointed at, the default (Create and start).
     const form = page.locator('.create-form');
-    const cli = async (): Promise<[string | null, string | null]> => [await form.locator('.cli-label').textContent(), await form.getByTestId('cli-command').textContent()];
+    const cli = async (): Promise<[string | null, string | null]> => [
+      await form.locator('.cli-label').textContent(),
+      await form.getByTestId('cli-command').textContent(),
+    ];
     const line = (verb: string): string => `docker ${verb} --name ${name} ${testImage} sh -c 'echo first-line-at-start; exec sh'`;
     expect(await cli()).toEqual(['“Create and start” as a docker command', line('run -d')]);
     await page.getByRole('button', { name: 'Create', exact: true }).focus();

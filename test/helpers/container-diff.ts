@@ -26,7 +26,10 @@ export async function compareContainers(berthName: string, cliName: string): Pro
   const generated = (info: NonNullable<typeof berth>): boolean => info.Config.Hostname === info.Id.slice(0, 12) || info.HostConfig.NetworkMode === 'host';
   const bothGenerated = generated(berth!) && generated(cli!);
   // The CLI collects -v values in a Go map: it sends the binds in no fixed order.
-  const hostConfig = (info: NonNullable<typeof berth>) => ({ ...info.HostConfig, Binds: info.HostConfig.Binds ? [...info.HostConfig.Binds].sort() : info.HostConfig.Binds });
+  const hostConfig = (info: NonNullable<typeof berth>) => ({
+    ...info.HostConfig,
+    Binds: info.HostConfig.Binds ? [...info.HostConfig.Binds].sort() : info.HostConfig.Binds,
+  });
   return differences(
     { Config: strip(berth!.Config as unknown as Record<string, unknown>, bothGenerated), HostConfig: hostConfig(berth!) },
     { Config: strip(cli!.Config as unknown as Record<string, unknown>, bothGenerated), HostConfig: hostConfig(cli!) },

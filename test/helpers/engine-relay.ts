@@ -116,7 +116,6 @@ export function engineSocket(): string {
   return host.slice('unix://'.length);
 }
 
-
 export interface RelayedEngine {
   relay: EngineRelay;
   /** Berth's engine, connected through the relay, its monitor running. */

@@ -59,10 +59,7 @@ export interface WaitForOptions {
 }
 
 /** Poll `predicate` until it returns a truthy value (which is returned) or the timeout passes. */
-export async function waitFor<T>(
-  predicate: () => T | Promise<T>,
-  { timeout = 10_000, interval = 100, message }: WaitForOptions = {},
-): Promise<NonNullable<T>> {
+export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 10_000, interval = 100, message }: WaitForOptions = {}): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
   for (;;) {
@@ -90,15 +87,10 @@ export interface CliResult {
 /** Run the docker CLI against the same engine (DOCKER_HOST). Never throws for a non-zero exit. */
 export function dockerCli(args: string[], options: { timeout?: number } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
-      'docker',
-      args,
-      { env: process.env, timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ stdout: String(stdout), stderr: String(stderr) || (err ? err.message : ''), code });
-      },
-    );
+    execFile('docker', args, { env: process.env, timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ stdout: String(stdout), stderr: String(stderr) || (err ? err.message : ''), code });
+    });
   });
 }
 

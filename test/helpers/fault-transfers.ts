@@ -60,7 +60,11 @@ export interface TransferFixtures {
 export async function makeFixtures(env: FaultEngine, dir: string): Promise<TransferFixtures> {
   const create = async (prefix: string, extra: Record<string, unknown> = {}) =>
     (await env.docker.createContainer({ Image: env.image, name: uniqueName(prefix), Labels: { ...TEST_LABELS }, ...extra })).id;
-  const bigFolder = await tarOf([{ name: 'big/', type: 'directory' }, { name: 'big/blob.bin', body: randomBytes(24 * MiB) }, { name: 'big/small.txt', body: 'small' }]);
+  const bigFolder = await tarOf([
+    { name: 'big/', type: 'directory' },
+    { name: 'big/blob.bin', body: randomBytes(24 * MiB) },
+    { name: 'big/small.txt', body: 'small' },
+  ]);
   const dataContainer = await create('faults-data');
   await env.docker.getContainer(dataContainer).putArchive(bigFolder, { path: '/' });
   const copyOutContainer = await create('faults-copy-out');
@@ -124,7 +128,14 @@ export async function openLane(env: FaultEngine, dir: string, kind: TransferKind
     'cp in': async () => {
       openPaths = [fixtures.upload];
       const handles = (await call<PickedItem[]>(dispatcher, 'files.pickItems', {})).map((item) => item.fileHandle);
-      return (await call<UploadStart>(dispatcher, 'files.copyIn', { id: fixtures.targetContainer, destination: '/dest', overwrite: true, source: { kind: 'items', handles } })).transferId;
+      return (
+        await call<UploadStart>(dispatcher, 'files.copyIn', {
+          id: fixtures.targetContainer,
+          destination: '/dest',
+          overwrite: true,
+          source: { kind: 'items', handles },
+        })
+      ).transferId;
     },
   };
   return {

@@ -22,7 +22,8 @@ function deepObject(levels = DEEP_LEVELS, key = 'a'): unknown {
 
 /** Own (not inherited) `__proto__`, `constructor` and `prototype` keys, as JSON.parse makes them. */
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
-const pollutingObject = (): unknown => JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}');
+const pollutingObject = (): unknown =>
+  JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}');
 
 /** The hostile nestings (one of each, shared: they are never changed). */
 export const DEEP_ARRAY = deepArray();
@@ -131,7 +132,8 @@ function hostileValue(jsonOnly: boolean): fc.Arbitrary<unknown> {
 }
 
 type Container = Record<string, unknown> | unknown[];
-const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
+const isContainer = (value: unknown): value is Container =>
+  typeof value === 'object' && value !== null && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
 
 /** Every place inside a plain JSON-like value (depth-first), the root first. */
 function placesIn(value: unknown, limit = 200): Container[] {
@@ -154,8 +156,9 @@ export type Mutation = 'replace-root' | 'replace-field' | 'delete-field' | 'extr
 /** A valid value, mutated at one place; the mutation's kind is returned with it (for the report). */
 export function mutatedInput(valid: fc.Arbitrary<unknown>, jsonOnly: boolean): fc.Arbitrary<{ input: unknown; mutation: Mutation }> {
   const kind = fc.constantFrom<Mutation>('replace-root', 'replace-field', 'replace-field', 'delete-field', 'extra-key', 'prototype-key');
-  return fc.tuple(valid, kind, fc.nat(), fc.nat(), hostileValue(jsonOnly), fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 12 })).map(
-    ([value, mutation, placeIndex, keyIndex, hostile, protoKey, extraKey]) => {
+  return fc
+    .tuple(valid, kind, fc.nat(), fc.nat(), hostileValue(jsonOnly), fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 12 }))
+    .map(([value, mutation, placeIndex, keyIndex, hostile, protoKey, extraKey]) => {
       const input = structuredClone(value);
       const places = placesIn(input);
       if (mutation === 'replace-root' || places.length === 0) return { input: hostile, mutation: 'replace-root' as const };
@@ -169,6 +172,5 @@ export function mutatedInput(valid: fc.Arbitrary<unknown>, jsonOnly: boolean): f
       } else if (mutation === 'prototype-key') defineOwn(place, Array.isArray(place) ? place.length : protoKey, hostile);
       else defineOwn(place, Array.isArray(place) ? place.length : extraKey || 'extra', hostile);
       return { input, mutation };
-    },
-  );
+    });
 }

@@ -24,7 +24,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowImportingTsExtensions: true, jsx: ts.JsxEmit.ReactJSX };
+const options: ts.CompilerOptions = {
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  module: ts.ModuleKind.ESNext,
+  allowImportingTsExtensions: true,
+  jsx: ts.JsxEmit.ReactJSX,
+};
 
 export function readImportGraph(root: string, folders: readonly string[]): ImportGraph {
   const edges = new Map<string, string[]>();

@@ -45,7 +45,10 @@ export class MeteredRelay {
   async up(): Promise<void> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target);
-      for (const [socket, other] of [[client, upstream], [upstream, client]] as const) {
+      for (const [socket, other] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
         this.sockets.add(socket);
         socket.on('close', () => {
           this.sockets.delete(socket);

@@ -98,9 +98,13 @@ export interface RecordingDispatcher {
 export function recordingDispatcher(): RecordingDispatcher {
   const engine = createEngine();
   const transcript: string[] = [];
-  const dispatcher = createBackend({ engine, host: webHost, log: (message, err) => {
-    transcript.push(`${message} ${err instanceof Error ? `${err.message} ${err.stack ?? ''}` : String(err)}`);
-  } }).dispatcher;
+  const dispatcher = createBackend({
+    engine,
+    host: webHost,
+    log: (message, err) => {
+      transcript.push(`${message} ${err instanceof Error ? `${err.message} ${err.stack ?? ''}` : String(err)}`);
+    },
+  }).dispatcher;
   const taskFrames: RegistryTask[][] = [];
   const subscription = dispatcher.subscribe('images.tasks', {}, (frame) => {
     transcript.push(JSON.stringify(frame));

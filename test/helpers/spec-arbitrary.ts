@@ -22,7 +22,10 @@ const path = fc.stringMatching(/^(\/[a-z0-9._-]{1,8}){1,3}$/);
 const envKey = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/);
 const labelKey = fc.stringMatching(/^[a-z][a-z0-9.-]{0,12}$/);
 const mib = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max }).map((n) => n * 1024 * 1024);
-const durationNs = fc.oneof(fc.integer({ min: 1, max: 600 }).map((s) => s * 1e9), fc.integer({ min: 1, max: 5000 }).map((ms) => ms * 1e6));
+const durationNs = fc.oneof(
+  fc.integer({ min: 1, max: 600 }).map((s) => s * 1e9),
+  fc.integer({ min: 1, max: 5000 }).map((ms) => ms * 1e6),
+);
 const capability = fc.constantFrom('NET_ADMIN', 'net_raw', 'CAP_SYS_TIME', 'SYS_PTRACE', 'MKNOD', 'chown', 'AUDIT_WRITE');
 
 const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
@@ -38,24 +41,32 @@ function options(mode: 'anyText' | 'engine', scope?: EngineScope) {
   return {
     env: fc.array(fc.record({ key: envKey, value }), { maxLength: 3 }),
     ports: fc.array(
-      fc.record({
-        containerPort: fc.integer({ min: 1, max: 65535 }),
-        protocol: fc.constantFrom('tcp' as const, 'udp' as const),
-        hostIp: anyText ? fc.constantFrom('127.0.0.1', '0.0.0.0', '::1') : fc.constant('127.0.0.1'),
-        // A fixed host port could be taken on the test machine: the engine picks one instead.
-        hostPort: anyText ? optional(fc.integer({ min: 1, max: 65535 })) : fc.constant(undefined),
-      }).map((port) => clean(port)),
+      fc
+        .record({
+          containerPort: fc.integer({ min: 1, max: 65535 }),
+          protocol: fc.constantFrom('tcp' as const, 'udp' as const),
+          hostIp: anyText ? fc.constantFrom('127.0.0.1', '0.0.0.0', '::1') : fc.constant('127.0.0.1'),
+          // A fixed host port could be taken on the test machine: the engine picks one instead.
+          hostPort: anyText ? optional(fc.integer({ min: 1, max: 65535 })) : fc.constant(undefined),
+        })
+        .map((port) => clean(port)),
       { maxLength: 2 },
     ),
-    mounts: fc.array(
-      fc.oneof(
-        fc.record({ type: fc.constant('bind' as const), source: anyText ? path : fc.constant(scope!.bindSource), target: path, readOnly: fc.boolean() }),
-        fc.record({ type: fc.constant('volume' as const), target: path, readOnly: fc.constant(false) }),
-        fc.record({ type: fc.constant('volume' as const), source: fc.stringMatching(/^berth-test-[a-z0-9]{1,6}$/), target: path, readOnly: fc.boolean() }),
-      ),
-      { maxLength: 2 },
-    ).filter((mounts) => new Set(mounts.map((mount) => mount.target)).size === mounts.length),
-    tmpfs: fc.array(fc.record({ target: path, options: optional(fc.constantFrom('rw,size=64m', 'noexec', 'mode=1777')) }).map((t) => clean(t)), { maxLength: 2 })
+    mounts: fc
+      .array(
+        fc.oneof(
+          fc.record({ type: fc.constant('bind' as const), source: anyText ? path : fc.constant(scope!.bindSource), target: path, readOnly: fc.boolean() }),
+          fc.record({ type: fc.constant('volume' as const), target: path, readOnly: fc.constant(false) }),
+          fc.record({ type: fc.constant('volume' as const), source: fc.stringMatching(/^berth-test-[a-z0-9]{1,6}$/), target: path, readOnly: fc.boolean() }),
+        ),
+        { maxLength: 2 },
+      )
+      .filter((mounts) => new Set(mounts.map((mount) => mount.target)).size === mounts.length),
+    tmpfs: fc
+      .array(
+        fc.record({ target: path, options: optional(fc.constantFrom('rw,size=64m', 'noexec', 'mode=1777')) }).map((t) => clean(t)),
+        { maxLength: 2 },
+      )
       .filter((mounts) => new Set(mounts.map((mount) => mount.target)).size === mounts.length),
     labels: fc.dictionary(labelKey, value, { maxKeys: 3 }),
   };
@@ -98,7 +109,13 @@ export function specArbitrary(mode: 'anyText' | 'engine', scope?: EngineScope): 
       capDrop: fc.uniqueArray(capability, { maxLength: 2 }),
       privileged: fc.boolean(),
       health: optional(
-        fc.record({ command: optional(anyText ? text.filter((t) => t !== '') : fc.constant('true')), intervalNs: optional(durationNs), timeoutNs: optional(durationNs), startPeriodNs: optional(durationNs), retries: optional(fc.integer({ min: 1, max: 10 })) }),
+        fc.record({
+          command: optional(anyText ? text.filter((t) => t !== '') : fc.constant('true')),
+          intervalNs: optional(durationNs),
+          timeoutNs: optional(durationNs),
+          startPeriodNs: optional(durationNs),
+          retries: optional(fc.integer({ min: 1, max: 10 })),
+        }),
       ),
       pull: anyText ? fc.constantFrom('missing' as const, 'always' as const, 'never' as const) : fc.constant('never' as const),
     })

@@ -48,7 +48,13 @@ export function probe(dispatcher: Dispatcher, topic: string, input: unknown): Pr
  * Subscribes, waits up to `timeout` for a data message `match` accepts, and closes again: true if
  * one came (the view works), false if the stream failed or stayed silent.
  */
-export async function subscribeWorks(dispatcher: Dispatcher, topic: string, input: unknown, match: (message: unknown) => boolean = () => true, timeout = 1_500): Promise<boolean> {
+export async function subscribeWorks(
+  dispatcher: Dispatcher,
+  topic: string,
+  input: unknown,
+  match: (message: unknown) => boolean = () => true,
+  timeout = 1_500,
+): Promise<boolean> {
   let view: Probe;
   try {
     view = probe(dispatcher, topic, input);

@@ -30,7 +30,12 @@ export interface CliServer {
   stop(): Promise<CliExit>;
 }
 
-function spawnCli(args: readonly string[]): { child: ChildProcess; exited: Promise<CliExit>; stderr: () => string; stdoutLines: ReturnType<typeof createInterface> } {
+function spawnCli(args: readonly string[]): {
+  child: ChildProcess;
+  exited: Promise<CliExit>;
+  stderr: () => string;
+  stdoutLines: ReturnType<typeof createInterface>;
+} {
   const child = spawn(tsx, ['src/main/web/cli.ts', ...args], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

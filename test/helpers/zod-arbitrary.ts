@@ -82,7 +82,8 @@ function stringArbitrary(schema: z.ZodType, options: Required<Omit<ZodArbitraryO
   if (defOf(schema).format && own) patterns.unshift(own);
   // Lengths and patterns are checked after trim and the like: generate what those leave.
   const overwrite = (value: string): string => checks.reduce((out, check) => (check.check === 'overwrite' && check.tx ? check.tx(out) : out), value);
-  const fits = (value: string): boolean => value.length >= min && (max === undefined || value.length <= max) && patterns.every((p) => new RegExp(p.source, p.flags.replace('g', '')).test(value));
+  const fits = (value: string): boolean =>
+    value.length >= min && (max === undefined || value.length <= max) && patterns.every((p) => new RegExp(p.source, p.flags.replace('g', '')).test(value));
   if (patterns.length > 0) {
     // fast-check cannot match case-insensitively: without the i flag it generates a subset of the matches.
     const first = patterns[0]!;
@@ -113,7 +114,8 @@ function numberArbitrary(schema: z.ZodType): fc.Arbitrary<number> {
   let integer = false;
   for (const check of checksOf(schema)) {
     if (check.check === 'number_format' && /int/.test(check.format ?? '')) integer = true;
-    if (check.check === 'greater_than' && check.value !== undefined && Number(check.value) >= min) [min, minExclusive] = [Number(check.value), !check.inclusive];
+    if (check.check === 'greater_than' && check.value !== undefined && Number(check.value) >= min)
+      [min, minExclusive] = [Number(check.value), !check.inclusive];
     if (check.check === 'less_than' && check.value !== undefined && Number(check.value) <= max) [max, maxExclusive] = [Number(check.value), !check.inclusive];
   }
   if (integer) {

@@ -73,7 +73,10 @@ describe('Changes tab: one file against its image', () => {
     });
     if (diff.image.state !== 'text' || diff.container.state !== 'text') throw new Error('not text');
     const shown = await computeLineDiff(diff.image.text, diff.container.text);
-    const berth = (shown?.lines ?? []).filter((line) => line.kind !== 'same').map((line) => `${line.kind === 'added' ? '+' : '-'}${line.text}`).sort();
+    const berth = (shown?.lines ?? [])
+      .filter((line) => line.kind !== 'same')
+      .map((line) => `${line.kind === 'added' ? '+' : '-'}${line.text}`)
+      .sort();
     const { Image: image } = await container.inspect();
     const dir = await mkdtemp(path.join(tmpdir(), 'berth-filediff-'));
     try {
@@ -81,7 +84,11 @@ describe('Changes tab: one file against its image', () => {
       const ran = await runShellLine(line, { cwd: dir });
       // diff exits 1: the files differ.
       expect(ran.code, ran.stderr).toBe(1);
-      const printed = ran.stdout.toString().split('\n').filter((l) => /^[+-]/.test(l) && !/^(\+\+\+|---) /.test(l)).sort();
+      const printed = ran.stdout
+        .toString()
+        .split('\n')
+        .filter((l) => /^[+-]/.test(l) && !/^(\+\+\+|---) /.test(l))
+        .sort();
       expect(printed).toEqual(berth);
       expect(berth).toEqual(expect.arrayContaining(['+a changed first line', '+an added line']));
       // The temporary container is gone, as Berth's is.

@@ -44,7 +44,10 @@ const SPECS: Record<string, Omit<CreateContainerSpec, 'image'>> = {
   everything: {
     command: ['sh', '-c', 'echo "a b" $HOME; sleep 300'],
     entrypoint: ['/bin/sh', '-e'],
-    env: [{ key: 'A', value: 'one two' }, { key: 'EMPTY', value: '' }],
+    env: [
+      { key: 'A', value: 'one two' },
+      { key: 'EMPTY', value: '' },
+    ],
     ports: [{ containerPort: 80 }, { containerPort: 53, protocol: 'udp', hostPort: 0 }],
     mounts: [
       { type: 'bind', source: bindSource, target: '/host', readOnly: true },
@@ -81,7 +84,13 @@ describe('the shown docker create / docker run -d line makes the same container'
       if (channel === 'containers.run' && extra.privileged) continue;
       it(`${channel}: ${label}`, async () => {
         const network = extra.network === 'NETWORK' ? networkName : extra.network;
-        const spec = (name: string): CreateContainerSpec => ({ image: testImage, ...extra, ...(network ? { network } : {}), name, labels: { ...extra.labels, ...TEST_LABELS } });
+        const spec = (name: string): CreateContainerSpec => ({
+          image: testImage,
+          ...extra,
+          ...(network ? { network } : {}),
+          name,
+          labels: { ...extra.labels, ...TEST_LABELS },
+        });
         const berthName = uniqueName('cli-berth');
         const cliName = uniqueName('cli-line');
         const made = await dispatcher.invoke(channel, spec(berthName));
@@ -117,4 +126,3 @@ describe('the shown docker run -it line makes the container "Create and start in
     });
   }
 });
-

@@ -64,9 +64,25 @@ describe('containers.update', () => {
       restartPolicy: { name: 'on-failure', maximumRetryCount: 3 },
     });
     expect(result.id).toBe(viaBerth.id);
-    const cli = await dockerCli(['update', '--memory', '64m', '--memory-swap', '128m', '--cpus', '0.5', '--cpu-shares', '512', '--pids-limit', '100', '--restart', 'on-failure:3', viaCli.id]);
+    const cli = await dockerCli([
+      'update',
+      '--memory',
+      '64m',
+      '--memory-swap',
+      '128m',
+      '--cpus',
+      '0.5',
+      '--cpu-shares',
+      '512',
+      '--pids-limit',
+      '100',
+      '--restart',
+      'on-failure:3',
+      viaCli.id,
+    ]);
     expect(cli.code).toBe(0);
-    const fields = '{{json .HostConfig.Memory}} {{json .HostConfig.MemorySwap}} {{json .HostConfig.NanoCpus}} {{json .HostConfig.CpuShares}} {{json .HostConfig.PidsLimit}} {{json .HostConfig.RestartPolicy}}';
+    const fields =
+      '{{json .HostConfig.Memory}} {{json .HostConfig.MemorySwap}} {{json .HostConfig.NanoCpus}} {{json .HostConfig.CpuShares}} {{json .HostConfig.PidsLimit}} {{json .HostConfig.RestartPolicy}}';
     const berth = await inspectField(viaBerth.id, fields);
     expect(berth).toBe(await inspectField(viaCli.id, fields));
     expect(berth).toBe('67108864 134217728 500000000 512 100 {"MaximumRetryCount":3,"Name":"on-failure"}');
@@ -85,14 +101,20 @@ describe('containers.update', () => {
     const above = await dispatcher.invoke('containers.update', { id: box.id, memoryBytes: 128 * 1024 * 1024 });
     expect(above).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!above.ok) expect(above.error.message).toMatch(/memoryswap/i);
-    expect(await dispatcher.invoke('containers.update', { id: box.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/at least one/) } });
+    expect(await dispatcher.invoke('containers.update', { id: box.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/at least one/) },
+    });
     expect(await inspectField(box.id, '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}')).toBe('67108864 100663296');
-    expect(await dispatcher.invoke('containers.update', { id: 'berth-test-no-such-container', pidsLimit: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatcher.invoke('containers.update', { id: 'berth-test-no-such-container', pidsLimit: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
 describe('containers.wait', () => {
-  it("answers with the exit code once the container stops, as docker wait does", async () => {
+  it('answers with the exit code once the container stops, as docker wait does', async () => {
     const box = await container(['sh', '-c', 'exit 3'], { start: true });
     expect(await call('containers.wait', { id: box.id })).toEqual({ exitCode: 3 });
     expect((await dockerCli(['wait', box.id])).stdout.trim()).toBe('3');
@@ -126,7 +148,9 @@ describe('containers.prunePreview and containers.prune', () => {
     await docker().getContainer(exited.id).wait();
     await docker().getContainer(other.id).wait();
 
-    const preview = await call<ContainerPrunePreview & { filters: { label: string[] } }>('containers.prunePreview', { filters: { label: [`berth.prune=${run}`] } });
+    const preview = await call<ContainerPrunePreview & { filters: { label: string[] } }>('containers.prunePreview', {
+      filters: { label: [`berth.prune=${run}`] },
+    });
     expect(preview.containers.map((c) => c.id).sort()).toEqual([exited.id, created.id].sort());
     expect(preview.filters).toEqual({ label: [`berth.prune=${run}`] });
 
@@ -150,7 +174,9 @@ describe('containers.prunePreview and containers.prune', () => {
     const after = await call<ContainerPrunePreview>('containers.prunePreview', { filters: { label: [`berth.prune=${run}`], until: String(created + 1) } });
     expect(after.containers.map((c) => c.id)).toEqual([box.id]);
     const asked = Math.floor(Date.now() / 1000);
-    const relative = await call<ContainerPrunePreview & { filters: { until?: string } }>('containers.prunePreview', { filters: { label: [`berth.prune=${run}`], until: '1h' } });
+    const relative = await call<ContainerPrunePreview & { filters: { until?: string } }>('containers.prunePreview', {
+      filters: { label: [`berth.prune=${run}`], until: '1h' },
+    });
     expect(relative.containers).toEqual([]);
     expect(Number(relative.filters.until)).toBeGreaterThanOrEqual(asked - 3600);
     expect(Number(relative.filters.until)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) - 3600);
@@ -160,8 +186,14 @@ describe('containers.prunePreview and containers.prune', () => {
   });
 
   it('refuses an until it cannot read, and a bad label filter, before anything is removed', async () => {
-    expect(await dispatcher.invoke('containers.prunePreview', { filters: { label: [], until: 'yesterday' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await dispatcher.invoke('containers.prune', { filters: { label: ['has space=x y'] } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatcher.invoke('containers.prunePreview', { filters: { label: [], until: 'yesterday' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await dispatcher.invoke('containers.prune', { filters: { label: ['has space=x y'] } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });
 

@@ -39,10 +39,7 @@ const inspect = (id: string) => docker().getContainer(id).inspect();
 const TRAP_TERM = ['sh', '-c', 'trap "exit 3" TERM; while true; do sleep 0.1; done'];
 
 async function countContainers(): Promise<{ all: number; test: number }> {
-  const [all, test] = await Promise.all([
-    docker().listContainers({ all: true }),
-    docker().listContainers({ all: true, filters: { label: ['berth.test=1'] } }),
-  ]);
+  const [all, test] = await Promise.all([docker().listContainers({ all: true }), docker().listContainers({ all: true, filters: { label: ['berth.test=1'] } })]);
   return { all: all.length, test: test.length };
 }
 
@@ -55,7 +52,11 @@ afterEach(async () => {
 
 afterAll(async () => {
   await removeTestContainers();
-  for (const name of volumes) await docker().getVolume(name).remove({ force: true }).catch(() => undefined);
+  for (const name of volumes)
+    await docker()
+      .getVolume(name)
+      .remove({ force: true })
+      .catch(() => undefined);
   for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
 });
 
@@ -77,7 +78,10 @@ describe('containers.create', () => {
       image: testImage,
       name,
       command: ['sh', '-c', 'echo hi; sleep 1000'],
-      env: [{ key: 'FOO', value: 'bar baz' }, { key: 'EMPTY', value: '' }],
+      env: [
+        { key: 'FOO', value: 'bar baz' },
+        { key: 'EMPTY', value: '' },
+      ],
       ports: [{ containerPort: 80, hostPort: 0 }],
       mounts: [
         { type: 'bind', source: hostDir, target: '/host', readOnly: true },
@@ -140,11 +144,14 @@ describe('containers.create', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'berth-run-'));
     tempDirs.push(dir);
     await writeFile(path.join(dir, 'in'), 'from-host');
-    const { id, name } = await call('containers.run', spec({
-      command: ['sh', '-c', 'echo "$(cat /data/in)-$GREETING" > /data/out && exec sleep 1000'],
-      env: [{ key: 'GREETING', value: 'hello' }],
-      mounts: [{ type: 'bind', source: dir, target: '/data' }],
-    }));
+    const { id, name } = await call(
+      'containers.run',
+      spec({
+        command: ['sh', '-c', 'echo "$(cat /data/in)-$GREETING" > /data/out && exec sleep 1000'],
+        env: [{ key: 'GREETING', value: 'hello' }],
+        mounts: [{ type: 'bind', source: dir, target: '/data' }],
+      }),
+    );
     const info = await inspect(id);
     expect(info.Name).toBe(`/${name}`);
     expect(info.State.Running).toBe(true);
@@ -289,7 +296,15 @@ describe('engine refusals, as plain errors', () => {
 
   it('says NOT_FOUND for an unknown container on every command', async () => {
     const id = uniqueName('ghost');
-    for (const channel of ['containers.start', 'containers.stop', 'containers.restart', 'containers.kill', 'containers.pause', 'containers.unpause', 'containers.remove']) {
+    for (const channel of [
+      'containers.start',
+      'containers.stop',
+      'containers.restart',
+      'containers.kill',
+      'containers.pause',
+      'containers.unpause',
+      'containers.remove',
+    ]) {
       await refused(channel, { id }, 'NOT_FOUND', /no such container/i);
     }
   });
@@ -299,7 +314,12 @@ describe('engine refusals, as plain errors', () => {
     const before = await countContainers();
     await refused('containers.create', spec({ name: first.name }), 'CONFLICT', new RegExp(`name ${first.name} is already in use`));
     // --pull never: the default (missing) would ask Docker Hub; registry-pull.test.ts covers that.
-    await refused('containers.run', spec({ image: 'berth-test/missing:latest', pull: 'never' }), 'NOT_FOUND', /berth-test\/missing:latest is not on this engine/);
+    await refused(
+      'containers.run',
+      spec({ image: 'berth-test/missing:latest', pull: 'never' }),
+      'NOT_FOUND',
+      /berth-test\/missing:latest is not on this engine/,
+    );
     expect(await countContainers()).toEqual(before);
   });
 

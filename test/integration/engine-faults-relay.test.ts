@@ -96,7 +96,9 @@ describe('the connection to the engine cut', () => {
     const back = Date.now();
     const times: Record<string, number> = {};
     await Promise.all([
-      states.waitForMessage((s: EngineState) => s.status === 'connected', 15_000, seenStates).then(() => (times['engine.watch (by itself)'] = Date.now() - back)),
+      states
+        .waitForMessage((s: EngineState) => s.status === 'connected', 15_000, seenStates)
+        .then(() => (times['engine.watch (by itself)'] = Date.now() - back)),
       (async () => {
         const marker = uniqueName('faults-marker');
         await docker().createContainer({ Image: testImage, name: marker, Labels: { ...TEST_LABELS } });
@@ -156,7 +158,10 @@ describe('a transfer stalled by the engine', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'berth-faults-stall-'));
     metered = new MeteredRelay(engineSocket(), dir);
     await metered.up();
-    viaMetered = createBackend({ engine: createEngine({ DOCKER_HOST: `unix://${metered.socketPath}` }), host: headlessFileHost({ save: () => savePath }) }).dispatcher;
+    viaMetered = createBackend({
+      engine: createEngine({ DOCKER_HOST: `unix://${metered.socketPath}` }),
+      host: headlessFileHost({ save: () => savePath }),
+    }).dispatcher;
   });
 
   afterAll(async () => {

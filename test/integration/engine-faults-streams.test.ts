@@ -31,7 +31,10 @@ afterAll(async () => {
 });
 
 const isOutput = (m: unknown): boolean => (m as SessionMessage).kind === 'output';
-const isCreateOf = (name: string) => (m: unknown): boolean => (m as EngineEvent).action === 'create' && (m as EngineEvent).actorName === name;
+const isCreateOf =
+  (name: string) =>
+  (m: unknown): boolean =>
+    (m as EngineEvent).action === 'create' && (m as EngineEvent).actorName === name;
 const createMarker = async (prefix: string): Promise<string> => {
   const name = uniqueName(prefix);
   await env.docker.createContainer({ Image: env.image, name, Labels: { ...TEST_LABELS } });

@@ -36,24 +36,40 @@ afterAll(async () => {
 
 describe.each(OUTAGES)('the engine stopped with %s mid-transfer', (signal) => {
   it('every transfer fails plainly, leaves nothing behind, and works again', async () => {
-    const folders = new Map(lanes.map((lane) => {
-      const folder = path.join(dir, `${signal}-${lane.kind.replace(/ /g, '-')}`);
-      mkdirSync(folder);
-      return [lane, folder] as const;
-    }));
+    const folders = new Map(
+      lanes.map((lane) => {
+        const folder = path.join(dir, `${signal}-${lane.kind.replace(/ /g, '-')}`);
+        mkdirSync(folder);
+        return [lane, folder] as const;
+      }),
+    );
     const uploadSizes = [statSync(fixtures.upload).size, statSync(fixtures.uploadTar).size];
 
-    const running = await Promise.all(lanes.map(async (lane) => {
-      const held = lane.holdMidway();
-      const transferId = await lane.start(folders.get(lane)!);
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([held, finalOf(lane.dispatcher, transferId).then((final) => {
-        throw new Error(`${lane.kind} ended before it was held mid-way: ${JSON.stringify(final)}`);
-      }), new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${lane.kind} was not held mid-way in 30 s (${lane.relay.bytes('fromEngine')} bytes from the engine, ${lane.relay.bytes('toEngine')} to it)`)), 30_000);
-      })]).finally(() => clearTimeout(timer));
-      return { lane, transferId };
-    }));
+    const running = await Promise.all(
+      lanes.map(async (lane) => {
+        const held = lane.holdMidway();
+        const transferId = await lane.start(folders.get(lane)!);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          held,
+          finalOf(lane.dispatcher, transferId).then((final) => {
+            throw new Error(`${lane.kind} ended before it was held mid-way: ${JSON.stringify(final)}`);
+          }),
+          new Promise((_, reject) => {
+            timer = setTimeout(
+              () =>
+                reject(
+                  new Error(
+                    `${lane.kind} was not held mid-way in 30 s (${lane.relay.bytes('fromEngine')} bytes from the engine, ${lane.relay.bytes('toEngine')} to it)`,
+                  ),
+                ),
+              30_000,
+            );
+          }),
+        ]).finally(() => clearTimeout(timer));
+        return { lane, transferId };
+      }),
+    );
     await env.stop(signal, `${lanes.length} transfers held mid-way`);
     for (const lane of lanes) {
       faults.count(`transfer cut by the engine ${signal}: ${lane.kind}`);
@@ -70,24 +86,26 @@ describe.each(OUTAGES)('the engine stopped with %s mid-transfer', (signal) => {
     expect([statSync(fixtures.upload).size, statSync(fixtures.uploadTar).size]).toEqual(uploadSizes);
 
     const answered = await env.start();
-    const again = await Promise.all(lanes.map(async (lane) => {
-      const folder = `${folders.get(lane)!}-again`;
-      mkdirSync(folder);
-      let transferId = '';
-      for (;;) {
-        try {
-          transferId = await lane.start(folder);
-          break;
-        } catch (err) {
-          // Only the engine not answering yet is worth another try.
-          if (!/ENGINE_UNAVAILABLE/.test(String(err)) || Date.now() - answered > 15_000) throw err;
-          await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = await Promise.all(
+      lanes.map(async (lane) => {
+        const folder = `${folders.get(lane)!}-again`;
+        mkdirSync(folder);
+        let transferId = '';
+        for (;;) {
+          try {
+            transferId = await lane.start(folder);
+            break;
+          } catch (err) {
+            // Only the engine not answering yet is worth another try.
+            if (!/ENGINE_UNAVAILABLE/.test(String(err)) || Date.now() - answered > 15_000) throw err;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
         }
-      }
-      const started = Date.now() - answered;
-      faults.recovered(`${signal} ${lane.kind} (accepted again)`, started);
-      return { lane, folder, started, final: await finalOf(lane.dispatcher, transferId) };
-    }));
+        const started = Date.now() - answered;
+        faults.recovered(`${signal} ${lane.kind} (accepted again)`, started);
+        return { lane, folder, started, final: await finalOf(lane.dispatcher, transferId) };
+      }),
+    );
     for (const { lane, folder, started, final } of again) {
       expect(started, `${lane.kind} accepted again`).toBeLessThan(RECOVERY_MS);
       expect(final, lane.kind).toMatchObject({ phase: 'done' });

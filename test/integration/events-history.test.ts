@@ -65,7 +65,11 @@ describe('events.watch history', () => {
   it('with until alone, replays what the engine keeps up to then', async () => {
     const sub = harness.subscribe('events.watch', { containers: [history.id], until: seconds(history.after) });
     await waitFor(() => sub.frames.at(-1)?.kind === 'end', { timeout: 15_000 });
-    expect(events(sub.frames).map((e) => e.action).filter((a) => LIFECYCLE.includes(a))).toEqual(LIFECYCLE);
+    expect(
+      events(sub.frames)
+        .map((e) => e.action)
+        .filter((a) => LIFECYCLE.includes(a)),
+    ).toEqual(LIFECYCLE);
   });
 
   it('with since alone (a duration), replays and then stays live', async () => {

@@ -26,8 +26,7 @@ async function invoke(channel: string, input: unknown): Promise<unknown> {
   return outcome.result;
 }
 
-const events = (frames: StreamFrame[]): EngineEvent[] =>
-  frames.flatMap((f) => (f.kind === 'data' ? [f.message as EngineEvent] : []));
+const events = (frames: StreamFrame[]): EngineEvent[] => frames.flatMap((f) => (f.kind === 'data' ? [f.message as EngineEvent] : []));
 
 /** True when `wanted` occurs in `actions` in this order (other actions may come between). */
 function inOrder(actions: string[], wanted: string[]): boolean {
@@ -68,10 +67,13 @@ describe('events.watch', () => {
     await invoke('containers.stop', { id, timeout: 0 });
     await invoke('containers.remove', { id });
 
-    const seen = await waitFor(() => {
-      const list = events(sub.frames);
-      return list.some((e) => e.action === 'destroy') ? list : undefined;
-    }, { timeout: 15_000, message: 'no destroy event' });
+    const seen = await waitFor(
+      () => {
+        const list = events(sub.frames);
+        return list.some((e) => e.action === 'destroy') ? list : undefined;
+      },
+      { timeout: 15_000, message: 'no destroy event' },
+    );
 
     const actions = seen.map((e) => e.action);
     expect(inOrder(actions, ['create', 'start', 'die', 'stop', 'destroy']), actions.join(',')).toBe(true);
@@ -166,10 +168,13 @@ describe('engine.watch', () => {
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect((frames[0] as { message: EngineState }).message.status).toBe('connecting');
     dead.monitor.start();
-    const last = await waitFor(() => {
-      const f = frames.at(-1) as { message: EngineState } | undefined;
-      return f?.message.status === 'disconnected' ? f.message : undefined;
-    }, { timeout: 5_000 });
+    const last = await waitFor(
+      () => {
+        const f = frames.at(-1) as { message: EngineState } | undefined;
+        return f?.message.status === 'disconnected' ? f.message : undefined;
+      },
+      { timeout: 5_000 },
+    );
     expect(last.error).toMatch(/not reachable/);
     dead.monitor.stop();
     outcome.close();

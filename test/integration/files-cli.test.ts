@@ -3,7 +3,20 @@
 // another folder, and the two results are compared: bytes, kinds, modes, owners, times, links.
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  lchownSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +50,9 @@ const MTIME = new Date('2021-03-04T05:06:07Z');
 /** Runs a shown line in sh from `cwd` (by default a folder that is not this one). */
 function runLine(line: string, cwd = elsewhere): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('sh', ['-c', line], { cwd, env: process.env }, (err, _stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr: String(stderr) }));
+    execFile('sh', ['-c', line], { cwd, env: process.env }, (err, _stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr: String(stderr) }),
+    );
   });
 }
 
@@ -113,7 +128,9 @@ async function compareOut(started: Extract<CopyOutStart, { status: 'started' }>,
 
 /** `rm -rf` in the running container, waited for. */
 async function removeInContainer(paths: string[]): Promise<void> {
-  const exec = await docker().getContainer(box.id).exec({ Cmd: ['rm', '-rf', '--', ...paths] });
+  const exec = await docker()
+    .getContainer(box.id)
+    .exec({ Cmd: ['rm', '-rf', '--', ...paths] });
   await exec.start({ Detach: true });
   await waitFor(async () => !(await exec.inspect()).Running, { message: 'rm did not end' });
   expect((await exec.inspect()).ExitCode).toBe(0);
@@ -192,14 +209,19 @@ describe('copy out: the line follows what was done', () => {
   });
 
   it('browser mode: the lines write what the browser was sent, in the folder they run in', async () => {
-    for (const [source, format] of [['/data/link-to-tree', 'auto'], ['/data/link-to-file', 'auto']] as const) {
+    for (const [source, format] of [
+      ['/data/link-to-tree', 'auto'],
+      ['/data/link-to-file', 'auto'],
+    ] as const) {
       const started = await call<CopyOutStart>(browser, 'files.copyOut', { id: box.id, path: source, format });
       if (started.status !== 'started' || started.delivery !== 'browser') throw new Error('not a browser download');
       const line = copyOutCommand(box.name, started.copied, { kind: 'browser', filename: started.filename });
       await expectRuns(line);
       // The same bytes the desktop copy saved (the same engine source, to a file instead of the browser).
       savePath = path.join(dir, `desktop-${started.filename}`);
-      const desktopCopy = await copiedOut(await call<CopyOutStart>(desktop, 'files.copyOut', { id: box.id, path: source, format: started.copied.as === 'archive' ? 'tar' : 'auto' }));
+      const desktopCopy = await copiedOut(
+        await call<CopyOutStart>(desktop, 'files.copyOut', { id: box.id, path: source, format: started.copied.as === 'archive' ? 'tar' : 'auto' }),
+      );
       expect(desktopCopy.copied).toEqual(started.copied);
       expect(sha(readFileSync(path.join(elsewhere, started.filename)))).toBe(sha(readFileSync(savePath)));
     }
@@ -216,21 +238,36 @@ describe('copy in: the line (absolute host paths) makes the same files, owners i
     execFileSync('mkfifo', ['-m', '0620', path.join(source, 'pipe')]);
     const single = path.join(dir, 'single file.txt');
     writeFileSync(single, 'single\n', { mode: 0o604 });
-    for (const [item, uid, gid] of [[source, 1234, 5678], [path.join(source, 'inner'), 2000, 2001], [path.join(source, 'inner', 'a.txt'), 3000, 3001], [path.join(source, 'tool'), 1234, 5678], [path.join(source, 'pipe'), 4000, 4001], [single, 5000, 5001]] as const) {
+    for (const [item, uid, gid] of [
+      [source, 1234, 5678],
+      [path.join(source, 'inner'), 2000, 2001],
+      [path.join(source, 'inner', 'a.txt'), 3000, 3001],
+      [path.join(source, 'tool'), 1234, 5678],
+      [path.join(source, 'pipe'), 4000, 4001],
+      [single, 5000, 5001],
+    ] as const) {
       chownSync(item, uid, gid);
     }
     lchownSync(path.join(source, 'link'), 6000, 6001);
 
     openPaths = [source, single];
     const items = await call<PickedItem[]>(desktop, 'files.pickItems', {});
-    const started = await call<UploadStart>(desktop, 'files.copyIn', { id: box.id, destination: '/tmp', source: { kind: 'items', handles: items.map((item) => item.fileHandle) } });
+    const started = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: box.id,
+      destination: '/tmp',
+      source: { kind: 'items', handles: items.map((item) => item.fileHandle) },
+    });
     const final = await finalOf(desktop, started.transferId);
     expect(final).toMatchObject({ phase: 'done' });
     expect(final.warnings ?? []).toEqual([]);
     const berth = await Promise.all(['/tmp/to copy in', '/tmp/single file.txt'].map((p) => containerFacts(box.id, p)));
     expect(berth[0]).toContain('./pipe fifo 620 4000:4001 ' + Math.floor(lstatSync(path.join(source, 'pipe')).mtimeMs / 1000) + ' ');
     await removeInContainer(['/tmp/to copy in', '/tmp/single file.txt']);
-    const line = copyInCommand(box.name, items.map((item) => item.path), '/tmp');
+    const line = copyInCommand(
+      box.name,
+      items.map((item) => item.path),
+      '/tmp',
+    );
     expect(line.split('\n')).toHaveLength(2);
     await expectRuns(line);
     expect(await Promise.all(['/tmp/to copy in', '/tmp/single file.txt'].map((p) => containerFacts(box.id, p)))).toEqual(berth);
@@ -245,10 +282,19 @@ describe('copy in: the line (absolute host paths) makes the same files, owners i
 
     const post = (urlPath: string, body: Buffer): Promise<number> =>
       new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: web.port, path: urlPath, method: 'POST', headers: { Authorization: `Bearer ${web.token}`, 'Content-Length': String(body.length) } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: web.port,
+            path: urlPath,
+            method: 'POST',
+            headers: { Authorization: `Bearer ${web.token}`, 'Content-Length': String(body.length) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -272,7 +318,11 @@ describe('copy in: the line (absolute host paths) makes the same files, owners i
           fileItem('dropped/y.txt'),
         ]).map((part) => Buffer.from(part)),
       );
-      const started = await call<UploadStart>(browser, 'files.copyIn', { id: box.id, destination: '/tmp', source: { kind: 'upload', names: ['dropped'], sizeBytes: tar.length } });
+      const started = await call<UploadStart>(browser, 'files.copyIn', {
+        id: box.id,
+        destination: '/tmp',
+        source: { kind: 'upload', names: ['dropped'], sizeBytes: tar.length },
+      });
       const done = finalOf(browser, started.transferId);
       expect(await post(started.uploadUrl!, tar)).toBe(200);
       expect(await done).toMatchObject({ phase: 'done' });

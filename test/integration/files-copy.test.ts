@@ -63,7 +63,11 @@ describe('round trips (desktop: main reads and writes the host files)', () => {
   it('a 50 MB file comes back byte-identical', async () => {
     const original = path.join(dir, 'fifty.bin');
     writeFileSync(original, randomBytes(50 * MiB));
-    const started = await call<UploadStart>(desktop, 'files.copyIn', { id: box.name, destination: '/data', source: { kind: 'items', handles: await pick([original]) } });
+    const started = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: box.name,
+      destination: '/data',
+      source: { kind: 'items', handles: await pick([original]) },
+    });
     const seen = await watchTransfer(desktop, started.transferId);
     expect(seen.at(-1)).toMatchObject({ phase: 'done', direction: 'upload', result: { destination: '/data', items: '1' } });
     expect(seen.at(-1)!.bytes).toBeGreaterThanOrEqual(50 * MiB);
@@ -84,7 +88,11 @@ describe('round trips (desktop: main reads and writes the host files)', () => {
   it('a tree with nested and empty folders, symlinks, unicode, spaces and dashes comes back identical', async () => {
     const tree = path.join(dir, 'my tree');
     makeTree(tree);
-    const started = await call<UploadStart>(desktop, 'files.copyIn', { id: box.id, destination: '/data/', source: { kind: 'items', handles: await pick([tree], true) } });
+    const started = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: box.id,
+      destination: '/data/',
+      source: { kind: 'items', handles: await pick([tree], true) },
+    });
     expect(await finalOf(desktop, started.transferId)).toMatchObject({ phase: 'done' });
     const inContainer = await dockerCli(['cp', `${box.id}:/data/my tree/link-to-folder`, '-']);
     expect(inContainer.code).toBe(0);
@@ -131,7 +139,11 @@ describe('conflicts and refusals', () => {
   it('asks before overwriting: a conflict changes nothing, then replacing works', async () => {
     const file = path.join(dir, 'conflict.txt');
     writeFileSync(file, 'first');
-    const first = await call<UploadStart>(desktop, 'files.copyIn', { id: box.id, destination: '/data', source: { kind: 'items', handles: await pick([file]) } });
+    const first = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: box.id,
+      destination: '/data',
+      source: { kind: 'items', handles: await pick([file]) },
+    });
     expect(await finalOf(desktop, first.transferId)).toMatchObject({ phase: 'done' });
     expect(await call<CopyConflicts>(desktop, 'files.conflicts', { id: box.id, destination: '/data', names: ['conflict.txt', 'new.txt'] })).toEqual({
       destinationIsDirectory: true,
@@ -141,7 +153,12 @@ describe('conflicts and refusals', () => {
     const refused = await desktop.invoke('files.copyIn', { id: box.id, destination: '/data', source: { kind: 'items', handles: await pick([file]) } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!refused.ok) expect(refused.error.message).toMatch(/Already in \/data: conflict\.txt/);
-    const replaced = await call<UploadStart>(desktop, 'files.copyIn', { id: box.id, destination: '/data', overwrite: true, source: { kind: 'items', handles: await pick([file]) } });
+    const replaced = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: box.id,
+      destination: '/data',
+      overwrite: true,
+      source: { kind: 'items', handles: await pick([file]) },
+    });
     expect(await finalOf(desktop, replaced.transferId)).toMatchObject({ phase: 'done' });
     expect((await dockerCli(['cp', `${box.id}:/data/conflict.txt`, path.join(dir, 'check.txt')])).code).toBe(0);
     expect(readFileSync(path.join(dir, 'check.txt'), 'utf8')).toBe('second');
@@ -163,7 +180,11 @@ describe('conflicts and refusals', () => {
     await seed(box.id, '/data', [{ name: '-odd dir ü/', type: 'directory' }]);
     const file = path.join(dir, '-dash file ü.txt');
     writeFileSync(file, 'odd');
-    const started = await call<UploadStart>(desktop, 'files.copyIn', { id: box.id, destination: '/data/-odd dir ü', source: { kind: 'items', handles: await pick([file]) } });
+    const started = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: box.id,
+      destination: '/data/-odd dir ü',
+      source: { kind: 'items', handles: await pick([file]) },
+    });
     expect(await finalOf(desktop, started.transferId)).toMatchObject({ phase: 'done', result: { destination: '/data/-odd dir ü' } });
     const listed = await call<{ entries: Array<{ name: string; size: number }> }>(desktop, 'files.list', { id: box.id, path: '/data/-odd dir ü' });
     expect(listed.entries).toEqual([expect.objectContaining({ name: '-dash file ü.txt', size: 3 })]);
@@ -178,21 +199,42 @@ describe('conflicts and refusals', () => {
     const file = path.join(dir, 'small.txt');
     writeFileSync(file, 'x'.repeat(200_000));
     const readOnly = await createdContainer('files-ro', undefined, { HostConfig: { ReadonlyRootfs: true } });
-    const ro = await call<UploadStart>(desktop, 'files.copyIn', { id: readOnly.id, destination: '/tmp', source: { kind: 'items', handles: await pick([file]) } });
+    const ro = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: readOnly.id,
+      destination: '/tmp',
+      source: { kind: 'items', handles: await pick([file]) },
+    });
     expect(await finalOf(desktop, ro.transferId)).toMatchObject({ phase: 'failed', error: { message: expect.stringMatching(/filesystem is read-only/) } });
 
     const volume = `berth-test-small-${randomBytes(3).toString('hex')}`;
-    await docker().createVolume({ Name: volume, Labels: { 'berth.test': '1' }, Driver: 'local', DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: 'size=64k' } });
+    await docker().createVolume({
+      Name: volume,
+      Labels: { 'berth.test': '1' },
+      Driver: 'local',
+      DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: 'size=64k' },
+    });
     const small = await createdContainer('files-full', undefined, { HostConfig: { Binds: [`${volume}:/small`] } });
-    const full = await call<UploadStart>(desktop, 'files.copyIn', { id: small.id, destination: '/small', source: { kind: 'items', handles: await pick([file]) } });
+    const full = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: small.id,
+      destination: '/small',
+      source: { kind: 'items', handles: await pick([file]) },
+    });
     expect(await finalOf(desktop, full.transferId)).toMatchObject({ phase: 'failed', error: { message: expect.stringMatching(/not enough space/) } });
     await docker().getContainer(small.id).remove({ force: true });
     await docker().getVolume(volume).remove();
 
     const folder = path.join(dir, 'fifty.bin-as-folder', 'fifty.bin');
     mkdirSync(folder, { recursive: true });
-    const kind = await call<UploadStart>(desktop, 'files.copyIn', { id: box.id, destination: '/data', overwrite: true, source: { kind: 'items', handles: await pick([folder], true) } });
-    expect(await finalOf(desktop, kind.transferId)).toMatchObject({ phase: 'failed', error: { message: expect.stringMatching(/Cannot replace a file with a folder/) } });
+    const kind = await call<UploadStart>(desktop, 'files.copyIn', {
+      id: box.id,
+      destination: '/data',
+      overwrite: true,
+      source: { kind: 'items', handles: await pick([folder], true) },
+    });
+    expect(await finalOf(desktop, kind.transferId)).toMatchObject({
+      phase: 'failed',
+      error: { message: expect.stringMatching(/Cannot replace a file with a folder/) },
+    });
   });
 
   it('a folder with a link pointing outside it is refused as a whole, nothing written', async () => {
@@ -208,7 +250,10 @@ describe('conflicts and refusals', () => {
     const out = await call<CopyOutStart>(desktop, 'files.copyOut', { id: risky.id, path: '/risky' });
     if (out.status !== 'started') throw new Error('not started');
     const final = await finalOf(desktop, out.transferId);
-    expect(final).toMatchObject({ phase: 'failed', error: { code: 'FORBIDDEN', message: expect.stringMatching(/"risky\/etc" is a symbolic link to "\/etc"/) } });
+    expect(final).toMatchObject({
+      phase: 'failed',
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/"risky\/etc" is a symbolic link to "\/etc"/) },
+    });
     expect(readdirSync(outDir)).toEqual([]);
   });
 
@@ -229,7 +274,12 @@ describe('conflicts and refusals', () => {
     const final = await finalOf(desktop, out.transferId);
     expect(final).toMatchObject({
       phase: 'failed',
-      error: { code: 'FORBIDDEN', message: expect.stringMatching(/^The archive was refused, nothing was written: "chain\/hostroot" is a symbolic link to "d\/e\/s\/\.\.\/\.\.\/\.\.", outside the copied item\.$/) },
+      error: {
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(
+          /^The archive was refused, nothing was written: "chain\/hostroot" is a symbolic link to "d\/e\/s\/\.\.\/\.\.\/\.\.", outside the copied item\.$/,
+        ),
+      },
     });
     expect(readdirSync(outDir)).toEqual([]);
   });
@@ -244,13 +294,17 @@ describe('conflicts and refusals', () => {
       { id: box.id, destination: '/data', source: { kind: 'upload', names: ['../x'], sizeBytes: 2048 } },
       { id: box.id, destination: '/data', source: { kind: 'upload', names: ['x'], sizeBytes: 10 } },
     ];
-    for (const input of cases) expect(await desktop.invoke('files.copyIn', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    for (const input of cases)
+      expect(await desktop.invoke('files.copyIn', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await desktop.invoke('files.copyIn', { id: box.id, destination: '/data', source: { kind: 'items', handles: ['a'.repeat(32)] } })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
     expect(await desktop.invoke('files.copyOut', { id: box.id, path: '/data', format: 'zip' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await desktop.invoke('files.copyOut', { id: box.id, path: '/' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/Export/) } });
+    expect(await desktop.invoke('files.copyOut', { id: box.id, path: '/' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/Export/) },
+    });
     expect(await browser.invoke('files.pickItems', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await changesOf(box.id)).toEqual(before);
   });
@@ -263,7 +317,12 @@ describe('browser mode: uploads and downloads over HTTP', () => {
   });
   afterAll(async () => web?.close());
 
-  const http = (method: string, urlPath: string, headers: Record<string, string> = {}, body?: Buffer): Promise<{ status: number; body: Buffer; headers: Record<string, unknown> }> =>
+  const http = (
+    method: string,
+    urlPath: string,
+    headers: Record<string, string> = {},
+    body?: Buffer,
+  ): Promise<{ status: number; body: Buffer; headers: Record<string, unknown> }> =>
     new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: web.port, path: urlPath, method, headers }, (res) => {
         const chunks: Buffer[] = [];
@@ -282,7 +341,11 @@ describe('browser mode: uploads and downloads over HTTP', () => {
       { name: 'drop/한글 file.txt', body: 'from the browser\n' },
       { name: 'drop/empty/', type: 'directory' },
     ]);
-    const started = await call<UploadStart>(browser, 'files.copyIn', { id: running.id, destination: '/tmp', source: { kind: 'upload', names: ['drop'], sizeBytes: tar.length } });
+    const started = await call<UploadStart>(browser, 'files.copyIn', {
+      id: running.id,
+      destination: '/tmp',
+      source: { kind: 'upload', names: ['drop'], sizeBytes: tar.length },
+    });
     expect(started.uploadUrl).toMatch(/^\/api\/upload\//);
     const progress = watchTransfer(browser, started.transferId);
     const posted = await http('POST', started.uploadUrl!, { Authorization: `Bearer ${web.token}`, 'Content-Length': String(tar.length) }, tar);

@@ -80,11 +80,18 @@ describe('listing a running container with an exec', () => {
   });
 
   it('the docker exec line the Files tab shows prints what Berth parsed', async () => {
-    for (const folder of ['/odd', "/inj-cli/it's \"$(x)\""]) {
-      if (folder !== '/odd') await seed(box.id, '/', [{ name: 'inj-cli/', type: 'directory' }, { name: `${folder.slice(1)}/`, type: 'directory' }, { name: `${folder.slice(1)}/in`, body: 'x' }]);
+    for (const folder of ['/odd', '/inj-cli/it\'s "$(x)"']) {
+      if (folder !== '/odd')
+        await seed(box.id, '/', [
+          { name: 'inj-cli/', type: 'directory' },
+          { name: `${folder.slice(1)}/`, type: 'directory' },
+          { name: `${folder.slice(1)}/in`, body: 'x' },
+        ]);
       const line = listExecCliLine(box.name, folder);
       const stdout = await new Promise<Buffer>((resolve, reject) =>
-        execFile('sh', ['-c', line], { env: process.env, encoding: 'buffer', maxBuffer: 16 * MiB }, (err, out, stderr) => (err ? reject(new Error(`${line}: ${stderr.toString()}`)) : resolve(out))),
+        execFile('sh', ['-c', line], { env: process.env, encoding: 'buffer', maxBuffer: 16 * MiB }, (err, out, stderr) =>
+          err ? reject(new Error(`${line}: ${stderr.toString()}`)) : resolve(out),
+        ),
       );
       const listing = await harness.invoke<DirectoryListing>('files.list', { id: box.id, path: folder });
       expect(sorted(toFileEntries(parseExecListing(stdout), folder, archiveRootName(folder)))).toEqual(sorted(listing.entries));
@@ -108,7 +115,13 @@ describe('listing a running container with an exec', () => {
 
   it('passes the folder as an argument: names that are shell code run nothing', async () => {
     const names = ['$(touch pwned1)', '`touch pwned2`', 'a;touch pwned3;b', "x' ; touch pwned4 ; '", '"; touch pwned5; "'];
-    await seed(box.id, '/', [{ name: 'inj/', type: 'directory' }, ...names.flatMap((name) => [{ name: `inj/${name}/`, type: 'directory' as const }, { name: `inj/${name}/inside`, body: 'x' }])]);
+    await seed(box.id, '/', [
+      { name: 'inj/', type: 'directory' },
+      ...names.flatMap((name) => [
+        { name: `inj/${name}/`, type: 'directory' as const },
+        { name: `inj/${name}/inside`, body: 'x' },
+      ]),
+    ]);
     for (const name of names) {
       const listing = await harness.invoke<DirectoryListing>('files.list', { id: box.id, path: `/inj/${name}` });
       expect(listing.method, name).toEqual({ kind: 'exec' });

@@ -8,7 +8,9 @@ import { tarOf, type SeedItem } from '../helpers/tar-fixture';
 export { tarOf, type SeedItem } from '../helpers/tar-fixture';
 
 export async function seed(id: string, folder: string, items: readonly SeedItem[]): Promise<void> {
-  await docker().getContainer(id).putArchive(await tarOf(items), { path: folder });
+  await docker()
+    .getContainer(id)
+    .putArchive(await tarOf(items), { path: folder });
 }
 
 /** A created (never started) container of `image`. */

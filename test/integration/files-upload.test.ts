@@ -48,7 +48,12 @@ async function post(urlPath: string, body: Buffer): Promise<number> {
 
 /** Asks for an upload of `names` into /dest, posts `body`, and resolves the transfer's final state. */
 async function upload(names: string[], body: Buffer, overwrite = false): Promise<{ status: number; final: TransferProgress }> {
-  const started = await call<UploadStart>(browser, 'files.copyIn', { id: box.id, destination: '/dest', overwrite, source: { kind: 'upload', names, sizeBytes: body.length } });
+  const started = await call<UploadStart>(browser, 'files.copyIn', {
+    id: box.id,
+    destination: '/dest',
+    overwrite,
+    source: { kind: 'upload', names, sizeBytes: body.length },
+  });
   const progress = watchTransfer(browser, started.transferId);
   const status = await post(started.uploadUrl!, body);
   return { status, final: (await progress).at(-1)! };
@@ -66,20 +71,36 @@ async function listing(folder: string): Promise<string[]> {
 
 describe('a browser upload holds what was declared, nothing else', () => {
   it('an entry the page did not announce is refused: the existing file keeps its content and the declared item is removed again', async () => {
-    const body = await tarOf([{ name: 'drop/', type: 'directory' }, { name: 'drop/ok.txt', body: 'ok' }, { name: 'existing.txt', body: 'overwritten' }]);
+    const body = await tarOf([
+      { name: 'drop/', type: 'directory' },
+      { name: 'drop/ok.txt', body: 'ok' },
+      { name: 'existing.txt', body: 'overwritten' },
+    ]);
     const { status, final } = await upload(['drop'], body);
     expect(status).toBe(400);
-    expect(final).toMatchObject({ phase: 'failed', error: { code: 'INVALID_INPUT', message: expect.stringMatching(/"existing\.txt" is not one of the items announced for this upload \(drop\)/) } });
+    expect(final).toMatchObject({
+      phase: 'failed',
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/"existing\.txt" is not one of the items announced for this upload \(drop\)/) },
+    });
     expect(await catIn('/dest/existing.txt')).toBe('original');
     expect(await listing('/dest')).toEqual(['existing.txt', 'link']);
   });
 
   it('nothing is written through a link that exists in the container, declared or not', async () => {
-    const undeclared = await tarOf([{ name: 'drop/', type: 'directory' }, { name: 'link/evil.txt', body: 'evil' }]);
-    expect((await upload(['drop'], undeclared)).final).toMatchObject({ phase: 'failed', error: { message: expect.stringMatching(/"link\/evil\.txt" is not one of the items announced/) } });
+    const undeclared = await tarOf([
+      { name: 'drop/', type: 'directory' },
+      { name: 'link/evil.txt', body: 'evil' },
+    ]);
+    expect((await upload(['drop'], undeclared)).final).toMatchObject({
+      phase: 'failed',
+      error: { message: expect.stringMatching(/"link\/evil\.txt" is not one of the items announced/) },
+    });
     // Declared, and replacing allowed: still no file below it without a folder entry first.
     const declared = await tarOf([{ name: 'link/evil.txt', body: 'evil' }]);
-    expect((await upload(['link'], declared, true)).final).toMatchObject({ phase: 'failed', error: { message: expect.stringMatching(/"link\/evil\.txt" is not inside a folder sent before it/) } });
+    expect((await upload(['link'], declared, true)).final).toMatchObject({
+      phase: 'failed',
+      error: { message: expect.stringMatching(/"link\/evil\.txt" is not inside a folder sent before it/) },
+    });
     expect(await listing('/elsewhere')).toEqual([]);
   });
 
@@ -89,7 +110,10 @@ describe('a browser upload holds what was declared, nothing else', () => {
       { name: 'drop/l', type: 'symlink', linkname: '/elsewhere' },
       { name: 'drop/l/evil.txt', body: 'evil' },
     ]);
-    expect((await upload(['drop'], body)).final).toMatchObject({ phase: 'failed', error: { message: expect.stringMatching(/"drop\/l\/evil\.txt" is not inside a folder sent before it/) } });
+    expect((await upload(['drop'], body)).final).toMatchObject({
+      phase: 'failed',
+      error: { message: expect.stringMatching(/"drop\/l\/evil\.txt" is not inside a folder sent before it/) },
+    });
     expect(await listing('/elsewhere')).toEqual([]);
     expect(await listing('/dest')).toEqual(['existing.txt', 'link']);
   });

@@ -26,10 +26,15 @@ async function subscribeInProcess(topic: string, input: unknown, hold: boolean):
   const frames: StreamFrame[] = [];
   let firstFrame: () => void = () => undefined;
   const arrived = new Promise<void>((resolve) => (firstFrame = resolve));
-  const outcome = dispatcher.subscribe(topic, input, (frame) => {
-    frames.push(frame);
-    firstFrame();
-  }, { acknowledges: hold });
+  const outcome = dispatcher.subscribe(
+    topic,
+    input,
+    (frame) => {
+      frames.push(frame);
+      firstFrame();
+    },
+    { acknowledges: hold },
+  );
   if (!outcome.ok) return { outcome, frames };
   if (typeof outcome.close !== 'function' || typeof outcome.acknowledge !== 'function') return { outcome: { broken: Object.keys(outcome) }, frames };
   if (hold) {
@@ -60,12 +65,19 @@ beforeAll(() => {
 
 afterAll(async () => {
   console.log(tally.table('Contract fuzz, dispatcher'));
-  if (pendingFailures.length) console.log(`KNOWN_PENDING checks that failed (${pendingFailures.length}):\n  ${[...new Set(pendingFailures.map((f) => f.slice(0, 200)))].slice(0, 10).join('\n  ')}`);
+  if (pendingFailures.length)
+    console.log(
+      `KNOWN_PENDING checks that failed (${pendingFailures.length}):\n  ${[...new Set(pendingFailures.map((f) => f.slice(0, 200)))].slice(0, 10).join('\n  ')}`,
+    );
   crashWatch.stop();
   engine.monitor.stop();
   await removeTestContainers();
   const own = (await docker().listImages()).flatMap((image) => image.RepoTags ?? []).filter((tag) => tag.startsWith('berth-test/fuzz-'));
-  for (const tag of own) await docker().getImage(tag).remove({ force: true }).catch(() => undefined);
+  for (const tag of own)
+    await docker()
+      .getImage(tag)
+      .remove({ force: true })
+      .catch(() => undefined);
 });
 
 describe('every command, in-process', () => {
@@ -87,17 +99,40 @@ describe('NUL bytes where the engine takes C strings', () => {
     ['exec.session', { id: `${NONE_REF_PREFIX}nul`, env: [{ key: 'A', value: '\0' }] }],
   ];
 
-  it.each(cases.map(([channel, input], index) => [index, channel, input] as const))('case %i (%s) is refused (KNOWN_PENDING: nul-in-env-command-labels)', async (_index, channel, input) => {
-    const spec = channel === 'exec.session' ? streams['exec.session'] : commands[channel as 'containers.create'];
-    pendingCheck('nul-in-env-command-labels', !spec.input.safeParse(input).success, `${channel} accepts ${preview(input)}`);
-    if (spec.input.safeParse(input).success) return; // not sent while pending: it would reach the engine
-    const outcome = channel === 'exec.session' ? dispatcher.subscribe(channel, input, () => undefined) : await dispatcher.invoke(channel, input);
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  });
+  it.each(cases.map(([channel, input], index) => [index, channel, input] as const))(
+    'case %i (%s) is refused (KNOWN_PENDING: nul-in-env-command-labels)',
+    async (_index, channel, input) => {
+      const spec = channel === 'exec.session' ? streams['exec.session'] : commands[channel as 'containers.create'];
+      pendingCheck('nul-in-env-command-labels', !spec.input.safeParse(input).success, `${channel} accepts ${preview(input)}`);
+      if (spec.input.safeParse(input).success) return; // not sent while pending: it would reach the engine
+      const outcome = channel === 'exec.session' ? dispatcher.subscribe(channel, input, () => undefined) : await dispatcher.invoke(channel, input);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    },
+  );
 });
 
 describe('names that are not channels', () => {
-  const names: unknown[] = ['', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'containers.list ', 'CONTAINERS.LIST', 'x'.repeat(1 << 20), '\0', '\uD800', null, undefined, 42, {}, [], { toString: 1, valueOf: 1 }, Object.create(null), Symbol('x'), 10n];
+  const names: unknown[] = [
+    '',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'containers.list ',
+    'CONTAINERS.LIST',
+    'x'.repeat(1 << 20),
+    '\0',
+    '\uD800',
+    null,
+    undefined,
+    42,
+    {},
+    [],
+    { toString: 1, valueOf: 1 },
+    Object.create(null),
+    Symbol('x'),
+    10n,
+  ];
 
   it('an unknown command is NOT_FOUND, whatever its name is made of', async () => {
     for (const name of names) {

@@ -60,7 +60,8 @@ export function outcomeProblem(outcome: unknown): string | undefined {
     }
     return undefined;
   }
-  if (outcome.ok === false) return sameKeys(outcome, ['ok', 'error']) ? errorShapeProblem(outcome.error) : `error outcome has keys ${Object.keys(outcome).join(',')}`;
+  if (outcome.ok === false)
+    return sameKeys(outcome, ['ok', 'error']) ? errorShapeProblem(outcome.error) : `error outcome has keys ${Object.keys(outcome).join(',')}`;
   return `outcome.ok is ${preview(outcome.ok)}`;
 }
 
@@ -128,9 +129,14 @@ export class FuzzTally {
   }
 
   table(title: string): string {
-    const lines = [`${title} (seed ${process.env.BERTH_FUZZ_SEED ?? 'default'}): ${this.total()} inputs`, 'transport channel'.padEnd(44) + 'valid refused accepted  answers'];
+    const lines = [
+      `${title} (seed ${process.env.BERTH_FUZZ_SEED ?? 'default'}): ${this.total()} inputs`,
+      'transport channel'.padEnd(44) + 'valid refused accepted  answers',
+    ];
     for (const [key, row] of [...this.rows.entries()].sort()) {
-      const codes = Object.entries(row.codes).map(([code, n]) => `${code}:${n}`).join(' ');
+      const codes = Object.entries(row.codes)
+        .map(([code, n]) => `${code}:${n}`)
+        .join(' ');
       lines.push(`${key.padEnd(44)}${String(row.valid).padStart(5)} ${String(row.refused).padStart(7)} ${String(row.accepted).padStart(8)}  ${codes}`);
     }
     return lines.join('\n');

@@ -94,7 +94,9 @@ async function tryOne(ctx: FuzzContext, name: string, send: Send, input: unknown
     throw new Error(`${label}: an input the schema refuses was answered ${preview(outcome)}\n  input: ${preview(input)}`);
   }
   if (!shaped.ok && shaped.error?.code === ('INTERNAL' as string) && !internalExpected(name, (outcome as { error: { message: string } }).error.message)) {
-    throw new Error(`${label}: INTERNAL (a handler failed unexpectedly)\n  input: ${preview(input)}\n  message: ${(outcome as { error: { message: string } }).error.message}`);
+    throw new Error(
+      `${label}: INTERNAL (a handler failed unexpectedly)\n  input: ${preview(input)}\n  message: ${(outcome as { error: { message: string } }).error.message}`,
+    );
   }
   if (ctx.crashes.length) throw new Error(`${label}: main crashed\n  input: ${preview(input)}\n  ${ctx.crashes.join('\n  ')}`);
 }
@@ -122,7 +124,11 @@ async function fuzzOne(ctx: FuzzContext, name: string, schema: z.ZodType, send: 
   // Valid inputs (and accepted mutants), confined to what the fuzz owns.
   const generated = fc.sample(valid, { seed: seedFor(name, 2), numRuns: budget.valid });
   for (const input of generated) {
-    pendingCheck('nul-in-env-command-labels', !hasNulWhereForbidden(name, input) || !accepts(input), `${name} accepts a NUL in env, command or labels: ${preview(input)}`);
+    pendingCheck(
+      'nul-in-env-command-labels',
+      !hasNulWhereForbidden(name, input) || !accepts(input),
+      `${name} accepts a NUL in env, command or labels: ${preview(input)}`,
+    );
     const ok = accepts(input);
     await tryOne(ctx, name, send, ok ? confine(world, name, input) : input, row, !ok);
     if (ok) row.valid += 1;

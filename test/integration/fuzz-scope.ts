@@ -30,7 +30,17 @@ export const NONE_REF_PREFIX = 'berth-test-fuzz-none-';
 const noneRef = fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).map((tail) => `${NONE_REF_PREFIX}${tail}`);
 
 /** Channels whose valid inputs wait on the engine for long (stats waits for a second sample, run starts a container, …). */
-const SLOW = new Set(['containers.stats', 'containers.run', 'containers.commit', 'files.diffWithImage', 'containers.restart', 'containers.stop', 'stats.watch', 'exec.session', 'attach.session']);
+const SLOW = new Set([
+  'containers.stats',
+  'containers.run',
+  'containers.commit',
+  'files.diffWithImage',
+  'containers.restart',
+  'containers.stop',
+  'stats.watch',
+  'exec.session',
+  'attach.session',
+]);
 
 /** How many valid and mutated inputs one channel gets. */
 export function budgetFor(channel: string, scale = 1): { valid: number; mutated: number } {
@@ -86,14 +96,26 @@ export function createWorld(kind: 'electron' | 'web' = 'electron'): FuzzWorld {
   };
   const browser: HostServices = { receivesPageUploads: true, settingsDir, onMenuCommand: webHost.onMenuCommand, taskFinished: () => undefined };
   const host = kind === 'web' ? browser : desktop;
-  return { idle: { id: '', name: '' }, busy: { id: '', name: '' }, ownTag: `berth-test/fuzz-${randomBytes(4).toString('hex')}:a`, settingsDir, hostDir, bindDir, saves, host };
+  return {
+    idle: { id: '', name: '' },
+    busy: { id: '', name: '' },
+    ownTag: `berth-test/fuzz-${randomBytes(4).toString('hex')}:a`,
+    settingsDir,
+    hostDir,
+    bindDir,
+    saves,
+    host,
+  };
 }
 
 async function exists(id: string): Promise<boolean> {
   return docker()
     .getContainer(id)
     .inspect()
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** (Re)makes the fuzz's own containers and image tag; a fuzzed remove may have taken them. */
@@ -103,9 +125,21 @@ export async function ensureOwnObjects(world: FuzzWorld): Promise<void> {
     const made = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '3600'], Labels: { ...TEST_LABELS } });
     world.idle = { id: made.id, name };
   }
-  const busyRunning = world.busy.id && (await docker().getContainer(world.busy.id).inspect().then((info) => info.State.Running && !info.State.Paused, () => false));
+  const busyRunning =
+    world.busy.id &&
+    (await docker()
+      .getContainer(world.busy.id)
+      .inspect()
+      .then(
+        (info) => info.State.Running && !info.State.Paused,
+        () => false,
+      ));
   if (!busyRunning) {
-    if (world.busy.id) await docker().getContainer(world.busy.id).remove({ force: true }).catch(() => undefined);
+    if (world.busy.id)
+      await docker()
+        .getContainer(world.busy.id)
+        .remove({ force: true })
+        .catch(() => undefined);
     const name = uniqueName('fuzz-busy');
     const made = await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '3600'], Labels: { ...TEST_LABELS } });
     await made.start();
@@ -155,7 +189,8 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   if (channel === 'images.remove' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref`;
   if (channel === 'images.untag' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref:a`;
   if (channel === 'images.prune') out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
-  if (channel === 'images.import' || channel === 'containers.commit' || channel === 'images.tag') out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
+  if (channel === 'images.import' || channel === 'containers.commit' || channel === 'images.tag')
+    out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
   // Registries: only a loopback port nothing listens on, so nothing is ever sent off this machine.
   if (channel === 'images.pull' || channel === 'images.push') out.reference = `${UNREACHABLE_REGISTRY}/berth-test/fuzz:${randomBytes(3).toString('hex')}`;
   if (channel === 'registries.tags') out.repository = `${UNREACHABLE_REGISTRY}/berth-test/fuzz`;
@@ -174,7 +209,8 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     if (Array.isArray(out.ports)) out.ports = out.ports.map((port: unknown) => (isPlain(port) ? { ...port, hostIp: '127.0.0.1', hostPort: 0 } : port));
     // A volume (named or anonymous) would outlive a fuzzed remove; a bind source is a host path: only
     // the fuzz's own folder, read-only.
-    if (Array.isArray(out.mounts)) out.mounts = out.mounts.map((mount: unknown) => (isPlain(mount) ? { ...mount, type: 'bind', source: world.bindDir, readOnly: true } : mount));
+    if (Array.isArray(out.mounts))
+      out.mounts = out.mounts.map((mount: unknown) => (isPlain(mount) ? { ...mount, type: 'bind', source: world.bindDir, readOnly: true } : mount));
   }
   return out;
 }
@@ -203,11 +239,7 @@ function listTree(root: string): string[] {
 
 /** Everything a refused input must leave as it was: the engine's objects and the fuzz's host folders. */
 export async function snapshot(world: FuzzWorld): Promise<WorldSnapshot> {
-  const [containers, images, volumes] = await Promise.all([
-    docker().listContainers({ all: true }),
-    docker().listImages({ all: true }),
-    docker().listVolumes(),
-  ]);
+  const [containers, images, volumes] = await Promise.all([docker().listContainers({ all: true }), docker().listImages({ all: true }), docker().listVolumes()]);
   return {
     containers: containers.map((c) => c.Id).sort(),
     images: images.map((i) => `${i.Id} ${(i.RepoTags ?? []).join(',')}`).sort(),

@@ -35,7 +35,13 @@ interface HttpReply {
 function post(pathname: string, body: string | Buffer, { method = 'POST', token }: { method?: string; token?: string } = {}): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: web.port, path: pathname, method, headers: { Authorization: `Bearer ${token ?? web.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port: web.port,
+        path: pathname,
+        method,
+        headers: { Authorization: `Bearer ${token ?? web.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -147,14 +153,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(tally.table('Contract fuzz, browser mode'));
-  if (pendingFailures.length) console.log(`KNOWN_PENDING checks that failed (${pendingFailures.length}):\n  ${[...new Set(pendingFailures.map((f) => f.slice(0, 200)))].slice(0, 10).join('\n  ')}`);
+  if (pendingFailures.length)
+    console.log(
+      `KNOWN_PENDING checks that failed (${pendingFailures.length}):\n  ${[...new Set(pendingFailures.map((f) => f.slice(0, 200)))].slice(0, 10).join('\n  ')}`,
+    );
   ws?.close();
   await web?.close();
   crashWatch.stop();
   engine.monitor.stop();
   await removeTestContainers();
   const own = (await docker().listImages()).flatMap((image) => image.RepoTags ?? []).filter((tag) => tag.startsWith('berth-test/fuzz-'));
-  for (const tag of own) await docker().getImage(tag).remove({ force: true }).catch(() => undefined);
+  for (const tag of own)
+    await docker()
+      .getImage(tag)
+      .remove({ force: true })
+      .catch(() => undefined);
 });
 
 const httpCtx: FuzzContext = { world, tally, transport: httpTransport, crashes: crashWatch.crashes };
@@ -207,8 +220,17 @@ describe('garbage', () => {
 
   it('WebSocket: garbage frames are ignored or answered, and the socket serves known frames afterwards', async () => {
     const garbage: Array<string | Buffer> = [
-      'not json', '', '{', 'null', '42', '"text"', '[]', '{}', '[{"type":"invoke"}]',
-      Buffer.from([0, 1, 2, 255, 254, 0x80]), Buffer.alloc(4096, 0xff),
+      'not json',
+      '',
+      '{',
+      'null',
+      '42',
+      '"text"',
+      '[]',
+      '{}',
+      '[{"type":"invoke"}]',
+      Buffer.from([0, 1, 2, 255, 254, 0x80]),
+      Buffer.alloc(4096, 0xff),
       JSON.stringify({ type: 'subscribe' }),
       JSON.stringify({ type: 'subscribe', id: 7, topic: 'engine.watch', input: {} }),
       JSON.stringify({ type: 'subscribe', id: { a: 1 }, topic: 'engine.watch', input: {} }),

@@ -23,7 +23,11 @@ async function pauseEvents(id: string, since: string, until: string): Promise<st
   const stream = await docker().getEvents(options as unknown as Parameters<ReturnType<typeof docker>['getEvents']>[0]);
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { Action: string }).Action);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { Action: string }).Action);
 }
 
 async function runningContainer(extra: Partial<Parameters<ReturnType<typeof docker>['createContainer']>[0]> = {}) {

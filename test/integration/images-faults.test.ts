@@ -58,7 +58,10 @@ describe('bad input to import', () => {
     const file = path.join(dir, 'notes.tar');
     writeFileSync(file, 'this is plain text, not an archive\n'.repeat(100));
     const before = await imageIds();
-    const started = await call<UploadStart>(desktop, 'images.import', { source: { kind: 'file', fileHandle: await pick(file) }, repository: testRepository('nottar') });
+    const started = await call<UploadStart>(desktop, 'images.import', {
+      source: { kind: 'file', fileHandle: await pick(file) },
+      repository: testRepository('nottar'),
+    });
     const final = await finalOf(desktop, started.transferId);
     expect(final).toMatchObject({ phase: 'failed', error: { code: 'INVALID_INPUT' } });
     expect(final.error?.message).toMatch(/not a tar archive/);
@@ -77,7 +80,7 @@ describe('bad input to import', () => {
     expect(await imageIds()).toEqual(before);
   });
 
-  it('refuses a truncated tar with the engine\'s reason, and creates nothing', async () => {
+  it("refuses a truncated tar with the engine's reason, and creates nothing", async () => {
     const file = path.join(dir, 'truncated.tar');
     writeFileSync(file, readFileSync(bigTar).subarray(0, 3 * MiB));
     const before = await imageIds();

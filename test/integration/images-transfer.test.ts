@@ -13,7 +13,8 @@ import { docker, removeTestContainers } from '../helpers/engine';
 import {
   call,
   containerWithData,
-  backendFor, dispatcherFor,
+  backendFor,
+  dispatcherFor,
   exportDirect,
   finalOf,
   partFiles,
@@ -67,7 +68,7 @@ function http(method: string, urlPath: string, options: { headers?: Record<strin
 }
 
 describe('export and import, desktop host (main writes and reads the files)', () => {
-  it('round trip: the imported image has the container\'s files and runs its CMD change', async () => {
+  it("round trip: the imported image has the container's files and runs its CMD change", async () => {
     const reference = await tarListing(await exportDirect(source.id));
     expect(reference).toContainEqual(expect.objectContaining({ name: 'data/link', type: 'symlink', linkname: 'a file 한글' }));
     expect(reference).toContainEqual(expect.objectContaining({ name: 'data/blob', size: 256 * 1024 }));

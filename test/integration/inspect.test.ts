@@ -48,7 +48,13 @@ describe('containers.inspect', () => {
 
   it('returns the document docker inspect shows', async () => {
     const name = uniqueName('inspect');
-    await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '5'], Labels: { ...TEST_LABELS, 'com.example.key': 'a "quoted" value' }, HostConfig: { Memory: 32 * 1024 * 1024 } });
+    await docker().createContainer({
+      Image: testImage,
+      name,
+      Cmd: ['sleep', '5'],
+      Labels: { ...TEST_LABELS, 'com.example.key': 'a "quoted" value' },
+      HostConfig: { Memory: 32 * 1024 * 1024 },
+    });
     const document = await harness.invoke<InspectDocument>('containers.inspect', { id: name });
     const cli = await dockerCli(['inspect', name]);
     expect(cli.code).toBe(0);

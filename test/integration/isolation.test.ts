@@ -12,8 +12,7 @@ afterAll(async () => {
   await removeTestContainers();
 });
 
-const byKind = (model: ContainerIsolation): Record<string, NamespaceIsolation> =>
-  Object.fromEntries(model.namespaces.map((ns) => [ns.kind, ns]));
+const byKind = (model: ContainerIsolation): Record<string, NamespaceIsolation> => Object.fromEntries(model.namespaces.map((ns) => [ns.kind, ns]));
 const limit = <I extends CgroupLimit['id']>(model: ContainerIsolation, id: I): Extract<CgroupLimit, { id: I }> =>
   model.limits.find((l) => l.id === id) as Extract<CgroupLimit, { id: I }>;
 
@@ -29,7 +28,12 @@ describe('containers.isolation', () => {
     const ns = byKind(model);
     expect(model.name).toBe(name);
     expect(model.running).toBe(false);
-    expect([ns.pid?.mode, ns.network?.mode, ns.ipc?.mode, ns.uts?.mode]).toEqual(['private', 'private', expect.stringMatching(/^(private|shareable)$/), 'private']);
+    expect([ns.pid?.mode, ns.network?.mode, ns.ipc?.mode, ns.uts?.mode]).toEqual([
+      'private',
+      'private',
+      expect.stringMatching(/^(private|shareable)$/),
+      'private',
+    ]);
     expect(ns.network?.networks).toEqual(['bridge']);
     expect(ns.user?.mode).toBe('host'); // the test engine does not remap users
     expect(ns.cgroup?.mode).toBe((await cgroupVersion()) === '2' ? 'private' : 'host');
@@ -85,7 +89,13 @@ describe('containers.isolation', () => {
 
   it('names the container whose namespaces another one joins', async () => {
     const hostName = uniqueName('iso-owner');
-    const owner = await docker().createContainer({ Image: testImage, name: hostName, Cmd: ['sleep', '1000'], Labels: { ...TEST_LABELS }, HostConfig: { IpcMode: 'shareable' } });
+    const owner = await docker().createContainer({
+      Image: testImage,
+      name: hostName,
+      Cmd: ['sleep', '1000'],
+      Labels: { ...TEST_LABELS },
+      HostConfig: { IpcMode: 'shareable' },
+    });
     await owner.start();
     const name = uniqueName('iso-joiner');
     await docker().createContainer({

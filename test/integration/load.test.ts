@@ -155,59 +155,65 @@ async function settled(baseline: { engineConnections: number }): Promise<LoadSam
     { timeout: 20_000, interval: 250 },
   ).catch(() => {
     const open = relay.connections.filter((c) => !c.closed).map((c) => c.requests.at(-1));
-    throw new Error(`not back to the baseline (${JSON.stringify(baseline)}) in 20 s: ${JSON.stringify(last)}; open engine connections: ${JSON.stringify(open)}`);
+    throw new Error(
+      `not back to the baseline (${JSON.stringify(baseline)}) in 20 s: ${JSON.stringify(last)}; open engine connections: ${JSON.stringify(open)}`,
+    );
   });
 }
 
-it(`${CLIENTS} clients churning for ${CHURN_MS / 1000} s: memory, descriptors and engine connections stay bounded and come back`, async () => {
-  // Warm up (lazy modules, the first stats and events requests), then measure the resting server.
-  const warm = newClient();
-  await warm.connect();
-  openViews(warm, containers[0]!);
-  await waitFor(() => (warm.tally.data.get('stats.watch') ?? 0) > 0 && (warm.tally.data.get('logs.follow') ?? 0) > 0, { timeout: 15_000 });
-  await warm.close(false);
-  const baseline = await settled({ engineConnections: Infinity }).then(() => sample(true));
+it(
+  `${CLIENTS} clients churning for ${CHURN_MS / 1000} s: memory, descriptors and engine connections stay bounded and come back`,
+  async () => {
+    // Warm up (lazy modules, the first stats and events requests), then measure the resting server.
+    const warm = newClient();
+    await warm.connect();
+    openViews(warm, containers[0]!);
+    await waitFor(() => (warm.tally.data.get('stats.watch') ?? 0) > 0 && (warm.tally.data.get('logs.follow') ?? 0) > 0, { timeout: 15_000 });
+    await warm.close(false);
+    const baseline = await settled({ engineConnections: Infinity }).then(() => sample(true));
 
-  const tallies = Array.from({ length: CLIENTS }, (): ClientTally => ({ data: new Map(), logLines: 0, errors: [], subscriptions: 0, connections: 0 }));
-  const deadline = Date.now() + CHURN_MS;
-  const peak = { rss: baseline.rss, fds: baseline.fds, openStreams: 0, engineConnections: baseline.engineConnections };
-  const clients = Promise.all([...tallies.map((tally, i) => churn(i, deadline, tally)), containerEvents(deadline)]);
-  let running = true;
-  void clients.finally(() => (running = false));
-  while (running) {
-    const now = await sample();
-    peak.rss = Math.max(peak.rss, now.rss);
-    peak.fds = Math.max(peak.fds, now.fds);
-    peak.openStreams = Math.max(peak.openStreams, now.openStreams);
-    peak.engineConnections = Math.max(peak.engineConnections, now.engineConnections);
-    await Promise.race([clients, pause(1_000)]);
-  }
-  await clients;
+    const tallies = Array.from({ length: CLIENTS }, (): ClientTally => ({ data: new Map(), logLines: 0, errors: [], subscriptions: 0, connections: 0 }));
+    const deadline = Date.now() + CHURN_MS;
+    const peak = { rss: baseline.rss, fds: baseline.fds, openStreams: 0, engineConnections: baseline.engineConnections };
+    const clients = Promise.all([...tallies.map((tally, i) => churn(i, deadline, tally)), containerEvents(deadline)]);
+    let running = true;
+    void clients.finally(() => (running = false));
+    while (running) {
+      const now = await sample();
+      peak.rss = Math.max(peak.rss, now.rss);
+      peak.fds = Math.max(peak.fds, now.fds);
+      peak.openStreams = Math.max(peak.openStreams, now.openStreams);
+      peak.engineConnections = Math.max(peak.engineConnections, now.engineConnections);
+      await Promise.race([clients, pause(1_000)]);
+    }
+    await clients;
 
-  const rested = await settled(baseline);
-  const after = await sample(true);
-  const total = (pick: (t: ClientTally) => number): number => tallies.reduce((sum, t) => sum + pick(t), 0);
-  const frames = (topic: string): number => total((t) => t.data.get(topic) ?? 0);
-  console.log(
-    `[load] ${CLIENTS} clients, ${CHURN_MS / 1000} s: ${total((t) => t.connections)} connections, ${total((t) => t.subscriptions)} subscriptions, ` +
-      `frames logs ${frames('logs.follow')} (${total((t) => t.logLines)} lines) stats ${frames('stats.watch')} events ${frames('events.watch')}\n` +
-      `[load] server RSS baseline ${(baseline.rss / MiB).toFixed(1)} MiB, peak ${(peak.rss / MiB).toFixed(1)} MiB, after ${(after.rss / MiB).toFixed(1)} MiB; ` +
-      `heap after GC baseline ${(baseline.heapUsed / MiB).toFixed(1)} MiB, after ${(after.heapUsed / MiB).toFixed(1)} MiB\n` +
-      `[load] descriptors baseline ${baseline.fds}, peak ${peak.fds}, after ${after.fds}; open streams peak ${peak.openStreams}; ` +
-      `engine connections baseline ${baseline.engineConnections}, peak ${peak.engineConnections}, after ${rested.engineConnections}`,
-  );
+    const rested = await settled(baseline);
+    const after = await sample(true);
+    const total = (pick: (t: ClientTally) => number): number => tallies.reduce((sum, t) => sum + pick(t), 0);
+    const frames = (topic: string): number => total((t) => t.data.get(topic) ?? 0);
+    console.log(
+      `[load] ${CLIENTS} clients, ${CHURN_MS / 1000} s: ${total((t) => t.connections)} connections, ${total((t) => t.subscriptions)} subscriptions, ` +
+        `frames logs ${frames('logs.follow')} (${total((t) => t.logLines)} lines) stats ${frames('stats.watch')} events ${frames('events.watch')}\n` +
+        `[load] server RSS baseline ${(baseline.rss / MiB).toFixed(1)} MiB, peak ${(peak.rss / MiB).toFixed(1)} MiB, after ${(after.rss / MiB).toFixed(1)} MiB; ` +
+        `heap after GC baseline ${(baseline.heapUsed / MiB).toFixed(1)} MiB, after ${(after.heapUsed / MiB).toFixed(1)} MiB\n` +
+        `[load] descriptors baseline ${baseline.fds}, peak ${peak.fds}, after ${after.fds}; open streams peak ${peak.openStreams}; ` +
+        `engine connections baseline ${baseline.engineConnections}, peak ${peak.engineConnections}, after ${rested.engineConnections}`,
+    );
 
-  // Every client was served: no stream failed, and each kind of stream delivered.
-  expect(tallies.flatMap((t) => t.errors)).toEqual([]);
-  for (const topic of ['logs.follow', 'stats.watch', 'events.watch']) expect(frames(topic), topic).toBeGreaterThan(0);
-  // Bounded while it ran.
-  expect(peak.openStreams).toBeLessThanOrEqual(CLIENTS * 3);
-  expect(peak.fds).toBeLessThanOrEqual(baseline.fds + CLIENTS * FDS_PER_CLIENT + FD_SLACK);
-  expect(peak.engineConnections).toBeLessThanOrEqual(baseline.engineConnections + CLIENTS * 3 + FD_SLACK);
-  expect(peak.rss).toBeLessThan(baseline.rss + PEAK_RSS_GROWTH);
-  // Back to near the baseline once they left.
-  expect(rested.engineConnections).toBeLessThanOrEqual(baseline.engineConnections);
-  expect(after.fds).toBeLessThanOrEqual(baseline.fds + 5);
-  expect(after.heapUsed).toBeLessThan(baseline.heapUsed + AFTER_HEAP_GROWTH);
-  expect(after.rss).toBeLessThan(baseline.rss + AFTER_RSS_GROWTH);
-}, CHURN_MS + 90_000);
+    // Every client was served: no stream failed, and each kind of stream delivered.
+    expect(tallies.flatMap((t) => t.errors)).toEqual([]);
+    for (const topic of ['logs.follow', 'stats.watch', 'events.watch']) expect(frames(topic), topic).toBeGreaterThan(0);
+    // Bounded while it ran.
+    expect(peak.openStreams).toBeLessThanOrEqual(CLIENTS * 3);
+    expect(peak.fds).toBeLessThanOrEqual(baseline.fds + CLIENTS * FDS_PER_CLIENT + FD_SLACK);
+    expect(peak.engineConnections).toBeLessThanOrEqual(baseline.engineConnections + CLIENTS * 3 + FD_SLACK);
+    expect(peak.rss).toBeLessThan(baseline.rss + PEAK_RSS_GROWTH);
+    // Back to near the baseline once they left.
+    expect(rested.engineConnections).toBeLessThanOrEqual(baseline.engineConnections);
+    expect(after.fds).toBeLessThanOrEqual(baseline.fds + 5);
+    expect(after.heapUsed).toBeLessThan(baseline.heapUsed + AFTER_HEAP_GROWTH);
+    expect(after.rss).toBeLessThan(baseline.rss + AFTER_RSS_GROWTH);
+  },
+  CHURN_MS + 90_000,
+);

@@ -103,7 +103,10 @@ describe('Download log (browser mode)', () => {
     return lines;
   }
 
-  async function download(id: string, timestamps: boolean): Promise<{ start: Extract<DownloadStart, { delivery: 'browser' }>; body: Buffer; disposition: string }> {
+  async function download(
+    id: string,
+    timestamps: boolean,
+  ): Promise<{ start: Extract<DownloadStart, { delivery: 'browser' }>; body: Buffer; disposition: string }> {
     const outcome = await dispatcher.invoke('logs.download', { id, timestamps });
     if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
     const start = outcome.result as DownloadStart;
@@ -126,7 +129,7 @@ describe('Download log (browser mode)', () => {
     expect(again.status).toBe(404);
   });
 
-  it('keeps a TTY container\'s bytes as they are (\\r\\n)', async () => {
+  it("keeps a TTY container's bytes as they are (\\r\\n)", async () => {
     const name = await startedContainer('logs-dl-tty', 'echo one; echo two', true);
     await waitFor(async () => !(await docker().getContainer(name).inspect()).State.Running);
     const { body } = await download(name, false);

@@ -91,7 +91,12 @@ describe('logs of a non-TTY container', () => {
     expect(lines.filter((l) => l.stream === 'stdout').map((l) => l.text)).toEqual(cliLines(cli.stdout));
     expect(lines.filter((l) => l.stream === 'stderr').map((l) => l.text)).toEqual(cliLines(cli.stderr));
     // The engine reads stdout and stderr separately: order is kept within each, not between them.
-    expect(lines.filter((l) => l.stream === 'stdout').map((l) => l.text)).toEqual(['out-1', 'out-2', '\x1b[31mred\x1b[0m and tab\there', 'last without newline']);
+    expect(lines.filter((l) => l.stream === 'stdout').map((l) => l.text)).toEqual([
+      'out-1',
+      'out-2',
+      '\x1b[31mred\x1b[0m and tab\there',
+      'last without newline',
+    ]);
     expect(lines.filter((l) => l.stream === 'stderr').map((l) => l.text)).toEqual(['err-1', 'err-2']);
     expect(lines.every((l) => l.timestamp === undefined)).toBe(true);
   });
@@ -174,7 +179,12 @@ describe('logs.follow', () => {
 
   it('is cancelled by close: no stream is left open in main', async () => {
     const name = uniqueName('logs-cancel');
-    const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', 'while true; do echo tick; sleep 0.1; done'], Labels: { ...TEST_LABELS } });
+    const container = await docker().createContainer({
+      Image: testImage,
+      name,
+      Cmd: ['sh', '-c', 'while true; do echo tick; sleep 0.1; done'],
+      Labels: { ...TEST_LABELS },
+    });
     await container.start();
     const stream = collect(dispatcher, 'logs.follow', { id: name, tail: 0 });
     await waitFor(() => stream.lines.length >= 2);

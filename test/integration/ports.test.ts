@@ -40,7 +40,11 @@ async function createWithPorts(name: string): Promise<void> {
 
 /** `docker port NAME` lines: "80/tcp -> 127.0.0.1:32768". */
 function parseCliPorts(stdout: string): string[] {
-  return stdout.split('\n').map((line) => line.trim()).filter(Boolean).sort();
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
 }
 
 describe('containers.ports', () => {

@@ -61,8 +61,14 @@ async function resetStore(contents: Record<string, unknown> = {}): Promise<void>
 
 beforeAll(async () => {
   // Everything the test process prints is kept, to check the password is in none of it.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (output.push(String(chunk)), writes.out(chunk, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (output.push(String(chunk)), writes.err(chunk, ...rest))) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+    output.push(String(chunk)),
+    writes.out(chunk, ...rest)
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+    output.push(String(chunk)),
+    writes.err(chunk, ...rest)
+  )) as typeof process.stderr.write;
   config = await privateDockerConfig();
   helper = await installTestCredentialHelper();
   registry = await startRegistry({ auth: true });
@@ -217,7 +223,11 @@ describe('logins in a credential helper', () => {
   it('a helper that is not installed is a plain error', async () => {
     await resetStore({ credsStore: 'berth-not-installed' });
     const outcome = await berth.invoke('registries.login', { server: registry.host, username: user, password });
-    expect(outcome.ok ? 'ok' : outcome.error.message).toBe('The login to 127.0.0.1:' + registry.port + ' was accepted but could not be stored: The credential helper docker-credential-berth-not-installed named in the docker config is not on PATH.');
+    expect(outcome.ok ? 'ok' : outcome.error.message).toBe(
+      'The login to 127.0.0.1:' +
+        registry.port +
+        ' was accepted but could not be stored: The credential helper docker-credential-berth-not-installed named in the docker config is not on PATH.',
+    );
   });
 
   it('a config file that is not JSON is refused, not overwritten', async () => {

@@ -173,7 +173,9 @@ describe('images.pull', () => {
       const task = await berth.settled(taskId, 230_000);
       expect(task.phase).toBe('failed');
       expect(task.error?.code).toBe('REGISTRY_UNAVAILABLE');
-      expect(task.error?.message).toMatch(new RegExp(`^The registry ${relay.host.replace(/\./g, '\\.')} is not reachable from the engine \\(.*connection refused\\)\\.$`));
+      expect(task.error?.message).toMatch(
+        new RegExp(`^The registry ${relay.host.replace(/\./g, '\\.')} is not reachable from the engine \\(.*connection refused\\)\\.$`),
+      );
       expect(await imageExists(ref)).toBe(false);
       const listed = await berth.call<Array<{ repoTags: string[] }>>('images.list', {});
       expect(listed.some((image) => image.repoTags.some((tag) => tag.startsWith(relay.host)))).toBe(false);
@@ -224,7 +226,12 @@ describe('images.pull', () => {
 });
 
 describe('run and create pull what is missing', () => {
-  const spec = (pull?: 'missing' | 'always' | 'never') => ({ image: smallRef, command: ['sleep', '30'], labels: { ...TEST_LABELS }, ...(pull ? { pull } : {}) });
+  const spec = (pull?: 'missing' | 'always' | 'never') => ({
+    image: smallRef,
+    command: ['sleep', '30'],
+    labels: { ...TEST_LABELS },
+    ...(pull ? { pull } : {}),
+  });
 
   it('run with a missing image pulls it (a task on images.tasks), then starts the container', async () => {
     await removeImage(smallRef);
@@ -252,7 +259,7 @@ describe('run and create pull what is missing', () => {
     }
   });
 
-  it('a pull that fails fails the run with the pull\'s message, and creates nothing', async () => {
+  it("a pull that fails fails the run with the pull's message, and creates nothing", async () => {
     const before = (await docker().listContainers({ all: true })).length;
     const outcome = await berth.invoke('containers.run', { ...spec(), image: `${registry.host}/berth-test/small:missing` });
     expect(outcome.ok).toBe(false);
@@ -272,7 +279,10 @@ describe('images.tag and images.history', () => {
     expect(await imageExists('berth-test/tagged:v1')).toBe(true);
     const history = await berth.call<Array<{ id: string; createdBy: string; sizeBytes: number }>>('images.history', { id: 'berth-test/tagged:v1' });
     const cli = await dockerCli(['image', 'history', '--no-trunc', '--human=false', '--format', '{{.ID}}\t{{.Size}}\t{{.CreatedBy}}', 'berth-test/tagged:v1']);
-    const rows = cli.stdout.trim().split('\n').map((line) => line.split('\t'));
+    const rows = cli.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(history.map((h) => [h.id, String(h.sizeBytes)])).toEqual(rows.map((r) => [r[0], r[1]]));
     await removeImage('berth-test/tagged:v1');
   });

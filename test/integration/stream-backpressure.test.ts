@@ -58,7 +58,7 @@ async function openSocket(): Promise<{ ws: WebSocket; serverSide: Socket; client
 }
 
 describe('a WebSocket client that does not acknowledge and does not read', () => {
-  it('keeps main\'s buffered bytes bounded on a huge log, then gets every line in order', async () => {
+  it("keeps main's buffered bytes bounded on a huge log, then gets every line in order", async () => {
     const { ws, serverSide, clientSide } = await openSocket();
     clientSide.pause();
 
@@ -123,7 +123,14 @@ describe('a WebSocket client that does not acknowledge and does not read', () =>
     });
     let closed = false;
     ws.on('close', () => (closed = true));
-    ws.send(JSON.stringify({ type: 'subscribe', id: 'flood', topic: 'exec.session', input: { id: shell, command: ['yes'], tty: false, stdin: false } } satisfies WsClientFrame));
+    ws.send(
+      JSON.stringify({
+        type: 'subscribe',
+        id: 'flood',
+        topic: 'exec.session',
+        input: { id: shell, command: ['yes'], tty: false, stdin: false },
+      } satisfies WsClientFrame),
+    );
     const id = await waitFor(() => sessionId, { message: 'the session never became ready' });
     // From now on nothing is read, yet every byte is "acknowledged": the terminal's own flow control is defeated.
     clientSide.pause();

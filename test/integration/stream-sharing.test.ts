@@ -49,7 +49,14 @@ const samples = (sub: Subscriber): StatsSample[] => sub.frames.flatMap((f) => (f
 describe('events.watch: one engine stream for every live subscriber', () => {
   it('500 subscriptions hold one engine connection; each gets exactly what its filter asks for', async () => {
     const name = uniqueName('sharing-ev');
-    const filters: Array<{ types?: string[]; containers?: string[]; actions?: string[] }> = [{}, { types: ['container'] }, { containers: [name] }, { types: ['image'] }, { actions: ['start'] }, { containers: [name], actions: ['create', 'die'] }];
+    const filters: Array<{ types?: string[]; containers?: string[]; actions?: string[] }> = [
+      {},
+      { types: ['container'] },
+      { containers: [name] },
+      { types: ['image'] },
+      { actions: ['start'] },
+      { containers: [name], actions: ['create', 'die'] },
+    ];
     const since = Date.now() / 1000;
     const subs = Array.from({ length: 500 }, (_, i) => {
       const filter = filters[i % filters.length]!;
@@ -61,10 +68,16 @@ describe('events.watch: one engine stream for every live subscriber', () => {
     await container.wait();
     await container.remove();
     // Every subscriber with a filter that takes the container's destroy has it: every stream is open.
-    await waitFor(() => subs.every(({ filter, sub }) => filter.actions || filter.types?.[0] === 'image' || events(sub).some((e) => e.action === 'destroy' && e.actorName === name)), {
-      timeout: 30_000,
-      message: 'not every subscriber saw the destroy',
-    });
+    await waitFor(
+      () =>
+        subs.every(
+          ({ filter, sub }) => filter.actions || filter.types?.[0] === 'image' || events(sub).some((e) => e.action === 'destroy' && e.actorName === name),
+        ),
+      {
+        timeout: 30_000,
+        message: 'not every subscriber saw the destroy',
+      },
+    );
     const held = openConnections(EVENTS);
     console.log(`events.watch: ${subs.length} subscriptions hold ${held} engine connection(s)`);
     expect(held).toBe(1);
@@ -74,7 +87,8 @@ describe('events.watch: one engine stream for every live subscriber', () => {
     for (const filter of filters) {
       const replay = subscribe('events.watch', { ...filter, since, until });
       await waitFor(() => replay.frames.some((f) => f.kind === 'end'), { timeout: 15_000, message: 'the replay did not end' });
-      const ours = (list: EngineEvent[]): string[] => list.filter((e) => e.actorName === name || e.actorId === container.id).map((e) => `${e.type}:${e.action}`);
+      const ours = (list: EngineEvent[]): string[] =>
+        list.filter((e) => e.actorName === name || e.actorId === container.id).map((e) => `${e.type}:${e.action}`);
       const expected = ours(events(replay));
       for (const { sub } of subs.filter((s) => s.filter === filter)) expect(ours(events(sub)), JSON.stringify(filter)).toEqual(expected);
     }

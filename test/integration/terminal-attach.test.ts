@@ -118,7 +118,10 @@ describe('attach.session', () => {
   it('refuses a stopped container unless asked to start it', async () => {
     const name = await container(['sh'], { tty: true, stdin: true, start: false });
     const session = attach({ id: name });
-    expect(await session.finished()).toMatchObject({ kind: 'error', error: { code: 'CONFLICT', message: `Container ${name} is not running. Start it to attach.` } });
+    expect(await session.finished()).toMatchObject({
+      kind: 'error',
+      error: { code: 'CONFLICT', message: `Container ${name} is not running. Start it to attach.` },
+    });
     expect(await isRunning(name)).toBe(false);
   });
 

@@ -232,7 +232,10 @@ describe('exec.session: faults', () => {
       const session = openSession(relayed, 'exec.session', { id: running });
       await session.ready();
       await relay.down();
-      expect(await session.finished()).toMatchObject({ kind: 'error', error: { code: 'ENGINE_UNAVAILABLE', message: 'The Docker engine went away; the session ended.' } });
+      expect(await session.finished()).toMatchObject({
+        kind: 'error',
+        error: { code: 'ENGINE_UNAVAILABLE', message: 'The Docker engine went away; the session ended.' },
+      });
       expect(relayed.openStreamCount()).toBe(0);
       expect(relayedBackend.terminals.size).toBe(0);
     } finally {
@@ -241,7 +244,8 @@ describe('exec.session: faults', () => {
   });
 
   it('refuses bad input with INVALID_INPUT and changes nothing', async () => {
-    const refused = async (outcome: { ok: boolean; error?: { code: string } }) => expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const refused = async (outcome: { ok: boolean; error?: { code: string } }) =>
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await refused(dispatcher.subscribe('exec.session', { id: '' }, () => undefined));
     await refused(dispatcher.subscribe('exec.session', { id: running, command: [] }, () => undefined));
     await refused(dispatcher.subscribe('exec.session', { id: running, command: [' '] }, () => undefined));

@@ -61,8 +61,7 @@ export function openSession(dispatcher: Dispatcher, topic: 'exec.session' | 'att
         throw new Error(`${String(pattern)} not in ${stream} after ${timeout} ms; got ${JSON.stringify(session.text(stream).slice(-300))}`);
       }
     },
-    finished: (timeout = 15_000) =>
-      waitFor(() => frames.find((f) => f.kind !== 'data'), { timeout, message: `${topic} to end` }),
+    finished: (timeout = 15_000) => waitFor(() => frames.find((f) => f.kind !== 'data'), { timeout, message: `${topic} to end` }),
     async ended() {
       await session.finished();
       const end = messages().find((m) => m.kind === 'ended');

@@ -47,7 +47,9 @@ const resultOf = (frames: Array<WsServerFrame | WsResultFrame>, id: string) =>
   waitFor(() => frames.find((f): f is WsResultFrame => f.type === 'result' && f.id === id), { message: `result ${id}` });
 
 const messagesOf = (frames: Array<WsServerFrame | WsResultFrame>, id: string): SessionMessage[] =>
-  frames.flatMap((f) => (f.type === 'frame' && f.id === id && f.frame.kind === 'data' ? [(f.frame as Extract<StreamFrame, { kind: 'data' }>).message as SessionMessage] : []));
+  frames.flatMap((f) =>
+    f.type === 'frame' && f.id === id && f.frame.kind === 'data' ? [(f.frame as Extract<StreamFrame, { kind: 'data' }>).message as SessionMessage] : [],
+  );
 
 describe('realtime commands over the WebSocket', () => {
   it('drives a shell session over one socket: input in order, output back, close ends it', async () => {

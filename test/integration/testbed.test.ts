@@ -1,17 +1,7 @@
 // Proves the real-engine test bed works: engine reachable, test images runnable, ports published on
 // 127.0.0.1 reachable, cleanup by label.
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  TEST_LABELS,
-  demux,
-  docker,
-  dockerCli,
-  noShellImage,
-  removeTestContainers,
-  testImage,
-  uniqueName,
-  waitFor,
-} from '../helpers/engine';
+import { TEST_LABELS, demux, docker, dockerCli, noShellImage, removeTestContainers, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 describe('test bed', () => {
   afterAll(async () => {

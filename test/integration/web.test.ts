@@ -64,8 +64,7 @@ function http(
   });
 }
 
-const invoke = (channel: string, body: unknown, options: Parameters<typeof http>[1] = {}) =>
-  http(`/api/invoke/${channel}`, { body, ...options });
+const invoke = (channel: string, body: unknown, options: Parameters<typeof http>[1] = {}) => http(`/api/invoke/${channel}`, { body, ...options });
 
 /** Opens a WebSocket; resolves once open, or with the HTTP status the upgrade was refused with. */
 function openWs(query: string, headers: Record<string, string> = {}): Promise<{ ws: WebSocket } | { refused: number }> {
@@ -165,10 +164,13 @@ describe('HTTP invoke', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/hostPort/) });
     const notJson = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: web.port, path: '/api/invoke/containers.list', method: 'POST', headers: { Authorization: `Bearer ${web.token}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: '127.0.0.1', port: web.port, path: '/api/invoke/containers.list', method: 'POST', headers: { Authorization: `Bearer ${web.token}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{not json');
     });
@@ -232,10 +234,13 @@ describe('WebSocket streams', () => {
     const created = await invoke('containers.create', { image: testImage, name, command: ['sleep', '1000'], labels: { ...TEST_LABELS } });
     const id = (created.body.result as { id: string }).id;
     expect((await invoke('containers.start', { id })).status).toBe(200);
-    const actions = await waitFor(() => {
-      const list = frames.filter((f) => f.id === 's2' && f.frame.kind === 'data').map((f) => (f.frame as { message: EngineEvent }).message);
-      return list.some((e) => e.action === 'start') ? list : undefined;
-    }, { timeout: 15_000 });
+    const actions = await waitFor(
+      () => {
+        const list = frames.filter((f) => f.id === 's2' && f.frame.kind === 'data').map((f) => (f.frame as { message: EngineEvent }).message);
+        return list.some((e) => e.action === 'start') ? list : undefined;
+      },
+      { timeout: 15_000 },
+    );
     expect(actions.map((e) => e.action)).toEqual(['create', 'start']);
     expect(actions.every((e) => e.actorId === id)).toBe(true);
 

@@ -16,7 +16,11 @@ interface Boundary {
 
 const BOUNDARIES: readonly Boundary[] = [
   { rule: 'shared code imports neither main, preload nor renderer', from: /^src\/shared\//, forbidden: /^src\/(main|preload|renderer)\// },
-  { rule: 'the engine imports neither the Electron host, browser mode nor transfers', from: /^src\/main\/engine\//, forbidden: /^src\/main\/(electron|web|transfers)\// },
+  {
+    rule: 'the engine imports neither the Electron host, browser mode nor transfers',
+    from: /^src\/main\/engine\//,
+    forbidden: /^src\/main\/(electron|web|transfers)\//,
+  },
   { rule: 'the renderer imports neither main nor preload', from: /^src\/renderer\//, forbidden: /^src\/(main|preload)\// },
   { rule: 'the preload imports neither main nor renderer', from: /^src\/preload\//, forbidden: /^src\/(main|renderer)\// },
   { rule: 'browser mode does not import the Electron host', from: /^src\/main\/web\//, forbidden: /^src\/main\/electron\// },
@@ -24,7 +28,9 @@ const BOUNDARIES: readonly Boundary[] = [
 
 function crossings(of: ImportGraph, boundaries: readonly Boundary[]): string[] {
   return [...of.edges].flatMap(([file, targets]) =>
-    boundaries.flatMap(({ rule, from, forbidden }) => (from.test(file) ? targets.filter((target) => forbidden.test(target)).map((target) => `${rule}: ${file} -> ${target}`) : [])),
+    boundaries.flatMap(({ rule, from, forbidden }) =>
+      from.test(file) ? targets.filter((target) => forbidden.test(target)).map((target) => `${rule}: ${file} -> ${target}`) : [],
+    ),
   );
 }
 

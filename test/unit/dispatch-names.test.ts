@@ -11,7 +11,11 @@ const names: unknown[] = [
   JSON.parse('{"toString":1,"valueOf":1}'),
   Object.create(null),
   Symbol('x'),
-  { toString: () => { throw new Error('boom'); } },
+  {
+    toString: () => {
+      throw new Error('boom');
+    },
+  },
   null,
   42,
   ['containers.list'],

@@ -58,10 +58,7 @@ async function scan(input: string, scratch: string): Promise<Scan> {
   const sarif = path.join(scratch, `${path.basename(input)}-${Date.now()}.sarif`);
   const args = ['--require', OFFLINE, CLI, '-i', input, '-x', 'AvailableSecurityFixesGlobalCheck', '-e', await electronVersion(), '-r'];
   const options = { env, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 };
-  const [, consoleRun] = await Promise.all([
-    run(process.execPath, [...args, '-o', sarif], options),
-    run(process.execPath, args, options),
-  ]);
+  const [, consoleRun] = await Promise.all([run(process.execPath, [...args, '-o', sarif], options), run(process.execPath, args, options)]);
   const log = JSON.parse(await readFile(sarif, 'utf8')) as SarifLog;
   const findings = log.runs.flatMap((sarifRun) =>
     sarifRun.results.map((result) => {
@@ -97,10 +94,17 @@ export function disableComments(file: string, text: string): DisableComment[] {
   return text.split('\n').flatMap((lineText, index) => {
     const match = DISABLE.exec(lineText);
     if (!match?.[1]) return [];
-    const words = match[1].replace(/\*\/.*$|-->.*$/, '').trim().split(/[\s,]+/).filter(Boolean);
+    const words = match[1]
+      .replace(/\*\/.*$|-->.*$/, '')
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const checks: string[] = [];
     while (words.length > 0 && CHECK_ID.test(words[0] ?? '')) checks.push(words.shift() ?? '');
-    const reason = words.join(' ').replace(/^(--|—|:)\s*/, '').trim();
+    const reason = words
+      .join(' ')
+      .replace(/^(--|—|:)\s*/, '')
+      .trim();
     return [{ file, line: index + 1, checks, reason }];
   });
 }
@@ -118,9 +122,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 function describeFindings(findings: Finding[]): string {
-  return findings
-    .map((f) => `  ${f.rule} at src/${f.file}:${f.line}: ${f.message}`)
-    .join('\n');
+  return findings.map((f) => `  ${f.rule} at src/${f.file}:${f.line}: ${f.message}`).join('\n');
 }
 
 let scratch: string;

@@ -201,7 +201,10 @@ describe('engineGetStream: error answers', () => {
 
   it('a chunked 500 with plain text, a 409 cut short, and a huge error body', async () => {
     const text = await serve((socket) => socket.write('HTTP/1.1 500 Internal Server Error\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nbroken!\r\n0\r\n\r\n'));
-    const failed = await get(text).then(() => undefined, (error: unknown) => error);
+    const failed = await get(text).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(toBerthError(failed, { action: 'export container abc' }).message).toBe('Could not export container abc: the engine said: broken!');
 
     const cut = await serve((socket) => socket.end('HTTP/1.1 409 Conflict\r\nContent-Length: 100\r\n\r\n{"message":"is paus'));

@@ -63,13 +63,31 @@ async function expectRefused(items: Item[], reason: RegExp): Promise<void> {
 
 describe('extracting an untrusted archive', () => {
   it('refuses ../ names', async () => {
-    await expectRefused([{ name: 'item/', type: 'directory' }, { name: '../outside.txt', body: 'pwned' }], /climbs out/);
-    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/../../outside.txt', body: 'pwned' }], /climbs out/);
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: '../outside.txt', body: 'pwned' },
+      ],
+      /climbs out/,
+    );
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/../../outside.txt', body: 'pwned' },
+      ],
+      /climbs out/,
+    );
   });
 
   it('refuses absolute names', async () => {
     const absolute = path.join(sandbox, 'abs-evil.txt');
-    await expectRefused([{ name: 'item/', type: 'directory' }, { name: absolute, body: 'pwned' }], /absolute path/);
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: absolute, body: 'pwned' },
+      ],
+      /absolute path/,
+    );
     expect(existsSync(absolute)).toBe(false);
     expect(existsSync(path.join(target, absolute))).toBe(false);
   });
@@ -115,21 +133,54 @@ describe('extracting an untrusted archive', () => {
       ],
       /hard link/,
     );
-    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/passwd', type: 'link', linkname: '/etc/passwd' }], /hard link/);
-    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/other', type: 'link', linkname: 'elsewhere/file' }], /hard link/);
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/passwd', type: 'link', linkname: '/etc/passwd' },
+      ],
+      /hard link/,
+    );
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/other', type: 'link', linkname: 'elsewhere/file' },
+      ],
+      /hard link/,
+    );
   });
 
   it('refuses device nodes and FIFOs', async () => {
     await expectRefused(
-      [{ name: 'item/', type: 'directory' }, { name: 'item/null', type: 'character-device', devmajor: 1, devminor: 3 }],
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/null', type: 'character-device', devmajor: 1, devminor: 3 },
+      ],
       /device file/,
     );
-    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/disk', type: 'block-device', devmajor: 8, devminor: 0 }], /device file/);
-    await expectRefused([{ name: 'item/', type: 'directory' }, { name: 'item/pipe', type: 'fifo' }], /FIFO/);
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/disk', type: 'block-device', devmajor: 8, devminor: 0 },
+      ],
+      /device file/,
+    );
+    await expectRefused(
+      [
+        { name: 'item/', type: 'directory' },
+        { name: 'item/pipe', type: 'fifo' },
+      ],
+      /FIFO/,
+    );
   });
 
   it('refuses entries that are not part of the copied item', async () => {
-    await expectRefused([{ name: 'item', body: 'ok' }, { name: 'sibling', body: 'stowaway' }], /not part of "item"/);
+    await expectRefused(
+      [
+        { name: 'item', body: 'ok' },
+        { name: 'sibling', body: 'stowaway' },
+      ],
+      /not part of "item"/,
+    );
   });
 
   it('a refused entry late in the archive undoes what came before it', async () => {
@@ -171,7 +222,10 @@ describe('extracting an untrusted archive', () => {
   it('a truncated archive fails and leaves nothing', async () => {
     const whole = await new Promise<Buffer>((resolve) => {
       const chunks: Buffer[] = [];
-      const stream = archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/big', body: 'z'.repeat(200_000) }]);
+      const stream = archiveOf([
+        { name: 'item/', type: 'directory' },
+        { name: 'item/big', body: 'z'.repeat(200_000) },
+      ]);
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
@@ -184,10 +238,26 @@ describe('extracting an untrusted archive', () => {
     const destination = path.join(target, 'item');
     mkdirSync(destination);
     writeFileSync(path.join(destination, 'keep.txt'), 'old');
-    const outcome = extractToHost(archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/p', type: 'fifo' }]), 'item', destination, true);
+    const outcome = extractToHost(
+      archiveOf([
+        { name: 'item/', type: 'directory' },
+        { name: 'item/p', type: 'fifo' },
+      ]),
+      'item',
+      destination,
+      true,
+    );
     await expect(outcome).rejects.toBeInstanceOf(RefusedEntryError);
     expect(tree(destination)).toEqual(['keep.txt']);
-    const ok = await extractToHost(archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/new.txt', body: 'new' }]), 'item', destination, true);
+    const ok = await extractToHost(
+      archiveOf([
+        { name: 'item/', type: 'directory' },
+        { name: 'item/new.txt', body: 'new' },
+      ]),
+      'item',
+      destination,
+      true,
+    );
     expect(ok.bytes).toBeGreaterThan(0);
     expect(tree(destination)).toEqual(['new.txt']);
     expect(readdirSync(target)).toEqual(['item']);
@@ -196,7 +266,10 @@ describe('extracting an untrusted archive', () => {
   it('a cancelled extraction leaves nothing', async () => {
     const abort = new AbortController();
     const slow = new Readable({ read() {} });
-    const tar = archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/f', body: 'q'.repeat(300_000) }]);
+    const tar = archiveOf([
+      { name: 'item/', type: 'directory' },
+      { name: 'item/f', body: 'q'.repeat(300_000) },
+    ]);
     let sent = 0;
     tar.on('data', (chunk: Buffer) => {
       if (sent < 50_000) slow.push(chunk.subarray(0, 50_000 - sent));
@@ -328,7 +401,19 @@ describe('names Windows cannot hold (the platform is a parameter)', () => {
   const onLinux = (entry: { path: string; type: string; linkpath?: string }): string | undefined => entryRefusal(entry, new ArchiveTree('item', 'linux'));
 
   it('refuses \\, :, reserved device names and trailing spaces or dots on Windows only', () => {
-    const names = ['item/a\\b', 'item/c:d', 'item/CON', 'item/nul.txt', 'item/Com1', 'item/lpt9.tar.gz', 'item/aux', 'item/PRN.log', 'item/dir /x', 'item/end.', 'item/sub/name '];
+    const names = [
+      'item/a\\b',
+      'item/c:d',
+      'item/CON',
+      'item/nul.txt',
+      'item/Com1',
+      'item/lpt9.tar.gz',
+      'item/aux',
+      'item/PRN.log',
+      'item/dir /x',
+      'item/end.',
+      'item/sub/name ',
+    ];
     for (const name of names) {
       expect(onWindows({ path: name, type: 'File' }), name).toMatch(/Windows/);
       expect(onLinux({ path: name, type: 'File' }), name).toBeUndefined();
@@ -358,9 +443,19 @@ describe('names Windows cannot hold (the platform is a parameter)', () => {
 
   it('a refused Windows name fails the whole extraction on Windows', async () => {
     const before = tree(sandbox);
-    const outcome = extractToHost(archiveOf([{ name: 'item/', type: 'directory' }, { name: 'item/ok', body: 'ok' }, { name: 'item/CON', body: 'x' }]), 'item', path.join(target, 'item'), false, {
-      platform: 'win32',
-    });
+    const outcome = extractToHost(
+      archiveOf([
+        { name: 'item/', type: 'directory' },
+        { name: 'item/ok', body: 'ok' },
+        { name: 'item/CON', body: 'x' },
+      ]),
+      'item',
+      path.join(target, 'item'),
+      false,
+      {
+        platform: 'win32',
+      },
+    );
     await expect(outcome).rejects.toThrow(/"item\/CON" has a name Windows cannot hold: "CON" is a name Windows reserves for a device/);
     expect(tree(sandbox)).toEqual(before);
   });

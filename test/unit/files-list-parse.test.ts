@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ExecListingFormatError, parseExecListing, toFileEntries } from '../../src/main/engine/files/list-parse';
 
-const batch = (paths: string[], lines: string[]): Buffer => Buffer.concat([Buffer.from(`N${paths.length}\0`), ...paths.map((p) => Buffer.from(`${p}\0`)), Buffer.from(lines.join(''))]);
+const batch = (paths: string[], lines: string[]): Buffer =>
+  Buffer.concat([Buffer.from(`N${paths.length}\0`), ...paths.map((p) => Buffer.from(`${p}\0`)), Buffer.from(lines.join(''))]);
 const END = Buffer.from('E\0');
 
 describe('parseExecListing', () => {
@@ -31,7 +32,11 @@ describe('parseExecListing', () => {
   });
 
   it('finds a target whose length the size does not give (as in /proc) by where the next record starts', () => {
-    const out = Buffer.concat([batch(['/p/self', '/p/x'], ["a1ff 0 0 1 2 '/p/self' -> '42'\n", '81a4 1 0 1 3 /p/x\n']), batch(['/p/z'], ["a1ff 0 0 1 4 '/p/z' -> 'it''s'\n"]), END]);
+    const out = Buffer.concat([
+      batch(['/p/self', '/p/x'], ["a1ff 0 0 1 2 '/p/self' -> '42'\n", '81a4 1 0 1 3 /p/x\n']),
+      batch(['/p/z'], ["a1ff 0 0 1 4 '/p/z' -> 'it''s'\n"]),
+      END,
+    ]);
     const raw = parseExecListing(out);
     expect(raw.map((entry) => entry.target?.toString())).toEqual(['42', undefined, "it''s"]);
   });

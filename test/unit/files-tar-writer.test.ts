@@ -24,7 +24,14 @@ async function readBack(bytes: Buffer): Promise<Read[]> {
         chunks.push(chunk as Buffer);
       });
       stream.on('end', () => {
-        out.push({ name: header.name, type: header.type ?? '', size: header.size ?? 0, mode: header.mode ?? 0, mtime: header.mtime?.getTime() ?? 0, body: Buffer.concat(chunks).toString() });
+        out.push({
+          name: header.name,
+          type: header.type ?? '',
+          size: header.size ?? 0,
+          mode: header.mode ?? 0,
+          mtime: header.mtime?.getTime() ?? 0,
+          body: Buffer.concat(chunks).toString(),
+        });
         next();
       });
     });

@@ -7,8 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { checkedUploadTar } from '../../src/main/engine/files/upload-tar';
 import { tarOf, type SeedItem } from '../helpers/tar-fixture';
 
-
-
 /** Runs `body` through the check; the names and contents the engine would get, the stream's error, and the verdict. */
 async function check(body: Buffer, names: string[]): Promise<{ sent: string[]; error?: string; verdict?: string }> {
   const checked = checkedUploadTar(Readable.from([body]), names, new AbortController().signal);
@@ -28,13 +26,22 @@ async function check(body: Buffer, names: string[]): Promise<{ sent: string[]; e
       next();
     });
   });
-  await new Promise<void>((resolve, reject) => reader.on('finish', () => resolve()).on('error', reject).end(Buffer.concat(chunks)));
+  await new Promise<void>((resolve, reject) =>
+    reader
+      .on('finish', () => resolve())
+      .on('error', reject)
+      .end(Buffer.concat(chunks)),
+  );
   return { sent, verdict: checked.verdict()?.message };
 }
 
 describe('checking a browser upload as it streams', () => {
   it('passes the declared items through, normalized', async () => {
-    const body = await tarOf([{ name: './drop/', type: 'directory' }, { name: 'drop//a.txt', body: 'a' }, { name: 'one.txt', body: '1' }]);
+    const body = await tarOf([
+      { name: './drop/', type: 'directory' },
+      { name: 'drop//a.txt', body: 'a' },
+      { name: 'one.txt', body: '1' },
+    ]);
     expect(await check(body, ['drop', 'one.txt'])).toEqual({ sent: ['drop/ (directory)', 'drop/a.txt=a', 'one.txt=1'], verdict: undefined });
   });
 
@@ -45,12 +52,48 @@ describe('checking a browser upload as it streams', () => {
 
   it('stops at a refused entry: what came before is sent, the verdict says why', async () => {
     const cases: Array<[SeedItem[], RegExp]> = [
-      [[{ name: 'drop/', type: 'directory' }, { name: '../x', body: 'x' }], /climbs out/],
-      [[{ name: 'drop/', type: 'directory' }, { name: '/etc/x', body: 'x' }], /absolute path/],
-      [[{ name: 'drop/', type: 'directory' }, { name: 'drop/h', type: 'link', linkname: 'drop' }], /hard link: only files, folders and symbolic links/],
-      [[{ name: 'drop/', type: 'directory' }, { name: 'drop/p', type: 'fifo' }], /only files, folders and symbolic links/],
-      [[{ name: 'drop/', type: 'directory' }, { name: 'drop/sub/x', body: 'x' }], /not inside a folder sent before it in this upload \("drop\/sub" was not\)/],
-      [[{ name: 'drop/', type: 'directory' }, { name: 'drop', body: 'x' }], /was sent before as something else/],
+      [
+        [
+          { name: 'drop/', type: 'directory' },
+          { name: '../x', body: 'x' },
+        ],
+        /climbs out/,
+      ],
+      [
+        [
+          { name: 'drop/', type: 'directory' },
+          { name: '/etc/x', body: 'x' },
+        ],
+        /absolute path/,
+      ],
+      [
+        [
+          { name: 'drop/', type: 'directory' },
+          { name: 'drop/h', type: 'link', linkname: 'drop' },
+        ],
+        /hard link: only files, folders and symbolic links/,
+      ],
+      [
+        [
+          { name: 'drop/', type: 'directory' },
+          { name: 'drop/p', type: 'fifo' },
+        ],
+        /only files, folders and symbolic links/,
+      ],
+      [
+        [
+          { name: 'drop/', type: 'directory' },
+          { name: 'drop/sub/x', body: 'x' },
+        ],
+        /not inside a folder sent before it in this upload \("drop\/sub" was not\)/,
+      ],
+      [
+        [
+          { name: 'drop/', type: 'directory' },
+          { name: 'drop', body: 'x' },
+        ],
+        /was sent before as something else/,
+      ],
     ];
     for (const [items, reason] of cases) {
       const result = await check(await tarOf(items), ['drop']);
@@ -60,8 +103,14 @@ describe('checking a browser upload as it streams', () => {
   });
 
   it('a body without its end-of-archive marker, or without a declared item, is complete for the engine but refused', async () => {
-    const whole = await tarOf([{ name: 'a', body: 'a' }, { name: 'b', body: 'b' }]);
-    expect(await check(whole.subarray(0, 1024), ['a', 'b'])).toEqual({ sent: ['a=a'], verdict: expect.stringMatching(/cut short: the archive ended without its end-of-archive marker/) });
+    const whole = await tarOf([
+      { name: 'a', body: 'a' },
+      { name: 'b', body: 'b' },
+    ]);
+    expect(await check(whole.subarray(0, 1024), ['a', 'b'])).toEqual({
+      sent: ['a=a'],
+      verdict: expect.stringMatching(/cut short: the archive ended without its end-of-archive marker/),
+    });
     expect(await check(whole, ['a', 'b', 'c'])).toEqual({ sent: ['a=a', 'b=b'], verdict: 'The upload did not contain c, though it was announced.' });
   });
 

@@ -33,7 +33,7 @@ function decode(pieces: Buffer[]): Decoded {
     const padded = Buffer.concat([Buffer.from('\r\n0\r\n\r\n'), piece, Buffer.from('0\r\n\r\nHTTP/1.1 200')]);
     const end = 7 + piece.length;
     // feed() stops after the head: the rest of the piece is fed again.
-    for (let at = 7; at < end && !decoder.complete; ) at = decoder.feed(padded, at, end);
+    for (let at = 7; at < end && !decoder.complete;) at = decoder.feed(padded, at, end);
   }
   decoder.finish();
   return result;
@@ -70,7 +70,10 @@ describe('ResponseDecoder: complete responses, however they are split', () => {
   const body = randomBytes(300);
   const cases: [string, Buffer][] = [
     ['chunks of 1, 17, 255 and 27 bytes', chunked(body, [1, 17, 255, 27])],
-    ['upper-case hex and leading zeros', Buffer.from(chunked(body, [256, 44], { upperHex: true }).toString('latin1').replace('\r\n100\r\n', '\r\n0100\r\n'), 'latin1')],
+    [
+      'upper-case hex and leading zeros',
+      Buffer.from(chunked(body, [256, 44], { upperHex: true }).toString('latin1').replace('\r\n100\r\n', '\r\n0100\r\n'), 'latin1'),
+    ],
     ['chunk extensions (with blanks before them)', chunked(body, [100, 200], { extension: ' \t;name="va;lue";x' })],
     ['trailer fields after the last chunk', chunked(body, [150, 150], { trailer: 'X-Checksum: abc\r\nX-Other: 1\r\n' })],
     ['a Content-Length body', Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 300\r\n\r\n'), body])],

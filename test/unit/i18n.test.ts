@@ -59,8 +59,14 @@ describe('translation catalogs', () => {
       it(`${language}: ${namespace}: every key exists in both languages`, () => {
         const enKeys = leafKeys(en[namespace] ?? {});
         const otherKeys = leafKeys(other[namespace] ?? {});
-        expect([...enKeys].filter((key) => !otherKeys.has(key)), `missing in ${language}`).toEqual([]);
-        expect([...otherKeys].filter((key) => !enKeys.has(key)), 'missing in en').toEqual([]);
+        expect(
+          [...enKeys].filter((key) => !otherKeys.has(key)),
+          `missing in ${language}`,
+        ).toEqual([]);
+        expect(
+          [...otherKeys].filter((key) => !enKeys.has(key)),
+          'missing in en',
+        ).toEqual([]);
       });
     }
   }

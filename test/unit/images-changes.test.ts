@@ -51,7 +51,10 @@ describe('--change lines', () => {
     const lines = changeLines({
       ...EMPTY_CHANGES,
       cmd: '["/bin/echo","hello"]',
-      env: [{ key: 'GREETING', value: 'hello "world" $HOME \\n' }, { key: '', value: 'ignored' }],
+      env: [
+        { key: 'GREETING', value: 'hello "world" $HOME \\n' },
+        { key: '', value: 'ignored' },
+      ],
       expose: ['80/tcp', ' '],
       volumes: ['/data'],
       labels: [{ key: 'berth.test', value: '1' }],
@@ -139,7 +142,12 @@ describe("the import's progress stream", () => {
   it('a failure inside a 200 response is an error, never a success', async () => {
     const id = `sha256:${'cd'.repeat(32)}`;
     await expect(
-      readImportResult(stream('{"status":"Importing"}\n{"errorDetail":{"message":"archive/tar: invalid tar header"},"error":"archive/tar: invalid tar header"}\n', `{"status":"${id}"}`)),
+      readImportResult(
+        stream(
+          '{"status":"Importing"}\n{"errorDetail":{"message":"archive/tar: invalid tar header"},"error":"archive/tar: invalid tar header"}\n',
+          `{"status":"${id}"}`,
+        ),
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/invalid tar header/) });
     await expect(readImportResult(stream('{"error":"no space left on device"}'))).rejects.toMatchObject({ code: 'INTERNAL' });
     await expect(readImportResult(stream('{"status":"Importing"}'))).rejects.toThrow(/without naming a new image/);

@@ -31,8 +31,7 @@ const plain: IsolationInspect = {
   },
 };
 
-const modes = (inspect: IsolationInspect, defaults = V1) =>
-  Object.fromEntries(isolationModel(inspect, defaults).namespaces.map((ns) => [ns.kind, ns.mode]));
+const modes = (inspect: IsolationInspect, defaults = V1) => Object.fromEntries(isolationModel(inspect, defaults).namespaces.map((ns) => [ns.kind, ns.mode]));
 
 describe('isolationModel', () => {
   it('describes a default container: private namespaces, host user namespace, nothing limited', () => {
@@ -62,7 +61,10 @@ describe('isolationModel', () => {
   });
 
   it('reads host, none, shareable and shared-with-container modes', () => {
-    const hostMode = { ...plain, HostConfig: { ...plain.HostConfig, PidMode: 'host', IpcMode: 'host', NetworkMode: 'none', UTSMode: 'host', ReadonlyRootfs: true } };
+    const hostMode = {
+      ...plain,
+      HostConfig: { ...plain.HostConfig, PidMode: 'host', IpcMode: 'host', NetworkMode: 'none', UTSMode: 'host', ReadonlyRootfs: true },
+    };
     expect(modes(hostMode)).toMatchObject({ pid: 'host', ipc: 'host', network: 'none', uts: 'host' });
     expect(isolationModel(hostMode, V1).rootFilesystem.readOnly).toBe(true);
 

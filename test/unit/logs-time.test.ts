@@ -41,7 +41,18 @@ describe('since/until values', () => {
 
 describe('the value the docker logs line is given', () => {
   it('keeps what the CLI takes as it is', () => {
-    for (const same of ['10m', '1h30m', '1714564800', '1714564800.5', '2024-05-01', '2024-05-01T12:00', '2024-05-01T12:00:00.5', '2024-05-01T12:00:00Z', '2024-05-01T12:00+02:00', '2024-05-01T12:00:00.123-05:30']) {
+    for (const same of [
+      '10m',
+      '1h30m',
+      '1714564800',
+      '1714564800.5',
+      '2024-05-01',
+      '2024-05-01T12:00',
+      '2024-05-01T12:00:00.5',
+      '2024-05-01T12:00:00Z',
+      '2024-05-01T12:00+02:00',
+      '2024-05-01T12:00:00.123-05:30',
+    ]) {
       expect(cliLogTime(same), same).toBe(same);
     }
   });
@@ -56,7 +67,7 @@ describe('the value the docker logs line is given', () => {
     expect(cliLogTime('not a time')).toBe('not a time');
   });
 
-  it('reads a time without a zone with the offset in force now, as the CLI does (not that date\'s)', () => {
+  it("reads a time without a zone with the offset in force now, as the CLI does (not that date's)", () => {
     const saved = process.env.TZ;
     process.env.TZ = 'Europe/Berlin';
     try {

@@ -62,10 +62,7 @@ describe('settings store', () => {
   });
 
   it('keeps the valid fields of a damaged or older file and defaults the rest', async () => {
-    await writeFile(
-      fileIn(dir),
-      JSON.stringify({ theme: 'purple', language: 'ko', logs: { tail: -5, wrap: false }, confirm: 'yes', unknown: 1 }),
-    );
+    await writeFile(fileIn(dir), JSON.stringify({ theme: 'purple', language: 'ko', logs: { tail: -5, wrap: false }, confirm: 'yes', unknown: 1 }));
     expect(await createSettingsStore(dir).get()).toEqual({
       ...DEFAULT_SETTINGS,
       language: 'ko',

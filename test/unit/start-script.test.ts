@@ -22,7 +22,12 @@ function projectWithoutBinary(): string {
 
 function runStart(root: string, env: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
   const { ELECTRON_EXEC_PATH: _exec, ELECTRON_OVERRIDE_DIST_PATH: _override, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+    cwd: root,
+    env: { ...inherited, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { status: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 

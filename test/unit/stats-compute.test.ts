@@ -3,18 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  blockIo,
-  computeSample,
-  cpuPercent,
-  isStoppedFrame,
-  memoryUsed,
-  networkIo,
-  type RawStats,
-} from '../../src/main/engine/stats/compute';
+import { blockIo, computeSample, cpuPercent, isStoppedFrame, memoryUsed, networkIo, type RawStats } from '../../src/main/engine/stats/compute';
 
-const fixture = (name: string): RawStats =>
-  JSON.parse(readFileSync(path.join(__dirname, 'fixtures/stats', `${name}.json`), 'utf8')) as RawStats;
+const fixture = (name: string): RawStats => JSON.parse(readFileSync(path.join(__dirname, 'fixtures/stats', `${name}.json`), 'utf8')) as RawStats;
 
 describe('cgroup v1 (Docker 20.10, recorded)', () => {
   it('CPU: container delta / system delta x online CPUs x 100', () => {
@@ -105,7 +96,12 @@ describe('cgroup v2 (frame shaped like the engine on a v2 host)', () => {
       ...raw,
       read: new Date(before.time + 2000).toISOString(),
       networks: { eth0: { rx_bytes: 1548330 + 4000, tx_bytes: 60913 + 1000 } },
-      blkio_stats: { io_service_bytes_recursive: [{ op: 'read', value: 5550080 + 8192 }, { op: 'write', value: 0 }] },
+      blkio_stats: {
+        io_service_bytes_recursive: [
+          { op: 'read', value: 5550080 + 8192 },
+          { op: 'write', value: 0 },
+        ],
+      },
     };
     const after = computeSample(later, before);
     expect(after.networkRxRate).toBeCloseTo(2000, 6);

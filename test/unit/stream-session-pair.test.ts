@@ -38,8 +38,7 @@ function pair(limits?: { maxStreamsPerConnection: number }) {
   const dispatcher = createDispatcher({} as unknown as CommandHandlers, streamHandlers, limits ? { limits } : {});
   let session: StreamSession | undefined;
   let connected = true;
-  const newSession = (): StreamSession =>
-    new StreamSession(dispatcher, { send: (id, frame) => queueMicrotask(() => client.deliver(id, frame)) });
+  const newSession = (): StreamSession => new StreamSession(dispatcher, { send: (id, frame) => queueMicrotask(() => client.deliver(id, frame)) });
   session = newSession();
   const client = new StreamClient((message) => {
     if (!connected) return false;
@@ -71,9 +70,12 @@ function pair(limits?: { maxStreamsPerConnection: number }) {
 
 /** Polls until the condition holds (microtask-driven here, so it is quick). */
 const waitFor = (condition: () => boolean): Promise<void> =>
-  vi.waitFor(() => {
-    if (!condition()) throw new Error('not yet');
-  }, { timeout: 5_000, interval: 5 });
+  vi.waitFor(
+    () => {
+      if (!condition()) throw new Error('not yet');
+    },
+    { timeout: 5_000, interval: 5 },
+  );
 
 const received = () => {
   const frames: StreamFrame[] = [];

@@ -28,7 +28,10 @@ describe('OutputBatcher', () => {
     expect(frames).toEqual([['tty', 'ab']]);
     b.push('tty', Buffer.from('c'));
     vi.advanceTimersToNextTimer();
-    expect(frames).toEqual([['tty', 'ab'], ['tty', 'c']]);
+    expect(frames).toEqual([
+      ['tty', 'ab'],
+      ['tty', 'c'],
+    ]);
     b.dispose();
   });
 
@@ -42,7 +45,10 @@ describe('OutputBatcher', () => {
     vi.advanceTimersByTime(1);
     expect(frames).toHaveLength(1);
     vi.advanceTimersByTime(16);
-    expect(frames).toEqual([['tty', 'x'.repeat(12)], ['tty', 'yyyyy']]);
+    expect(frames).toEqual([
+      ['tty', 'x'.repeat(12)],
+      ['tty', 'yyyyy'],
+    ]);
     b.dispose();
   });
 
@@ -54,7 +60,11 @@ describe('OutputBatcher', () => {
     b.push('stderr', Buffer.from('3'));
     b.push('stdout', Buffer.from('4'));
     b.finish();
-    expect(frames).toEqual([['stdout', '12'], ['stderr', '3'], ['stdout', '4']]);
+    expect(frames).toEqual([
+      ['stdout', '12'],
+      ['stderr', '3'],
+      ['stdout', '4'],
+    ]);
   });
 
   it('sends a frame as soon as it reaches maxFrameBytes, and never a bigger one', () => {
@@ -62,7 +72,10 @@ describe('OutputBatcher', () => {
     const { b, frames } = batcher({ maxFrameBytes: 4 });
     b.push('tty', Buffer.from('x'));
     b.push('tty', Buffer.from('yyyy'));
-    expect(frames).toEqual([['tty', 'xyyy'], ['tty', 'y']]);
+    expect(frames).toEqual([
+      ['tty', 'xyyy'],
+      ['tty', 'y'],
+    ]);
     b.dispose();
   });
 
@@ -103,7 +116,7 @@ describe('OutputBatcher', () => {
     b.dispose();
   });
 
-  it('keeps each stream\'s bytes apart and in order while paused', () => {
+  it("keeps each stream's bytes apart and in order while paused", () => {
     vi.useFakeTimers();
     const { b, frames, pressure } = batcher({ highWater: 4, lowWater: 0, maxFrameBytes: 8 });
     b.push('stdout', Buffer.from('12345'));

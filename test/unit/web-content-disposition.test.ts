@@ -13,11 +13,14 @@ function extValue(header: string): string {
 }
 
 describe('contentDisposition', () => {
-  it.each(["it's (1).tar", 'star*.tar', "a'b", '(x)', 'plain.tar', 'space and 한글.tar', 'pct%20.tar'])('%s: filename* uses attr-chars only and decodes back', (name) => {
-    const value = extValue(contentDisposition(name));
-    expect(value).toMatch(EXT_VALUE);
-    expect(decodeURIComponent(value.slice("UTF-8''".length))).toBe(name);
-  });
+  it.each(["it's (1).tar", 'star*.tar', "a'b", '(x)', 'plain.tar', 'space and 한글.tar', 'pct%20.tar'])(
+    '%s: filename* uses attr-chars only and decodes back',
+    (name) => {
+      const value = extValue(contentDisposition(name));
+      expect(value).toMatch(EXT_VALUE);
+      expect(decodeURIComponent(value.slice("UTF-8''".length))).toBe(name);
+    },
+  );
 
   it("percent-encodes ' ( ) * in filename*", () => {
     expect(extValue(contentDisposition("it's (1)*.tar"))).toBe("UTF-8''it%27s%20%281%29%2A.tar");

@@ -8,36 +8,68 @@ import { contractHint } from '../helpers/contract-hints';
 import { DEEP_ARRAY, DEEP_LEVELS, DEEP_OBJECT, DEEP_PROTO, mutatedInput, toJson } from '../helpers/hostile-input';
 import { zodArbitrary } from '../helpers/zod-arbitrary';
 
-const plain = z.object({
-  name: z.string().trim().min(2).max(5),
-  word: z.string().regex(/^[a-z][a-z0-9_-]*$/).max(12),
-  size: z.string().regex(/^\d+[kmg]?$/i),
-  count: z.number().int().min(-3).max(70_000),
-  ratio: z.number().min(0).max(1),
-  kind: z.enum(['a', 'b']),
-  exactly: z.literal('x'),
-  maybe: z.boolean().optional(),
-  withDefault: z.number().int().min(1).max(9).default(3),
-  nullable: z.string().max(3).nullable(),
-  list: z.array(z.string().max(4)).min(1).max(2),
-  labels: z.record(z.string().min(1).max(8).regex(/^[^=\s]+$/), z.string().max(10)),
-  id: z.uuid(),
-  ip: z.union([z.ipv4(), z.ipv6()]),
-  trimmed: z.string().trim().transform((value) => value.toUpperCase()),
-  piped: z.string().transform((value) => value.replace(/^\//, '')).pipe(z.string().min(1).max(20).regex(/^[a-z]+$/)),
-  source: z.discriminatedUnion('kind', [z.object({ kind: z.literal('file'), path: z.string().min(1) }).strict(), z.object({ kind: z.literal('none') }).strict()]),
-}).strict();
+const plain = z
+  .object({
+    name: z.string().trim().min(2).max(5),
+    word: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]*$/)
+      .max(12),
+    size: z.string().regex(/^\d+[kmg]?$/i),
+    count: z.number().int().min(-3).max(70_000),
+    ratio: z.number().min(0).max(1),
+    kind: z.enum(['a', 'b']),
+    exactly: z.literal('x'),
+    maybe: z.boolean().optional(),
+    withDefault: z.number().int().min(1).max(9).default(3),
+    nullable: z.string().max(3).nullable(),
+    list: z.array(z.string().max(4)).min(1).max(2),
+    labels: z.record(
+      z
+        .string()
+        .min(1)
+        .max(8)
+        .regex(/^[^=\s]+$/),
+      z.string().max(10),
+    ),
+    id: z.uuid(),
+    ip: z.union([z.ipv4(), z.ipv6()]),
+    trimmed: z
+      .string()
+      .trim()
+      .transform((value) => value.toUpperCase()),
+    piped: z
+      .string()
+      .transform((value) => value.replace(/^\//, ''))
+      .pipe(
+        z
+          .string()
+          .min(1)
+          .max(20)
+          .regex(/^[a-z]+$/),
+      ),
+    source: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('file'), path: z.string().min(1) }).strict(),
+      z.object({ kind: z.literal('none') }).strict(),
+    ]),
+  })
+  .strict();
 
 describe('zodArbitrary', () => {
   it('generates only values a schema without custom refinements accepts', () => {
-    fc.assert(fc.property(zodArbitrary(plain), (value) => plain.safeParse(value).success), { numRuns: 500, seed: 1 });
+    fc.assert(
+      fc.property(zodArbitrary(plain), (value) => plain.safeParse(value).success),
+      { numRuns: 500, seed: 1 },
+    );
   });
 
   it('reaches every branch of a union and both sides of an optional', () => {
-    const seen = new Set(fc.sample(zodArbitrary(plain), { numRuns: 300, seed: 2 }).map((value) => {
-      const v = value as { source: { kind: string }; maybe?: boolean };
-      return `${v.source.kind} ${v.maybe === undefined ? 'absent' : 'present'}`;
-    }));
+    const seen = new Set(
+      fc.sample(zodArbitrary(plain), { numRuns: 300, seed: 2 }).map((value) => {
+        const v = value as { source: { kind: string }; maybe?: boolean };
+        return `${v.source.kind} ${v.maybe === undefined ? 'absent' : 'present'}`;
+      }),
+    );
     expect([...seen].sort()).toEqual(['file absent', 'file present', 'none absent', 'none present']);
   });
 
@@ -56,7 +88,10 @@ describe('zodArbitrary', () => {
   });
 
   it('covers every command and topic of the contract, most values valid once refined fields get hints', () => {
-    const schemas = { ...Object.fromEntries(Object.entries(commands).map(([name, spec]) => [name, spec.input])), ...Object.fromEntries(Object.entries(streams).map(([name, spec]) => [name, spec.input])) };
+    const schemas = {
+      ...Object.fromEntries(Object.entries(commands).map(([name, spec]) => [name, spec.input])),
+      ...Object.fromEntries(Object.entries(streams).map(([name, spec]) => [name, spec.input])),
+    };
     const rates: Record<string, number> = {};
     for (const [name, schema] of Object.entries(schemas) as Array<[string, z.ZodType]>) {
       const values = fc.sample(zodArbitrary(schema, { override: (s, at) => contractHint(at, s) }), { numRuns: 60, seed: 5 });

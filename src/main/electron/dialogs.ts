@@ -20,7 +20,13 @@ export function testDialogPaths(env: NodeJS.ProcessEnv = process.env): { save?: 
   if (env.BERTH_E2E !== '1') return {};
   return {
     ...(env.BERTH_TEST_SAVE_PATH ? { save: path.resolve(env.BERTH_TEST_SAVE_PATH) } : {}),
-    ...(env.BERTH_TEST_OPEN_PATHS ? { open: env.BERTH_TEST_OPEN_PATHS.split(path.delimiter).filter(Boolean).map((p) => path.resolve(p)) } : {}),
+    ...(env.BERTH_TEST_OPEN_PATHS
+      ? {
+          open: env.BERTH_TEST_OPEN_PATHS.split(path.delimiter)
+            .filter(Boolean)
+            .map((p) => path.resolve(p)),
+        }
+      : {}),
   };
 }
 

@@ -91,7 +91,10 @@ export function menuTemplate({ strings, platform, packaged }: MenuOptions, actio
     role: 'window',
     submenu: mac
       ? [{ role: 'minimize', label: m.minimize }, { role: 'zoom', label: m.zoom }, separator, { role: 'front', label: m.front }]
-      : [{ role: 'minimize', label: m.minimize }, { role: 'close', label: m.close }],
+      : [
+          { role: 'minimize', label: m.minimize },
+          { role: 'close', label: m.close },
+        ],
   };
   const helpMenu: MenuItemConstructorOptions = {
     label: m.help,

@@ -2,7 +2,6 @@ import { BrowserWindow, Notification } from 'electron';
 import { LONG_TASK_MS, type FinishedTask } from '../../shared/types/desktop';
 import type { MainStrings } from './strings';
 
-
 export interface NotifyContext {
   /** The setting `notifications.longTasks`. */
   enabled: boolean;

@@ -5,7 +5,8 @@ import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowState } from './window
 
 /** `state`: the restored size and position (already fitted to the displays); absent: the default size, centred. */
 export function createMainWindow(preloadPath: string, state?: WindowState): BrowserWindow {
-  // Electronegativity reads an inline disable only on the line it reports, hence the trailing comments.
+  // Electronegativity reads an inline disable only on the line it reports, hence the trailing comment (kept there by prettier-ignore).
+  // prettier-ignore
   const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK -- a middle-click can only ask for a new window, and setWindowOpenHandler denies every one (security.ts)
     width: state?.width ?? DEFAULT_WINDOW_SIZE.width,
     height: state?.height ?? DEFAULT_WINDOW_SIZE.height,

@@ -22,14 +22,7 @@ import { startUpload } from '../transfers/upload';
 
 type FileCommands = Pick<
   CommandHandlers,
-  | 'files.list'
-  | 'files.stat'
-  | 'files.read'
-  | 'files.conflicts'
-  | 'files.pickItems'
-  | 'files.copyIn'
-  | 'files.copyOut'
-  | 'files.diffWithImage'
+  'files.list' | 'files.stat' | 'files.read' | 'files.conflicts' | 'files.pickItems' | 'files.copyIn' | 'files.copyOut' | 'files.diffWithImage'
 >;
 type FileStreams = Pick<StreamHandlers, 'files.listing'>;
 
@@ -74,7 +67,10 @@ async function copyFolderOut(
   }
   const transfer = hub.registry.begin({ direction: 'download', name });
   void settleInBackground(transfer, host, { kind: 'copy', subject: name }, async () => {
-    const result = await runCopyOut(docker, id, source, target, replace !== undefined, { signal: transfer.signal, onBytes: (count) => transfer.addBytes(count) });
+    const result = await runCopyOut(docker, id, source, target, replace !== undefined, {
+      signal: transfer.signal,
+      onBytes: (count) => transfer.addBytes(count),
+    });
     return { result: { path: result.hostPath }, warnings: await removedDuringCopy(docker, id, source.path) };
   });
   return { status: 'started', delivery: 'file', transferId: transfer.id, filename: name, filePath: target };
@@ -116,7 +112,11 @@ export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }
       const items = await Promise.all(source.handles.map((handle) => hub.files.resolveItem(handle)));
       const tar = await hostItemsSource(items.map((item) => item.path));
       const plan = await planCopyIn(docker, id, destination, tar.names, overwrite);
-      const transfer = hub.registry.begin({ direction: 'upload', name: itemsLabel(tar.names), ...(tar.fileBytes !== undefined ? { totalBytes: tar.fileBytes } : {}) });
+      const transfer = hub.registry.begin({
+        direction: 'upload',
+        name: itemsLabel(tar.names),
+        ...(tar.fileBytes !== undefined ? { totalBytes: tar.fileBytes } : {}),
+      });
       void settleInBackground(transfer, host, { kind: 'copy', subject: itemsLabel(tar.names) }, async () => {
         const result = await copyTarIn(docker, id, plan, tar, { signal: transfer.signal, onBytes: (count) => transfer.addBytes(count) });
         const skipped = tar.skipped();
@@ -130,9 +130,18 @@ export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }
     'files.copyOut': async ({ id, path: target, format, replace }) => {
       const source = await prepareCopyOut(docker, id, target);
       const task = { kind: 'copy', subject: path.posix.basename(source.path) } as const;
-      const copied = (as: CopiedOut['as'], replaced = false): CopiedOut => ({ path: normalizeContainerPath(target), as, followedLink: source.followedLink, replaced });
+      const copied = (as: CopiedOut['as'], replaced = false): CopiedOut => ({
+        path: normalizeContainerPath(target),
+        as,
+        followedLink: source.followedLink,
+        replaced,
+      });
       if (format === 'tar' || (source.kind === 'directory' && !host.chooseOpenPaths)) {
-        const started = await startDownload(hub, host, { source: archiveSource(docker, id, source), dialog: { purpose: 'download', filters: TAR_FILTERS }, task });
+        const started = await startDownload(hub, host, {
+          source: archiveSource(docker, id, source),
+          dialog: { purpose: 'download', filters: TAR_FILTERS },
+          task,
+        });
         return started.status === 'started' ? { ...started, copied: copied('archive') } : started;
       }
       if (source.kind === 'file') {

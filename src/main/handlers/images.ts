@@ -5,10 +5,7 @@ import { listImages, pruneImages, removeImage, untagImage } from '../engine/imag
 import { inspectImage } from '../engine/images/inspect';
 import { startUpload } from '../transfers/upload';
 
-type ImageCommands = Pick<
-  CommandHandlers,
-  'images.list' | 'images.inspect' | 'images.remove' | 'images.untag' | 'images.prune' | 'images.import'
->;
+type ImageCommands = Pick<CommandHandlers, 'images.list' | 'images.inspect' | 'images.remove' | 'images.untag' | 'images.prune' | 'images.import'>;
 
 /** The local images and `docker import`: channel -> engine function (pull, push and tag: handlers/registries.ts). */
 export function imageCommandHandlers({ engine: { docker }, host, transfers }: HandlerContext): ImageCommands {

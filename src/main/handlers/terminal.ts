@@ -19,8 +19,7 @@ function sessionCommands<K extends SessionKind>(sessions: TerminalSessions, kind
       sessions.find(kind, sessionId)?.write(Buffer.from(data, encoding)) ?? closed,
     resize: async ({ sessionId, cols, rows }: { sessionId: string; cols: number; rows: number }) =>
       sessions.find(kind, sessionId)?.resize(cols, rows) ?? closed,
-    ack: async ({ sessionId, bytes }: { sessionId: string; bytes: number }) =>
-      sessions.find(kind, sessionId)?.acknowledge(bytes) ?? closed,
+    ack: async ({ sessionId, bytes }: { sessionId: string; bytes: number }) => sessions.find(kind, sessionId)?.acknowledge(bytes) ?? closed,
   };
 }
 

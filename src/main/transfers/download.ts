@@ -21,8 +21,7 @@ export interface DownloadRequest {
   task: Pick<FinishedTask, 'kind' | 'subject'>;
 }
 
-const partName = (target: string): string =>
-  path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+const partName = (target: string): string => path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
 
 /**
  * Streams `source` into `target`: written to a temporary file beside it and renamed over it only
@@ -102,9 +101,7 @@ export async function startDownload(hub: TransferHub, host: HostServices, reques
     return { status: 'started', delivery: 'file', transferId: transfer.id, filename: path.basename(target), filePath: target };
   }
   const transfer = hub.registry.begin({ direction: 'download', name: source.filename });
-  const ticket = hub.downloads.issue({ source, transfer }, () =>
-    transfer.fail(new BerthError('CANCELLED', 'The download was not started within a minute.')),
-  );
+  const ticket = hub.downloads.issue({ source, transfer }, () => transfer.fail(new BerthError('CANCELLED', 'The download was not started within a minute.')));
   transfer.signal.addEventListener('abort', () => {
     if (hub.downloads.revoke(ticket)) transfer.fail(transfer.signal.reason);
   });

@@ -10,14 +10,16 @@ export function settleInBackground(
   work: () => Promise<TransferOutcome>,
 ): Promise<void> {
   const startedAt = Date.now();
-  return work().then(
-    (outcome) => transfer.complete(outcome),
-    (err: unknown) => transfer.fail(err),
-  ).then(() => {
-    try {
-      if (transfer.phase !== 'cancelled') host.taskFinished({ ...task, ok: transfer.phase === 'done', startedAt });
-    } catch {
-      // A notification that cannot be shown is not the transfer's failure.
-    }
-  });
+  return work()
+    .then(
+      (outcome) => transfer.complete(outcome),
+      (err: unknown) => transfer.fail(err),
+    )
+    .then(() => {
+      try {
+        if (transfer.phase !== 'cancelled') host.taskFinished({ ...task, ok: transfer.phase === 'done', startedAt });
+      } catch {
+        // A notification that cannot be shown is not the transfer's failure.
+      }
+    });
 }

@@ -38,8 +38,7 @@ function totalOf(request: UploadRequest, bodyBytes: number): { totalBytes?: numb
   return contentBytes === undefined ? {} : { totalBytes: contentBytes };
 }
 
-const interrupted = (): BerthError =>
-  new BerthError('CANCELLED', 'The upload was interrupted: the page stopped sending the file.');
+const interrupted = (): BerthError => new BerthError('CANCELLED', 'The upload was interrupted: the page stopped sending the file.');
 
 /**
  * Starts an upload from wherever the host's files come from: a file the desktop app was given

@@ -41,7 +41,8 @@ function readPem(option: string, file: string): Buffer {
   }
 }
 
-const tls = values['tls-cert'] && values['tls-key'] ? { cert: readPem('--tls-cert', values['tls-cert']), key: readPem('--tls-key', values['tls-key']) } : undefined;
+const tls =
+  values['tls-cert'] && values['tls-key'] ? { cert: readPem('--tls-cert', values['tls-cert']), key: readPem('--tls-key', values['tls-key']) } : undefined;
 const host = values.host;
 const insecurePlainHttp = values['insecure-plain-http'];
 const refusal = plainHttpRefusal({ host, tls: tls !== undefined, insecurePlainHttp });

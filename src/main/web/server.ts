@@ -112,9 +112,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname.startsWith('/api/invoke/')) {
       const channel = decodeChannel(url.pathname.slice('/api/invoke/'.length));
       if (channel === null) return sendError(res, 404, 'NOT_FOUND', 'Unknown command.');
-      void handleInvoke(req, res, channel).catch(() =>
-        sendError(res, 500, 'INTERNAL', 'Unexpected failure.'),
-      );
+      void handleInvoke(req, res, channel).catch(() => sendError(res, 500, 'INTERNAL', 'Unexpected failure.'));
       return;
     }
     if (routeTransfer(req, res, url.pathname, { hub: transfers, uploadIdleMs: timeouts.uploadIdleMs })) return;
@@ -127,7 +125,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // Node's own requestTimeout would also cut an upload that takes long: limitRequestTime and the
   // upload's idle limit take its place.
   const serverOptions = { requestTimeout: 0 };
-  const server = options.tls ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handleRequest) : createServer(serverOptions, handleRequest);
+  const server = options.tls
+    ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handleRequest)
+    : createServer(serverOptions, handleRequest);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_JSON_BODY_BYTES });
   server.on('upgrade', (req, socket, head) => {

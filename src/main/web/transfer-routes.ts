@@ -21,8 +21,7 @@ export function isUploadPath(pathname: string): boolean {
   return pathname.startsWith(UPLOAD_PREFIX);
 }
 
-const sendError = (res: ServerResponse, error: BerthErrorShape, closeAfter = false): void =>
-  sendJson(res, HTTP_STATUS[error.code], { error }, closeAfter);
+const sendError = (res: ServerResponse, error: BerthErrorShape, closeAfter = false): void => sendJson(res, HTTP_STATUS[error.code], { error }, closeAfter);
 
 /** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * bare, which are not attr-chars. */
 function extValue(text: string): string {

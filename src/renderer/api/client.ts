@@ -1,11 +1,4 @@
-import type {
-  Channel,
-  InputOf,
-  MessageOf,
-  ResultOf,
-  Topic,
-  TopicInputOf,
-} from '../../shared/contract';
+import type { Channel, InputOf, MessageOf, ResultOf, Topic, TopicInputOf } from '../../shared/contract';
 import { BerthError } from '../../shared/errors';
 import type { BerthBridge } from '../../shared/transport';
 import type { Transport } from './transport';

@@ -69,7 +69,8 @@ export function createWebTransport(token: string): Transport {
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = undefined;
-      for (const resolve of pendingInvokes.values()) resolve({ ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'The Berth server is not reachable.' } });
+      for (const resolve of pendingInvokes.values())
+        resolve({ ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'The Berth server is not reachable.' } });
       pendingInvokes.clear();
       openStreams.connectionLost();
       if (openStreams.size === 0) return;

@@ -71,7 +71,11 @@ function useTransferAnnouncements(transferId: string, progress: Progress | undef
   useEffect(() => {
     if (!progress) return;
     // A transfer first seen already ended (a panel shown again) was said when it ended.
-    const step = tracker.next(transferId, milestoneOf(progress.phase, progress.bytes, progress.totalBytes), progress.phase !== 'running' && !tracker.seen(transferId));
+    const step = tracker.next(
+      transferId,
+      milestoneOf(progress.phase, progress.bytes, progress.totalBytes),
+      progress.phase !== 'running' && !tracker.seen(transferId),
+    );
     if (step === undefined) return;
     const verb = t(`verb.${progress.direction}`);
     const { name } = progress;

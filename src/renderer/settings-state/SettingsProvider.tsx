@@ -1,12 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  applySettingsPatch,
-  DEFAULT_SETTINGS,
-  type LanguageSetting,
-  type Settings,
-  type SettingsPatch,
-} from '../../shared/contract/settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, type LanguageSetting, type Settings, type SettingsPatch } from '../../shared/contract/settings';
 import { useClient } from '../api/ClientContext';
 import { languageForLocale, type Language } from '../../shared/languages';
 import { saveLanguage } from '../i18n';

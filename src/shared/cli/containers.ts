@@ -42,7 +42,10 @@ export function dockerDiffCommand(container: string): string {
 export const exportCommand = (container: string, filename: string): string =>
   joinShellWords(['docker', 'export', '-o', filename, ...positionalWords(container)]);
 
-export function commitCommand(container: string, options: ImageTarget & { message?: string; author?: string; changes: readonly string[]; pause: boolean }): string {
+export function commitCommand(
+  container: string,
+  options: ImageTarget & { message?: string; author?: string; changes: readonly string[]; pause: boolean },
+): string {
   return joinShellWords([
     'docker',
     'commit',

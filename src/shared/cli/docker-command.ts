@@ -165,16 +165,8 @@ const builders: ArgvBuilders = {
   'containers.create': (spec) => ['create', ...createArgs(spec)],
   'containers.run': (spec) => ['run', '-d', ...createArgs(spec)],
   'containers.start': (input) => ['start', ...positional(ref(input.id))],
-  'containers.stop': (input) => [
-    'stop',
-    ...(input.timeout !== undefined ? ['-t', String(input.timeout)] : []),
-    ...positional(ref(input.id)),
-  ],
-  'containers.restart': (input) => [
-    'restart',
-    ...(input.timeout !== undefined ? ['-t', String(input.timeout)] : []),
-    ...positional(ref(input.id)),
-  ],
+  'containers.stop': (input) => ['stop', ...(input.timeout !== undefined ? ['-t', String(input.timeout)] : []), ...positional(ref(input.id))],
+  'containers.restart': (input) => ['restart', ...(input.timeout !== undefined ? ['-t', String(input.timeout)] : []), ...positional(ref(input.id))],
   'containers.kill': (input) => {
     const signal = input.signal?.trim();
     const isDefault = signal === undefined || signal === 'SIGKILL' || signal === 'KILL' || signal === '9';
@@ -182,12 +174,7 @@ const builders: ArgvBuilders = {
   },
   'containers.pause': (input) => ['pause', ...positional(ref(input.id))],
   'containers.unpause': (input) => ['unpause', ...positional(ref(input.id))],
-  'containers.remove': (input) => [
-    'rm',
-    ...(input.force ? ['-f'] : []),
-    ...(input.volumes ? ['-v'] : []),
-    ...positional(ref(input.id)),
-  ],
+  'containers.remove': (input) => ['rm', ...(input.force ? ['-f'] : []), ...(input.volumes ? ['-v'] : []), ...positional(ref(input.id))],
   'images.pull': (input) => ['pull', ...(input.platform ? ['--platform', input.platform.trim()] : []), ...positional(input.reference.trim())],
   'images.push': (input) => ['push', ...positional(input.reference.trim())],
   'images.tag': (input) => ['tag', ...positional(input.source.trim(), `${input.repository.trim()}${input.tag ? `:${input.tag.trim()}` : ''}`)],
@@ -199,7 +186,12 @@ const builders: ArgvBuilders = {
 
 /** Docker Hub is the CLI's default server: it is not written. */
 function loginServer(server: string): string[] {
-  const host = server.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0]?.toLowerCase() ?? '';
+  const host =
+    server
+      .trim()
+      .replace(/^[a-z]+:\/\//i, '')
+      .split('/')[0]
+      ?.toLowerCase() ?? '';
   return ['docker.io', 'index.docker.io', 'registry-1.docker.io', ''].includes(host) ? [] : positional(server.trim());
 }
 

@@ -105,8 +105,7 @@ function splitWords(line: string, stopAtOperator: boolean): SplitShellWordsResul
     inWord = false;
     expanding = false;
   };
-  const done = (rest?: string): SplitShellWordsResult =>
-    stopAtOperator ? { ok: true, words, expands, ...(rest ? { rest } : {}) } : { ok: true, words };
+  const done = (rest?: string): SplitShellWordsResult => (stopAtOperator ? { ok: true, words, expands, ...(rest ? { rest } : {}) } : { ok: true, words });
 
   while (i < line.length) {
     const char = line.charAt(i);

@@ -135,9 +135,7 @@ export const RUN_FLAGS: Readonly<Record<string, RunFlag>> = {
   'kernel-memory': value(),
 };
 
-const BY_SHORT: ReadonlyMap<string, string> = new Map(
-  Object.entries(RUN_FLAGS).flatMap(([long, flag]) => (flag.short ? [[flag.short, long] as const] : [])),
-);
+const BY_SHORT: ReadonlyMap<string, string> = new Map(Object.entries(RUN_FLAGS).flatMap(([long, flag]) => (flag.short ? [[flag.short, long] as const] : [])));
 
 /** The long name of a one-letter flag (`p` -> `publish`). */
 export function longNameOf(short: string): string | undefined {

@@ -22,7 +22,9 @@ export function formatMemory(bytes: number): string {
 export function formatCpus(nanoCpus: number): string {
   if (!Number.isSafeInteger(nanoCpus) || nanoCpus < 0) return String(nanoCpus / 1e9);
   const whole = Math.floor(nanoCpus / 1e9);
-  const fraction = String(nanoCpus % 1e9).padStart(9, '0').replace(/0+$/, '');
+  const fraction = String(nanoCpus % 1e9)
+    .padStart(9, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
@@ -42,7 +44,6 @@ export function formatGoDuration(ns: number): string {
   }
   return `${ns}ns`;
 }
-
 
 const RAM_SIZE = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i;
 const RAM_UNITS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
@@ -67,7 +68,7 @@ export function parseCpus(text: string): number | undefined {
   return Number.isSafeInteger(nano) ? nano : undefined;
 }
 
-const GO_DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const GO_DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
 /** Go's time.ParseDuration: `1m30s`, `1.5s`, `500ms`, `0`; nanoseconds, undefined when not a duration or negative. */
 export function parseGoDuration(text: string): number | undefined {

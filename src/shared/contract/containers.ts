@@ -65,7 +65,10 @@ const portBinding = z.object({
 
 const bindMount = z.object({
   type: z.literal('bind'),
-  source: noNul(z.string().min(1).max(4096), 'A bind source').refine((p) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p), 'A bind source must be an absolute host path.'),
+  source: noNul(z.string().min(1).max(4096), 'A bind source').refine(
+    (p) => p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p),
+    'A bind source must be an absolute host path.',
+  ),
   target: absoluteContainerPath,
   readOnly: z.boolean().default(false),
 });
@@ -74,7 +77,10 @@ const volumeMount = z
   .object({
     type: z.literal('volume'),
     /** A named volume; absent for an anonymous one. */
-    source: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid volume name.').optional(),
+    source: z
+      .string()
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid volume name.')
+      .optional(),
     target: absoluteContainerPath,
     readOnly: z.boolean().default(false),
   })
@@ -87,7 +93,10 @@ const restartPolicy = z.object({
 });
 
 /** json-file size strings as the CLI takes them: 10m, 512k, 1g or a byte count. */
-const logSize = z.string().trim().regex(/^\d+[kmg]?$/i, 'A size such as 10m, 512k or 1g.');
+const logSize = z
+  .string()
+  .trim()
+  .regex(/^\d+[kmg]?$/i, 'A size such as 10m, 512k or 1g.');
 
 /**
  * A Linux capability as the engine stores it: upper case with the `CAP_` prefix (`net_admin` and
@@ -139,61 +148,78 @@ const hostname = z
   .max(253)
   .regex(/^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/, 'Not a valid host name.');
 
-export const createContainerSpec = z.object({
-  image: imageRef,
-  name: containerName.optional(),
-  /** Command words, already split (the form splits them as a shell would). */
-  command: z.array(commandWord).max(1024).optional(),
-  entrypoint: z.array(commandWord).max(1024).optional(),
-  workingDir: absoluteContainerPath.optional(),
-  user: z.string().max(256).regex(/^[a-zA-Z0-9_.:-]*$/, 'Not a valid user.').optional(),
-  env: z.array(envVar).max(4096).default([]),
-  ports: z.array(portBinding).max(1024).default([]),
-  mounts: z.array(z.discriminatedUnion('type', [bindMount, volumeMount])).max(256).default([]),
-  tty: z.boolean().default(false),
-  openStdin: z.boolean().default(false),
-  restartPolicy: restartPolicy.default({ name: 'no', maximumRetryCount: 0 }),
-  resources: z
-    .object({
-      /** The engine refuses less than 6 MiB. */
-      memoryBytes: z.number().int().min(6 * 1024 * 1024, 'Memory limit must be at least 6 MiB.').optional(),
-      nanoCpus: z.number().int().min(1_000_000, 'CPU limit must be at least 0.001.').optional(),
-      pidsLimit: z.number().int().min(1).optional(),
-    })
-    .default({}),
-  logConfig: z
-    .object({ maxSize: logSize.optional(), maxFile: z.number().int().min(1).max(1000).optional() })
-    .refine((v) => v.maxFile === undefined || v.maxFile === 1 || v.maxSize !== undefined, 'max-file needs max-size.')
-    .default({}),
-  labels: labelMap.default({}),
-  /** `--pull`: pull the image first when it is missing (the CLI's default), always, or never. */
-  pull: z.enum(['missing', 'always', 'never']).default('missing'),
-  /** `--rm`: the engine removes the container (and its anonymous volumes) when it exits. */
-  autoRemove: z.boolean().default(false),
-  hostname: hostname.optional(),
-  network: networkName.optional(),
-  /** `--init`: a tiny init as PID 1 that forwards signals and reaps zombies. */
-  init: z.boolean().default(false),
-  /** `--read-only`: the root filesystem is mounted read-only. */
-  readOnly: z.boolean().default(false),
-  tmpfs: z.array(tmpfsMount).max(256).default([]),
-  /** `--shm-size`: the size of /dev/shm (the engine's default is 64 MiB). */
-  shmSizeBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  capAdd: capabilities,
-  capDrop: capabilities,
-  /** `--privileged`: every capability, every host device, no seccomp or AppArmor confinement. */
-  privileged: z.boolean().default(false),
-  healthcheck: healthcheck.optional(),
-}).refine((spec) => !spec.autoRemove || spec.restartPolicy.name === 'no', {
-  message: 'Remove on exit (--rm) cannot be combined with a restart policy.',
-  path: ['autoRemove'],
-});
+export const createContainerSpec = z
+  .object({
+    image: imageRef,
+    name: containerName.optional(),
+    /** Command words, already split (the form splits them as a shell would). */
+    command: z.array(commandWord).max(1024).optional(),
+    entrypoint: z.array(commandWord).max(1024).optional(),
+    workingDir: absoluteContainerPath.optional(),
+    user: z
+      .string()
+      .max(256)
+      .regex(/^[a-zA-Z0-9_.:-]*$/, 'Not a valid user.')
+      .optional(),
+    env: z.array(envVar).max(4096).default([]),
+    ports: z.array(portBinding).max(1024).default([]),
+    mounts: z
+      .array(z.discriminatedUnion('type', [bindMount, volumeMount]))
+      .max(256)
+      .default([]),
+    tty: z.boolean().default(false),
+    openStdin: z.boolean().default(false),
+    restartPolicy: restartPolicy.default({ name: 'no', maximumRetryCount: 0 }),
+    resources: z
+      .object({
+        /** The engine refuses less than 6 MiB. */
+        memoryBytes: z
+          .number()
+          .int()
+          .min(6 * 1024 * 1024, 'Memory limit must be at least 6 MiB.')
+          .optional(),
+        nanoCpus: z.number().int().min(1_000_000, 'CPU limit must be at least 0.001.').optional(),
+        pidsLimit: z.number().int().min(1).optional(),
+      })
+      .default({}),
+    logConfig: z
+      .object({ maxSize: logSize.optional(), maxFile: z.number().int().min(1).max(1000).optional() })
+      .refine((v) => v.maxFile === undefined || v.maxFile === 1 || v.maxSize !== undefined, 'max-file needs max-size.')
+      .default({}),
+    labels: labelMap.default({}),
+    /** `--pull`: pull the image first when it is missing (the CLI's default), always, or never. */
+    pull: z.enum(['missing', 'always', 'never']).default('missing'),
+    /** `--rm`: the engine removes the container (and its anonymous volumes) when it exits. */
+    autoRemove: z.boolean().default(false),
+    hostname: hostname.optional(),
+    network: networkName.optional(),
+    /** `--init`: a tiny init as PID 1 that forwards signals and reaps zombies. */
+    init: z.boolean().default(false),
+    /** `--read-only`: the root filesystem is mounted read-only. */
+    readOnly: z.boolean().default(false),
+    tmpfs: z.array(tmpfsMount).max(256).default([]),
+    /** `--shm-size`: the size of /dev/shm (the engine's default is 64 MiB). */
+    shmSizeBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    capAdd: capabilities,
+    capDrop: capabilities,
+    /** `--privileged`: every capability, every host device, no seccomp or AppArmor confinement. */
+    privileged: z.boolean().default(false),
+    healthcheck: healthcheck.optional(),
+  })
+  .refine((spec) => !spec.autoRemove || spec.restartPolicy.name === 'no', {
+    message: 'Remove on exit (--rm) cannot be combined with a restart policy.',
+    path: ['autoRemove'],
+  });
 
 export type CreateContainerSpec = z.input<typeof createContainerSpec>;
 
 const containerUpdate = byId
   .extend({
-    memoryBytes: z.number().int().min(6 * 1024 * 1024, 'Memory limit must be at least 6 MiB.').optional(),
+    memoryBytes: z
+      .number()
+      .int()
+      .min(6 * 1024 * 1024, 'Memory limit must be at least 6 MiB.')
+      .optional(),
     /** Memory plus swap; -1: unlimited swap. */
     memorySwapBytes: z.number().int().min(-1).optional(),
     /** 0: no CPU limit. */
@@ -214,9 +240,15 @@ const containerUpdate = byId
 const pruneUntil = z
   .string()
   .trim()
-  .refine((value) => untilToEpochSeconds(value, 0) !== undefined, 'until is a Unix time, a date such as 2026-12-01T10:00:00Z, or a duration such as 24h or 1h30m.');
+  .refine(
+    (value) => untilToEpochSeconds(value, 0) !== undefined,
+    'until is a Unix time, a date such as 2026-12-01T10:00:00Z, or a duration such as 24h or 1h30m.',
+  );
 
-const pruneFilters = z.object({ label: z.array(labelFilter).max(20).default([]), until: pruneUntil.optional() }).strict().default({ label: [] });
+const pruneFilters = z
+  .object({ label: z.array(labelFilter).max(20).default([]), until: pruneUntil.optional() })
+  .strict()
+  .default({ label: [] });
 
 /** Prune filters with `until` as an absolute Unix time, so a preview and the prune after it agree. */
 export interface ResolvedPruneFilters {
@@ -259,10 +291,7 @@ export const containerCommands = {
   'containers.kill': command(byId.extend({ signal: signalName.default('SIGKILL') }), returns<ContainerActionResult>()),
   'containers.pause': command(byId, returns<ContainerActionResult>()),
   'containers.unpause': command(byId, returns<ContainerActionResult>()),
-  'containers.remove': command(
-    byId.extend({ force: z.boolean().default(false), volumes: z.boolean().default(false) }),
-    returns<ContainerActionResult>(),
-  ),
+  'containers.remove': command(byId.extend({ force: z.boolean().default(false), volumes: z.boolean().default(false) }), returns<ContainerActionResult>()),
   /** `docker inspect CONTAINER`: the engine's document, unchanged. */
   'containers.inspect': command(z.object({ id: containerRef }), returns<InspectDocument>()),
   /** How a container is isolated: namespaces, root filesystem and cgroup limits, from inspect. */
@@ -274,11 +303,13 @@ export const containerCommands = {
    * from the engine's binding; nothing in the input becomes part of it except through that lookup.
    */
   'containers.openPort': command(
-    z.object({
-      id: containerRef,
-      containerPort: z.number().int().min(1).max(65535),
-      protocol: z.literal('tcp', { error: 'Only TCP ports open in a browser.' }).default('tcp'),
-    }).strict(),
+    z
+      .object({
+        id: containerRef,
+        containerPort: z.number().int().min(1).max(65535),
+        protocol: z.literal('tcp', { error: 'Only TCP ports open in a browser.' }).default('tcp'),
+      })
+      .strict(),
     returns<OpenedPort>(),
   ),
   /** `docker top CONTAINER [ps OPTIONS]` (default -ef). Needs a running container. */
@@ -306,7 +337,15 @@ export const containerCommands = {
   'containers.imageConfig': command(z.object({ id: containerRef }).strict(), returns<ImageChanges>()),
   /** A pasted `docker run` / `docker create` line read as the docker CLI reads it. */
   'containers.parseRun': command(
-    z.object({ commandLine: noNul(z.string().min(1, 'Paste a docker run line.').max(256 * 1024), 'A command line') }),
+    z.object({
+      commandLine: noNul(
+        z
+          .string()
+          .min(1, 'Paste a docker run line.')
+          .max(256 * 1024),
+        'A command line',
+      ),
+    }),
     returns<ParsedRunLine>(),
   ),
   /** The `docker run` line that would make this container again (from inspect, like `runlike`). */

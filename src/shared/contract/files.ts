@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import type {
-  CopiedOut,
-  CopyConflicts,
-  DirectoryListing,
-  FileContent,
-  FileDiff,
-  FileEntry,
-  ListingUpdate,
-  PickedItem,
-} from '../types/files';
+import type { CopiedOut, CopyConflicts, DirectoryListing, FileContent, FileDiff, FileEntry, ListingUpdate, PickedItem } from '../types/files';
 import type { DownloadStart, UploadStart } from '../types/transfers';
 import { command, returns, stream } from './define';
 import { absoluteContainerPath, containerRef } from './schemas';
@@ -62,7 +53,14 @@ export const fileCommands = {
   'files.stat': command(onePath, returns<FileEntry>()),
   /** A file's content for the read-only viewer: capped, binary detected and not returned. */
   'files.read': command(
-    onePath.extend({ maxBytes: z.number().int().min(1).max(8 * 1024 * 1024).default(1024 * 1024) }),
+    onePath.extend({
+      maxBytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(8 * 1024 * 1024)
+        .default(1024 * 1024),
+    }),
     returns<FileContent>(),
   ),
   /** Which of `names` already exist in the destination folder (asked before copying in). */
@@ -83,10 +81,7 @@ export const fileCommands = {
    * archive itself. When the folder's copy exists on the host, the answer is `exists`; calling again
    * with its `replaceToken` replaces it.
    */
-  'files.copyOut': command(
-    onePath.extend({ format: z.enum(['auto', 'tar']).default('auto'), replace: replaceToken.optional() }),
-    returns<CopyOutStart>(),
-  ),
+  'files.copyOut': command(onePath.extend({ format: z.enum(['auto', 'tar']).default('auto'), replace: replaceToken.optional() }), returns<CopyOutStart>()),
   /** A changed file against the image's version, read from a temporary never-started container. */
   'files.diffWithImage': command(onePath, returns<FileDiff>()),
 } as const;

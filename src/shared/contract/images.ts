@@ -7,7 +7,6 @@ import { command, returns } from './define';
 import { labelFilter, imageChanges, imageMessage, imageRef, imageTarget, tagNeedsRepository, tagNeedsRepositoryMessage } from './schemas';
 import { uploadSource } from './transfers';
 
-
 /** `repo:tag`, as `docker image rm` takes a tag to remove. */
 const repoTag = z
   .string()

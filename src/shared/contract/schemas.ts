@@ -59,7 +59,14 @@ export const absoluteContainerPath = z
 export const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'Not a valid IP address.' });
 
 export const labelMap = z.record(
-  noNul(z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'A label key cannot contain = or spaces.'), 'A label key'),
+  noNul(
+    z
+      .string()
+      .min(1)
+      .max(1024)
+      .regex(/^[^=\s]+$/, 'A label key cannot contain = or spaces.'),
+    'A label key',
+  ),
   noNul(z.string().max(4096), 'A label value'),
 );
 
@@ -68,7 +75,14 @@ export const labelFilter = z.string().regex(/^[^=\s]+(=[^\s]*)?$/, 'A label filt
 
 /** One `KEY=value` of a container's or an exec's environment. */
 export const envVar = z.object({
-  key: noNul(z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'An environment variable name cannot contain = or spaces.'), 'An environment variable name'),
+  key: noNul(
+    z
+      .string()
+      .min(1)
+      .max(1024)
+      .regex(/^[^=\s]+$/, 'An environment variable name cannot contain = or spaces.'),
+    'An environment variable name',
+  ),
   value: noNul(z.string().max(65536), 'An environment variable value'),
 });
 

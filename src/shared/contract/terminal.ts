@@ -36,7 +36,14 @@ const input = z.object({
 const resize = z.object({ sessionId, ...size });
 
 /** The renderer has processed this many more output bytes: main sends more (credit-based flow control). */
-const ack = z.object({ sessionId, bytes: z.number().int().min(0).max(1 << 30) });
+const ack = z.object({
+  sessionId,
+  bytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(1 << 30),
+});
 
 /** Keystrokes, resizes and acknowledgements: sent over the stream socket in browser mode. */
 const realtime = { realtime: true };
@@ -73,7 +80,12 @@ export const terminalStreams = {
       tty: z.boolean().default(true),
       /** Connect standard input (always with a TTY). */
       stdin: z.boolean().default(true),
-      user: z.string().trim().max(256).regex(/^[a-zA-Z0-9_.:-]*$/, 'Not a valid user.').optional(),
+      user: z
+        .string()
+        .trim()
+        .max(256)
+        .regex(/^[a-zA-Z0-9_.:-]*$/, 'Not a valid user.')
+        .optional(),
       workingDir: absoluteContainerPath.optional(),
       env: z.array(envVar).max(1024).default([]),
       cols: size.cols.optional(),

@@ -15,7 +15,12 @@ export const uploadSource = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('upload'),
-      filename: z.string().trim().min(1).max(255).refine((name) => !/[\0/\\]/.test(name), 'A file name cannot contain / \\ or NUL.'),
+      filename: z
+        .string()
+        .trim()
+        .min(1)
+        .max(255)
+        .refine((name) => !/[\0/\\]/.test(name), 'A file name cannot contain / \\ or NUL.'),
       sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     })
     .strict(),
@@ -24,7 +29,10 @@ export type UploadSourceRef = z.output<typeof uploadSource>;
 
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'An extension without the dot, or *.')).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'An extension without the dot, or *.'))
+    .min(1)
+    .max(20),
 });
 
 export const transferCommands = {

@@ -7,8 +7,7 @@
 
 export type EventTimeResult = { ok: true; nanos: bigint } | { ok: false; error: string };
 
-const EVENT_TIME_HELP =
-  'Use a Unix timestamp (1718000000), an RFC 3339 date or date-time (2024-06-10T12:00:00Z) or a duration before now (10m, 1h30m).';
+const EVENT_TIME_HELP = 'Use a Unix timestamp (1718000000), an RFC 3339 date or date-time (2024-06-10T12:00:00Z) or a duration before now (10m, 1h30m).';
 
 const NANOS_PER = { ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n } as const;
 type DurationUnit = keyof typeof NANOS_PER;

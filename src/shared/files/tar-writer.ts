@@ -29,7 +29,14 @@ function writeString(block: Uint8Array, offset: number, length: number, value: s
 
 /** An octal field: digits padded with zeros, then a NUL. */
 function writeOctal(block: Uint8Array, offset: number, length: number, value: number): void {
-  writeString(block, offset, length - 1, Math.floor(value).toString(8).padStart(length - 1, '0'));
+  writeString(
+    block,
+    offset,
+    length - 1,
+    Math.floor(value)
+      .toString(8)
+      .padStart(length - 1, '0'),
+  );
 }
 
 const MAX_OCTAL_SIZE = 0o77777777777;

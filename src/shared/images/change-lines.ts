@@ -9,7 +9,21 @@ type ChangeInstruction = (typeof CHANGE_INSTRUCTIONS)[number];
 
 /** Instructions an ONBUILD trigger may run later (a Dockerfile's, minus the ones ONBUILD forbids). */
 const ONBUILD_TRIGGERS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'HEALTHCHECK',
+  'LABEL',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ]);
 
 export interface KeyValue {

@@ -51,9 +51,7 @@ export type ListingUpdate =
   | { kind: 'entries'; path: string; entries: FileEntry[]; scannedBytes: number; method: ListingMethod }
   | { kind: 'done'; path: string; scannedBytes: number; method: ListingMethod };
 
-export type FileContent =
-  | { path: string; size: number; kind: 'text'; text: string; truncated: boolean }
-  | { path: string; size: number; kind: 'binary' };
+export type FileContent = { path: string; size: number; kind: 'text'; text: string; truncated: boolean } | { path: string; size: number; kind: 'binary' };
 
 export interface ContainerChange {
   path: string;

@@ -1,17 +1,7 @@
 import type { BerthErrorShape } from '../errors';
 
 /** Where a layer of a pull or push is, as the engine reports it, in words a user can read. */
-export type LayerPhase =
-  | 'waiting'
-  | 'downloading'
-  | 'verifying'
-  | 'extracting'
-  | 'done'
-  | 'exists'
-  | 'preparing'
-  | 'pushing'
-  | 'pushed'
-  | 'mounted';
+export type LayerPhase = 'waiting' | 'downloading' | 'verifying' | 'extracting' | 'done' | 'exists' | 'preparing' | 'pushing' | 'pushed' | 'mounted';
 
 export interface LayerProgress {
   /** The short layer id the engine names (12 hex digits). */

@@ -1,11 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import {
-  CLI_CHANNELS,
-  dockerArgvFor,
-  dockerCommandFor,
-  hasCliCommand,
-} from '../../../src/shared/cli/docker-command';
+import { CLI_CHANNELS, dockerArgvFor, dockerCommandFor, hasCliCommand } from '../../../src/shared/cli/docker-command';
 import { formatCpus, formatMemory } from '../../../src/shared/containers/units';
 import { splitShellWords } from '../../../src/shared/cli/shell-quote';
 import type { CreateContainerSpec } from '../../../src/shared/contract';
@@ -85,9 +80,7 @@ describe('create and run', () => {
     expect(create({ image: 'busybox' })).toBe('docker create busybox');
     expect(create(createContainerSpec.parse({ image: 'busybox' }))).toBe('docker create busybox');
     expect(dockerCommandFor('containers.run', { image: 'busybox:1.36' })).toBe('docker run -d busybox:1.36');
-    expect(
-      create({ image: 'busybox', entrypoint: [], command: [], restartPolicy: { name: 'no' }, logConfig: {} }),
-    ).toBe('docker create busybox');
+    expect(create({ image: 'busybox', entrypoint: [], command: [], restartPolicy: { name: 'no' }, logConfig: {} })).toBe('docker create busybox');
   });
 
   it('writes a full spec in the CLI flag forms and order', () => {
@@ -120,8 +113,8 @@ describe('create and run', () => {
       command: ['echo "$HOME"; sleep 10'],
     };
     expect(create(spec)).toBe(
-      'docker create --name web-1 -e MODE=prod -e \'GREETING=hello world\'' +
-        ' -p 127.0.0.1:8080:80 -p 0.0.0.0::53/udp -p \'[::1]:8443:443\'' +
+      "docker create --name web-1 -e MODE=prod -e 'GREETING=hello world'" +
+        " -p 127.0.0.1:8080:80 -p 0.0.0.0::53/udp -p '[::1]:8443:443'" +
         ' --mount type=bind,source=/srv/site,target=/usr/share/site,readonly' +
         ' --mount type=volume,source=data,target=/data --mount type=volume,target=/cache' +
         ' -t -i --restart on-failure:3 --memory 64m --cpus 1.5 --pids-limit 100' +
@@ -139,9 +132,7 @@ describe('create and run', () => {
   });
 
   it('log options alone', () => {
-    expect(create({ image: 'i', logConfig: { maxSize: '512k' } })).toBe(
-      'docker create --log-driver json-file --log-opt max-size=512k i',
-    );
+    expect(create({ image: 'i', logConfig: { maxSize: '512k' } })).toBe('docker create --log-driver json-file --log-opt max-size=512k i');
   });
 
   it('keeps a one-word entrypoint and puts the rest of a longer one before the command', () => {
@@ -186,11 +177,19 @@ describe('quoting round trip', () => {
     command: nasty,
   };
   const expected = [
-    'docker', 'create', '--name', 'web',
+    'docker',
+    'create',
+    '--name',
+    'web',
     ...nasty.flatMap((value, index) => ['-e', `V${index}=${value}`]),
-    '--mount', "type=bind,source=/it's here,target=/$HOME dir",
+    '--mount',
+    "type=bind,source=/it's here,target=/$HOME dir",
     ...nasty.flatMap((value, index) => ['--label', `l${index}=${value}`]),
-    '--entrypoint', '/bin/sh', 'busybox', '-c', ...nasty,
+    '--entrypoint',
+    '/bin/sh',
+    'busybox',
+    '-c',
+    ...nasty,
   ];
 
   it('the argv is what the CLI would receive', () => {

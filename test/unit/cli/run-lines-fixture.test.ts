@@ -32,7 +32,17 @@ describe('real-world docker run lines', () => {
     for (const entry of lines) expect(entry.source).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/[0-9a-f]{40}\//);
   });
 
-  it.each(lines.map((entry) => [`${entry.image}: ${rendered(entry).replace(/\s*\\\n\s*/g, ' ').slice(0, 90)}`, entry] as const))('%s', (_name, entry) => {
+  it.each(
+    lines.map(
+      (entry) =>
+        [
+          `${entry.image}: ${rendered(entry)
+            .replace(/\s*\\\n\s*/g, ' ')
+            .slice(0, 90)}`,
+          entry,
+        ] as const,
+    ),
+  )('%s', (_name, entry) => {
     const result = parseRunLine(rendered(entry));
     if (!result.ok) throw new Error(result.error);
     const { spec, unsupported, shellRest } = result.parsed;

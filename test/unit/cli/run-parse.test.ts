@@ -40,7 +40,11 @@ describe('reading a line as the CLI does', () => {
       { containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 },
       { containerPort: 90, protocol: 'udp', hostIp: '0.0.0.0', hostPort: 9090 },
     ]);
-    expect(spec.env).toEqual([{ key: 'A', value: '1' }, { key: 'B', value: '2' }, { key: 'C', value: '3' }]);
+    expect(spec.env).toEqual([
+      { key: 'A', value: '1' },
+      { key: 'B', value: '2' },
+      { key: 'C', value: '3' },
+    ]);
   });
 
   it('a value flag at the end of a group takes the next word: -itp 80:80', () => {
@@ -70,7 +74,11 @@ describe('reading a line as the CLI does', () => {
 
   it('quoting as sh does: single, double, backslash; image then command words', () => {
     const { spec } = parse(`docker run -e 'A=it'\\''s' -e "B=\\"q\\" \\$x" -e C=a\\ b busybox sh -c 'echo "$HOME"; ls'`);
-    expect(spec.env).toEqual([{ key: 'A', value: "it's" }, { key: 'B', value: '"q" $x' }, { key: 'C', value: 'a b' }]);
+    expect(spec.env).toEqual([
+      { key: 'A', value: "it's" },
+      { key: 'B', value: '"q" $x' },
+      { key: 'C', value: 'a b' },
+    ]);
     expect(spec.command).toEqual(['sh', '-c', 'echo "$HOME"; ls']);
   });
 
@@ -134,7 +142,7 @@ describe('reading a line as the CLI does', () => {
   });
 
   it('the command ends at a shell operator; the rest is returned apart, not taken as words', () => {
-    const parsed = parse("docker run --rm --entrypoint=cat nginx /etc/nginx/nginx.conf > /host/path/nginx.conf");
+    const parsed = parse('docker run --rm --entrypoint=cat nginx /etc/nginx/nginx.conf > /host/path/nginx.conf');
     expect(parsed.spec.command).toEqual(['/etc/nginx/nginx.conf']);
     expect(parsed.shellRest).toBe('> /host/path/nginx.conf');
     expect(parse('docker run -d busybox sleep 1 2>&1 | tee log').shellRest).toBe('2>&1 | tee log');
@@ -144,7 +152,9 @@ describe('reading a line as the CLI does', () => {
   });
 
   it('a value sh would expand ($PWD, $(id -u), backticks) is reported, not taken literally; single quotes keep it literal', () => {
-    const { spec, unsupported } = parse(`docker run -v $PWD:/x -v "$(pwd)/a b":/y --user $(id -u):$(id -g) -e 'LITERAL=$HOME' -e "HOME_IS=$HOME" -w \`pwd\` busybox`);
+    const { spec, unsupported } = parse(
+      `docker run -v $PWD:/x -v "$(pwd)/a b":/y --user $(id -u):$(id -g) -e 'LITERAL=$HOME' -e "HOME_IS=$HOME" -w \`pwd\` busybox`,
+    );
     expect(spec.env).toEqual([{ key: 'LITERAL', value: '$HOME' }]);
     expect(unsupported.map((u) => [u.flag, u.value])).toEqual([
       ['-v', '$PWD:/x'],

@@ -29,7 +29,13 @@ describe('dropped items', () => {
   it('adopts dropped files and folders and returns handles, skipping what cannot be adopted', async () => {
     writeFileSync(path.join(dir, 'a file.txt'), 'x'.repeat(10));
     mkdirSync(path.join(dir, 'folder'));
-    const items = (await handler({ senderFrame: trusted }, [path.join(dir, 'a file.txt'), path.join(dir, 'folder'), path.join(dir, 'missing'), 'relative', 42])) as Array<{
+    const items = (await handler({ senderFrame: trusted }, [
+      path.join(dir, 'a file.txt'),
+      path.join(dir, 'folder'),
+      path.join(dir, 'missing'),
+      'relative',
+      42,
+    ])) as Array<{
       fileHandle: string;
       kind: string;
       sizeBytes: number;

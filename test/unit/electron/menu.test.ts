@@ -44,7 +44,17 @@ describe('application menu', () => {
     const { template } = build('darwin');
     expect(template.map((item) => item.label)).toEqual(['Berth', 'File', 'Edit', 'View', 'Window', 'Help']);
     expect(submenu(template[0]).map((item) => item.id ?? item.role ?? item.type)).toEqual([
-      'about', 'separator', 'settings', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit',
+      'about',
+      'separator',
+      'settings',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
     ]);
     expect(find(submenu(template.at(-1)), 'about')).toBeUndefined();
   });

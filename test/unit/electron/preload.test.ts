@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_ADOPT_DROPPED, IPC_STREAM_ACK, IPC_STREAM_FRAME, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BerthBridge, type StreamFrame } from '../../../src/shared/transport';
+import {
+  IPC_ADOPT_DROPPED,
+  IPC_STREAM_ACK,
+  IPC_STREAM_FRAME,
+  IPC_SUBSCRIBE,
+  IPC_UNSUBSCRIBE,
+  type BerthBridge,
+  type StreamFrame,
+} from '../../../src/shared/transport';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();

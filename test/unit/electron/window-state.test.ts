@@ -15,9 +15,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { initialWindowState, parseWindowState, restorableBounds, trackWindowState, windowStateFile } = await import(
-  '../../../src/main/electron/window-state'
-);
+const { initialWindowState, parseWindowState, restorableBounds, trackWindowState, windowStateFile } = await import('../../../src/main/electron/window-state');
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const right = { x: 1920, y: 0, width: 1280, height: 1000 };
@@ -103,13 +101,15 @@ describe('saving the window bounds', () => {
     window.emit('resize');
     await vi.advanceTimersByTimeAsync(1000);
     vi.useRealTimers();
-    await expect.poll(async () => JSON.parse(await readFile(path.join(dir, 'window-state.json'), 'utf8').catch(() => '{}'))).toEqual({
-      x: 200,
-      y: 100,
-      width: 1100,
-      height: 760,
-      maximized: false,
-    });
+    await expect
+      .poll(async () => JSON.parse(await readFile(path.join(dir, 'window-state.json'), 'utf8').catch(() => '{}')))
+      .toEqual({
+        x: 200,
+        y: 100,
+        width: 1100,
+        height: 760,
+        maximized: false,
+      });
     window.maximized = true;
     window.emit('close');
     await expect.poll(async () => (JSON.parse(await readFile(path.join(dir, 'window-state.json'), 'utf8')) as { maximized: boolean }).maximized).toBe(true);

@@ -31,9 +31,7 @@ beforeAll(async () => {
     }
     if (url.pathname === '/v2/team/app/tags/list') {
       if (req.headers.authorization !== `Bearer ${TOKEN}`) {
-        res
-          .writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${host}/token",service="test-registry",scope="repository:team/app:pull"` })
-          .end();
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${host}/token",service="test-registry",scope="repository:team/app:pull"` }).end();
         return;
       }
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ name: 'team/app', tags: ['1.0', '2.0', 'latest'] }));
@@ -70,10 +68,7 @@ describe('registryTags', () => {
   });
 
   it('follows the Bearer challenge with the stored login and lists the tags', async () => {
-    await writeFile(
-      path.join(configDir, 'config.json'),
-      JSON.stringify({ auths: { [host]: { auth: Buffer.from('me:secret').toString('base64') } } }),
-    );
+    await writeFile(path.join(configDir, 'config.json'), JSON.stringify({ auths: { [host]: { auth: Buffer.from('me:secret').toString('base64') } } }));
     seen.length = 0;
     expect(await registryTags(`${host}/team/app`)).toEqual({ repository: `${host}/team/app`, tags: ['1.0', '2.0', 'latest'] });
     expect(seen.map((s) => s.url.split('?')[0])).toEqual(['/v2/team/app/tags/list', '/token', '/v2/team/app/tags/list']);

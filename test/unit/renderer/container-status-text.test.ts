@@ -25,7 +25,13 @@ const LINES = [
 
 async function translator(language: 'en' | 'ko') {
   const instance = i18next.createInstance();
-  await instance.init({ lng: language, resources: { en: { containers: en }, ko: { containers: ko } }, ns: ['containers'], defaultNS: 'containers', interpolation: { escapeValue: false } });
+  await instance.init({
+    lng: language,
+    resources: { en: { containers: en }, ko: { containers: ko } },
+    ns: ['containers'],
+    defaultNS: 'containers',
+    interpolation: { escapeValue: false },
+  });
   return instance.getFixedT(language, 'containers');
 }
 

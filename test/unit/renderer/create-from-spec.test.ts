@@ -29,7 +29,7 @@ describe('the container options in the form', () => {
     const tmpfs = { ...newTmpfsRow(), target: '/run', options: 'size=64m' };
     const draft = toSpec({
       ...base,
-      entrypoint: "/bin/sh -c",
+      entrypoint: '/bin/sh -c',
       autoRemove: true,
       init: true,
       readOnly: true,
@@ -64,7 +64,15 @@ describe('the container options in the form', () => {
   });
 
   it('put their problems on their own fields', () => {
-    const draft = toSpec({ ...base, healthInterval: 'soon', hostname: 'bad_host', autoRemove: true, restart: 'always', capAdd: 'NET-ADMIN', tmpfs: [{ ...newTmpfsRow(), target: 'relative' }] });
+    const draft = toSpec({
+      ...base,
+      healthInterval: 'soon',
+      hostname: 'bad_host',
+      autoRemove: true,
+      restart: 'always',
+      capAdd: 'NET-ADMIN',
+      tmpfs: [{ ...newTmpfsRow(), target: 'relative' }],
+    });
     const errors = validate(draft);
     expect(errors.get('healthInterval')?.key).toBe('duration');
     expect(errors.get('hostname')?.key).toBe('hostname');

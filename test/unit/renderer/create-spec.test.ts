@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dockerCommandFor } from '../../../src/shared/cli/docker-command';
-import {
-  initialFormState,
-  newKeyValueRow,
-  newMountRow,
-  newPortRow,
-  type CreateFormState,
-} from '../../../src/renderer/features/create-container/formState';
+import { initialFormState, newKeyValueRow, newMountRow, newPortRow, type CreateFormState } from '../../../src/renderer/features/create-container/formState';
 import { validate } from '../../../src/renderer/features/create-container/issues';
-import {
-  cpusToNano,
-  memoryToBytes,
-  rowFieldKey,
-  specForCli,
-  toSpec,
-} from '../../../src/renderer/features/create-container/toSpec';
+import { cpusToNano, memoryToBytes, rowFieldKey, specForCli, toSpec } from '../../../src/renderer/features/create-container/toSpec';
 
 function form(patch: Partial<CreateFormState>): CreateFormState {
   return { ...initialFormState('busybox:latest'), ...patch };
@@ -65,15 +53,11 @@ describe('create form -> spec', () => {
     expect(toSpec(form({ command: '   ' })).spec.command).toBeUndefined();
     const broken = toSpec(form({ command: 'echo "oops' }));
     expect(broken.spec.command).toBeUndefined();
-    expect(broken.localErrors).toEqual([
-      { field: 'command', message: expect.objectContaining({ key: 'unterminatedDouble', values: { position: 6 } }) },
-    ]);
+    expect(broken.localErrors).toEqual([{ field: 'command', message: expect.objectContaining({ key: 'unterminatedDouble', values: { position: 6 } }) }]);
   });
 
   it('maps restart policies, log options, tty and stdin', () => {
-    const draft = toSpec(
-      form({ restart: 'on-failure', maxRetries: '3', logMaxSize: '10m', logMaxFile: '2', tty: true, openStdin: true }),
-    );
+    const draft = toSpec(form({ restart: 'on-failure', maxRetries: '3', logMaxSize: '10m', logMaxFile: '2', tty: true, openStdin: true }));
     expect(draft.spec).toMatchObject({
       restartPolicy: { name: 'on-failure', maximumRetryCount: 3 },
       logConfig: { maxSize: '10m', maxFile: 2 },

@@ -16,13 +16,19 @@ const unreachable = (code: UnreachableCode): string => `The Docker engine is not
 
 async function banner(language: 'en' | 'ko', error: string | undefined, code?: UnreachableCode): Promise<string> {
   const instance = i18next.createInstance();
-  await instance.init({ lng: language, resources: { en: { engine: en }, ko: { engine: ko } }, ns: ['engine'], defaultNS: 'engine', interpolation: { escapeValue: false } });
+  await instance.init({
+    lng: language,
+    resources: { en: { engine: en }, ko: { engine: ko } },
+    ns: ['engine'],
+    defaultNS: 'engine',
+    interpolation: { escapeValue: false },
+  });
   const reason = code ? instance.t(`reasons.${code}`) : outageReason(error);
   return reason ? instance.t('banner', { host: HOST, reason }) : instance.t('bannerNoReason', { host: HOST });
 }
 
 describe('outageReason', () => {
-  it.each(UNREACHABLE_CODES)('takes the reason out of main\'s message for %s', (code) => {
+  it.each(UNREACHABLE_CODES)("takes the reason out of main's message for %s", (code) => {
     const message = unreachable(code);
     expect(message).toMatch(/^The Docker engine is not reachable \(.+\)\.$/);
     const reason = outageReason(message);
@@ -52,7 +58,7 @@ describe('the engine banner', () => {
     expect(await banner('en', unreachable('ENOENT'))).toBe(`The Docker engine at ${HOST} is not reachable: its socket does not exist.`);
   });
 
-  it('words the socket\'s reason in the UI\'s language when main names it', async () => {
+  it("words the socket's reason in the UI's language when main names it", async () => {
     for (const code of UNREACHABLE_CODES) {
       expect(await banner('en', unreachable(code), code)).toBe(await banner('en', unreachable(code)));
       const korean = await banner('ko', unreachable(code), code);

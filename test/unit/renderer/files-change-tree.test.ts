@@ -17,7 +17,7 @@ describe('the changes tree', () => {
     expect(countChanges(changes)).toEqual({ added: 3, changed: 3, deleted: 1 });
   });
 
-  it('nests paths, keeps each path\'s own kind, sorts children, counts what is shown below', () => {
+  it("nests paths, keeps each path's own kind, sorts children, counts what is shown below", () => {
     const tree = buildChangeTree(changes, new Set(['added', 'changed', 'deleted']));
     expect(tree.children.map((node) => [node.name, node.kind, node.count])).toEqual([
       ['etc', 'changed', 4],
@@ -32,7 +32,11 @@ describe('the changes tree', () => {
     expect(deleted.children.map((node) => [node.path, node.count])).toEqual([['/etc', 1]]);
     expect(deleted.children[0]!.children.map((node) => node.path)).toEqual(['/etc/group']);
     const query = buildChangeTree(changes, new Set(['added', 'changed', 'deleted']), 'ÜNÏ');
-    expect(visibleNodes(query, new Set(['/root', '/root/a b'])).map(({ node, depth }) => `${depth}:${node.path}`)).toEqual(['0:/root', '1:/root/a b', '2:/root/a b/ünï.txt']);
+    expect(visibleNodes(query, new Set(['/root', '/root/a b'])).map(({ node, depth }) => `${depth}:${node.path}`)).toEqual([
+      '0:/root',
+      '1:/root/a b',
+      '2:/root/a b/ünï.txt',
+    ]);
   });
 
   it('shows children only under expanded folders', () => {

@@ -1,15 +1,7 @@
 import { goTemplate } from '../../../src/shared/cli/go-template';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../../src/shared/types/inspect';
-import {
-  containerIds,
-  copyText,
-  formatPath,
-  pathId,
-  searchJson,
-  splitMatches,
-  visibleRows,
-} from '../../../src/renderer/components/json-tree/json-tree-model';
+import { containerIds, copyText, formatPath, pathId, searchJson, splitMatches, visibleRows } from '../../../src/renderer/components/json-tree/json-tree-model';
 import { sortProcesses, compareCells } from '../../../src/renderer/features/top/process-sort';
 
 const doc: JsonValue = {
@@ -58,13 +50,7 @@ describe('json tree rows', () => {
   });
 
   it('lists every expandable node for expand-all', () => {
-    expect([...containerIds(doc)].map((id) => formatPath(JSON.parse(id)))).toEqual([
-      '.HostConfig',
-      '.Mounts',
-      '.Mounts[0]',
-      '.Config',
-      '.Config.Labels',
-    ]);
+    expect([...containerIds(doc)].map((id) => formatPath(JSON.parse(id)))).toEqual(['.HostConfig', '.Mounts', '.Mounts[0]', '.Config', '.Config.Labels']);
   });
 
   it('copies scalars bare and structures as JSON', () => {

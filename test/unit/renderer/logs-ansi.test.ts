@@ -41,6 +41,10 @@ describe('ANSI SGR parsing', () => {
 
   it('has segments whose texts join to the plain text', () => {
     const raw = '\x1b[1mA\x1b[0m\tB\x1b[38;5;1mC\x01';
-    expect(parseAnsi(raw).map((s) => s.text).join('')).toBe(plainText(raw));
+    expect(
+      parseAnsi(raw)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(plainText(raw));
   });
 });

@@ -116,7 +116,10 @@ describe('RegexWorkerScan', () => {
     const worker = new FakeWorker();
     const scan = new RegexWorkerScan(search, store, recorder().events, () => worker);
     scan.kick();
-    store.append([{ stream: 'stdout', text: 'm4' }, { stream: 'stdout', text: 'm5' }]); // m1, m2 leave
+    store.append([
+      { stream: 'stdout', text: 'm4' },
+      { stream: 'stdout', text: 'm5' },
+    ]); // m1, m2 leave
     worker.answer();
     expect(search.lineSeqs()).toEqual([2]);
     search.record(store, 0, 3, [0, 1]); // the same slice again: already searched

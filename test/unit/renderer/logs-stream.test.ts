@@ -118,7 +118,7 @@ describe('log stream controller', () => {
 });
 
 describe('time input', () => {
-  it('gives a local date-time this browser\'s zone, and leaves other forms alone', () => {
+  it("gives a local date-time this browser's zone, and leaves other forms alone", () => {
     expect(normalizeTimeInput('2024-05-01 12:00')).toMatch(/^2024-05-01T12:00[+-]\d{2}:\d{2}$/);
     expect(normalizeTimeInput(' 10m ')).toBe('10m');
     expect(normalizeTimeInput('2024-05-01T12:00:00Z')).toBe('2024-05-01T12:00:00Z');

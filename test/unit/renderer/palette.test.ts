@@ -35,7 +35,12 @@ describe('command registry', () => {
     const view = Symbol('view');
     registry.set(app, [command('view.engine', 'Go to Engine')]);
     const unregister = registry.set(view, [command('container.stop', 'Stop', { shortcutId: 'stop' })]);
-    expect(registry.list().map((c) => c.id).sort()).toEqual(['container.stop', 'view.engine']);
+    expect(
+      registry
+        .list()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['container.stop', 'view.engine']);
     expect(registry.findByShortcut('stop')?.title).toBe('Stop');
     unregister();
     expect(registry.list().map((c) => c.id)).toEqual(['view.engine']);

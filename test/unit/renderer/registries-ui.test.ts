@@ -18,7 +18,16 @@ import {
 } from '../../../src/renderer/features/registries/task-model';
 import { loginCommand, pullCommand, tagCommand } from '../../../src/shared/cli/registries';
 
-const image = (id: string, repoTags: string[]): ImageSummary => ({ id, repoTags, repoDigests: [], created: 1, sizeBytes: 1, containers: 0, labels: {}, dangling: repoTags.length === 0 });
+const image = (id: string, repoTags: string[]): ImageSummary => ({
+  id,
+  repoTags,
+  repoDigests: [],
+  created: 1,
+  sizeBytes: 1,
+  containers: 0,
+  labels: {},
+  dangling: repoTags.length === 0,
+});
 
 let nextId = 0;
 function task(patch: Partial<RegistryTask>): RegistryTask {
@@ -51,11 +60,13 @@ describe('registry task model', () => {
     expect(layerPercent({ id: 'a', phase: 'downloading', currentBytes: 1, totalBytes: 4 })).toBe(25);
     expect(layerPercent({ id: 'a', phase: 'waiting', currentBytes: 0 })).toBeUndefined();
     expect(layerPercent({ id: 'a', phase: 'exists', currentBytes: 0 })).toBe(100);
-    expect(finishedLayers([
-      { id: 'a', phase: 'done', currentBytes: 0 },
-      { id: 'b', phase: 'exists', currentBytes: 0 },
-      { id: 'c', phase: 'extracting', currentBytes: 1, totalBytes: 2 },
-    ])).toBe(2);
+    expect(
+      finishedLayers([
+        { id: 'a', phase: 'done', currentBytes: 0 },
+        { id: 'b', phase: 'exists', currentBytes: 0 },
+        { id: 'c', phase: 'extracting', currentBytes: 1, totalBytes: 2 },
+      ]),
+    ).toBe(2);
   });
 
   it('splits seconds left into rounded-up parts', () => {
@@ -64,7 +75,7 @@ describe('registry task model', () => {
     expect(timeLeftParts(-3)).toEqual({ hours: 0, minutes: 0, seconds: 0 });
   });
 
-  it("finds the pull Run started: origin run, same reference, not one that existed before", () => {
+  it('finds the pull Run started: origin run, same reference, not one that existed before', () => {
     const old = task({ origin: 'run', reference: 'app:1' });
     const user = task({ origin: 'user', reference: 'app:1', startedAt: 2000 });
     const other = task({ origin: 'run', reference: 'app:2', startedAt: 2000 });
@@ -134,13 +145,7 @@ describe('create form: pull', () => {
   });
 
   it('tells a local image from one Run would pull', () => {
-    const choices = imageChoices(
-      [
-        image('sha256:aaaa1111', ['busybox:latest']),
-        image('sha256:bbbb2222', []),
-      ],
-      (id) => id,
-    );
+    const choices = imageChoices([image('sha256:aaaa1111', ['busybox:latest']), image('sha256:bbbb2222', [])], (id) => id);
     expect(isLocalChoice('busybox', choices)).toBe(true);
     expect(isLocalChoice('busybox:latest', choices)).toBe(true);
     expect(isLocalChoice('bbbb22', choices)).toBe(true);

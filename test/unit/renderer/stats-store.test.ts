@@ -129,7 +129,12 @@ describe('StatsStore streams', () => {
     expect(fake.open()).toHaveLength(0);
     expect(store.get('a').status).toBe('paused');
     page.set(false);
-    expect(fake.open().map((s) => s.id).sort()).toEqual(['a', 'b']);
+    expect(
+      fake
+        .open()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(store.get('a').status).toBe('connecting');
   });
 
@@ -148,7 +153,12 @@ describe('StatsStore streams', () => {
     store.retain('a');
     store.setRunning('a', true);
     fake.open()[0]!.handlers.onMessage(sample('a', 9000));
-    expect(store.get('a').history.toArray().map((s) => s.time)).toEqual([1000, 2000, 9000]);
+    expect(
+      store
+        .get('a')
+        .history.toArray()
+        .map((s) => s.time),
+    ).toEqual([1000, 2000, 9000]);
   });
 
   it('shows "stopped" when the stream ends, and watches again once the list says it runs', () => {

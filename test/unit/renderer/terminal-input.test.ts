@@ -81,7 +81,10 @@ describe('InputQueue', () => {
 
   it('reports a failed send and drops the rest of that input', async () => {
     const errors: unknown[] = [];
-    const q = new InputQueue(() => Promise.reject(new Error('not reading')), (error) => errors.push(error));
+    const q = new InputQueue(
+      () => Promise.reject(new Error('not reading')),
+      (error) => errors.push(error),
+    );
     q.start();
     q.text('a'.repeat(INPUT_PIECE_CHARS * 3));
     await new Promise((resolve) => setTimeout(resolve, 0));

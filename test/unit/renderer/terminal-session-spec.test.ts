@@ -59,12 +59,24 @@ describe('CLI equivalents', () => {
   it('exec -it, exec, attach, start -ai', () => {
     expect(sessionCliCommand({ kind: 'shell', containerId: 'x', containerName: 'web' }, '/bin/bash')).toBe('docker exec -it web /bin/bash');
     expect(
-      sessionCliCommand({ kind: 'command', containerId: 'x', containerName: 'web', command: ['sh', '-c', 'echo hi'], user: 'root', workingDir: '/tmp', env: [{ key: 'A', value: 'b c' }] }),
+      sessionCliCommand({
+        kind: 'command',
+        containerId: 'x',
+        containerName: 'web',
+        command: ['sh', '-c', 'echo hi'],
+        user: 'root',
+        workingDir: '/tmp',
+        env: [{ key: 'A', value: 'b c' }],
+      }),
     ).toBe("docker exec -u root -w /tmp -e 'A=b c' web sh -c 'echo hi'");
     expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web' })).toBe('docker attach web');
-    expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', detachKeys: 'ctrl-a,x' })).toBe('docker attach --detach-keys=ctrl-a,x web');
+    expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', detachKeys: 'ctrl-a,x' })).toBe(
+      'docker attach --detach-keys=ctrl-a,x web',
+    );
     expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', start: true })).toBe('docker start -ai web');
-    expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', start: true, detachKeys: 'ctrl-a,x' })).toBe('docker start -ai --detach-keys=ctrl-a,x web');
+    expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', start: true, detachKeys: 'ctrl-a,x' })).toBe(
+      'docker start -ai --detach-keys=ctrl-a,x web',
+    );
     expect(sessionCliCommand({ kind: 'attach', containerId: 'x', containerName: 'web', logs: true })).toBe('docker logs web; docker attach web');
   });
 

@@ -148,16 +148,15 @@ export async function renameContainer(docker: Docker, id: string, name: string):
 
 /** `docker wait`: resolves when the container has stopped (at once when it is not running). */
 export async function waitForExit(docker: Docker, id: string): Promise<ContainerExit> {
-  const answer = (await engineCall(() => docker.getContainer(id).wait(), { action: `wait for container ${id}` })) as { StatusCode: number; Error?: { Message?: string } | null };
+  const answer = (await engineCall(() => docker.getContainer(id).wait(), { action: `wait for container ${id}` })) as {
+    StatusCode: number;
+    Error?: { Message?: string } | null;
+  };
   if (answer.Error?.Message) throw new BerthError('INTERNAL', `The engine could not wait for ${id}: ${answer.Error.Message}`);
   return { exitCode: answer.StatusCode };
 }
 
-export async function removeContainer(
-  docker: Docker,
-  id: string,
-  options: { force: boolean; volumes: boolean },
-): Promise<ContainerActionResult> {
+export async function removeContainer(docker: Docker, id: string, options: { force: boolean; volumes: boolean }): Promise<ContainerActionResult> {
   try {
     await docker.getContainer(id).remove({ force: options.force, v: options.volumes });
   } catch (err) {
@@ -168,7 +167,10 @@ export async function removeContainer(
     const name = await docker
       .getContainer(id)
       .inspect()
-      .then((info) => info.Name.replace(/^\//, ''), () => id);
+      .then(
+        (info) => info.Name.replace(/^\//, ''),
+        () => id,
+      );
     throw new BerthError('CONFLICT', `Container ${name} is ${state.toLowerCase()}: stop it first, or remove it with Force (docker rm -f).`);
   }
   return { id };

@@ -1,10 +1,4 @@
-import type {
-  CgroupLimit,
-  ContainerIsolation,
-  NamespaceIsolation,
-  NamespaceKind,
-  NamespaceMode,
-} from '../../../shared/types/isolation';
+import type { CgroupLimit, ContainerIsolation, NamespaceIsolation, NamespaceKind, NamespaceMode } from '../../../shared/types/isolation';
 
 /** The parts of `docker inspect` the isolation model reads; everything optional, as engines differ. */
 export interface IsolationInspect {

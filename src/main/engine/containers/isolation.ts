@@ -26,7 +26,13 @@ export async function containerIsolation(docker: Docker, id: string): Promise<Co
     let pending = names.get(other);
     if (!pending) {
       // The other container may be gone already; the id alone still says what is shared.
-      pending = docker.getContainer(other).inspect().then((found) => found.Name.replace(/^\//, ''), () => undefined);
+      pending = docker
+        .getContainer(other)
+        .inspect()
+        .then(
+          (found) => found.Name.replace(/^\//, ''),
+          () => undefined,
+        );
       names.set(other, pending);
     }
     return pending;

@@ -23,7 +23,8 @@ function engineFilters(filters: ResolvedPruneFilters): Record<string, string[]> 
  */
 export async function previewPrune(docker: Docker, filters: ResolvedPruneFilters): Promise<ContainerPrunePreview> {
   const rows = await engineCall(
-    () => docker.listContainers({ all: true, size: true, filters: { status: [...PRUNABLE_STATES], ...(filters.label.length ? { label: filters.label } : {}) } }),
+    () =>
+      docker.listContainers({ all: true, size: true, filters: { status: [...PRUNABLE_STATES], ...(filters.label.length ? { label: filters.label } : {}) } }),
     { action: 'list stopped containers' },
   );
   const cutoff = filters.until === undefined ? undefined : Number(filters.until);

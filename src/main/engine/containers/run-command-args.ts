@@ -170,7 +170,8 @@ export function recreateArgv({ container, image, defaultLogDriver }: RecreateInp
   args.push(...networkArgs(container), ...exposeArgs(container, imageConfig));
   for (const bind of host.Binds ?? []) args.push('-v', bind);
   for (const mount of (host.Mounts ?? []) as MountConfig[]) args.push('--mount', mountValue(mount));
-  for (const [target, options] of Object.entries((host as { Tmpfs?: Record<string, string> }).Tmpfs ?? {})) args.push('--tmpfs', options ? `${target}:${options}` : target);
+  for (const [target, options] of Object.entries((host as { Tmpfs?: Record<string, string> }).Tmpfs ?? {}))
+    args.push('--tmpfs', options ? `${target}:${options}` : target);
   for (const from of host.VolumesFrom ?? []) args.push('--volumes-from', from);
   args.push(...resourceArgs(host), ...securityArgs(host));
 

@@ -33,7 +33,8 @@ function errorFrom(head: ResponseHead, body: Buffer): EngineHttpError {
   let json: { message?: string } | null = null;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') json = { message: (parsed as { message: string }).message };
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string')
+      json = { message: (parsed as { message: string }).message };
   } catch {
     // Not JSON: the text itself is the message.
   }

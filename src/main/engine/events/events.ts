@@ -54,7 +54,6 @@ function toEngineEvent(raw: RawEvent): EngineEvent {
   };
 }
 
-
 const RECONNECT_WAIT_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -63,12 +62,7 @@ const RECONNECT_WAIT_MS = 24 * 60 * 60 * 1000;
  * neither duplicates nor a gap. With `until`, the stream ends once that time has passed and the
  * engine has closed its response (the engine ends it itself at `until`).
  */
-export function watchEvents(
-  docker: Docker,
-  monitor: EngineMonitor,
-  filter: EventFilter,
-  sink: StreamSink<EngineEvent>,
-): () => void {
+export function watchEvents(docker: Docker, monitor: EngineMonitor, filter: EventFilter, sink: StreamSink<EngineEvent>): () => void {
   const abort = new AbortController();
   let lastTimeNano: bigint | undefined;
   // Events delivered at exactly lastTimeNano: a replay skips those, not other events of that instant.

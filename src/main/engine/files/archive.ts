@@ -139,9 +139,7 @@ export async function statPath(docker: Docker, id: string, containerPath: string
       const exists = await containerExists(docker, id).catch((inner: unknown) => {
         throw archiveError(inner, id, fullPath);
       });
-      throw exists
-        ? new BerthError('NOT_FOUND', `${fullPath} does not exist in container ${id}.`)
-        : new BerthError('NOT_FOUND', `No such container: ${id}.`);
+      throw exists ? new BerthError('NOT_FOUND', `${fullPath} does not exist in container ${id}.`) : new BerthError('NOT_FOUND', `No such container: ${id}.`);
     }
     throw await explainHeadFailure(docker, id, fullPath, err);
   }

@@ -80,7 +80,11 @@ type CleanUp = { outcome: 'removed' | 'not-running' | 'failed'; left: string[] }
 
 /** Removes what a failed copy left behind (only paths that exist now), when the container can run a command. */
 async function cleanUp(docker: Docker, id: string, created: readonly string[]): Promise<CleanUp> {
-  const present = await mapLimited(created, 8, (target) => statIfExists(docker, id, target).then((stat) => (stat ? target : undefined)).catch(() => undefined));
+  const present = await mapLimited(created, 8, (target) =>
+    statIfExists(docker, id, target)
+      .then((stat) => (stat ? target : undefined))
+      .catch(() => undefined),
+  );
   const left = present.filter((target): target is string => target !== undefined);
   if (left.length === 0) return { outcome: 'removed', left };
   try {
@@ -102,7 +106,8 @@ function cleanUpNote({ outcome, left }: CleanUp, replaced: readonly string[]): s
   if (left.length > 0) {
     const list = left.join(', ');
     if (outcome === 'removed') notes.push(`What had been copied was removed again (${list}).`);
-    else if (outcome === 'not-running') notes.push(`Partly copied and left in the container, because it is not running (nothing can be removed from a stopped container): ${list}.`);
+    else if (outcome === 'not-running')
+      notes.push(`Partly copied and left in the container, because it is not running (nothing can be removed from a stopped container): ${list}.`);
     else notes.push(`Partly copied and could not be removed: ${list}.`);
   }
   if (replaced.length > 0) notes.push(`Being replaced and possibly incomplete now: ${replaced.join(', ')}.`);
@@ -214,7 +219,10 @@ export async function copyTarIn(docker: Docker, id: string, plan: CopyInPlan, so
     const cancelled = control.signal?.aborted === true;
     const mapped = cancelled ? new BerthError('CANCELLED', 'The copy was cancelled.') : toBerthError(err);
     if (mapped.code === 'ENGINE_UNAVAILABLE') {
-      throw new BerthError(mapped.code, `${mapped.message} What had arrived before may be left partly copied in the container: ${[...created, ...replaced].join(', ')}.`);
+      throw new BerthError(
+        mapped.code,
+        `${mapped.message} What had arrived before may be left partly copied in the container: ${[...created, ...replaced].join(', ')}.`,
+      );
     }
     throw withCleanUpNote(mapped, cleanUpNote(await cleanUp(docker, id, created), replaced));
   } finally {

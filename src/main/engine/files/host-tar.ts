@@ -160,14 +160,10 @@ export function hostTarStream(sources: readonly HostSource[], signal: AbortSigna
         gname: '',
       } as Header;
       if (stats.isDirectory()) {
-        await new Promise<void>((resolve, reject) =>
-          tar.entry({ ...base, type: 'directory', size: 0 }, (err) => (err ? reject(err) : resolve())),
-        );
+        await new Promise<void>((resolve, reject) => tar.entry({ ...base, type: 'directory', size: 0 }, (err) => (err ? reject(err) : resolve())));
       } else if (stats.isSymbolicLink()) {
         const linkname = await readlink(item.absolute);
-        await new Promise<void>((resolve, reject) =>
-          tar.entry({ ...base, type: 'symlink', linkname, size: 0 }, (err) => (err ? reject(err) : resolve())),
-        );
+        await new Promise<void>((resolve, reject) => tar.entry({ ...base, type: 'symlink', linkname, size: 0 }, (err) => (err ? reject(err) : resolve())));
       } else if (stats.isFile()) {
         const key = `${stats.dev}:${stats.ino}`;
         const first = Number(stats.nlink) > 1 ? hardLinks.get(key) : undefined;

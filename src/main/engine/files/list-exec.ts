@@ -50,7 +50,13 @@ export async function listWithExec(
   let output: Buffer;
   let stderr: Buffer;
   try {
-    const exec = await container.exec({ Cmd: listExecCommand(folder), AttachStdout: true, AttachStderr: true, User: '0', abortSignal: signal } as Docker.ExecCreateOptions);
+    const exec = await container.exec({
+      Cmd: listExecCommand(folder),
+      AttachStdout: true,
+      AttachStderr: true,
+      User: '0',
+      abortSignal: signal,
+    } as Docker.ExecCreateOptions);
     const stream = (await exec.start({ hijack: true, stdin: false, abortSignal: signal } as Docker.ExecStartOptions)) as unknown as Duplex;
     const out = new PassThrough();
     const err = new PassThrough();

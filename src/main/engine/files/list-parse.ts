@@ -52,7 +52,8 @@ function readFields(out: Buffer, at: number): StatFields | undefined {
 
 const isEndMarker = (out: Buffer, at: number): boolean => at === out.length - 2 && out[at] === 0x45 && out[at + 1] === 0;
 
-const matches = (out: Buffer, at: number, expected: Buffer): boolean => out.length >= at + expected.length && out.subarray(at, at + expected.length).equals(expected);
+const matches = (out: Buffer, at: number, expected: Buffer): boolean =>
+  out.length >= at + expected.length && out.subarray(at, at + expected.length).equals(expected);
 
 /** Whether a stat line for `path` starts at `at` (or, with no path, the end or the next batch). */
 function startsRecord(out: Buffer, at: number, path: Buffer | undefined): boolean {
@@ -79,7 +80,8 @@ function readRecord(out: Buffer, at: number, path: Buffer, next: Buffer | undefi
   const kind = TYPES[fields.mode & S_IFMT] ?? 'other';
   const entry: RawEntry = { path, kind, size: fields.size, mode: fields.mode & 0o7777, mtime: fields.mtime, nlink: fields.nlink, inode: fields.inode };
   if (kind !== 'symlink') {
-    if (!matches(out, fields.rest, path) || out[fields.rest + path.length] !== 0x0a) throw new ExecListingFormatError(`unexpected stat line for ${path.toString()}`);
+    if (!matches(out, fields.rest, path) || out[fields.rest + path.length] !== 0x0a)
+      throw new ExecListingFormatError(`unexpected stat line for ${path.toString()}`);
     return { entry, end: fields.rest + path.length + 1 };
   }
   const prefix = Buffer.concat([Buffer.from("'"), path, Buffer.from("' -> '")]);

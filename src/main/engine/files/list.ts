@@ -101,15 +101,23 @@ export async function scanDirectory(docker: Docker, id: string, folder: string, 
       if (!(err instanceof ExecListingUnavailable)) throw err;
     }
     // Asked only now: a running container (the common case) costs no extra request.
-    reason = (await archiveReasonOf(docker, id).catch((err: unknown) => {
-      throw archiveError(err, id, dir.path);
-    })) ?? reason;
+    reason =
+      (await archiveReasonOf(docker, id).catch((err: unknown) => {
+        throw archiveError(err, id, dir.path);
+      })) ?? reason;
   }
   return scanArchive(docker, id, dir, rootName, { kind: 'archive', reason }, options);
 }
 
 /** Reads a folder's archive to its end (or the budget) and collects its direct children. */
-async function scanArchive(docker: Docker, id: string, dir: { path: string }, rootName: string, method: ListingMethod, options: ScanOptions): Promise<DirectoryListing> {
+async function scanArchive(
+  docker: Docker,
+  id: string,
+  dir: { path: string },
+  rootName: string,
+  method: ListingMethod,
+  options: ScanOptions,
+): Promise<DirectoryListing> {
   const budget = options.budgetBytes ?? Number.POSITIVE_INFINITY;
   const archive = await getArchive(docker, id, dir.path, options.signal);
 

@@ -129,7 +129,8 @@ export function extractUntrusted(source: Readable, options: UntrustedExtractOpti
         if (typeof read.mode === 'number') {
           read.mode &= 0o777;
           // Created files get the mode minus this process's umask: set the archived one after, as `docker cp` does.
-          if ((read.mode & umask) !== 0 && (read.type === 'File' || read.type === 'Directory')) narrowed.push({ at: path.join(options.into, read.path), mode: read.mode });
+          if ((read.mode & umask) !== 0 && (read.type === 'File' || read.type === 'Directory'))
+            narrowed.push({ at: path.join(options.into, read.path), mode: read.mode });
         }
         if (read.type === 'Directory' && read.mtime) folderTimes.push({ at: path.join(options.into, read.path), mtime: read.mtime });
         return true;

@@ -27,7 +27,11 @@ export function isTarHeader(block: Buffer): boolean {
     sum += byte;
   }
   if (zero) return true;
-  const field = block.subarray(148, 156).toString('latin1').replace(/[\0 ]+$/, '').trim();
+  const field = block
+    .subarray(148, 156)
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .trim();
   return /^[0-7]+$/.test(field) && parseInt(field, 8) === sum;
 }
 

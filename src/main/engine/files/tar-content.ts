@@ -18,7 +18,10 @@ function entrySize(header: Buffer): number {
     for (let index = 1; index < field.length; index++) size = size * 256 + field[index]!;
     return size;
   }
-  const text = field.toString('latin1').replace(/[\0 ]+$/g, '').trim();
+  const text = field
+    .toString('latin1')
+    .replace(/[\0 ]+$/g, '')
+    .trim();
   return text ? Number.parseInt(text, 8) : 0;
 }
 

@@ -26,7 +26,10 @@ function importRefusal(err: unknown): BerthError {
   if (isEngineUnreachable(err)) return midStreamError(err, 'import');
   const mapped = toBerthError(err, { action: 'import the image' });
   if (/Error processing tar file|invalid tar header|unexpected EOF/i.test(mapped.message)) {
-    return new BerthError('INVALID_INPUT', `The file is not a complete tar archive (${mapped.message.replace(/^Could not import the image: (the engine said: )?/, '')}).`);
+    return new BerthError(
+      'INVALID_INPUT',
+      `The file is not a complete tar archive (${mapped.message.replace(/^Could not import the image: (the engine said: )?/, '')}).`,
+    );
   }
   return mapped;
 }
@@ -67,7 +70,12 @@ export function readImportResult(response: Readable): Promise<string> {
  * image from it with the `--change` lines applied. The first block is checked before the engine
  * sees anything, so "not a tar" and "empty" are refused plainly and nothing is created.
  */
-export async function importImage(docker: Docker, body: Readable, options: ImportOptions, signal: AbortSignal): Promise<{ imageId: string; reference?: string }> {
+export async function importImage(
+  docker: Docker,
+  body: Readable,
+  options: ImportOptions,
+  signal: AbortSignal,
+): Promise<{ imageId: string; reference?: string }> {
   const checked = tarStartCheck();
   // The check can fail before the engine request exists (a browser upload's body is already
   // buffered): listen at once, or Node throws the error and ends the process. The failure then

@@ -47,9 +47,7 @@ export function logInfoFrom(info: Docker.ContainerInspectInfo): LogInfo {
   const cached = options['cache-disabled'] !== 'true';
   return {
     ...base,
-    ...(cached
-      ? { maxSize: options['cache-max-size'] ?? LOCAL_DEFAULT_SIZE, maxFile: count(options['cache-max-file']) ?? LOCAL_DEFAULT_FILES }
-      : {}),
+    ...(cached ? { maxSize: options['cache-max-size'] ?? LOCAL_DEFAULT_SIZE, maxFile: count(options['cache-max-file']) ?? LOCAL_DEFAULT_FILES } : {}),
     defaultLimits: cached && options['cache-max-size'] === undefined && options['cache-max-file'] === undefined,
     unbounded: false,
     readable: cached,

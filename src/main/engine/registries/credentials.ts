@@ -1,15 +1,6 @@
 import type { RegistryLogin } from '../../../shared/types/registries';
 import { helperErase, helperGet, helperList, helperStore } from './credential-helper';
-import {
-  authEntries,
-  credHelpers,
-  credsStore,
-  decodeAuth,
-  encodeAuth,
-  readDockerConfig,
-  writeDockerConfig,
-  type DockerConfig,
-} from './docker-config';
+import { authEntries, credHelpers, credsStore, decodeAuth, encodeAuth, readDockerConfig, writeDockerConfig, type DockerConfig } from './docker-config';
 
 /**
  * Registry logins where the docker CLI keeps them, so a login in either is a login in both: a
@@ -32,7 +23,11 @@ export interface Credentials {
 
 /** `host[:port]` of a server as typed (`https://reg.example.com/v2/` -> `reg.example.com`). */
 function serverHostname(server: string): string {
-  return server.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0]!.toLowerCase();
+  return server
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .split('/')[0]!
+    .toLowerCase();
 }
 
 /** The key the CLI uses for a server: Docker Hub's URL for the hub, else `host[:port]`. */

@@ -53,8 +53,7 @@ export async function writeDockerConfig(config: DockerConfig): Promise<void> {
   await writeFileAtomic(target, `${JSON.stringify(config, null, '\t')}\n`);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function authEntries(config: DockerConfig): Record<string, AuthEntry> {
   const auths = config.auths;

@@ -48,8 +48,7 @@ interface LayerState {
   transferTotal?: number;
 }
 
-const count = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
 
 export class LayerTracker {
   private readonly layers = new Map<string, LayerState>();

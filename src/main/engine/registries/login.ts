@@ -55,7 +55,8 @@ export async function login(docker: Docker, input: LoginInput): Promise<LoginRes
       throw new BerthError('UNAUTHORIZED', `${shown} did not accept that user name and password.`);
     }
     if (mapped.code === 'ENGINE_UNAVAILABLE') throw new BerthError(mapped.code, said);
-    if (isRegistryUnreachable(said)) throw new BerthError('REGISTRY_UNAVAILABLE', `${shown} is not reachable from the engine (${said.replace(/^the engine said( \(\d+\))?: /, '')}).`);
+    if (isRegistryUnreachable(said))
+      throw new BerthError('REGISTRY_UNAVAILABLE', `${shown} is not reachable from the engine (${said.replace(/^the engine said( \(\d+\))?: /, '')}).`);
     throw new BerthError('INTERNAL', `Could not log in to ${shown}: ${said.replace(/^the engine said( \(\d+\))?: /, '')}`);
   }
   const token = answer.IdentityToken?.trim();

@@ -24,20 +24,24 @@ interface Answer {
 function get(url: URL, authorization: string | undefined): Promise<Answer> {
   const client = url.protocol === 'http:' ? http : https;
   return new Promise((resolve, reject) => {
-    const request = client.get(url, { headers: { Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) }, timeout: TIMEOUT_MS }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY) {
-          request.destroy(new Error('the answer is too large'));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = client.get(
+      url,
+      { headers: { Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) }, timeout: TIMEOUT_MS },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY) {
+            request.destroy(new Error('the answer is too large'));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
     request.on('timeout', () => request.destroy(new Error('no answer in time')));
     request.on('error', reject);
   });
@@ -52,8 +56,7 @@ export function parseChallenge(header: string): { scheme: string; params: Record
   return { scheme, params };
 }
 
-const basic = (credentials: Credentials): string =>
-  `Basic ${Buffer.from(`${credentials.username}:${credentials.password ?? ''}`).toString('base64')}`;
+const basic = (credentials: Credentials): string => `Basic ${Buffer.from(`${credentials.username}:${credentials.password ?? ''}`).toString('base64')}`;
 
 async function bearerToken(params: Record<string, string>, scope: string, credentials: Credentials | undefined): Promise<string> {
   if (!params.realm) throw new Error('the registry asked for a token without saying where to get one');

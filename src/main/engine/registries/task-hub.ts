@@ -80,9 +80,7 @@ export class RegistryTaskHub {
     running.settled = spec.run(work).then(
       (result) => this.finish(running, 'done', { result }),
       (err: unknown) => {
-        const error = controller.signal.aborted
-          ? new BerthError('CANCELLED', `The ${spec.kind} of ${spec.reference} was cancelled.`)
-          : toBerthError(err);
+        const error = controller.signal.aborted ? new BerthError('CANCELLED', `The ${spec.kind} of ${spec.reference} was cancelled.`) : toBerthError(err);
         return this.finish(running, controller.signal.aborted ? 'cancelled' : 'failed', { error: error.toShape() });
       },
     );

@@ -21,12 +21,7 @@ export interface AttachSessionRequest {
  * `docker attach` as a session, and with `start` the interactive half of `docker run -it`: the
  * connection is made before the container starts, so its first output is not lost.
  */
-export function openAttachSession(
-  docker: Docker,
-  sessions: TerminalSessions,
-  request: AttachSessionRequest,
-  sink: StreamSink<SessionMessage>,
-): StreamDisposer {
+export function openAttachSession(docker: Docker, sessions: TerminalSessions, request: AttachSessionRequest, sink: StreamSink<SessionMessage>): StreamDisposer {
   let disposed = false;
   let session: LiveSession | undefined;
 

@@ -36,12 +36,7 @@ const SHELL_FAREWELL = Buffer.from('\x05\x15\x04');
 const COMMAND_FAREWELL = Buffer.concat([Buffer.from('\x03'), SHELL_FAREWELL]);
 
 /** `docker exec [-it]` as a session: resolves the shell, creates and starts the exec, relays it. */
-export function openExecSession(
-  docker: Docker,
-  sessions: TerminalSessions,
-  request: ExecSessionRequest,
-  sink: StreamSink<SessionMessage>,
-): StreamDisposer {
+export function openExecSession(docker: Docker, sessions: TerminalSessions, request: ExecSessionRequest, sink: StreamSink<SessionMessage>): StreamDisposer {
   let disposed = false;
   let session: LiveSession | undefined;
 

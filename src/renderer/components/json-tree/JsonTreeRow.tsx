@@ -6,11 +6,7 @@ export const ROW_HEIGHT = 26;
 const INDENT = 18;
 
 function Highlighted({ text, query }: { text: string; query: string }) {
-  return (
-    <>
-      {splitMatches(text, query).map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
-    </>
-  );
+  return <>{splitMatches(text, query).map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}</>;
 }
 
 interface JsonTreeRowProps {

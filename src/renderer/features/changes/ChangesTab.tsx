@@ -34,7 +34,9 @@ export function ChangesTab({ container, active }: DetailTabProps) {
         if (!live) return;
         setChanges(result);
         // Open the first levels so something is visible at once.
-        setExpanded((current) => (current.size > 0 ? current : new Set(result.filter((change) => change.path.split('/').length <= 3).map((change) => change.path))));
+        setExpanded((current) =>
+          current.size > 0 ? current : new Set(result.filter((change) => change.path.split('/').length <= 3).map((change) => change.path)),
+        );
       },
       (err: Error) => live && setError(err),
     );
@@ -66,7 +68,8 @@ export function ChangesTab({ container, active }: DetailTabProps) {
     else setSelected(node.path);
   };
   const onKey = (event: KeyboardEvent, node: ChangeNode, index: number): void => {
-    const focus = (next: number): void => document.querySelector<HTMLElement>(`[data-change-index="${Math.max(0, Math.min(nodes.length - 1, next))}"]`)?.focus();
+    const focus = (next: number): void =>
+      document.querySelector<HTMLElement>(`[data-change-index="${Math.max(0, Math.min(nodes.length - 1, next))}"]`)?.focus();
     if (event.key === 'ArrowDown') focus(index + 1);
     else if (event.key === 'ArrowUp') focus(index - 1);
     else if (event.key === 'ArrowRight' && node.children.length > 0 && !expanded.has(node.path)) toggle(node);
@@ -81,7 +84,13 @@ export function ChangesTab({ container, active }: DetailTabProps) {
       <div className="toolbar">
         <div className="segmented" role="group" aria-label={t('filters')}>
           {KINDS.map((kind) => (
-            <button key={kind} type="button" className={`small${shown.has(kind) ? ' active' : ''}`} aria-pressed={shown.has(kind)} onClick={() => toggleKind(kind)}>
+            <button
+              key={kind}
+              type="button"
+              className={`small${shown.has(kind) ? ' active' : ''}`}
+              aria-pressed={shown.has(kind)}
+              onClick={() => toggleKind(kind)}
+            >
               <span className={`change-mark change-${kind}`} aria-hidden="true">
                 {LETTER[kind]}
               </span>{' '}
@@ -89,7 +98,14 @@ export function ChangesTab({ container, active }: DetailTabProps) {
             </button>
           ))}
         </div>
-        <input className="filter-input" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('search')} aria-label={t('search')} />
+        <input
+          className="filter-input"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder={t('search')}
+          aria-label={t('search')}
+        />
         <button type="button" className="small" onClick={() => setVersion((value) => value + 1)}>
           {t('refresh')}
         </button>

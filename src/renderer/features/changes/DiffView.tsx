@@ -136,7 +136,13 @@ export function DiffView({ container, path }: { container: { id: string; name: s
         <h2 className="mono diff-path">{path}</h2>
         <div className="segmented" role="group" aria-label={t('diff.layout')}>
           {(['split', 'inline'] as const).map((option) => (
-            <button key={option} type="button" className={`small${layout === option ? ' active' : ''}`} aria-pressed={layout === option} onClick={() => setLayout(option)}>
+            <button
+              key={option}
+              type="button"
+              className={`small${layout === option ? ' active' : ''}`}
+              aria-pressed={layout === option}
+              onClick={() => setLayout(option)}
+            >
               {t(`diff.${option}`)}
             </button>
           ))}

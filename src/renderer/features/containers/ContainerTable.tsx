@@ -80,13 +80,25 @@ export function ContainerTable(props: ContainerTableProps) {
         <span role="columnheader" className="cell select-cell">
           <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
         </span>
-        <span role="columnheader" className="cell name-cell" aria-sort={sortedBy('name')}>{header('name')}</span>
-        <span role="columnheader" className="cell image-cell" aria-sort={sortedBy('image')}>{header('image')}</span>
-        <span role="columnheader" className="cell state-cell" aria-sort={sortedBy('state')}>{header('state')}</span>
+        <span role="columnheader" className="cell name-cell" aria-sort={sortedBy('name')}>
+          {header('name')}
+        </span>
+        <span role="columnheader" className="cell image-cell" aria-sort={sortedBy('image')}>
+          {header('image')}
+        </span>
+        <span role="columnheader" className="cell state-cell" aria-sort={sortedBy('state')}>
+          {header('state')}
+        </span>
         <StatsColumnHeaders />
-        <span role="columnheader" className="cell ports-cell">{t('columns.ports')}</span>
-        <span role="columnheader" className="cell created-cell" aria-sort={sortedBy('created')}>{header('created')}</span>
-        <span role="columnheader" className="cell actions-cell">{t('columns.actions')}</span>
+        <span role="columnheader" className="cell ports-cell">
+          {t('columns.ports')}
+        </span>
+        <span role="columnheader" className="cell created-cell" aria-sort={sortedBy('created')}>
+          {header('created')}
+        </span>
+        <span role="columnheader" className="cell actions-cell">
+          {t('columns.actions')}
+        </span>
       </div>
       <div className="table-body" ref={scrollRef} data-testid="container-rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -129,7 +141,9 @@ export function ContainerTable(props: ContainerTableProps) {
                   </button>
                   <span className="muted mono">{container.id.slice(0, 12)}</span>
                 </span>
-                <span role="cell" className="cell image-cell" title={container.image}>{container.image}</span>
+                <span role="cell" className="cell image-cell" title={container.image}>
+                  {container.image}
+                </span>
                 <span role="cell" className="cell state-cell" title={transition ? undefined : `${stateLabel} · ${status}`}>
                   {transition ? (
                     <TransitionBadge transition={transition} />

@@ -111,7 +111,11 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     const stopThenRemove = async (): Promise<void> => {
       const stopped = await actions.run('stop', running, { stopTimeout });
       const stoppedNames = new Set(stopped.targets.filter((name) => !stopped.failures.some((failure) => failure.name === name)));
-      perform('remove', running.filter((c) => stoppedNames.has(c.name)), { force: false });
+      perform(
+        'remove',
+        running.filter((c) => stoppedNames.has(c.name)),
+        { force: false },
+      );
     };
     return (
       <div className="report-actions">
@@ -252,7 +256,12 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
               type="button"
               className="small"
               disabled={!selectedContainers.some((c) => isApplicable(action, c.state) && !conflicts(action, actions.transitions.get(c.id)))}
-              onClick={() => perform(action, selectedContainers.filter((c) => isApplicable(action, c.state)))}
+              onClick={() =>
+                perform(
+                  action,
+                  selectedContainers.filter((c) => isApplicable(action, c.state)),
+                )
+              }
               {...gate}
             >
               {t(`actions.${action}`)}
@@ -289,9 +298,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             sortDirection={sortDirection}
             onSort={onSort}
             onToggle={toggle}
-            onToggleAll={() =>
-              setSelected(visible.every((c) => selected.has(c.id)) ? new Set() : new Set(visible.map((c) => c.id)))
-            }
+            onToggleAll={() => setSelected(visible.every((c) => selected.has(c.id)) ? new Set() : new Set(visible.map((c) => c.id)))}
             onAction={(action, container) => perform(action, [container])}
             onOpen={(container) => setOpen({ id: container.id, name: container.name })}
             onExport={(container) => setOpen({ id: container.id, name: container.name, tab: 'image', intent: 'export' })}

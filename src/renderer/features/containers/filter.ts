@@ -29,11 +29,7 @@ function matchesText(container: ContainerSummary, text: string): boolean {
   );
 }
 
-export function filterContainers(
-  containers: readonly ContainerSummary[],
-  text: string,
-  states: ReadonlySet<StateFilter>,
-): ContainerSummary[] {
+export function filterContainers(containers: readonly ContainerSummary[], text: string, states: ReadonlySet<StateFilter>): ContainerSummary[] {
   const trimmed = text.trim();
   return containers.filter((container) => {
     const group = FILTER_OF[container.state];

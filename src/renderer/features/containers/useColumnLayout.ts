@@ -74,7 +74,10 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
       created = Math.max(created, measure(formatRelative(container.created, i18n.language, Date.now(), 'short'), font(14)));
       const labels = [...rowActions(container).map((action) => t(`actions.${action}`)), t('exportAction')];
       const gaps = labels.length - 1;
-      actionsFull = Math.max(actionsFull, labels.reduce((sum, label) => sum + measure(label, font(12.5)) + BUTTON_CHROME, gaps * BUTTON_GAP));
+      actionsFull = Math.max(
+        actionsFull,
+        labels.reduce((sum, label) => sum + measure(label, font(12.5)) + BUTTON_CHROME, gaps * BUTTON_GAP),
+      );
       actionsCompact = Math.max(actionsCompact, labels.length * ICON_BUTTON + gaps * ICON_GAP);
     }
     const cell = (width: number): number => Math.ceil(width + CELL_PADDING + SLACK);

@@ -88,9 +88,7 @@ export function useContainerActions(refresh: () => void) {
         }
       };
       await Promise.all(Array.from({ length: Math.min(CONCURRENCY, targets.length) }, worker));
-      const cli = targets
-        .map((c) => cliFor(actionRequest(action, c.name, options)))
-        .join('\n');
+      const cli = targets.map((c) => cliFor(actionRequest(action, c.name, options))).join('\n');
       const result: ActionReport = { action, targets: targets.map((c) => c.name), cli, failures };
       setReport(result);
       return result;

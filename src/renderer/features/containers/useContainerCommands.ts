@@ -52,14 +52,39 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
     const general: AppCommand[] = [];
     if (targets.length === 1 && only) {
       general.push(
-        { id: 'container.export', title: saveDialogs ? t('commands.export', { name: only.name }) : t('commands.exportBrowser', { name: only.name }), group, keywords: ['export', 'tar', 'docker export'], run: () => openWith(only, 'export') },
-        { id: 'container.commit', title: t('commands.commit', { name: only.name }), group, keywords: ['commit', 'image', 'docker commit'], run: () => openWith(only, 'commit') },
-        { id: 'container.copyRun', title: t('commands.copyRun', { name: only.name }), group, keywords: ['docker run', 'runlike', 'copy', 'recreate'], run: () => copyRun(only) },
+        {
+          id: 'container.export',
+          title: saveDialogs ? t('commands.export', { name: only.name }) : t('commands.exportBrowser', { name: only.name }),
+          group,
+          keywords: ['export', 'tar', 'docker export'],
+          run: () => openWith(only, 'export'),
+        },
+        {
+          id: 'container.commit',
+          title: t('commands.commit', { name: only.name }),
+          group,
+          keywords: ['commit', 'image', 'docker commit'],
+          run: () => openWith(only, 'commit'),
+        },
+        {
+          id: 'container.copyRun',
+          title: t('commands.copyRun', { name: only.name }),
+          group,
+          keywords: ['docker run', 'runlike', 'copy', 'recreate'],
+          run: () => copyRun(only),
+        },
       );
     }
     if (create) {
       general.push(
-        { id: 'containers.new', title: t('commands.newContainer'), group: t('groups.containers'), keywords: ['create', 'run'], shortcutId: 'newContainer', run: create },
+        {
+          id: 'containers.new',
+          title: t('commands.newContainer'),
+          group: t('groups.containers'),
+          keywords: ['create', 'run'],
+          shortcutId: 'newContainer',
+          run: create,
+        },
         {
           id: 'containers.filter',
           title: t('commands.filter'),
@@ -71,15 +96,13 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
       );
     }
     if (back) general.push({ id: 'containers.back', title: t('commands.back'), group: t('groups.containers'), run: back });
-    const opens = listed.slice(0, MAX_OPEN_COMMANDS).map(
-      (container): AppCommand => ({
-        id: `container.open.${container.id}`,
-        title: t('commands.open', { name: container.name }),
-        group: t('groups.open'),
-        keywords: [container.id.slice(0, 12), container.image],
-        run: () => open(container),
-      }),
-    );
+    const opens = listed.slice(0, MAX_OPEN_COMMANDS).map((container): AppCommand => ({
+      id: `container.open.${container.id}`,
+      title: t('commands.open', { name: container.name }),
+      group: t('groups.open'),
+      keywords: [container.id.slice(0, 12), container.image],
+      run: () => open(container),
+    }));
     return [...actions, ...general, ...opens];
   }, [targets, listed, perform, open, openWith, copyRun, create, back, t, tc, saveDialogs]);
   useRegisterCommands(commands);

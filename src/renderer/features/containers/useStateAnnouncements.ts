@@ -10,7 +10,12 @@ export type StateChange = { name: string; state: ContainerState | 'removed' | 'g
  * How the watched containers (the selected ones, or the one open) changed between two lists:
  * a new state, or no longer listed. `complete` says the list holds stopped containers too.
  */
-export function stateChanges(before: readonly ContainerSummary[], after: readonly ContainerSummary[], watched: ReadonlySet<string>, complete: boolean): StateChange[] {
+export function stateChanges(
+  before: readonly ContainerSummary[],
+  after: readonly ContainerSummary[],
+  watched: ReadonlySet<string>,
+  complete: boolean,
+): StateChange[] {
   const now = new Map(after.map((container) => [container.id, container]));
   const changes: StateChange[] = [];
   for (const old of before) {

@@ -48,9 +48,30 @@ export function BasicsSection({ state, update, imageRef }: SectionProps & { imag
           className="cf-grow cf-mono"
           onChange={(entrypoint) => update({ entrypoint })}
         />
-        <TextField field="workingDir" label={t('basics.workingDir')} value={state.workingDir} placeholder={t('basics.workingDirPlaceholder')} className="cf-grow" onChange={(workingDir) => update({ workingDir })} />
-        <TextField field="user" label={t('basics.user')} value={state.user} placeholder={t('basics.userPlaceholder')} className="cf-number" onChange={(user) => update({ user })} />
-        <TextField field="hostname" label={t('basics.hostname')} value={state.hostname} placeholder={t('basics.hostnamePlaceholder')} className="cf-number" onChange={(hostname) => update({ hostname })} />
+        <TextField
+          field="workingDir"
+          label={t('basics.workingDir')}
+          value={state.workingDir}
+          placeholder={t('basics.workingDirPlaceholder')}
+          className="cf-grow"
+          onChange={(workingDir) => update({ workingDir })}
+        />
+        <TextField
+          field="user"
+          label={t('basics.user')}
+          value={state.user}
+          placeholder={t('basics.userPlaceholder')}
+          className="cf-number"
+          onChange={(user) => update({ user })}
+        />
+        <TextField
+          field="hostname"
+          label={t('basics.hostname')}
+          value={state.hostname}
+          placeholder={t('basics.hostnamePlaceholder')}
+          className="cf-number"
+          onChange={(hostname) => update({ hostname })}
+        />
       </div>
     </fieldset>
   );

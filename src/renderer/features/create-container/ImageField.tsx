@@ -53,7 +53,10 @@ export function isLocalChoice(value: string, choices: readonly ImageChoice[]): b
   const withTag = /:[\w][\w.-]*$/.test(wanted.slice(wanted.lastIndexOf('/') + 1)) || wanted.includes('@') ? wanted : `${wanted}:latest`;
   const idPrefix = /^(sha256:)?[0-9a-f]{4,64}$/.test(wanted) ? wanted.replace(/^sha256:/, '') : undefined;
   return choices.some(
-    (choice) => choice.value === wanted || choice.value === withTag || (idPrefix !== undefined && choice.value.startsWith('sha256:') && choice.value.slice(7).startsWith(idPrefix)),
+    (choice) =>
+      choice.value === wanted ||
+      choice.value === withTag ||
+      (idPrefix !== undefined && choice.value.startsWith('sha256:') && choice.value.slice(7).startsWith(idPrefix)),
   );
 }
 

@@ -39,8 +39,23 @@ export function RuntimeSection({ state, update }: SectionProps) {
     <fieldset className="cf-section">
       <legend>{t('runtime.legend')}</legend>
       <div className="cf-line">
-        <SelectField field="network" label={t('runtime.network')} value={state.network} options={options} className="cf-grow" onChange={(network) => update({ network })} />
-        <TextField field="shmSize" label={t('runtime.shmSize')} value={state.shmSize} placeholder={t('runtime.shmSizePlaceholder')} inputMode="decimal" className="cf-number" onChange={(shmSize) => update({ shmSize })} />
+        <SelectField
+          field="network"
+          label={t('runtime.network')}
+          value={state.network}
+          options={options}
+          className="cf-grow"
+          onChange={(network) => update({ network })}
+        />
+        <TextField
+          field="shmSize"
+          label={t('runtime.shmSize')}
+          value={state.shmSize}
+          placeholder={t('runtime.shmSizePlaceholder')}
+          inputMode="decimal"
+          className="cf-number"
+          onChange={(shmSize) => update({ shmSize })}
+        />
         <SelectField
           field="shmUnit"
           label={t('runtime.shmUnit')}
@@ -66,8 +81,22 @@ export function RuntimeSection({ state, update }: SectionProps) {
       >
         {(row, change) => (
           <>
-            <TextField field={rowFieldKey('tmpfs', row.id, 'target')} label={t('tmpfs.target')} value={row.target} placeholder={t('tmpfs.targetPlaceholder')} className="cf-grow" onChange={(target) => change({ target })} />
-            <TextField field={rowFieldKey('tmpfs', row.id, 'options')} label={t('tmpfs.options')} value={row.options} placeholder={t('tmpfs.optionsPlaceholder')} className="cf-grow" onChange={(options) => change({ options })} />
+            <TextField
+              field={rowFieldKey('tmpfs', row.id, 'target')}
+              label={t('tmpfs.target')}
+              value={row.target}
+              placeholder={t('tmpfs.targetPlaceholder')}
+              className="cf-grow"
+              onChange={(target) => change({ target })}
+            />
+            <TextField
+              field={rowFieldKey('tmpfs', row.id, 'options')}
+              label={t('tmpfs.options')}
+              value={row.options}
+              placeholder={t('tmpfs.optionsPlaceholder')}
+              className="cf-grow"
+              onChange={(options) => change({ options })}
+            />
           </>
         )}
       </RowsEditor>
@@ -82,8 +111,23 @@ export function SecuritySection({ state, update }: SectionProps) {
     <fieldset className="cf-section">
       <legend>{t('security.legend')}</legend>
       <div className="cf-line">
-        <TextField field="capAdd" label={t('security.capAdd')} value={state.capAdd} placeholder={t('security.capAddPlaceholder')} hint={t('security.capHint')} className="cf-grow cf-mono" onChange={(capAdd) => update({ capAdd })} />
-        <TextField field="capDrop" label={t('security.capDrop')} value={state.capDrop} placeholder={t('security.capDropPlaceholder')} className="cf-grow cf-mono" onChange={(capDrop) => update({ capDrop })} />
+        <TextField
+          field="capAdd"
+          label={t('security.capAdd')}
+          value={state.capAdd}
+          placeholder={t('security.capAddPlaceholder')}
+          hint={t('security.capHint')}
+          className="cf-grow cf-mono"
+          onChange={(capAdd) => update({ capAdd })}
+        />
+        <TextField
+          field="capDrop"
+          label={t('security.capDrop')}
+          value={state.capDrop}
+          placeholder={t('security.capDropPlaceholder')}
+          className="cf-grow cf-mono"
+          onChange={(capDrop) => update({ capDrop })}
+        />
       </div>
       <div className="cf-checks">
         <CheckField field="privileged" label={t('security.privileged')} checked={state.privileged} onChange={(privileged) => update({ privileged })} />
@@ -99,17 +143,40 @@ export function SecuritySection({ state, update }: SectionProps) {
 export function HealthSection({ state, update }: SectionProps) {
   const { t } = useTranslation('create');
   const duration = (field: 'healthInterval' | 'healthTimeout' | 'healthStartPeriod') => (
-    <TextField field={field} label={t(`health.${field}`)} value={state[field]} placeholder={t('health.durationPlaceholder')} className="cf-number" onChange={(value) => update({ [field]: value })} />
+    <TextField
+      field={field}
+      label={t(`health.${field}`)}
+      value={state[field]}
+      placeholder={t('health.durationPlaceholder')}
+      className="cf-number"
+      onChange={(value) => update({ [field]: value })}
+    />
   );
   return (
     <fieldset className="cf-section">
       <legend>{t('health.legend')}</legend>
-      <TextField field="healthCmd" label={t('health.command')} value={state.healthCmd} placeholder={t('health.commandPlaceholder')} hint={t('health.commandHint')} className="cf-mono" onChange={(healthCmd) => update({ healthCmd })} />
+      <TextField
+        field="healthCmd"
+        label={t('health.command')}
+        value={state.healthCmd}
+        placeholder={t('health.commandPlaceholder')}
+        hint={t('health.commandHint')}
+        className="cf-mono"
+        onChange={(healthCmd) => update({ healthCmd })}
+      />
       <div className="cf-line">
         {duration('healthInterval')}
         {duration('healthTimeout')}
         {duration('healthStartPeriod')}
-        <TextField field="healthRetries" label={t('health.retries')} value={state.healthRetries} placeholder={t('health.retriesPlaceholder')} inputMode="numeric" className="cf-number" onChange={(healthRetries) => update({ healthRetries })} />
+        <TextField
+          field="healthRetries"
+          label={t('health.retries')}
+          value={state.healthRetries}
+          placeholder={t('health.retriesPlaceholder')}
+          inputMode="numeric"
+          className="cf-number"
+          onChange={(healthRetries) => update({ healthRetries })}
+        />
       </div>
     </fieldset>
   );

@@ -11,21 +11,10 @@ export function BehaviorSection({ state, update }: SectionProps) {
       <legend>{t('behavior.legend')}</legend>
       <div className="cf-checks">
         <CheckField field="tty" label={t('behavior.tty')} checked={state.tty} onChange={(tty) => update({ tty })} />
-        <CheckField
-          field="openStdin"
-          label={t('behavior.openStdin')}
-          checked={state.openStdin}
-          onChange={(openStdin) => update({ openStdin })}
-        />
+        <CheckField field="openStdin" label={t('behavior.openStdin')} checked={state.openStdin} onChange={(openStdin) => update({ openStdin })} />
       </div>
       <div className="cf-line">
-        <SelectField
-          field="restart"
-          label={t('behavior.restart')}
-          value={state.restart}
-          options={policies}
-          onChange={(restart) => update({ restart })}
-        />
+        <SelectField field="restart" label={t('behavior.restart')} value={state.restart} options={policies} onChange={(restart) => update({ restart })} />
         {state.restart === 'on-failure' && (
           <TextField
             field="maxRetries"

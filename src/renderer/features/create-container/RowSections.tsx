@@ -1,15 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RowsEditor } from './RowsEditor';
 import { CheckField, SelectField, TextField } from './Field';
-import {
-  MOUNT_TYPES,
-  PROTOCOLS,
-  newKeyValueRow,
-  newMountRow,
-  newPortRow,
-  type KeyValueRow,
-  type SectionProps,
-} from './formState';
+import { MOUNT_TYPES, PROTOCOLS, newKeyValueRow, newMountRow, newPortRow, type KeyValueRow, type SectionProps } from './formState';
 import { rowFieldKey } from './toSpec';
 
 /** Environment variables (`env`) or labels (`labels`): rows of key and value. */

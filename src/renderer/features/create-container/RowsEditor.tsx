@@ -42,8 +42,7 @@ export function RowsEditor<R extends { id: string }>(props: RowsEditorProps<R>) 
     onChange(rows.filter((row) => row.id !== id));
     setFocusRow('add');
   };
-  const updater = (id: string) => (patch: Partial<R>) =>
-    onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+  const updater = (id: string) => (patch: Partial<R>) => onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
 
   return (
     <fieldset className="cf-section cf-rows">

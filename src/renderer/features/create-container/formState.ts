@@ -1,6 +1,5 @@
 /** The create form's own state: every field as the user typed it (strings), rows with stable ids. */
 
-
 export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 type RestartPolicyName = (typeof RESTART_POLICIES)[number];
 

@@ -5,15 +5,7 @@
 import type { CreateContainerSpec } from '../../../shared/contract';
 import { joinShellWords } from '../../../shared/cli/shell-quote';
 import { formatCpus, formatGoDuration } from '../../../shared/containers/units';
-import {
-  initialFormState,
-  newKeyValueRow,
-  newMountRow,
-  newPortRow,
-  newTmpfsRow,
-  type CreateFormState,
-  type MemoryUnit,
-} from './formState';
+import { initialFormState, newKeyValueRow, newMountRow, newPortRow, newTmpfsRow, type CreateFormState, type MemoryUnit } from './formState';
 
 /** Bytes as the form's number and unit: whole GiB when exact, else MiB (with decimals if need be). */
 function sizeFields(bytes: number | undefined): { value: string; unit: MemoryUnit } {
@@ -62,7 +54,13 @@ export function fromSpec(spec: CreateContainerSpec): CreateFormState {
       containerPort: String(port.containerPort),
       protocol: port.protocol ?? 'tcp',
     })),
-    mounts: (spec.mounts ?? []).map((mount) => ({ ...newMountRow(), type: mount.type, source: mount.source ?? '', target: mount.target, readOnly: mount.readOnly ?? false })),
+    mounts: (spec.mounts ?? []).map((mount) => ({
+      ...newMountRow(),
+      type: mount.type,
+      source: mount.source ?? '',
+      target: mount.target,
+      readOnly: mount.readOnly ?? false,
+    })),
     tty: spec.tty ?? false,
     openStdin: spec.openStdin ?? false,
     restart,

@@ -109,16 +109,21 @@ export function toSpec(state: CreateFormState): SpecDraft {
   };
   const command = words(state.command, 'command');
   if (command && command.length > 0) spec.command = command;
-  applyOptions(state, spec, {
-    fail,
-    integer,
-    words,
-    bytes: (text, unit, field) => {
-      const read = memoryToBytes(text, unit);
-      if (!read.ok) fail(field, NOT_NUMBER);
-      return read.ok ? read.value : undefined;
+  applyOptions(
+    state,
+    spec,
+    {
+      fail,
+      integer,
+      words,
+      bytes: (text, unit, field) => {
+        const read = memoryToBytes(text, unit);
+        if (!read.ok) fail(field, NOT_NUMBER);
+        return read.ok ? read.value : undefined;
+      },
     },
-  }, rows.tmpfs);
+    rows.tmpfs,
+  );
 
   const env = state.env.filter((row) => row.key.trim() !== '' || row.value !== '');
   if (env.length > 0) spec.env = env.map((row) => ({ key: row.key.trim(), value: row.value }));

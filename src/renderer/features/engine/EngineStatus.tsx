@@ -21,8 +21,7 @@ export function EngineBanner({ state }: { state: EngineState | undefined }) {
   const reason = state.reasonCode ? t(`reasons.${state.reasonCode}`) : outageReason(state.error);
   return (
     <div className="banner banner-error engine-banner" role="alert">
-      <strong>{reason ? t('banner', { host: state.host, reason }) : t('bannerNoReason', { host: state.host })}</strong>{' '}
-      <span>{t('bannerNext')}</span>
+      <strong>{reason ? t('banner', { host: state.host, reason }) : t('bannerNoReason', { host: state.host })}</strong> <span>{t('bannerNext')}</span>
     </div>
   );
 }

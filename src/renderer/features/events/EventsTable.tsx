@@ -9,7 +9,9 @@ const ROW_HEIGHT = 32;
 
 function formatTime(event: EngineEvent, language: string): { short: string; full: string } {
   const date = new Date(eventTimeMs(event));
-  const short = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false }).format(date);
+  const short = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false }).format(
+    date,
+  );
   const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
   return { short, full };
 }

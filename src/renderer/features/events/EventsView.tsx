@@ -50,7 +50,13 @@ export function EventsView({ engineState }: ViewProps) {
         </label>
         <label className="inline-field">
           <span>{t('filters.action')}</span>
-          <input list="events-actions" aria-describedby="events-filter-hint" value={filter.action} onChange={(event) => update({ action: event.target.value })} placeholder={t('filters.anyAction')} />
+          <input
+            list="events-actions"
+            aria-describedby="events-filter-hint"
+            value={filter.action}
+            onChange={(event) => update({ action: event.target.value })}
+            placeholder={t('filters.anyAction')}
+          />
           <datalist id="events-actions">
             {seenActions.map((action) => (
               <option key={action} value={action} />
@@ -59,7 +65,12 @@ export function EventsView({ engineState }: ViewProps) {
         </label>
         <label className="inline-field">
           <span>{t('filters.container')}</span>
-          <input aria-describedby="events-filter-hint" value={filter.container} onChange={(event) => update({ container: event.target.value })} placeholder={t('filters.anyContainer')} />
+          <input
+            aria-describedby="events-filter-hint"
+            value={filter.container}
+            onChange={(event) => update({ container: event.target.value })}
+            placeholder={t('filters.anyContainer')}
+          />
         </label>
         <label className="inline-field">
           <span>{t('history.label')}</span>

@@ -65,7 +65,13 @@ function ContainerDropDialog({ container, source, onClose }: { container: Contai
         </div>
       </form>
       {copies.confirm && (
-        <ConfirmDialog title={copies.confirm.title} confirmLabel={copies.confirm.confirmLabel} danger onConfirm={copies.confirm.onConfirm} onCancel={copies.closeConfirm}>
+        <ConfirmDialog
+          title={copies.confirm.title}
+          confirmLabel={copies.confirm.confirmLabel}
+          danger
+          onConfirm={copies.confirm.onConfirm}
+          onCancel={copies.closeConfirm}
+        >
           <p>{copies.confirm.body}</p>
         </ConfirmDialog>
       )}

@@ -11,7 +11,15 @@ const PATHS: Record<FileKind, string> = {
 export function FileIcon({ kind }: { kind: FileKind }) {
   return (
     <svg className={`files-icon files-icon-${kind}`} width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d={PATHS[kind]} fill={kind === 'directory' ? 'currentColor' : 'none'} fillOpacity={kind === 'directory' ? 0.18 : undefined} stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" strokeLinecap="round" />
+      <path
+        d={PATHS[kind]}
+        fill={kind === 'directory' ? 'currentColor' : 'none'}
+        fillOpacity={kind === 'directory' ? 0.18 : undefined}
+        stroke="currentColor"
+        strokeWidth="1.2"
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

@@ -59,7 +59,12 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
     <div className="files-table" role="table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
       <div className="files-row files-header" role="row" aria-rowindex={1}>
         {COLUMNS.map((key) => (
-          <span key={key} role="columnheader" className={`files-cell files-col-${key}`} aria-sort={sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+          <span
+            key={key}
+            role="columnheader"
+            className={`files-cell files-col-${key}`}
+            aria-sort={sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+          >
             <button type="button" className="sort-header" onClick={() => onSort(key)}>
               {t(`table.${key}`)}
               <span aria-hidden="true">{sort.key === key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -141,7 +146,15 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
  * Browser mode: the browser saves without a dialog, and it cannot save a folder, so a folder has
  * only "Download .tar" (both would give the same .tar).
  */
-function DownloadButtons({ entry, saveDialogs, onDownload }: { entry: FileEntry; saveDialogs: boolean; onDownload(entry: FileEntry, format: 'auto' | 'tar'): void }) {
+function DownloadButtons({
+  entry,
+  saveDialogs,
+  onDownload,
+}: {
+  entry: FileEntry;
+  saveDialogs: boolean;
+  onDownload(entry: FileEntry, format: 'auto' | 'tar'): void;
+}) {
   const { t } = useTranslation('files');
   const folder = entry.kind === 'directory';
   const tarButton = (

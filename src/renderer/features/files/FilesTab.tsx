@@ -124,7 +124,13 @@ export function FilesTab({ container }: DetailTabProps) {
   // Before the first answer: what a running, unpaused container will be listed with.
   const viaExec = listing.method ? listing.method.kind === 'exec' : container.state === 'running';
   return (
-    <div className={`files-tab${dropTarget ? ' files-dragging' : ''}`} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} data-testid="files-tab">
+    <div
+      className={`files-tab${dropTarget ? ' files-dragging' : ''}`}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+      data-testid="files-tab"
+    >
       <div className="toolbar files-toolbar">
         <button type="button" className="small" onClick={() => navigate(parentOf(listing.path))} disabled={listing.path === '/'} aria-label={t('path.upLabel')}>
           {t('path.up')}
@@ -134,10 +140,22 @@ export function FilesTab({ container }: DetailTabProps) {
           <button type="button" className="small" onClick={refresh}>
             {t('refresh')}
           </button>
-          <button type="button" className="small" disabled={copies.busy} onClick={() => (desktop ? void pickDesktop(false) : fileInput.current?.click())} {...gate}>
+          <button
+            type="button"
+            className="small"
+            disabled={copies.busy}
+            onClick={() => (desktop ? void pickDesktop(false) : fileInput.current?.click())}
+            {...gate}
+          >
             {t('upload.files')}
           </button>
-          <button type="button" className="small" disabled={copies.busy} onClick={() => (desktop ? void pickDesktop(true) : folderInput.current?.click())} {...gate}>
+          <button
+            type="button"
+            className="small"
+            disabled={copies.busy}
+            onClick={() => (desktop ? void pickDesktop(true) : folderInput.current?.click())}
+            {...gate}
+          >
             {t('upload.folder')}
           </button>
           <input ref={fileInput} type="file" multiple hidden onChange={onPicked} data-testid="files-upload-input" />
@@ -199,7 +217,13 @@ export function FilesTab({ container }: DetailTabProps) {
       )}
       {viewing && <FileViewer container={container} path={viewing} onClose={() => setViewing(undefined)} />}
       {copies.confirm && (
-        <ConfirmDialog title={copies.confirm.title} confirmLabel={copies.confirm.confirmLabel} danger onConfirm={copies.confirm.onConfirm} onCancel={copies.closeConfirm}>
+        <ConfirmDialog
+          title={copies.confirm.title}
+          confirmLabel={copies.confirm.confirmLabel}
+          danger
+          onConfirm={copies.confirm.onConfirm}
+          onCancel={copies.closeConfirm}
+        >
           <p>{copies.confirm.body}</p>
         </ConfirmDialog>
       )}

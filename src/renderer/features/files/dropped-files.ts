@@ -94,9 +94,7 @@ export function collectPicked(files: FileList | readonly File[]): Collected[] {
 /** The tar main will send to the engine, as a Blob made of header blocks and the files themselves. */
 export function buildBrowserUpload(collected: readonly Collected[]): BrowserUpload {
   const items: TarItem<Blob>[] = collected.map(({ path, file }) =>
-    file
-      ? { path, kind: 'file', size: file.size, mtimeMs: file.lastModified, content: file }
-      : { path, kind: 'directory', size: 0, mtimeMs: Date.now() },
+    file ? { path, kind: 'file', size: file.size, mtimeMs: file.lastModified, content: file } : { path, kind: 'directory', size: 0, mtimeMs: Date.now() },
   );
   const names = [...new Set(collected.map(({ path }) => path.split('/')[0]!).filter(Boolean))];
   const parts = tarParts(items).map((part) => (part instanceof Uint8Array ? new Uint8Array(part) : part));

@@ -43,7 +43,15 @@ export interface Copies {
  * (no host paths, no owners) a root-owned tar of them, which needs a note saying so.
  */
 export function copyInLine(container: string, source: CopySource, destination: string): { cli: string; fromBrowser: boolean } {
-  if (source.kind === 'items') return { cli: copyInCommand(container, source.items.map((item) => item.path), destination), fromBrowser: false };
+  if (source.kind === 'items')
+    return {
+      cli: copyInCommand(
+        container,
+        source.items.map((item) => item.path),
+        destination,
+      ),
+      fromBrowser: false,
+    };
   return { cli: browserCopyInCommand(container, source.upload.names, destination), fromBrowser: true };
 }
 
@@ -77,12 +85,22 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
   const startIn = async (source: CopySource, destination: string, overwrite: boolean): Promise<void> => {
     const { cli, fromBrowser } = copyInLine(container.name, source, destination);
     if (source.kind === 'items') {
-      const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'items', handles: source.items.map((item) => item.fileHandle) } });
+      const started = await client.invoke('files.copyIn', {
+        id: container.id,
+        destination,
+        overwrite,
+        source: { kind: 'items', handles: source.items.map((item) => item.fileHandle) },
+      });
       add({ transferId: started.transferId, direction: 'in', cli });
       return;
     }
     const { upload } = source;
-    const started = await client.invoke('files.copyIn', { id: container.id, destination, overwrite, source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size, fileBytes: upload.fileBytes } });
+    const started = await client.invoke('files.copyIn', {
+      id: container.id,
+      destination,
+      overwrite,
+      source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size, fileBytes: upload.fileBytes },
+    });
     add({ transferId: started.transferId, direction: 'in', cli, ...(fromBrowser ? { cliNote: t('copy.browserInNote') } : {}) });
     if (started.uploadUrl) void uploadInBrowser(started.uploadUrl, upload.tar);
   };

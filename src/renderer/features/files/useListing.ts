@@ -52,7 +52,15 @@ export function useListing(containerId: string, path: string, version: number): 
             );
           } else {
             const all = incoming;
-            setListing((current) => ({ ...current, path: message.path, entries: all, scannedBytes: message.scannedBytes, method: message.method, done: true, refreshing: false }));
+            setListing((current) => ({
+              ...current,
+              path: message.path,
+              entries: all,
+              scannedBytes: message.scannedBytes,
+              method: message.method,
+              done: true,
+              refreshing: false,
+            }));
           }
         },
         onError: (error) => setListing((current) => ({ ...current, error, refreshing: false })),

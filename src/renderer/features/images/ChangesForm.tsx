@@ -10,7 +10,17 @@ interface ChangesFormProps {
   showProblems: boolean;
 }
 
-function KeyValueRows({ rows, onChange, field, describedBy }: { rows: KeyValue[]; onChange(rows: KeyValue[]): void; field: 'env' | 'labels'; describedBy?: string }) {
+function KeyValueRows({
+  rows,
+  onChange,
+  field,
+  describedBy,
+}: {
+  rows: KeyValue[];
+  onChange(rows: KeyValue[]): void;
+  field: 'env' | 'labels';
+  describedBy?: string;
+}) {
   const { t } = useTranslation('images');
   const set = (index: number, patch: Partial<KeyValue>): void => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
@@ -33,7 +43,12 @@ function KeyValueRows({ rows, onChange, field, describedBy }: { rows: KeyValue[]
             aria-label={t(`changes.${field}ValueLabel`, { index: index + 1 })}
             placeholder={t('changes.valuePlaceholder')}
           />
-          <button type="button" className="ghost small" onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={t('changes.removeRow', { index: index + 1 })}>
+          <button
+            type="button"
+            className="ghost small"
+            onClick={() => onChange(rows.filter((_, i) => i !== index))}
+            aria-label={t('changes.removeRow', { index: index + 1 })}
+          >
             ✕
           </button>
         </div>

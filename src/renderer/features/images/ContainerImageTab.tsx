@@ -24,8 +24,20 @@ export function ContainerImageTab({ container, intent }: DetailTabProps) {
 
   const commands = useMemo<AppCommand[]>(
     () => [
-      { id: 'image.export', title: t('commands.export', { name: container.name }), group: t('commands.group'), keywords: ['export', 'tar', 'docker export'], run: () => startExport.current?.() },
-      { id: 'image.commit', title: t('commands.commit', { name: container.name }), group: t('commands.group'), keywords: ['commit', 'docker commit'], run: () => setCommitting(true) },
+      {
+        id: 'image.export',
+        title: t('commands.export', { name: container.name }),
+        group: t('commands.group'),
+        keywords: ['export', 'tar', 'docker export'],
+        run: () => startExport.current?.(),
+      },
+      {
+        id: 'image.commit',
+        title: t('commands.commit', { name: container.name }),
+        group: t('commands.group'),
+        keywords: ['commit', 'docker commit'],
+        run: () => setCommitting(true),
+      },
     ],
     [container.name, t],
   );

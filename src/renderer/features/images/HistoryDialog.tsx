@@ -44,7 +44,9 @@ export function HistoryDialog({ image, onClose }: { image: ImageSummary; onClose
                 <th scope="col">{t('history.layer')}</th>
                 <th scope="col">{t('history.created')}</th>
                 <th scope="col">{t('history.createdBy')}</th>
-                <th scope="col" className="num">{t('history.size')}</th>
+                <th scope="col" className="num">
+                  {t('history.size')}
+                </th>
                 {withComments && <th scope="col">{t('history.comment')}</th>}
               </tr>
             </thead>

@@ -33,20 +33,50 @@ export function ImageNameFields({ name }: { name: ImageName }) {
     <div className="two-fields">
       <label>
         {t('fields.repository')}
-        <input value={name.repository} onChange={(event) => name.setRepository(event.target.value)} placeholder={t('fields.repositoryPlaceholder')} aria-invalid={Boolean(name.repoProblem)} spellCheck={false} />
-        {name.repoProblem && <span className="field-problem" role="alert">{t('problems.repository')}</span>}
+        <input
+          value={name.repository}
+          onChange={(event) => name.setRepository(event.target.value)}
+          placeholder={t('fields.repositoryPlaceholder')}
+          aria-invalid={Boolean(name.repoProblem)}
+          spellCheck={false}
+        />
+        {name.repoProblem && (
+          <span className="field-problem" role="alert">
+            {t('problems.repository')}
+          </span>
+        )}
       </label>
       <label>
         {t('fields.tag')}
-        <input value={name.tag} onChange={(event) => name.setTag(event.target.value)} placeholder={t('fields.tagPlaceholder')} aria-invalid={Boolean(name.tagIssue)} spellCheck={false} />
-        {name.tagIssue && <span className="field-problem" role="alert">{t(name.tagIssue === 'needsRepository' ? 'problems.tagNeedsRepository' : 'problems.tag')}</span>}
+        <input
+          value={name.tag}
+          onChange={(event) => name.setTag(event.target.value)}
+          placeholder={t('fields.tagPlaceholder')}
+          aria-invalid={Boolean(name.tagIssue)}
+          spellCheck={false}
+        />
+        {name.tagIssue && (
+          <span className="field-problem" role="alert">
+            {t(name.tagIssue === 'needsRepository' ? 'problems.tagNeedsRepository' : 'problems.tag')}
+          </span>
+        )}
       </label>
     </div>
   );
 }
 
 /** "Created image X" with the button that opens the create form on it. */
-export function ImageCreatedNotice({ text, actionLabel, image, onCreateContainer }: { text: string; actionLabel: string; image: string; onCreateContainer(image: string): void }) {
+export function ImageCreatedNotice({
+  text,
+  actionLabel,
+  image,
+  onCreateContainer,
+}: {
+  text: string;
+  actionLabel: string;
+  image: string;
+  onCreateContainer(image: string): void;
+}) {
   return (
     <div className="images-success" role="status">
       <span>{text}</span>

@@ -33,9 +33,13 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onHi
           <tr>
             <th scope="col">{t('columns.names')}</th>
             <th scope="col">{t('columns.id')}</th>
-            <th scope="col" className="num">{t('columns.size')}</th>
+            <th scope="col" className="num">
+              {t('columns.size')}
+            </th>
             <th scope="col">{t('columns.created')}</th>
-            <th scope="col" className="num">{t('columns.containers')}</th>
+            <th scope="col" className="num">
+              {t('columns.containers')}
+            </th>
             <th scope="col">{t('columns.actions')}</th>
           </tr>
         </thead>
@@ -54,7 +58,8 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onHi
                         <button
                           type="button"
                           className="ghost small chip-remove"
-                          disabled={busy} {...gate}
+                          disabled={busy}
+                          {...gate}
                           onClick={() => onUntag(image, repoTag)}
                           aria-label={t('actions.untagNamed', { name: repoTag })}
                           title={t('actions.untagNamed', { name: repoTag })}
@@ -67,11 +72,20 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onHi
                 </td>
                 <td className="mono">{shortId(image.id)}</td>
                 <td className="num">{formatBytes(image.sizeBytes)}</td>
-                <td className="nowrap" title={formatDateTime(image.created, i18n.language)}>{formatRelative(image.created, i18n.language)}</td>
+                <td className="nowrap" title={formatDateTime(image.created, i18n.language)}>
+                  {formatRelative(image.created, i18n.language)}
+                </td>
                 <td className="num">{image.containers}</td>
                 <td>
                   <div className="image-actions">
-                    <button type="button" className="small" disabled={busy} {...gate} onClick={() => onCreateContainer(image)} aria-label={t('actions.createContainerNamed', { name: label })}>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      {...gate}
+                      onClick={() => onCreateContainer(image)}
+                      aria-label={t('actions.createContainerNamed', { name: label })}
+                    >
                       {t('actions.createContainer')}
                     </button>
                     <button type="button" className="small" onClick={() => onInspect(image)} {...gate} aria-label={t('actions.inspectNamed', { name: label })}>
@@ -80,13 +94,34 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onHi
                     <button type="button" className="small" onClick={() => onHistory(image)} {...gate} aria-label={t('actions.historyNamed', { name: label })}>
                       {t('actions.history')}
                     </button>
-                    <button type="button" className="small" disabled={busy} {...gate} onClick={() => onTag(image)} aria-label={t('actions.tagNamed', { name: label })}>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      {...gate}
+                      onClick={() => onTag(image)}
+                      aria-label={t('actions.tagNamed', { name: label })}
+                    >
                       {t('actions.tag')}
                     </button>
-                    <button type="button" className="small" disabled={busy} {...gate} onClick={() => onPush(image)} aria-label={t('actions.pushNamed', { name: label })}>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      {...gate}
+                      onClick={() => onPush(image)}
+                      aria-label={t('actions.pushNamed', { name: label })}
+                    >
                       {t('actions.push')}
                     </button>
-                    <button type="button" className="small danger-text" disabled={busy} {...gate} onClick={() => onRemove(image)} aria-label={t('actions.removeNamed', { name: label })}>
+                    <button
+                      type="button"
+                      className="small danger-text"
+                      disabled={busy}
+                      {...gate}
+                      onClick={() => onRemove(image)}
+                      aria-label={t('actions.removeNamed', { name: label })}
+                    >
                       {t('actions.remove')}
                     </button>
                   </div>

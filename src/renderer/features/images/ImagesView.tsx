@@ -61,8 +61,20 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
 
   const commands = useMemo<AppCommand[]>(
     () => [
-      { id: 'images.import', title: t('commands.import'), group: t('commands.imagesGroup'), keywords: ['import', 'tar', 'docker import'], run: () => setDialog({ kind: 'import' }) },
-      { id: 'images.prune', title: t('commands.prune'), group: t('commands.imagesGroup'), keywords: ['prune', 'dangling'], run: () => setDialog({ kind: 'prune' }) },
+      {
+        id: 'images.import',
+        title: t('commands.import'),
+        group: t('commands.imagesGroup'),
+        keywords: ['import', 'tar', 'docker import'],
+        run: () => setDialog({ kind: 'import' }),
+      },
+      {
+        id: 'images.prune',
+        title: t('commands.prune'),
+        group: t('commands.imagesGroup'),
+        keywords: ['prune', 'dangling'],
+        run: () => setDialog({ kind: 'prune' }),
+      },
     ],
     [t],
   );
@@ -126,7 +138,14 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
         </div>
       )}
       <div className="toolbar">
-        <input type="search" className="filter-input" value={text} onChange={(event) => setText(event.target.value)} placeholder={t('filterPlaceholder')} aria-label={t('filterLabel')} />
+        <input
+          type="search"
+          className="filter-input"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={t('filterPlaceholder')}
+          aria-label={t('filterLabel')}
+        />
         <button type="button" className="primary" onClick={() => openPull()} {...gate}>
           {t('pull.open')}
         </button>
@@ -215,7 +234,9 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
           }}
         />
       )}
-      {dialog?.kind === 'push' && <PushDialog image={dialog.image} onClose={() => setDialog(undefined)} onTag={() => setDialog({ kind: 'tag', image: dialog.image })} />}
+      {dialog?.kind === 'push' && (
+        <PushDialog image={dialog.image} onClose={() => setDialog(undefined)} onTag={() => setDialog({ kind: 'tag', image: dialog.image })} />
+      )}
     </section>
   );
 }

@@ -71,7 +71,9 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
     if (invalid || !file) return;
     setError(undefined);
     const source =
-      file.kind === 'handle' ? ({ kind: 'file', fileHandle: file.fileHandle } as const) : ({ kind: 'upload', filename: file.name, sizeBytes: file.sizeBytes } as const);
+      file.kind === 'handle'
+        ? ({ kind: 'file', fileHandle: file.fileHandle } as const)
+        : ({ kind: 'upload', filename: file.name, sizeBytes: file.sizeBytes } as const);
     try {
       const started = await client.invoke('images.import', {
         source,
@@ -129,8 +131,16 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
           )}
         </div>
         <p className="muted small-print">{t('import.dropHint')}</p>
-        {submitted && !file && <span className="field-problem" role="alert">{t('problems.noFile')}</span>}
-        {file?.sizeBytes === 0 && <span className="field-problem" role="alert">{t('problems.emptyFile')}</span>}
+        {submitted && !file && (
+          <span className="field-problem" role="alert">
+            {t('problems.noFile')}
+          </span>
+        )}
+        {file?.sizeBytes === 0 && (
+          <span className="field-problem" role="alert">
+            {t('problems.emptyFile')}
+          </span>
+        )}
 
         <ImageNameFields name={name} />
         <label>
@@ -152,7 +162,12 @@ export function ImportDialog({ initialFile, initialChanges = EMPTY_CHANGES, file
           />
         )}
         {imported && (
-          <ImageCreatedNotice text={t('import.done', { image: imported })} actionLabel={t('actions.createContainer')} image={imported} onCreateContainer={onCreateContainer} />
+          <ImageCreatedNotice
+            text={t('import.done', { image: imported })}
+            actionLabel={t('actions.createContainer')}
+            image={imported}
+            onCreateContainer={onCreateContainer}
+          />
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={running}>

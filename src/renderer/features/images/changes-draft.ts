@@ -34,7 +34,10 @@ export function changesFrom(draft: ChangesDraft): ImageChanges {
     ...draft,
     expose: words(draft.expose),
     volumes: words(draft.volumes),
-    onbuild: draft.onbuild.split('\n').map((line) => line.trim()).filter(Boolean),
+    onbuild: draft.onbuild
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
   };
 }
 

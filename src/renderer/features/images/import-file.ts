@@ -2,8 +2,7 @@ import type { BerthClient } from '../../api/client';
 
 /** The tar to import: a host file main holds a handle for (desktop), or a File the page uploads (browser mode). */
 export type ImportFile =
-  | { kind: 'handle'; fileHandle: string; name: string; sizeBytes: number }
-  | { kind: 'browser'; file: File; name: string; sizeBytes: number };
+  { kind: 'handle'; fileHandle: string; name: string; sizeBytes: number } | { kind: 'browser'; file: File; name: string; sizeBytes: number };
 
 export const TAR_ACCEPT = '.tar,.tgz,.gz,.xz,.bz2,.zst,.tar.gz,application/x-tar,application/gzip';
 
@@ -24,7 +23,9 @@ export async function pickImportFile(client: BerthClient): Promise<ImportFile | 
  * handle (webUtils.getPathForFile, registered in main), since the page never sends a path.
  */
 export async function droppedImportFile(file: File): Promise<ImportFile | undefined> {
-  const bridge = window.berth as (typeof window.berth & { pathsForFiles?(files: File[]): Promise<Array<{ fileHandle: string; name: string; sizeBytes: number; kind?: string }>> }) | undefined;
+  const bridge = window.berth as
+    | (typeof window.berth & { pathsForFiles?(files: File[]): Promise<Array<{ fileHandle: string; name: string; sizeBytes: number; kind?: string }>> })
+    | undefined;
   if (!bridge) return { kind: 'browser', file, name: file.name, sizeBytes: file.size };
   const [item] = (await bridge.pathsForFiles?.([file])) ?? [];
   if (!item || (item.kind !== undefined && item.kind !== 'file')) return undefined;

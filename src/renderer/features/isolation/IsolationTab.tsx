@@ -29,7 +29,13 @@ export function IsolationTab({ container }: DetailTabProps) {
   const namespaces = model.namespaces.map((ns) => describeNamespace(ns, t));
   const fs = model.rootFilesystem;
   const filesystem: Described[] = [
-    { id: 'driver', label: t('rootfs.driver'), value: fs.storageDriver || t('unknown'), tone: 'neutral', sentence: t('rootfs.driverSentence', { driver: fs.storageDriver || t('unknown') }) },
+    {
+      id: 'driver',
+      label: t('rootfs.driver'),
+      value: fs.storageDriver || t('unknown'),
+      tone: 'neutral',
+      sentence: t('rootfs.driverSentence', { driver: fs.storageDriver || t('unknown') }),
+    },
     {
       id: 'readOnly',
       label: t('rootfs.access'),
@@ -96,7 +102,9 @@ function describeLimit(limit: CgroupLimit, all: CgroupLimit[], t: TFunction<'iso
   const limited = (value: string, sentence: string): Described => ({ id: limit.id, label, value, tone: 'isolated', sentence });
   switch (limit.id) {
     case 'memory':
-      return limit.bytes === null ? unlimited(t('limits.memory.none')) : limited(formatBytes(limit.bytes), t('limits.memory.set', { value: formatBytes(limit.bytes) }));
+      return limit.bytes === null
+        ? unlimited(t('limits.memory.none'))
+        : limited(formatBytes(limit.bytes), t('limits.memory.set', { value: formatBytes(limit.bytes) }));
     case 'memorySwap': {
       if (limit.bytes === null) return unlimited(t('limits.memorySwap.none'));
       const memory = all.find((other) => other.id === 'memory');

@@ -45,11 +45,19 @@ function renderText(segments: AnsiSegment[], ranges: Array<[number, number]>, cu
       while (r < ranges.length && ranges[r]![1] <= at) r++;
       const range = ranges[r];
       if (!range || range[0] >= end) {
-        out.push(<span key={key++} style={style}>{segment.text.slice(at - offset)}</span>);
+        out.push(
+          <span key={key++} style={style}>
+            {segment.text.slice(at - offset)}
+          </span>,
+        );
         break;
       }
       if (range[0] > at) {
-        out.push(<span key={key++} style={style}>{segment.text.slice(at - offset, range[0] - offset)}</span>);
+        out.push(
+          <span key={key++} style={style}>
+            {segment.text.slice(at - offset, range[0] - offset)}
+          </span>,
+        );
         at = range[0];
       }
       const stop = Math.min(end, range[1]);
@@ -96,8 +104,20 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
   const ranges = highlight ? matchRanges(plain, highlight) : [];
   const classes = ['log-row', stderr ? 'stderr' : '', selected ? 'selected' : '', currentOccurrence >= 0 ? 'current' : ''].filter(Boolean).join(' ');
   return (
-    <div className={classes} role="row" aria-rowindex={props.rowIndex} data-seq={seq} data-stream={stderr ? 'stderr' : 'stdout'} style={{ minHeight: props.height }}>
-      <span className="log-gutter" role="cell" onMouseDown={(event) => event.shiftKey && event.preventDefault()} onClick={(event) => props.onGutterClick(seq, event)}>
+    <div
+      className={classes}
+      role="row"
+      aria-rowindex={props.rowIndex}
+      data-seq={seq}
+      data-stream={stderr ? 'stderr' : 'stdout'}
+      style={{ minHeight: props.height }}
+    >
+      <span
+        className="log-gutter"
+        role="cell"
+        onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+        onClick={(event) => props.onGutterClick(seq, event)}
+      >
         {stderr && <span className="log-stream-mark" role="img" title={props.stderrLabel} aria-label={props.stderrLabel} />}
         {props.lineNumber}
       </span>

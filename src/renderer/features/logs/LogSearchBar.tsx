@@ -41,7 +41,8 @@ export function LogSearchBar(props: LogSearchBarProps) {
   else if (props.problem?.kind === 'too-slow') status = t('search.tooSlow', { line: props.problem.line });
   else if (options.text && props.scanning && props.matches === 0) status = t('search.searching');
   else if (options.text && props.matches === 0) status = t('search.none');
-  else if (options.text) status = props.ordinal ? t('search.position', { index: props.ordinal, count: props.matches }) : t('search.count', { count: props.matches });
+  else if (options.text)
+    status = props.ordinal ? t('search.position', { index: props.ordinal, count: props.matches }) : t('search.count', { count: props.matches });
 
   return (
     <div className="toolbar log-search" role="search">
@@ -77,10 +78,24 @@ export function LogSearchBar(props: LogSearchBarProps) {
       >
         .*
       </button>
-      <button type="button" className="small" onClick={() => props.onStep(-1)} disabled={props.matches === 0} aria-label={t('search.previous')} title={t('search.previousKey')}>
+      <button
+        type="button"
+        className="small"
+        onClick={() => props.onStep(-1)}
+        disabled={props.matches === 0}
+        aria-label={t('search.previous')}
+        title={t('search.previousKey')}
+      >
         ↑
       </button>
-      <button type="button" className="small" onClick={() => props.onStep(1)} disabled={props.matches === 0} aria-label={t('search.next')} title={t('search.nextKey')}>
+      <button
+        type="button"
+        className="small"
+        onClick={() => props.onStep(1)}
+        disabled={props.matches === 0}
+        aria-label={t('search.next')}
+        title={t('search.nextKey')}
+      >
         ↓
       </button>
       <label className="check">
@@ -99,7 +114,13 @@ export function LogSearchBar(props: LogSearchBarProps) {
           onChange={(event) => props.onContext(Math.max(0, Math.min(50, Math.floor(Number(event.target.value) || 0))))}
         />
       </label>
-      <span id="log-search-status" className={props.problem ? 'log-search-status error' : 'log-search-status muted'} role={props.problem ? 'alert' : 'status'} data-testid="log-search-status" data-scanning={props.scanning}>
+      <span
+        id="log-search-status"
+        className={props.problem ? 'log-search-status error' : 'log-search-status muted'}
+        role={props.problem ? 'alert' : 'status'}
+        data-testid="log-search-status"
+        data-scanning={props.scanning}
+      >
         {status}
       </span>
       {props.children}

@@ -93,7 +93,8 @@ export function LogViewport(props: LogViewportProps) {
   }, [size.width, showTimestamps, digits]);
 
   const geometry: RowGeometry = useMemo(
-    () => (wrap ? wrapGeometry.current.update(store, rows, props.projected, metrics.columns, metrics.lineHeight) : fixedGeometry(rows.count, metrics.lineHeight)),
+    () =>
+      wrap ? wrapGeometry.current.update(store, rows, props.projected, metrics.columns, metrics.lineHeight) : fixedGeometry(rows.count, metrics.lineHeight),
     // version: the store changed (rows may be the same object for the whole-store view).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [wrap, store, rows, props.projected, metrics, version],

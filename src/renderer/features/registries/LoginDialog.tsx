@@ -62,17 +62,41 @@ export function LoginDialog({ initialServer = '', onClose, onLoggedIn }: LoginDi
       >
         <label>
           {t('login.server')}
-          <input ref={serverRef} value={server} onChange={(event) => setServer(event.target.value)} placeholder={t('login.serverPlaceholder')} spellCheck={false} autoComplete="off" required readOnly={Boolean(result)} />
+          <input
+            ref={serverRef}
+            value={server}
+            onChange={(event) => setServer(event.target.value)}
+            placeholder={t('login.serverPlaceholder')}
+            spellCheck={false}
+            autoComplete="off"
+            required
+            readOnly={Boolean(result)}
+          />
           <span className="muted small-print">{t('login.serverHint')}</span>
         </label>
         <label>
           {t('login.username')}
-          <input ref={usernameRef} value={username} onChange={(event) => setUsername(event.target.value)} spellCheck={false} autoComplete="username" required readOnly={Boolean(result)} />
+          <input
+            ref={usernameRef}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            spellCheck={false}
+            autoComplete="username"
+            required
+            readOnly={Boolean(result)}
+          />
         </label>
         {!result && (
           <label>
             {t('login.password')}
-            <input ref={passwordRef} type="password" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="current-password" required />
+            <input
+              ref={passwordRef}
+              type="password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              autoComplete="current-password"
+              required
+            />
             <span className="muted small-print">{t('login.passwordHint')}</span>
           </label>
         )}

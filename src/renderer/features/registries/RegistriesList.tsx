@@ -65,7 +65,13 @@ export function RegistriesList() {
                 <td>{login.username ?? '—'}</td>
                 <td className="muted">{login.helper ? t(`logins.stores.${login.store}Named`, { helper: login.helper }) : t(`logins.stores.${login.store}`)}</td>
                 <td>
-                  <button type="button" className="small" disabled={busy === login.server} onClick={() => void logout(login.server)} aria-label={t('logins.logoutNamed', { server: login.server })}>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy === login.server}
+                    onClick={() => void logout(login.server)}
+                    aria-label={t('logins.logoutNamed', { server: login.server })}
+                  >
                     {t('logins.logout')}
                   </button>
                 </td>

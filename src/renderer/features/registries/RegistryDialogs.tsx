@@ -30,8 +30,20 @@ export function RegistryDialogsProvider({ children }: { children: ReactNode }) {
 
   const commands = useMemo<AppCommand[]>(
     () => [
-      { id: 'registries.pull', title: t('commands.pull'), group: t('commands.group'), keywords: ['pull', 'docker pull', 'download', 'registry'], run: () => openPull() },
-      { id: 'registries.login', title: t('commands.login'), group: t('commands.group'), keywords: ['login', 'docker login', 'registry', 'credentials'], run: () => openLogin() },
+      {
+        id: 'registries.pull',
+        title: t('commands.pull'),
+        group: t('commands.group'),
+        keywords: ['pull', 'docker pull', 'download', 'registry'],
+        run: () => openPull(),
+      },
+      {
+        id: 'registries.login',
+        title: t('commands.login'),
+        group: t('commands.group'),
+        keywords: ['login', 'docker login', 'registry', 'credentials'],
+        run: () => openLogin(),
+      },
     ],
     [t, openPull, openLogin],
   );
@@ -44,7 +56,11 @@ export function RegistryDialogsProvider({ children }: { children: ReactNode }) {
       {children}
       {open.pull && <PullDialog {...(open.pull.reference ? { initialReference: open.pull.reference } : {})} onClose={close('pull')} onLogin={openLogin} />}
       {open.login && (
-        <LoginDialog {...(open.login.server ? { initialServer: open.login.server } : {})} onClose={close('login')} onLoggedIn={() => setLoginsVersion((n) => n + 1)} />
+        <LoginDialog
+          {...(open.login.server ? { initialServer: open.login.server } : {})}
+          onClose={close('login')}
+          onLoggedIn={() => setLoginsVersion((n) => n + 1)}
+        />
       )}
     </DialogsContext.Provider>
   );

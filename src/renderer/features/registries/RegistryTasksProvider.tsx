@@ -58,7 +58,8 @@ export function RegistryTasksProvider({ children }: { children: ReactNode }) {
     for (const task of tasks) {
       const step = milestones.next(task.taskId, milestoneOf(task.phase, task.bytes, task.totalBytes), !before);
       if (step === 'started') setAnnouncement(t(`task.title.${task.kind}.running`, { reference: task.reference }));
-      else if (typeof step === 'number') setAnnouncement(t('task.percent', { title: t(`task.title.${task.kind}.running`, { reference: task.reference }), percent: step }));
+      else if (typeof step === 'number')
+        setAnnouncement(t('task.percent', { title: t(`task.title.${task.kind}.running`, { reference: task.reference }), percent: step }));
     }
     if (!before) return;
     const ended = endedSince(before, tasks);

@@ -52,13 +52,20 @@ export function TaskView({ task, onCancel, onLogin, onDismiss, showLayers = true
           </button>
         )}
       </div>
-      <ProgressBar label={t('task.barLabel', { reference })} percent={running ? percent : phase === 'done' ? 100 : (percent ?? 0)} className={`reg-overall reg-overall-${phase}`} />
+      <ProgressBar
+        label={t('task.barLabel', { reference })}
+        percent={running ? percent : phase === 'done' ? 100 : (percent ?? 0)}
+        className={`reg-overall reg-overall-${phase}`}
+      />
       {facts.length > 0 && <span className="reg-task-facts mono">{facts.join(' · ')}</span>}
       {showLayers && running && <LayerRows layers={task.layers} />}
       {phase === 'done' && task.result && (
         <p className="reg-result" data-testid="task-result">
           {task.result.imageId
-            ? t('task.resultImage', { id: shortImageId(task.result.imageId), size: task.result.sizeBytes !== undefined ? formatBytes(task.result.sizeBytes) : '—' })
+            ? t('task.resultImage', {
+                id: shortImageId(task.result.imageId),
+                size: task.result.sizeBytes !== undefined ? formatBytes(task.result.sizeBytes) : '—',
+              })
             : t('task.resultDigest', { digest: task.result.digest ?? '—' })}
         </p>
       )}

@@ -24,11 +24,7 @@ export function Preferences() {
       </label>
       <label>
         <span className="visually-hidden">{t('theme.label')}</span>
-        <select
-          aria-label={t('theme.label')}
-          value={settings.theme}
-          onChange={(event) => void update({ theme: event.target.value as ThemeSetting })}
-        >
+        <select aria-label={t('theme.label')} value={settings.theme} onChange={(event) => void update({ theme: event.target.value as ThemeSetting })}>
           {THEME_SETTINGS.map((option) => (
             <option key={option} value={option}>
               {t(`theme.${option}`)}

@@ -48,11 +48,7 @@ export function SettingsView() {
         <div className="setting-row">
           <label htmlFor="settings-language">{tc('language.label')}</label>
           <div className="setting-control">
-            <select
-              id="settings-language"
-              value={settings.language}
-              onChange={(event) => void update({ language: event.target.value as LanguageSetting })}
-            >
+            <select id="settings-language" value={settings.language} onChange={(event) => void update({ language: event.target.value as LanguageSetting })}>
               {LANGUAGE_SETTINGS.map((language) => (
                 <option key={language} value={language}>
                   {tc(`language.${language}`)}

@@ -11,8 +11,12 @@ export function StatsColumnHeaders() {
   const { t } = useTranslation('stats');
   return (
     <>
-      <span role="columnheader" className="cell stats-cell">{t('columns.cpu')}</span>
-      <span role="columnheader" className="cell stats-cell">{t('columns.memory')}</span>
+      <span role="columnheader" className="cell stats-cell">
+        {t('columns.cpu')}
+      </span>
+      <span role="columnheader" className="cell stats-cell">
+        {t('columns.memory')}
+      </span>
     </>
   );
 }
@@ -25,8 +29,12 @@ export function StatsColumnCells({ container }: { container: ContainerSummary })
     const title = reachable ? undefined : t('columns.notLive');
     return (
       <>
-        <span role="cell" className="cell stats-cell muted" data-stats="cpu" title={title}>—</span>
-        <span role="cell" className="cell stats-cell muted" data-stats="memory" title={title}>—</span>
+        <span role="cell" className="cell stats-cell muted" data-stats="cpu" title={title}>
+          —
+        </span>
+        <span role="cell" className="cell stats-cell muted" data-stats="memory" title={title}>
+          —
+        </span>
       </>
     );
   }

@@ -20,9 +20,16 @@ interface StatsTableProps {
 export function StatsTable({ history, version, windowMs, now }: StatsTableProps) {
   const { t, i18n } = useTranslation('stats');
   const formatTime = useMemo(() => clockFormatter(i18n.language), [i18n.language]);
-  // `version` stands for the ring buffer's contents, which change in place.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => history.since((sample) => sample.time >= now - windowMs).slice(-ROWS).reverse(), [history, version, windowMs, now]);
+  const rows = useMemo(
+    () =>
+      history
+        .since((sample) => sample.time >= now - windowMs)
+        .slice(-ROWS)
+        .reverse(),
+    // `version` stands for the ring buffer's contents, which change in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [history, version, windowMs, now],
+  );
   if (rows.length === 0) return <p className="muted">{t('table.empty')}</p>;
   return (
     <div className="stats-table-wrap">

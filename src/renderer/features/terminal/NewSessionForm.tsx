@@ -85,7 +85,13 @@ export function NewSessionForm({ container, onOpen, onCancel }: NewSessionFormPr
           {field(
             'user',
             t('form.user'),
-            <input id="term-user" value={draft.user} placeholder={t('form.userPlaceholder')} onChange={(event) => update({ user: event.target.value })} {...described('user')} />,
+            <input
+              id="term-user"
+              value={draft.user}
+              placeholder={t('form.userPlaceholder')}
+              onChange={(event) => update({ user: event.target.value })}
+              {...described('user')}
+            />,
           )}
           {field(
             'workingDir',
@@ -102,7 +108,14 @@ export function NewSessionForm({ container, onOpen, onCancel }: NewSessionFormPr
           {field(
             'env',
             t('form.env'),
-            <textarea id="term-env" className="mono" rows={2} value={draft.env} onChange={(event) => update({ env: event.target.value })} {...described('env')} />,
+            <textarea
+              id="term-env"
+              className="mono"
+              rows={2}
+              value={draft.env}
+              onChange={(event) => update({ env: event.target.value })}
+              {...described('env')}
+            />,
             t('form.envHint'),
           )}
         </div>

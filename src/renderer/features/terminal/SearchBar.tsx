@@ -47,8 +47,7 @@ export function SearchBar({ surface, onClose }: { surface: TerminalSurface; onCl
     }
   };
 
-  const status =
-    text && result ? (result.count === 0 ? t('search.noMatch') : t('search.results', { index: result.index + 1, count: result.count })) : '';
+  const status = text && result ? (result.count === 0 ? t('search.noMatch') : t('search.results', { index: result.index + 1, count: result.count })) : '';
 
   return (
     <div className="term-search" role="search" aria-label={t('search.label')}>

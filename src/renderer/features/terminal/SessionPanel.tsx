@@ -63,7 +63,13 @@ export function SessionPanel({ session, visible, onClose }: SessionPanelProps) {
 
   const restartLabel = lost
     ? t('actions.startAgain')
-    : spec.kind === 'attach' ? (state.ended?.reason === 'exited' ? t('actions.startAttachAgain') : t('actions.attachAgain')) : spec.kind === 'command' ? t('actions.runAgain') : t('actions.restart');
+    : spec.kind === 'attach'
+      ? state.ended?.reason === 'exited'
+        ? t('actions.startAttachAgain')
+        : t('actions.attachAgain')
+      : spec.kind === 'command'
+        ? t('actions.runAgain')
+        : t('actions.restart');
 
   return (
     <div className="term-session" data-session-kind={spec.kind}>

@@ -14,8 +14,7 @@ export function SessionStatus({ spec, state }: { spec: SessionSpec; state: Sessi
   else if (state.status === 'lost') {
     text = t('status.connectionLost');
     tone = 'warn';
-  }
-  else if (ended?.reason === 'detached') text = t('status.detached');
+  } else if (ended?.reason === 'detached') text = t('status.detached');
   else if (ended?.reason === 'container-stopped') {
     text = t('status.containerStopped');
     tone = 'warn';

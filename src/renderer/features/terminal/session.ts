@@ -113,7 +113,13 @@ export class TerminalSession {
     if (spec.kind === 'attach') {
       this.unsubscribe = this.client.subscribe(
         'attach.session',
-        { id: spec.containerId, logs: !this.restarting && (spec.logs ?? false), start: this.restarting || (spec.start ?? false), ...(spec.detachKeys ? { detachKeys: spec.detachKeys } : {}), ...size },
+        {
+          id: spec.containerId,
+          logs: !this.restarting && (spec.logs ?? false),
+          start: this.restarting || (spec.start ?? false),
+          ...(spec.detachKeys ? { detachKeys: spec.detachKeys } : {}),
+          ...size,
+        },
         handlers,
       );
     } else {

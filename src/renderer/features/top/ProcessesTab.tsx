@@ -30,9 +30,7 @@ export function ProcessesTab({ container, active }: DetailTabProps) {
   };
 
   const onSort = (column: number): void => {
-    setSort((current) =>
-      current?.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' },
-    );
+    setSort((current) => (current?.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' }));
   };
 
   return (

@@ -67,7 +67,14 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
         {container && (
           <div className="detail-actions">
             {ACTIONS.filter((action) => isApplicable(action, container.state)).map((action) => (
-              <button key={action} type="button" className="small" disabled={conflicts(action, transition)} onClick={() => onAction(action, container)} {...gate}>
+              <button
+                key={action}
+                type="button"
+                className="small"
+                disabled={conflicts(action, transition)}
+                onClick={() => onAction(action, container)}
+                {...gate}
+              >
                 {tc(`actions.${action}`)}
               </button>
             ))}
@@ -86,7 +93,14 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
           <DetailTabs tabs={DETAIL_TABS} active={tab} onChoose={choose} focusRequest={focusRequest} />
           {DETAIL_TABS.filter((candidate) => candidate.id === tab || (candidate.keepMounted && visited.has(candidate.id))).map(
             ({ id, Component, keepMounted }) => (
-              <div key={keepMounted ? id : `${id}-${epoch}`} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab} className="tab-panel">
+              <div
+                key={keepMounted ? id : `${id}-${epoch}`}
+                role="tabpanel"
+                id={`panel-${id}`}
+                aria-labelledby={`tab-${id}`}
+                hidden={id !== tab}
+                className="tab-panel"
+              >
                 <ErrorBoundary>
                   <Component container={container} active={id === tab} {...(intent && id === initialTab ? { intent } : {})} />
                 </ErrorBoundary>

@@ -52,7 +52,10 @@ export function DetailTabs({ tabs, active, onChoose, focusRequest }: DetailTabsP
     return () => observer.disconnect();
   }, [labelKey, tabs.length]);
 
-  const activeIndex = Math.max(0, tabs.findIndex((tab) => tab.id === active));
+  const activeIndex = Math.max(
+    0,
+    tabs.findIndex((tab) => tab.id === active),
+  );
   const widths = sizes?.widths.map((width, index) => (index === activeIndex ? (sizes.chosenWidths[index] ?? width) : width));
   const shown = sizes && widths ? fitTabs(widths, sizes.more, sizes.available, activeIndex) : tabs.map(() => true);
   const overflow = tabs.filter((_, index) => !shown[index]);
@@ -95,9 +98,7 @@ export function DetailTabs({ tabs, active, onChoose, focusRequest }: DetailTabsP
           </button>
         ))}
       </div>
-      {overflow.length > 0 && (
-        <TabsMoreMenu items={overflow.map((tab) => ({ id: tab.id, label: t(tab.labelKey) }))} onChoose={onChoose} />
-      )}
+      {overflow.length > 0 && <TabsMoreMenu items={overflow.map((tab) => ({ id: tab.id, label: t(tab.labelKey) }))} onChoose={onChoose} />}
       <div className="tabs-measure" ref={measureRef} aria-hidden="true">
         {labels.map((label, index) => (
           <span key={tabs[index]?.id ?? index} className="tab">
