@@ -5,7 +5,7 @@ import { createBackend } from '../../src/main/backend';
 import { createEngine } from '../../src/main/engine/core/engine';
 import { webHost } from '../../src/main/host';
 import type { ContainerPrunePreview, ContainerPruneResult, ContainerSummary } from '../../src/shared/types/containers';
-import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 
 const dispatcher = createBackend({ engine: createEngine(), host: webHost }).dispatcher;
 
@@ -101,6 +101,12 @@ describe('containers.update', () => {
     const above = await dispatcher.invoke('containers.update', { id: box.id, memoryBytes: 128 * 1024 * 1024 });
     expect(above).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!above.ok) expect(above.error.message).toMatch(/memoryswap/i);
+    expect(await dispatcher.invoke('containers.update', { id: box.id, memoryBytes: 64 * 1024 * 1024, memorySwapBytes: 32 * 1024 * 1024 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/at least the memory limit/) },
+    });
+    // A field present but undefined (as an in-process caller may send) is no update either.
+    expect(await dispatcher.invoke('containers.update', { id: box.id, memoryBytes: undefined })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatcher.invoke('containers.update', { id: box.id })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(/at least one/) },
@@ -110,6 +116,16 @@ describe('containers.update', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+
+  it('says in words that a container uses more memory than the new limit, and keeps the old one', async () => {
+    const box = await container(['sh', '-c', 'dd if=/dev/zero of=/dev/shm/fill bs=1M count=40 && touch /filled && exec sleep 600'], { start: true });
+    await waitFor(async () => (await dockerCli(['exec', box.id, 'ls', '/filled'])).code === 0, { message: 'the container did not fill its memory' });
+    const below = await dispatcher.invoke('containers.update', { id: box.id, memoryBytes: 8 * 1024 * 1024, memorySwapBytes: 16 * 1024 * 1024 });
+    expect(below).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!below.ok) expect(below.error.message).toMatch(/uses \d+\.\d MiB, more than the new memory limit of 8\.0 MiB/);
+    expect(await inspectField(box.id, '{{.HostConfig.Memory}}')).toBe('0');
+    expect(await dispatcher.invoke('containers.update', { id: box.id, cpuShares: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
 

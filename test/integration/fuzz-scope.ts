@@ -189,6 +189,24 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   if (channel === 'images.remove' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref`;
   if (channel === 'images.untag' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref:a`;
   if (channel === 'images.prune') out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
+  // Container prune takes every stopped container on the engine that matches: only a label no
+  // container has (the engine ANDs label filters), so it removes nothing another test made.
+  if (channel === 'containers.prune' || channel === 'containers.prunePreview') {
+    const filters = isPlain(out.filters) ? out.filters : {};
+    const labels = Array.isArray(filters.label) ? filters.label : [];
+    out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
+  }
+  // `docker wait` on the fuzz's running container would answer only when it stops: ask about none.
+  if (channel === 'containers.wait') out.id = `${NONE_REF_PREFIX}id`;
+  // Nothing restarts by itself (as for create).
+  if (channel === 'containers.update' && isPlain(out.restartPolicy)) out.restartPolicy = { name: 'no', maximumRetryCount: 0 };
+  // The engine takes memory limits on update that the kernel refuses when the container starts
+  // again (a swap limit below the memory limit, or 4.4 PiB), and later channels restart the fuzz's
+  // containers: their memory stays as it is (containers-maintenance tests memory updates).
+  if (channel === 'containers.update') {
+    delete out.memoryBytes;
+    delete out.memorySwapBytes;
+  }
   if (channel === 'images.import' || channel === 'containers.commit' || channel === 'images.tag')
     out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
   // Registries: only a loopback port nothing listens on, so nothing is ever sent off this machine.

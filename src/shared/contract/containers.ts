@@ -225,13 +225,27 @@ const containerUpdate = byId
     /** 0: no CPU limit. */
     nanoCpus: z.number().int().min(0).optional(),
     /** Relative weight; 0: the default (1024). */
-    cpuShares: z.number().int().min(0).max(262_144).optional(),
+    cpuShares: z
+      .number()
+      .int()
+      .min(0)
+      .max(262_144)
+      .refine((shares) => shares !== 1, 'CPU shares are at least 2 (0 keeps the default).')
+      .optional(),
     /** 0 or -1: no limit. */
     pidsLimit: z.number().int().min(-1).optional(),
     restartPolicy: restartPolicy.optional(),
   })
   .strict()
-  .refine((update) => Object.keys(update).some((key) => key !== 'id'), 'Name at least one thing to update.');
+  .refine((update) => Object.entries(update).some(([key, value]) => key !== 'id' && value !== undefined), 'Name at least one thing to update.')
+  .refine(
+    (update) =>
+      update.memorySwapBytes === undefined || update.memoryBytes === undefined || update.memorySwapBytes === -1 || update.memorySwapBytes >= update.memoryBytes,
+    {
+      message: 'Memory plus swap must be at least the memory limit (or -1 for unlimited swap).',
+      path: ['memorySwapBytes'],
+    },
+  );
 
 /**
  * `until` as `docker container prune` takes it: a Unix time (seconds, fractions allowed), an

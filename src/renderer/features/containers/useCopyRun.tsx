@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ClientContext';
 import { Modal } from '../../components/Modal';
+import { useEngineGate } from '../engine';
 
 type CopyState = { phase: 'idle' | 'busy' | 'copied' } | { phase: 'show'; line: string; name: string } | { phase: 'failed'; message: string };
 
@@ -78,9 +79,11 @@ export function useCopyRun(): CopyRun {
 export function CopyRunButton({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation('detail');
   const { copy, busy, view } = useCopyRun();
+  // The line is built from the engine's inspect: off, with the reason, while the engine is away.
+  const { gate } = useEngineGate();
   return (
     <>
-      <button type="button" className="small" title={t('copyRun.title')} disabled={busy} onClick={() => void copy(id, name)}>
+      <button type="button" className="small" title={t('copyRun.title')} disabled={busy} onClick={() => void copy(id, name)} {...gate}>
         {t('copyRun.button')}
       </button>
       {view}
