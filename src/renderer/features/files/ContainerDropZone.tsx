@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CopyConfirm } from './CopyConfirm';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CopyTasks } from './CopyTasks';
 import { buildBrowserUpload, collectDropped, droppedItems, sourceNames, type CopySource } from './dropped-files';
@@ -64,17 +64,7 @@ function ContainerDropDialog({ container, source, onClose }: { container: Contai
           </button>
         </div>
       </form>
-      {copies.confirm && (
-        <ConfirmDialog
-          title={copies.confirm.title}
-          confirmLabel={copies.confirm.confirmLabel}
-          danger
-          onConfirm={copies.confirm.onConfirm}
-          onCancel={copies.closeConfirm}
-        >
-          <p>{copies.confirm.body}</p>
-        </ConfirmDialog>
-      )}
+      <CopyConfirm copies={copies} />
     </FilesDialog>
   );
 }

@@ -4,7 +4,7 @@ import { useEngineGate, useEngineReach } from '../engine';
 import type { FileEntry } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CopyConfirm } from './CopyConfirm';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import type { DetailTabProps } from '../../tab-types';
@@ -216,17 +216,7 @@ export function FilesTab({ container }: DetailTabProps) {
         />
       )}
       {viewing && <FileViewer container={container} path={viewing} onClose={() => setViewing(undefined)} />}
-      {copies.confirm && (
-        <ConfirmDialog
-          title={copies.confirm.title}
-          confirmLabel={copies.confirm.confirmLabel}
-          danger
-          onConfirm={copies.confirm.onConfirm}
-          onCancel={copies.closeConfirm}
-        >
-          <p>{copies.confirm.body}</p>
-        </ConfirmDialog>
-      )}
+      <CopyConfirm copies={copies} />
     </div>
   );
 }
