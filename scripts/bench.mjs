@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childGroupRunner, onInterrupt } from './child-group.mjs';
-import { cleanupTestObjects, docker, ensureEngine, ensureTestImages } from './test-engine.mjs';
+import { cleanupAndStop, cleanupTestObjects, docker, ensureEngine, ensureTestImages } from './test-engine.mjs';
 
 const BENCHES = [
   { name: 'containers-list', file: 'scripts/bench/containers-list.ts' },
@@ -133,19 +133,7 @@ async function main() {
     log(interrupted ? `interrupted: ${err?.message ?? err}` : err?.stack || String(err));
     exitCode = 1;
   } finally {
-    if (engine) {
-      try {
-        const removed = await cleanupTestObjects(engine.dockerHost);
-        log(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
-      } catch (err) {
-        log(`cleanup failed: ${err.message}`);
-      }
-      try {
-        await engine.stop();
-      } catch (err) {
-        log(`stopping the engine failed: ${err.message}`);
-      }
-    }
+    if (engine) await cleanupAndStop(engine, log);
     await rm(tmp, { recursive: true, force: true });
     report.finishedAt = new Date().toISOString();
     report.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));

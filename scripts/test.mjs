@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childGroupRunner, onInterrupt } from './child-group.mjs';
-import { cleanupTestObjects, ensureEngine, ensureTestImages } from './test-engine.mjs';
+import { cleanupAndStop, ensureEngine, ensureTestImages } from './test-engine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (msg) => process.stderr.write(`[test] ${msg}\n`);
@@ -91,19 +91,7 @@ async function main() {
   } finally {
     await children.stop();
     await Promise.allSettled(pending);
-    if (engine) {
-      try {
-        const removed = await cleanupTestObjects(engine.dockerHost);
-        log(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
-      } catch (err) {
-        log(`cleanup failed: ${err.message}`);
-      }
-      try {
-        await engine.stop();
-      } catch (err) {
-        log(`stopping the engine failed: ${err.message}`);
-      }
-    }
+    if (engine) await cleanupAndStop(engine, log);
     if (counts.total === 0) counts = await readCounts(jsonFile); // e.g. interrupted after vitest wrote it
     await rm(out, { recursive: true, force: true });
     if (interrupted && exitCode === 0) exitCode = 130;
