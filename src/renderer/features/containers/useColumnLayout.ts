@@ -15,6 +15,8 @@ const BUTTON_GAP = 4;
 const ICON_BUTTON = 25;
 const ICON_GAP = 3;
 const PILL_CHROME = 18;
+/** The rename pencil beside a name (.rename-button) and its gap. */
+const RENAME_BUTTON = 22;
 /** The checkbox column, and the stats feature's CPU and memory columns. */
 const FIXED = { select: 36, cpu: 72, memory: 84 } as const;
 
@@ -66,7 +68,7 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
     let actionsFull = header('actions', false);
     let actionsCompact = actionsFull;
     for (const container of containers) {
-      name = Math.max(name, measure(container.name, font(14, 700)), measure(container.id.slice(0, 12), font(11, 400, mono)));
+      name = Math.max(name, measure(container.name, font(14, 700)) + RENAME_BUTTON, measure(container.id.slice(0, 12), font(11, 400, mono)));
       image = Math.max(image, measure(container.image, font(14)));
       const pill = measure(t(`states.${container.state}`), font(11.5)) + PILL_CHROME;
       state = Math.max(state, pill, measure(statusText(container.status, t, i18n.language), font(12)));
