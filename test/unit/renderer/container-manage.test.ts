@@ -64,16 +64,32 @@ const limited: CurrentLimits = {
   restart: { name: 'on-failure', maximumRetryCount: 3 },
   autoRemove: false,
 };
-const edit = (current: CurrentLimits, patch: Partial<UpdateForm>) => readUpdateForm({ ...initialForm(current), ...patch }, current, { cpus: 4, memoryBytes: 8 * 1024 * MiB });
+const edit = (current: CurrentLimits, patch: Partial<UpdateForm>) =>
+  readUpdateForm({ ...initialForm(current), ...patch }, current, { cpus: 4, memoryBytes: 8 * 1024 * MiB });
 const valid = (request: object) => commands['containers.update'].input.safeParse({ id: 'c', ...request }).success;
 
 describe('the Resources dialog: form -> docker update request', () => {
   it('reads the current values from inspect, and shows no limit as an empty field', () => {
     const inspected = currentLimits({
-      HostConfig: { Memory: 268435456, MemorySwap: 536870912, NanoCpus: 1500000000, CpuShares: 512, PidsLimit: 100, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 } },
+      HostConfig: {
+        Memory: 268435456,
+        MemorySwap: 536870912,
+        NanoCpus: 1500000000,
+        CpuShares: 512,
+        PidsLimit: 100,
+        RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 },
+      },
     });
     expect(inspected).toEqual(limited);
-    expect(initialForm(limited)).toEqual({ memory: '256m', memorySwap: '512m', cpus: '1.5', cpuShares: '512', pidsLimit: '100', restart: 'on-failure', maxRetries: '3' });
+    expect(initialForm(limited)).toEqual({
+      memory: '256m',
+      memorySwap: '512m',
+      cpus: '1.5',
+      cpuShares: '512',
+      pidsLimit: '100',
+      restart: 'on-failure',
+      maxRetries: '3',
+    });
     expect(initialForm(currentLimits({ HostConfig: { Memory: 0, MemorySwap: -1, PidsLimit: null, RestartPolicy: { Name: '' } } }))).toEqual({
       memory: '',
       memorySwap: '',
@@ -99,9 +115,18 @@ describe('the Resources dialog: form -> docker update request', () => {
 
   it('writes every flag as the CLI takes it', () => {
     const draft = edit(limited, { memory: '1g', memorySwap: '-1', cpus: '2', cpuShares: '', pidsLimit: '', restart: 'on-failure', maxRetries: '5' });
-    expect(draft.request).toEqual({ memoryBytes: 1024 * MiB, memorySwapBytes: -1, nanoCpus: 2e9, cpuShares: 1024, pidsLimit: -1, restartPolicy: { name: 'on-failure', maximumRetryCount: 5 } });
+    expect(draft.request).toEqual({
+      memoryBytes: 1024 * MiB,
+      memorySwapBytes: -1,
+      nanoCpus: 2e9,
+      cpuShares: 1024,
+      pidsLimit: -1,
+      restartPolicy: { name: 'on-failure', maximumRetryCount: 5 },
+    });
     expect(valid(draft.request)).toBe(true);
-    expect(updateCommand('web', draft.request)).toBe('docker update --memory 1g --memory-swap -1 --cpus 2 --cpu-shares 1024 --pids-limit -1 --restart on-failure:5 web');
+    expect(updateCommand('web', draft.request)).toBe(
+      'docker update --memory 1g --memory-swap -1 --cpus 2 --cpu-shares 1024 --pids-limit -1 --restart on-failure:5 web',
+    );
     expect(updateCommand('web', edit(limited, { restart: 'unless-stopped' }).request)).toBe('docker update --restart unless-stopped web');
   });
 

@@ -47,6 +47,8 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
     onChanged();
   }, [onChanged]);
   const rename = useRenameDialog(changed);
+  // What the engine said beside applying an update, until dismissed.
+  const [updateNote, setUpdateNote] = useState<string[]>();
   const wait = useWaitForExit(container);
   const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set([tab]));
@@ -114,7 +116,26 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
       {wait.panel}
       {rename.view}
       {container && editingResources && (
-        <ResourcesDialog id={container.id} name={container.name} onClose={() => setEditingResources(false)} onUpdated={changed} />
+        <ResourcesDialog
+          id={container.id}
+          name={container.name}
+          onClose={() => setEditingResources(false)}
+          onUpdated={(warnings) => {
+            setUpdateNote(warnings);
+            changed();
+          }}
+        />
+      )}
+      {updateNote && (
+        <div className="update-note" role="status">
+          <span>
+            {tm('update.done')}
+            {updateNote.length > 0 && ` ${tm('update.warningsFromEngine', { warnings: updateNote.join(' ') })}`}
+          </span>
+          <button type="button" className="ghost small" onClick={() => setUpdateNote(undefined)}>
+            {tm('wait.dismiss')}
+          </button>
+        </div>
       )}
       {container && !reachable && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {!container && (

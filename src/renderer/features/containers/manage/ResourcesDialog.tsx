@@ -22,8 +22,8 @@ interface ResourcesDialogProps {
   id: string;
   name: string;
   onClose(): void;
-  /** After the engine applied it: the views that show limits read them again. */
-  onUpdated(): void;
+  /** After the engine applied it (with what the engine said beside, e.g. a limit the kernel cannot enforce): the dialog closes. */
+  onUpdated(warnings: string[]): void;
 }
 
 /** `docker update`: the container's limits and restart policy, read from inspect, changed in place. */
@@ -53,7 +53,6 @@ function ResourcesForm({ id, name, current, onClose, onUpdated }: Omit<Resources
   const [capacity, setCapacity] = useState<{ cpus?: number; memoryBytes?: number }>({});
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string>();
-  const [engineWarnings, setEngineWarnings] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
     client.invoke('engine.info', {}).then(
@@ -78,14 +77,7 @@ function ResourcesForm({ id, name, current, onClose, onUpdated }: Omit<Resources
     setRefusal(undefined);
     try {
       const result = await client.invoke('containers.update', { id, ...draft.request });
-      if (result.warnings.length > 0) {
-        // Applied, but the engine has something to say (a limit the kernel cannot enforce): stay open to show it.
-        setEngineWarnings(result.warnings);
-        setBusy(false);
-        onUpdated();
-        return;
-      }
-      onUpdated();
+      onUpdated(result.warnings);
       onClose();
     } catch (err) {
       setRefusal(updateRefusal(err, t));
@@ -176,15 +168,10 @@ function ResourcesForm({ id, name, current, onClose, onUpdated }: Omit<Resources
           {refusal}
         </div>
       )}
-      {engineWarnings.length > 0 && (
-        <div className="banner" role="status">
-          {t('update.done')} {t('update.warningsFromEngine', { warnings: engineWarnings.join(' ') })}
-        </div>
-      )}
       {hasRequest ? <CliCommand command={updateCommand(name, draft.request)} /> : <p className="muted small-print">{t('update.nothing')}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          {engineWarnings.length > 0 ? t('common:actions.close') : t('common:actions.cancel')}
+          {t('common:actions.cancel')}
         </button>
         <button type="submit" className="primary" disabled={!ready || busy}>
           {busy ? t('update.busy') : t('update.submit')}
