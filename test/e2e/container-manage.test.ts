@@ -208,23 +208,28 @@ describe('browser mode: wait for exit', () => {
     await page.context().close();
   });
 
-  it('shows an exited container’s exit code on its row, whole, at 1024 px', async () => {
+  it('shows an exited container’s exit code on its row, whole, at 1024 px, in English and Korean', async () => {
     const box = await container(['sh', '-c', 'exit 137'], {}, 'e2e-manage-a-container-with-a-rather-long-name');
     await docker().getContainer(box.id).wait();
-    const page = await mode.openPage();
-    await page.setViewportSize({ width: 1024, height: 640 });
-    const status = row(page, box.name).locator('.status-text');
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Exited \(137\)/);
-    // The width "Exited (137)" takes fits in the cell (the time after it may be cut).
-    const fits = await status.evaluate((el) => {
-      const text = el.firstChild;
-      if (!text) return false;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, 'Exited (137)'.length);
-      return range.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5;
-    });
-    expect(fits).toBe(true);
-    await page.context().close();
+    for (const [locale, exitCode] of [
+      ['en-US', 'Exited (137)'],
+      ['ko-KR', '종료 코드 137'],
+    ] as const) {
+      const page = await mode.openPage({ locale });
+      await page.setViewportSize({ width: 1024, height: 640 });
+      const status = row(page, box.name).locator('.status-text');
+      await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain(exitCode);
+      // The width the exit code takes fits in the cell (the time after it may be cut).
+      const fits = await status.evaluate((el, prefix) => {
+        const text = el.firstChild;
+        if (!text) return false;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, prefix.length);
+        return range.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5;
+      }, exitCode);
+      expect(fits, locale).toBe(true);
+      await page.context().close();
+    }
   });
 });
