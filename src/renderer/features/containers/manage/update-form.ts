@@ -14,7 +14,7 @@ import { formatCpus, formatMemory, parseByteSize, parseCpus } from '../../../../
 export const RESTART_NAMES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 type RestartName = (typeof RESTART_NAMES)[number];
 
-export type UpdateRequest = Omit<InputOf<'containers.update'>, 'id'>;
+type UpdateRequest = Omit<InputOf<'containers.update'>, 'id'>;
 
 /** The container's limits as inspect's HostConfig has them. */
 export interface CurrentLimits {
