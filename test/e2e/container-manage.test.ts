@@ -63,6 +63,11 @@ describe('browser mode: rename', () => {
     await page.getByRole('heading', { name: renamed, exact: true }).waitFor({ timeout: 15_000 });
     // The focus is back on the button that opened the dialog.
     await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    // F2 in the detail view renames the open container.
+    await page.keyboard.press('F2');
+    await page.getByRole('dialog', { name: `Rename ${renamed}` }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.context().close();
   });
 

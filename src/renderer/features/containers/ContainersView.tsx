@@ -187,7 +187,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     open: (container) => setOpen({ id: container.id, name: container.name }),
     openWith: (container, intent) => setOpen({ id: container.id, name: container.name, tab: 'image', intent }),
     copyRun: (container) => void copyRun.copy(container.id, container.name),
-    rename: open ? undefined : rename.open,
+    rename: rename.open,
     create: open ? undefined : () => setCreating(true),
     back: open ? () => setOpen(undefined) : undefined,
   });
@@ -209,6 +209,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         />
         <div className="detail-report">{renderReport()}</div>
         {renderDialogs()}
+        {rename.view}
         {copyRun.view}
       </>
     );

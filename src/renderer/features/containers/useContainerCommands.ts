@@ -21,7 +21,7 @@ export interface ContainerCommandsInput {
   openWith(container: ContainerSummary, intent: DetailIntent): void;
   /** "Copy docker run" for one container. */
   copyRun(container: ContainerSummary): void;
-  /** Rename from the list (F2); absent while a container is open (its header has the button). */
+  /** Rename (F2): the focused row's container, else the one selected (or open). */
   rename?(container: ContainerSummary): void;
   /** Absent while a container is open. */
   create?(): void;

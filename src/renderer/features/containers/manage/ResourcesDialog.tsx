@@ -53,6 +53,8 @@ function ResourcesForm({ id, name, current, onClose, onUpdated }: Omit<Resources
   const [capacity, setCapacity] = useState<{ cpus?: number; memoryBytes?: number }>({});
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string>();
+  // Shown once the limits are read: the first field takes the focus from the dialog's close button.
+  useEffect(() => document.getElementById('update-memory')?.focus(), []);
   useEffect(() => {
     let live = true;
     client.invoke('engine.info', {}).then(
