@@ -213,6 +213,23 @@ describe('browser mode: wait for exit', () => {
     await page.context().close();
   });
 
+  it('shows the exit code of a container the engine removes when it exits (--rm)', async () => {
+    const box = await container(['sh', '-c', 'trap "exit 5" TERM; while true; do sleep 0.2; done'], { AutoRemove: true });
+    const page = await mode.openPage();
+    await openContainer(page, box.name);
+    await page.locator('.detail-actions').getByRole('button', { name: 'Wait for exit', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Waiting for exit' });
+    await panel.getByText(`Waiting for ${box.name} to stop…`).waitFor();
+    await docker().getContainer(box.id).stop({ t: 10 });
+    await waitFor(async () => !(await docker().listContainers({ all: true, filters: { id: [box.id] } })).length, {
+      message: 'the --rm container was not removed',
+    });
+    await page.getByText(`The container ${box.name} no longer exists.`).waitFor({ timeout: 15_000 });
+    await panel.getByTestId('wait-exit-code').waitFor({ timeout: 15_000 });
+    expect(await panel.getByTestId('wait-exit-code').textContent()).toBe(`${box.name} stopped with exit code 5.`);
+    await page.context().close();
+  });
+
   it('shows an exited container’s exit code on its row, whole, at 1024 px, in English and Korean', async () => {
     const box = await container(['sh', '-c', 'exit 137'], {}, 'e2e-manage-a-container-with-a-rather-long-name');
     await docker().getContainer(box.id).wait();

@@ -20,12 +20,17 @@ export function useWaitForExit(container: ContainerSummary | undefined) {
   const { t } = useTranslation('manage');
   const client = useClient();
   const { gate } = useEngineGate();
-  const [state, setState] = useState<WaitState>({ phase: 'idle' });
+  // Kept with the container it is about: the view may move on to another container.
+  const [waitState, setState] = useState<WaitState & { id?: string }>({ phase: 'idle' });
   // Bumped by Cancel and by a new wait: an answer for an older one is dropped.
   const round = useRef(0);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const id = container?.id;
-  const name = container?.name ?? '';
+  // The last container shown: one removed on exit (--rm) still gets its exit code shown.
+  const [known, setKnown] = useState(container ? { id: container.id, name: container.name } : undefined);
+  if (container && (known?.id !== container.id || known.name !== container.name)) setKnown({ id: container.id, name: container.name });
+  const id = container?.id ?? known?.id;
+  const name = container?.name ?? known?.name ?? '';
+  const state: WaitState = waitState.id === id ? waitState : { phase: 'idle' };
 
   useEffect(
     () => () => {
@@ -37,10 +42,10 @@ export function useWaitForExit(container: ContainerSummary | undefined) {
   const start = useCallback(() => {
     if (!id) return;
     const mine = ++round.current;
-    setState({ phase: 'waiting' });
+    setState({ phase: 'waiting', id });
     waitForExit(client, id).then(
-      (exit) => mine === round.current && setState({ phase: 'exited', code: exit.exitCode }),
-      (err: unknown) => mine === round.current && setState({ phase: 'failed', message: err instanceof Error ? err.message : String(err) }),
+      (exit) => mine === round.current && setState({ phase: 'exited', code: exit.exitCode, id }),
+      (err: unknown) => mine === round.current && setState({ phase: 'failed', message: err instanceof Error ? err.message : String(err), id }),
     );
   }, [client, id]);
 
