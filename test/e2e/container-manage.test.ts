@@ -184,11 +184,19 @@ describe('browser mode: resources (docker update)', () => {
 describe('browser mode: wait for exit', () => {
   it('waits (one request however often it is asked), cancels with Escape, and shows the exit code the engine has', async () => {
     const box = await container(['sh', '-c', 'trap "exit 3" TERM; while true; do sleep 0.2; done']);
-    const page = await mode.openPage();
+    // Opened here rather than with openPage, so the WebSocket is watched from its start.
+    const page = await (await mode.browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+    // Over HTTP or, as the contract marks it realtime, over the page's WebSocket: counted either way.
     const waits: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/invoke/containers.wait')) waits.push(request.url());
     });
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        if (typeof payload === 'string' && payload.includes('"channel":"containers.wait"')) waits.push(payload);
+      }),
+    );
+    await page.goto(mode.web.url);
     await openContainer(page, box.name);
     const waitButton = page.locator('.detail-actions').getByRole('button', { name: 'Wait for exit', exact: true });
     const panel = page.getByRole('region', { name: 'Waiting for exit' });
@@ -210,6 +218,8 @@ describe('browser mode: wait for exit', () => {
     expect(engineCode).toBe(3);
     expect(await panel.getByTestId('wait-exit-code').textContent()).toBe(`${box.name} stopped with exit code ${engineCode}.`);
     expect(waits).toHaveLength(1);
+    // On the WebSocket, so a long wait holds none of the page's HTTP connections.
+    expect(waits[0]).toContain('"type":"invoke"');
     await page.context().close();
   });
 
