@@ -81,7 +81,7 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
       general.push({
         id: 'container.rename',
         title: only && targets.length === 1 ? t('commands.rename', { name: only.name }) : t('commands.renameFocused'),
-        group,
+        group: targets.length === 1 ? group : t('groups.containers'),
         keywords: ['rename', 'name', 'docker rename'],
         shortcutId: 'rename',
         // The row with the keyboard focus first, else the one selected container.
