@@ -218,6 +218,32 @@ async function detailScreens(walk: Walk): Promise<void> {
     await walk.scan(`detail tab ${tab}`);
     await TAB_EXTRAS[tab]?.(walk);
   }
+  // Rename, Resources (docker update) and the Wait for exit panel, from the header.
+  const actions = page.locator('.detail-actions');
+  await walk.dialog('rename dialog', () => walk.button(actions, 'manage:rename.open').click(), walk.t('manage:rename.title', { name: names.running }));
+  await walk.button(actions, 'manage:rename.open').click();
+  const rename = page.getByRole('dialog', { name: walk.t('manage:rename.title', { name: names.running }) });
+  await rename.getByRole('textbox').fill('_bad name');
+  await rename.locator('#rename-problem').filter({ hasText: /\S/ }).waitFor();
+  await walk.scan('rename dialog with a problem');
+  await page.keyboard.press('Escape');
+  await rename.waitFor({ state: 'detached' });
+  await walk.button(actions, 'manage:update.open').click();
+  const resources = page.getByRole('dialog', { name: walk.t('manage:update.title', { name: names.running }) });
+  await resources.locator('#update-memory').waitFor({ timeout: 15_000 });
+  await walk.scan('resources dialog');
+  await resources.locator('#update-memory').fill('1g');
+  await resources.locator('#update-pidsLimit').fill('0');
+  await resources.locator('#update-memorySwap-problem').filter({ hasText: /\S/ }).waitFor();
+  await walk.scan('resources dialog with problems');
+  await page.keyboard.press('Escape');
+  await resources.waitFor({ state: 'detached' });
+  await walk.button(actions, 'manage:wait.open').click();
+  const waiting = page.getByRole('region', { name: walk.t('manage:wait.label') });
+  await waiting.waitFor();
+  await walk.scan('waiting for exit');
+  await page.keyboard.press('Escape');
+  await waiting.waitFor({ state: 'detached' });
   // At the smallest window the tabs that do not fit go into a "More" menu (all of Korean's short names fit).
   await page.setViewportSize({ width: 1024, height: 640 });
   const more = walk.button(page, 'detail:tabsMore');

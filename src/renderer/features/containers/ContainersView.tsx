@@ -23,6 +23,7 @@ import { conflicts } from './transitions';
 import { useContainerActions } from './useContainerActions';
 import { useContainers } from './useContainers';
 import { useStateAnnouncements } from './useStateAnnouncements';
+import { useRenameDialog } from './manage/useRenameDialog';
 
 type PendingDialog = { action: 'kill' | 'remove'; targets: ContainerSummary[] };
 
@@ -176,6 +177,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
 
   const openContainer = open ? containers?.find((candidate) => candidate.id === open.id) : undefined;
   const copyRun = useCopyRun();
+  const rename = useRenameDialog(refresh);
   const watched = useMemo(() => (open ? new Set([open.id]) : selected), [open, selected]);
   useStateAnnouncements(containers, watched, all || open !== undefined);
   useContainerCommands({
@@ -185,6 +187,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     open: (container) => setOpen({ id: container.id, name: container.name }),
     openWith: (container, intent) => setOpen({ id: container.id, name: container.name, tab: 'image', intent }),
     copyRun: (container) => void copyRun.copy(container.id, container.name),
+    rename: rename.open,
     create: open ? undefined : () => setCreating(true),
     back: open ? () => setOpen(undefined) : undefined,
   });
@@ -200,11 +203,13 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           listedAt={listedAt}
           onBack={() => setOpen(undefined)}
           onAction={(action, target) => perform(action, [target])}
+          onChanged={refresh}
           initialTab={open.tab}
           {...(open.intent ? { intent: open.intent } : {})}
         />
         <div className="detail-report">{renderReport()}</div>
         {renderDialogs()}
+        {rename.view}
         {copyRun.view}
       </>
     );
@@ -302,10 +307,12 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             onAction={(action, container) => perform(action, [container])}
             onOpen={(container) => setOpen({ id: container.id, name: container.name })}
             onExport={(container) => setOpen({ id: container.id, name: container.name, tab: 'image', intent: 'export' })}
+            onRename={rename.open}
           />
         </ContainerDropZone>
       )}
       {renderDialogs()}
+      {rename.view}
     </section>
   );
 }
