@@ -182,7 +182,10 @@ export async function removeContext(configDir: string, name: string): Promise<vo
  * One context's endpoint, read at once (a few small files): what a stream for that engine needs
  * before it can open. Undefined when no such context is stored.
  */
-export function readContextEndpointSync(configDir: string, name: string): { host: string; skipTlsVerify: boolean; tls: { ca?: string; cert?: string; key?: string } } | undefined {
+export function readContextEndpointSync(
+  configDir: string,
+  name: string,
+): { host: string; skipTlsVerify: boolean; tls: { ca?: string; cert?: string; key?: string } } | undefined {
   const id = contextDirName(name);
   let meta: z.infer<typeof metaSchema>;
   try {
@@ -200,6 +203,7 @@ export function readContextEndpointSync(configDir: string, name: string): { host
     // No TLS material.
   }
   const tls: { ca?: string; cert?: string; key?: string } = {};
-  for (const [key, file] of Object.entries(TLS_FILES) as [keyof ContextTlsData, string][]) if (present.includes(file)) tls[key] = readFileSync(path.join(dir, file), 'utf8');
+  for (const [key, file] of Object.entries(TLS_FILES) as [keyof ContextTlsData, string][])
+    if (present.includes(file)) tls[key] = readFileSync(path.join(dir, file), 'utf8');
   return { host: endpoint.Host, skipTlsVerify: endpoint.SkipTLSVerify ?? false, tls };
 }
