@@ -16,6 +16,7 @@ import { settingsCommandHandlers, settingsStreamHandlers } from './handlers/sett
 import { statsCommandHandlers, statsStreamHandlers } from './handlers/stats';
 import { terminalCommandHandlers, terminalStreamHandlers } from './handlers/terminal';
 import { transferCommandHandlers, transferStreamHandlers } from './handlers/transfers';
+import { volumeCommandHandlers } from './handlers/volumes';
 import type { HostServices } from './host';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createTransferHub, type TransferHub } from './transfers/hub';
@@ -46,6 +47,7 @@ function commandHandlers(context: HandlerContext): CommandHandlers {
     ...engineCommandHandlers(context),
     ...containerCommandHandlers(context),
     ...networkCommandHandlers(context),
+    ...volumeCommandHandlers(context),
     ...statsCommandHandlers(context),
     ...logCommandHandlers(context),
     ...fileCommandHandlers(context),

@@ -49,6 +49,15 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
       fc.string({ maxLength: 200 }).map((tail) => `docker run ${tail}`),
     );
   }
+  // Volumes: the local driver (another one makes the engine look for a plugin for 15 s), and the options it
+  // knows (a tmpfs volume), with an unknown one now and then.
+  if (key === 'driver') return fc.constant('local');
+  if (key === 'driverOptions')
+    return fc.oneof(
+      fc.constant({}),
+      fc.constant({ type: 'tmpfs', device: 'tmpfs', o: 'size=1m' }),
+      fc.dictionary(fc.constantFrom('type', 'device', 'o', 'bogus'), fc.constantFrom('tmpfs', 'size=1m', 'none', ''), { maxKeys: 3 }),
+    );
   if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);
   if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
   return undefined;

@@ -153,6 +153,21 @@ function ownRefs(world: FuzzWorld): string[] {
   return [world.idle.id, world.idle.name, world.busy.id, world.busy.name, world.busy.id.slice(0, 12), `/${world.idle.name}`];
 }
 
+/** Volumes the fuzz makes (and alone may remove): this prefix, and the test label. */
+const FUZZ_VOLUME_PREFIX = 'berth-test-fuzz-vol-';
+const fuzzVolumeName = fc.stringMatching(/^[a-z0-9]{1,6}$/).map((tail) => `${FUZZ_VOLUME_PREFIX}${tail}`);
+
+/** Removes the volumes the fuzz made (after its run). */
+export async function removeFuzzVolumes(): Promise<void> {
+  const { Volumes } = await docker().listVolumes({ filters: { label: ['berth.test=1'] } });
+  for (const volume of Volumes ?? [])
+    if (volume.Name.startsWith(FUZZ_VOLUME_PREFIX) || volume.Labels?.['berth.test.fuzz'] === '1')
+      await docker()
+        .getVolume(volume.Name)
+        .remove()
+        .catch(() => undefined);
+}
+
 const lastKey = (at: SchemaPath): string | number | undefined => at[at.length - 1];
 
 /** Generators for fields that must stay in scope, or whose valid values a random string almost never hits. */
@@ -163,6 +178,7 @@ export function scopedOverride(world: FuzzWorld, channel: string): Override {
       if (channel === 'containers.create' || channel === 'containers.run') return fc.constant(testImage);
       return fc.oneof(fc.constantFrom(world.ownTag, testImage), noneRef);
     }
+    if (channel.startsWith('volumes.') && lastKey(at) === 'name') return fc.oneof(fuzzVolumeName, noneRef);
     if (lastKey(at) === 'ref' && channel === 'images.untag') return fc.constantFrom(world.ownTag, `${NONE_REF_PREFIX}x:a`);
     return contractHint(at, schema);
   };
@@ -192,6 +208,20 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   // Container prune takes every stopped container on the engine that matches: only a label no
   // container has (the engine ANDs label filters), so it removes nothing another test made.
   if (channel === 'containers.prune' || channel === 'containers.prunePreview') {
+    const filters = isPlain(out.filters) ? out.filters : {};
+    const labels = Array.isArray(filters.label) ? filters.label : [];
+    out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
+  }
+  // Volumes: the fuzz creates its own (prefix and labels), removes only those, and prunes only a label no
+  // volume has, so no other test's volume (running beside it on the engine) is ever touched.
+  if (channel === 'volumes.create') {
+    out.name = typeof out.name === 'string' ? `${FUZZ_VOLUME_PREFIX}${randomBytes(3).toString('hex')}` : undefined;
+    out.labels = { ...(isPlain(out.labels) ? out.labels : {}), ...TEST_LABELS, 'berth.test.fuzz': '1' };
+    // Any other driver makes the engine look for that plugin for about 15 s: local only.
+    out.driver = 'local';
+  }
+  if (channel === 'volumes.remove' && !(typeof out.name === 'string' && out.name.trim().startsWith(FUZZ_VOLUME_PREFIX))) out.name = `${NONE_REF_PREFIX}vol`;
+  if (channel === 'volumes.prune' || channel === 'volumes.prunePreview') {
     const filters = isPlain(out.filters) ? out.filters : {};
     const labels = Array.isArray(filters.label) ? filters.label : [];
     out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Returned } from './define';
 import { containerCommands } from './containers';
 import { networkCommands } from './networks';
+import { volumeCommands } from './volumes';
 import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
 import { engineCommands, engineStreams } from './engine';
@@ -19,6 +20,7 @@ export const commands = {
   ...engineCommands,
   ...containerCommands,
   ...networkCommands,
+  ...volumeCommands,
   ...settingsCommands,
   ...statsCommands,
   ...logCommands,
