@@ -37,3 +37,7 @@ export function volumePruneCommand(filters: { label: readonly string[]; all: boo
     ...filters.label.flatMap((label) => ['--filter', `label=${label}`]),
   ]);
 }
+
+/** The containers using a volume removed first (`docker rm -f`), then the volume. */
+export const volumeRemoveWithUsersCommand = (name: string, users: readonly string[], force: boolean): string =>
+  `${joinShellWords(['docker', 'rm', '-f', ...users.flatMap(positionalWords)])} && ${volumeRemoveCommand([name], force)}`;
