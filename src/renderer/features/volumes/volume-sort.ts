@@ -1,7 +1,7 @@
 import type { VolumeSummary } from '../../../shared/types/volumes';
 
 export type VolumeSortKey = 'name' | 'driver' | 'size' | 'usedBy' | 'created';
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 export interface VolumeSort {
   key: VolumeSortKey;
   direction: SortDirection;
