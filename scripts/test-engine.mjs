@@ -450,6 +450,21 @@ export async function cleanupTestObjects(dockerHost) {
   return { containers: containers.length, images: images.length + dangling.length, volumes: volumes.length };
 }
 
+/** The end of a run: the test objects removed, then the engine stopped (a private one), each failure logged, none thrown. */
+export async function cleanupAndStop(engine, report) {
+  try {
+    const removed = await cleanupTestObjects(engine.dockerHost);
+    report(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
+  } catch (err) {
+    report(`cleanup failed: ${err.message}`);
+  }
+  try {
+    await engine.stop();
+  } catch (err) {
+    report(`stopping the engine failed: ${err.message}`);
+  }
+}
+
 async function up() {
   const engine = await ensureEngine();
   let done = false;
