@@ -11,6 +11,11 @@ import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage, unique
 
 const dispatcher = createBackend({ engine: createEngine(), host: webHost }).dispatcher;
 const made: string[] = [];
+// Other test files make and remove volumes on the same engine meanwhile: comparisons with the whole
+// engine's list look only at this file's volumes, which all start with TAG.
+const TAG = uniqueName('voltest');
+let counter = 0;
+const volumeName = (what: string): string => `${TAG}-${what}-${++counter}`;
 
 afterAll(async () => {
   await removeTestContainers();
@@ -28,7 +33,7 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 }
 
 async function volume(labels: Record<string, string> = {}): Promise<string> {
-  const name = uniqueName('vol');
+  const name = volumeName('vol');
   await docker().createVolume({ Name: name, Labels: { ...TEST_LABELS, ...labels } });
   made.push(name);
   return name;
@@ -47,11 +52,13 @@ async function userOf(volumeName: string, options: { start?: boolean } = {}): Pr
   return name;
 }
 
-const cliVolumes = async (): Promise<string[]> => (await dockerCli(['volume', 'ls', '--format', '{{.Name}}'])).stdout.split('\n').filter(Boolean);
+/** This file's volumes (and with `all`, every volume) as `docker volume ls` lists them. */
+const cliVolumes = async (all = false): Promise<string[]> =>
+  (await dockerCli(['volume', 'ls', '--format', '{{.Name}}'])).stdout.split('\n').filter((name) => name && (all || name.startsWith(TAG)));
 
 describe('volumes.create', () => {
   it('creates with driver options and labels, as docker volume inspect shows, and its CLI line makes the same', async () => {
-    const name = uniqueName('made');
+    const name = volumeName('made');
     made.push(name);
     const spec = { name, driver: 'local', driverOptions: { type: 'tmpfs', device: 'tmpfs', o: 'size=1m' }, labels: { ...TEST_LABELS, tier: 'a b' } };
     expect(await call('volumes.create', spec)).toEqual({ name });
@@ -62,7 +69,7 @@ describe('volumes.create', () => {
     expect(inspected[0]?.Options).toEqual(spec.driverOptions);
     expect(inspected[0]?.Labels).toEqual(spec.labels);
 
-    const twin = uniqueName('twin');
+    const twin = volumeName('twin');
     made.push(twin);
     const line = volumeCreateCommand({ ...spec, name: twin });
     const shell = await runShellLine(line);
@@ -80,7 +87,7 @@ describe('volumes.create', () => {
     const { name } = await call<{ name: string }>('volumes.create', { labels: { ...TEST_LABELS } });
     made.push(name);
     expect(name).toMatch(/^[0-9a-f]{64}$/);
-    expect(await cliVolumes()).toContain(name);
+    expect(await cliVolumes(true)).toContain(name);
   });
 
   it('refuses a bad name, a taken name, an unknown driver and an unknown option, in plain words, making nothing', async () => {
@@ -96,11 +103,11 @@ describe('volumes.create', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `A volume named ${taken} already exists.` } });
 
     // The engine looks for the plugin for about 15 s before it answers.
-    const driver = await dispatcher.invoke('volumes.create', { name: uniqueName('nodriver'), driver: 'berth-no-such-driver' });
+    const driver = await dispatcher.invoke('volumes.create', { name: volumeName('nodriver'), driver: 'berth-no-such-driver' });
     expect(driver).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!driver.ok) expect(driver.error.message).toMatch(/no volume driver named berth-no-such-driver/);
 
-    const option = await dispatcher.invoke('volumes.create', { name: uniqueName('badopt'), driverOptions: { bogus: '1' } });
+    const option = await dispatcher.invoke('volumes.create', { name: volumeName('badopt'), driverOptions: { bogus: '1' } });
     expect(option).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!option.ok) expect(option.error.message).toMatch(/invalid option/);
     expect((await cliVolumes()).sort()).toEqual([...before, taken].sort());
@@ -108,13 +115,18 @@ describe('volumes.create', () => {
 });
 
 describe('volumes.list', () => {
-  it('lists every volume docker volume ls lists, with its users by name, labels and created time', async () => {
+  it('lists the volumes docker volume ls lists, with their users by name, labels and created time', async () => {
     const used = await volume({ role: 'used' });
     const free = await volume();
     const runner = await userOf(used, { start: true });
     const stopped = await userOf(used);
     const list = await call<VolumeSummary[]>('volumes.list', {});
-    expect(list.map((v) => v.name).sort()).toEqual((await cliVolumes()).sort());
+    expect(
+      list
+        .map((v) => v.name)
+        .filter((name) => name.startsWith(TAG))
+        .sort(),
+    ).toEqual((await cliVolumes()).sort());
     const row = list.find((v) => v.name === used);
     expect(row).toMatchObject({ driver: 'local', labels: { ...TEST_LABELS, role: 'used' }, anonymous: false, scope: 'local' });
     expect(row?.usedBy).toEqual([runner, stopped].sort());
