@@ -13,6 +13,7 @@ import { copyTarIn, findConflicts, hostItemsSource, planCopyIn, streamedTarSourc
 import { runCopyOut, prepareCopyOut } from '../engine/files/copy-out';
 import { archiveSource, fileContentSource, removedDuringCopy } from '../engine/files/download';
 import { listDirectory, readFile, watchListing } from '../engine/files/list';
+import { listVolumeFolder, readVolumeFile, statVolumePath } from '../engine/volumes/files';
 import { TAR_FILTERS } from '../transfers/dialogs';
 import { startDownload } from '../transfers/download';
 import type { TransferHub } from '../transfers/hub';
@@ -80,12 +81,15 @@ async function copyFolderOut(
 export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }: HandlerContext): FileCommands {
   const pendingReplacements: PendingReplacements = new TicketBook<string>();
   return {
-    'files.list': ({ id, path: folder, full }) => listDirectory(docker, id, folder, full),
-    'files.stat': async ({ id, path: target }) => {
+    'files.list': ({ id, volume, path: folder, full }) =>
+      id !== undefined ? listDirectory(docker, id, folder, full) : listVolumeFolder(docker, volume!, folder, full),
+    'files.stat': async ({ id, volume, path: target }) => {
+      if (id === undefined) return statVolumePath(docker, volume!, target);
       const { resolvedTarget: _resolved, ...entry } = await statPath(docker, id, target);
       return entry;
     },
-    'files.read': ({ id, path: file, maxBytes }) => readFile(docker, id, file, maxBytes),
+    'files.read': ({ id, volume, path: file, maxBytes }) =>
+      id !== undefined ? readFile(docker, id, file, maxBytes) : readVolumeFile(docker, volume!, file, maxBytes),
     'files.conflicts': async ({ id, destination, names }) => {
       const { folder: _folder, ...conflicts } = await findConflicts(docker, id, destination, names);
       return conflicts;

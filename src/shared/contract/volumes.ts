@@ -14,7 +14,7 @@ const volumeName = z
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, NAME_RULE);
 
 /** An existing volume, by name (anonymous ones are named by 64 hex digits). */
-const volumeRef = z
+export const volumeRef = z
   .string()
   .trim()
   .min(1, 'A volume name is required.')
