@@ -288,7 +288,11 @@ async function volumesScreens(walk: Walk): Promise<void> {
   await walk.scan('volumes list');
   const action = (index: number) => () => used.locator('.volume-actions button').nth(index).click();
   await walk.dialog('volume inspect dialog', action(0));
-  await walk.dialog('volume remove confirm, in use', action(1));
+  await walk.dialog('volume files dialog', async () => {
+    await action(1)();
+    await page.getByText(walk.t('volumes:browse.emptyFolder')).waitFor({ timeout: 15_000 });
+  });
+  await walk.dialog('volume remove confirm, in use', action(2));
   await walk.dialog('volume create dialog', () => walk.button(page, 'volumes:create.open').first().click(), walk.t('volumes:create.title'));
   await walk.button(page, 'volumes:prune.open').click();
   const prune = page.getByRole('dialog', { name: walk.t('volumes:prune.title') });

@@ -72,6 +72,36 @@ describe('browser mode: volumes', () => {
     await page.context().close();
   });
 
+  it('browses the files of a volume no container uses, read-only, leaving no helper container', async () => {
+    const name = uniqueName('e2e-vol-files');
+    await docker().createVolume({ Name: name, Labels: { ...TEST_LABELS, 'berth.test.e2e': name } });
+    const writer = await docker().createContainer({
+      Image: testImage,
+      Cmd: ['sh', '-c', 'mkdir /v/conf && echo "port=5432" > /v/conf/app.ini'],
+      Labels: { ...TEST_LABELS },
+      HostConfig: { Binds: [`${name}:/v`] },
+    });
+    await writer.start();
+    await writer.wait();
+    await writer.remove();
+
+    const page = await mode.openPage();
+    await page.getByRole('navigation').getByRole('button', { name: 'Volumes', exact: true }).click();
+    await page
+      .locator(`tr[data-volume-name="${name}"]`)
+      .getByRole('button', { name: `Browse the files of volume ${name}` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Files of volume ${name}` });
+    await dialog.getByRole('button', { name: 'conf/', exact: true }).click();
+    await dialog.getByRole('button', { name: 'app.ini', exact: true }).click();
+    await dialog.getByLabel('Content of /conf/app.ini').getByText('port=5432').waitFor();
+    expect(await dialog.getByTestId('cli-command').textContent()).toBe(`docker run --rm -v ${name}:/volume:ro busybox cat /volume/conf/app.ini`);
+    await dialog.getByRole('button', { name: 'Up', exact: true }).click();
+    await dialog.getByRole('button', { name: 'conf/', exact: true }).waitFor();
+    expect(await docker().listContainers({ all: true, filters: { label: [`berth.volume-helper=${name}`] } })).toEqual([]);
+    await page.context().close();
+  });
+
   it('previews a prune by label, anonymous only or all, and removes exactly the volumes shown', async () => {
     const mark = uniqueName('e2e-prune');
     const labels = { ...TEST_LABELS, 'berth.test.e2e': mark };

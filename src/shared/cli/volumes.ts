@@ -41,3 +41,7 @@ export function volumePruneCommand(filters: { label: readonly string[]; all: boo
 /** The containers using a volume removed first (`docker rm -f`), then the volume. */
 export const volumeRemoveWithUsersCommand = (name: string, users: readonly string[], force: boolean): string =>
   `${joinShellWords(['docker', 'rm', '-f', ...users.flatMap(positionalWords)])} && ${volumeRemoveCommand([name], force)}`;
+
+/** What the volume browser shows, as the CLI gets it: a throwaway container with the volume mounted read-only. */
+export const volumeBrowseCommand = (name: string, folder: string, file?: string): string =>
+  joinShellWords(['docker', 'run', '--rm', '-v', `${name}:/volume:ro`, 'busybox', ...(file ? ['cat', `/volume${file}`] : ['ls', '-la', `/volume${folder}`])]);

@@ -11,6 +11,7 @@ interface VolumeTableProps {
   pending: ReadonlySet<string>;
   onSort(key: VolumeSortKey): void;
   onInspect(volume: VolumeSummary): void;
+  onBrowse(volume: VolumeSummary): void;
   onRemove(volume: VolumeSummary): void;
 }
 
@@ -31,7 +32,7 @@ function sizeText(volume: VolumeSummary, unknown: string, measuring: string): st
 }
 
 /** The volumes: name, driver, size, the containers using each, age; every column sorts. */
-export function VolumeTable({ volumes, sort, pending, onSort, onInspect, onRemove }: VolumeTableProps) {
+export function VolumeTable({ volumes, sort, pending, onSort, onInspect, onBrowse, onRemove }: VolumeTableProps) {
   const { t, i18n } = useTranslation('volumes');
   const { reachable, gate } = useEngineGate();
   return (
@@ -80,6 +81,9 @@ export function VolumeTable({ volumes, sort, pending, onSort, onInspect, onRemov
                   <div className="volume-actions">
                     <button type="button" className="small" onClick={() => onInspect(volume)} {...gate} aria-label={t('actions.inspectNamed', { name: label })}>
                       {t('actions.inspect')}
+                    </button>
+                    <button type="button" className="small" onClick={() => onBrowse(volume)} {...gate} aria-label={t('browse.openNamed', { name: label })}>
+                      {t('browse.open')}
                     </button>
                     <button
                       type="button"

@@ -13,15 +13,21 @@ import { InspectVolumeDialog } from './InspectVolumeDialog';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
 import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { useVolumeActions } from './useVolumeActions';
+import { VolumeFilesDialog } from './VolumeFilesDialog';
 import { useVolumes } from './useVolumes';
 import { matchesVolume, nextSort, sortVolumes, type VolumeSort } from './volume-sort';
 import { VolumeTable } from './VolumeTable';
 import '../../styles/volumes.css';
 import { volumeListCommand } from '../../../shared/cli/volumes';
 
-type Dialog = { kind: 'create' } | { kind: 'prune' } | { kind: 'remove'; volume: VolumeSummary } | { kind: 'inspect'; volume: VolumeSummary };
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'prune' }
+  | { kind: 'remove'; volume: VolumeSummary }
+  | { kind: 'inspect'; volume: VolumeSummary }
+  | { kind: 'browse'; volume: VolumeSummary };
 
-/** The engine's volumes: create, inspect, remove (never from under a container), prune with a preview. */
+/** The engine's volumes: create, inspect, browse (read-only), remove (never from under a container), prune with a preview. */
 export function VolumesView({ engineState }: ViewProps) {
   const { t } = useTranslation('volumes');
   const connected = engineState?.status === 'connected';
@@ -111,6 +117,7 @@ export function VolumesView({ engineState }: ViewProps) {
           pending={actions.pending}
           onSort={(key) => setSort((current) => nextSort(current, key))}
           onInspect={(volume) => setDialog({ kind: 'inspect', volume })}
+          onBrowse={(volume) => setDialog({ kind: 'browse', volume })}
           onRemove={(volume) => setDialog({ kind: 'remove', volume })}
         />
       )}
@@ -144,6 +151,7 @@ export function VolumesView({ engineState }: ViewProps) {
         />
       )}
       {dialog?.kind === 'inspect' && <InspectVolumeDialog volume={dialog.volume} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'browse' && <VolumeFilesDialog volume={dialog.volume} onClose={() => setDialog(undefined)} />}
     </section>
   );
 }
