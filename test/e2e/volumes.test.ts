@@ -33,7 +33,7 @@ describe('browser mode: volumes', () => {
     await page.getByRole('heading', { name: 'Volumes', level: 1 }).waitFor();
 
     const name = uniqueName('e2e-vol');
-    await page.getByRole('button', { name: 'Create volume', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Create volume…', exact: true }).first().click();
     const create = page.getByRole('dialog', { name: 'Create a volume' });
     // The name field has the focus: typing goes there.
     await page.keyboard.type('bad name');
