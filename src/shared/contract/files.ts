@@ -76,14 +76,24 @@ export const fileCommands = {
   ),
   /** Which of `names` already exist in the destination folder (asked before copying in). */
   'files.conflicts': command(
-    z.object({ id: containerRef, destination: absoluteContainerPath, names: z.array(entryName).min(1).max(10_000) }),
+    z
+      .object({ id: containerRef.optional(), volume: volumeRef.optional(), destination: absoluteContainerPath, names: z.array(entryName).min(1).max(10_000) })
+      .refine(oneTarget, oneTargetMessage),
     returns<CopyConflicts>(),
   ),
   /** Desktop app: a native dialog for several files, or folders, to copy in. Browser mode: INVALID_INPUT (the page uploads). */
   'files.pickItems': command(z.object({ folders: z.boolean().default(false) }).strict(), returns<PickedItem[]>()),
-  /** `docker cp HOST... CONTAINER:DEST/`: a transfer (progress and cancel through `transfers.*`). */
+  /** `docker cp HOST... CONTAINER:DEST/`: a transfer (progress and cancel through `transfers.*`); into a volume through a helper container that lives as long as the copy. */
   'files.copyIn': command(
-    z.object({ id: containerRef, destination: absoluteContainerPath, overwrite: z.boolean().default(false), source: copyInSource }),
+    z
+      .object({
+        id: containerRef.optional(),
+        volume: volumeRef.optional(),
+        destination: absoluteContainerPath,
+        overwrite: z.boolean().default(false),
+        source: copyInSource,
+      })
+      .refine(oneTarget, oneTargetMessage),
     returns<UploadStart>(),
   ),
   /**

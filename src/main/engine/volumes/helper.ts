@@ -75,9 +75,16 @@ async function removeHelper(docker: Docker, id: string): Promise<void> {
     });
 }
 
-/** A failure's words about the helper said about the volume: its paths, and the volume instead of the container. */
+/**
+ * A failure's words about the helper said about the volume: its paths, the volume instead of the
+ * container, and for what a failed copy left behind, that nothing is run in a volume to remove it
+ * (copy-in.ts would say the container is not running).
+ */
 function inVolumeWords(message: string, helperId: string, volume: string): string {
-  let said = message;
+  let said = message.replace(
+    /left in the container, because it is not running \(nothing can be removed from a stopped container\)/,
+    `left in volume ${volume} (Berth runs nothing in it to remove them; a container that mounts it can)`,
+  );
   for (const id of [helperId, helperId.slice(0, 12)]) said = said.replaceAll(`container ${id}`, `volume ${volume}`).replaceAll(id, volume);
   return said.replace(/\/berth-volume(\/\S*)?/g, (_, rest: string | undefined) => rest ?? '/');
 }
@@ -89,8 +96,27 @@ export async function withVolumeHelper<T>(docker: Docker, volume: string, work: 
     return await work(id);
   } catch (err) {
     const mapped = toBerthError(err);
-    throw new BerthError(mapped.code, inVolumeWords(mapped.message, id, volume));
+    const said = new BerthError(mapped.code, inVolumeWords(mapped.message, id, volume));
+    // A cancelled copy carries what it left behind for the transfer's report (copy-in.ts).
+    const note = (mapped as { cancelNote?: unknown }).cancelNote;
+    throw typeof note === 'string' ? Object.assign(said, { cancelNote: inVolumeWords(note, id, volume) }) : said;
   } finally {
     await removeHelper(docker, id).catch(() => undefined);
   }
+}
+
+/** Where file work happens: a container as it is, or a volume through a helper (paths mapped both ways). */
+export interface FileTarget {
+  within<T>(work: (containerId: string) => Promise<T>): Promise<T>;
+  /** A path the caller gave, as the container sees it. */
+  inside(userPath: string): string;
+  /** A path the container answered with, as the caller knows it. */
+  outside(containerPath: string): string;
+}
+
+export function fileTarget(docker: Docker, target: { id?: string | undefined; volume?: string | undefined }): FileTarget {
+  const { id, volume } = target;
+  if (id !== undefined) return { within: (work) => work(id), inside: (p) => p, outside: (p) => p };
+  if (volume === undefined) throw new BerthError('INVALID_INPUT', 'Name either a container (id) or a volume.');
+  return { within: (work) => withVolumeHelper(docker, volume, work), inside: helperPath, outside: (p) => volumePath(p, volume) };
 }
