@@ -62,6 +62,8 @@ async function main() {
       BERTH_TEST_NOSHELL_IMAGE: images.noshell,
       // Browser-mode settings of anything under test land here, never in the user's ~/.config/berth.
       BERTH_SETTINGS_DIR: path.join(out, 'settings'),
+      // The docker CLI's config (contexts, logins) that Berth and the CLI read in tests: never the user's.
+      DOCKER_CONFIG: path.join(out, 'docker-config'),
     };
     if (process.env.BERTH_SKIP_BUILD === '1') {
       log('BERTH_SKIP_BUILD=1: skipping electron-vite build');

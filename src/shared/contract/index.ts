@@ -3,6 +3,7 @@ import type { Returned } from './define';
 import { containerCommands } from './containers';
 import { networkCommands } from './networks';
 import { volumeCommands } from './volumes';
+import { enginesCommands } from './engines';
 import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
 import { engineCommands, engineStreams } from './engine';
@@ -21,6 +22,7 @@ export const commands = {
   ...containerCommands,
   ...networkCommands,
   ...volumeCommands,
+  ...enginesCommands,
   ...settingsCommands,
   ...statsCommands,
   ...logCommands,
