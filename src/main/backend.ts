@@ -18,6 +18,7 @@ import { settingsCommandHandlers, settingsStreamHandlers } from './handlers/sett
 import { statsCommandHandlers, statsStreamHandlers } from './handlers/stats';
 import { terminalCommandHandlers, terminalStreamHandlers } from './handlers/terminal';
 import { transferCommandHandlers, transferStreamHandlers } from './handlers/transfers';
+import { volumeCommandHandlers } from './handlers/volumes';
 import type { HostServices } from './host';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createTransferHub, type TransferHub } from './transfers/hub';
@@ -63,6 +64,7 @@ function commandHandlers(context: HandlerContext): CommandHandlers {
     ...engineCommandHandlers(context),
     ...containerCommandHandlers(context),
     ...networkCommandHandlers(context),
+    ...volumeCommandHandlers(context),
     ...enginesCommandHandlers(context),
     ...statsCommandHandlers(context),
     ...logCommandHandlers(context),

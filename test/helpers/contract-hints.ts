@@ -50,6 +50,15 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
       fc.string({ maxLength: 200 }).map((tail) => `docker run ${tail}`),
     );
   }
+  // Volumes: the local driver (another one makes the engine look for a plugin for 15 s), and the options it
+  // knows (a tmpfs volume), with an unknown one now and then.
+  if (key === 'driver') return fc.constant('local');
+  if (key === 'driverOptions')
+    return fc.oneof(
+      fc.constant({}),
+      fc.constant({ type: 'tmpfs', device: 'tmpfs', o: 'size=1m' }),
+      fc.dictionary(fc.constantFrom('type', 'device', 'o', 'bogus'), fc.constantFrom('tmpfs', 'size=1m', 'none', ''), { maxKeys: 3 }),
+    );
   // Engine addresses: only sockets that do not exist and a loopback port nothing listens on (fuzz-scope confines them too).
   if (schema === engineHost)
     return fc.constantFrom('unix:///nonexistent-berth-fuzz.sock', 'tcp://127.0.0.1:9', 'ssh://fuzz@127.0.0.1:9', 'npipe://x', 'http://x');
