@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { HEADER_ROW, type RowFocus } from './useRowFocus';
 
@@ -86,6 +86,9 @@ export function useGridKeys({ containers, focus, stop, gridRef, virtualizer, onO
   }, [stop, virtualizer, rowElement, gridRef]);
 
   // Exactly one Tab stop: every row and control is rendered with tabIndex -1, and the stop gets 0 here.
+  // The focus was in the list and its element went away (a removed row, Stop that became Start):
+  // it goes to the stop, the row (or control) in its place, rather than to the page.
+  const hadFocus = useRef(false);
   useLayoutEffect(() => {
     const grid = gridRef.current;
     if (!grid) return;
@@ -93,16 +96,10 @@ export function useGridKeys({ containers, focus, stop, gridRef, virtualizer, onO
     const controls = row ? controlsOf(row) : [];
     const target = controls[Math.min(stop.column, controls.length - 1)];
     for (const element of grid.querySelectorAll<HTMLElement>('[tabindex="0"]')) if (element !== target) element.tabIndex = -1;
-    if (target) target.tabIndex = 0;
+    if (!target) return;
+    target.tabIndex = 0;
+    if (hadFocus.current && (document.activeElement === document.body || document.activeElement === null)) target.focus({ preventScroll: true });
   });
-
-  // A focused row that went away (removed, filtered out): the focus moves to the row in its place.
-  const hadFocus = useRef(false);
-  useEffect(() => {
-    if (hadFocus.current && document.activeElement === document.body && stop.id !== focus.focusedId && focus.focusedId !== undefined) {
-      moveTo(stop.index, 0);
-    }
-  }, [stop, focus.focusedId, moveTo]);
 
   const onFocus = useCallback(
     (event: FocusEvent) => {
@@ -118,7 +115,11 @@ export function useGridKeys({ containers, focus, stop, gridRef, virtualizer, onO
 
   const onBlur = useCallback(
     (event: FocusEvent) => {
-      if (event.relatedTarget && !gridRef.current?.contains(event.relatedTarget as Node)) hadFocus.current = false;
+      const left = event.target;
+      // A control removed while focused is not the user leaving: decided once the DOM has settled.
+      requestAnimationFrame(() => {
+        if (left.isConnected && !gridRef.current?.contains(document.activeElement)) hadFocus.current = false;
+      });
     },
     [gridRef],
   );
