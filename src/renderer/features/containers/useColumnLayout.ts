@@ -21,8 +21,8 @@ const PILL_CHROME = 18;
 const FIXED = { select: 36, cpu: 72, memory: 84 } as const;
 
 /** Columns that move to a second line of every row when the row has no room for them, first to go first. */
-export const WRAP_ORDER = ['stats', 'ports', 'created', 'image'] as const;
-export type WrapColumn = (typeof WRAP_ORDER)[number];
+const WRAP_ORDER = ['stats', 'ports', 'created', 'image'] as const;
+type WrapColumn = (typeof WRAP_ORDER)[number];
 
 export interface ColumnLayout {
   /** grid-template-columns for every row (header included); undefined until the width is known. */
