@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTextScale } from '../../format/text-scale';
 import type { LogLineStore } from './lineStore';
 import { fixedGeometry, scrollMap, WrapGeometry, type RowGeometry, type RowSource } from './layout';
 import { GapRow, LogRow } from './LogRow';
@@ -77,6 +78,8 @@ export function LogViewport(props: LogViewportProps) {
   const widestRef = useRef(0);
   const wrapGeometry = useRef(new WrapGeometry());
   const digits = String(store.endSeq).length;
+  // A new text size changes the line height and the character width: measured again.
+  const scale = useTextScale();
 
   useLayoutEffect(() => {
     const scroller = scrollerRef.current;
@@ -95,7 +98,7 @@ export function LogViewport(props: LogViewportProps) {
     const charWidth = text.firstElementChild!.getBoundingClientRect().width / 64 || 7.5;
     const columns = Math.max(8, Math.floor((text.getBoundingClientRect().width - 2) / charWidth));
     setMetrics((old) => (old.lineHeight === lineHeight && old.charWidth === charWidth && old.columns === columns ? old : { lineHeight, charWidth, columns }));
-  }, [size.width, showTimestamps, digits]);
+  }, [size.width, showTimestamps, digits, scale]);
 
   const geometry: RowGeometry = useMemo(
     () =>
