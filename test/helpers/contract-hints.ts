@@ -3,7 +3,7 @@
 // sizes worth following up.
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { contextName, engineHost } from '../../src/shared/contract/engines';
+import { contextName, engineHost, sshHost } from '../../src/shared/contract/engines';
 import { absoluteContainerPath } from '../../src/shared/contract/schemas';
 import type { SchemaPath } from './zod-arbitrary';
 
@@ -53,6 +53,8 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   // Engine addresses: only sockets that do not exist and a loopback port nothing listens on (fuzz-scope confines them too).
   if (schema === engineHost)
     return fc.constantFrom('unix:///nonexistent-berth-fuzz.sock', 'tcp://127.0.0.1:9', 'ssh://fuzz@127.0.0.1:9', 'npipe://x', 'http://x');
+  if (schema === sshHost) return fc.constantFrom('ssh://fuzz@127.0.0.1:9', 'ssh://127.0.0.1:9/run/docker.sock');
+  if (key === 'fingerprint') return fc.constantFrom(`SHA256:${'A'.repeat(43)}`, 'MD5:aa', `SHA256:${'b'.repeat(43)}`);
   if (schema === contextName) return fc.stringMatching(/^fuzz-[a-z0-9]{1,8}$/);
   if ((key === 'ca' || key === 'cert' || key === 'key') && at.includes('tls'))
     return fc.constantFrom('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'not pem');
