@@ -14,7 +14,7 @@ describe('browser mode: containers', () => {
 
   it('shows a container created outside the app, live from engine events', async () => {
     const page = await mode.openPage();
-    await page.getByRole('table', { name: 'Containers' }).or(page.getByText('No containers on this engine yet.')).first().waitFor();
+    await page.getByRole('grid', { name: 'Containers' }).or(page.getByText('No containers on this engine yet.')).first().waitFor();
     const name = uniqueName('outside');
     await docker().createContainer({ Image: testImage, name, Cmd: ['sleep', '300'], Labels: { ...TEST_LABELS } });
     const row = page.locator(`[role=row][data-container-name="${name}"]`);

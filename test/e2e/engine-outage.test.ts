@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 const row = (name: string): Locator => page.locator(`[role=row][data-container-name="${name}"]`);
-const table = (): Locator => page.getByRole('table', { name: 'Containers' });
+const table = (): Locator => page.getByRole('grid', { name: 'Containers' });
 const banner = (): Locator => page.getByRole('alert').filter({ hasText: 'The Docker engine at' });
 const nav = (view: string): Promise<void> => page.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
 

@@ -68,6 +68,23 @@ async function chooseTab(page: Page, label: string): Promise<void> {
 
 const rowOf = (page: Page, name: string): Locator => page.locator(`[role=row][data-container-name="${name}"]`);
 
+/**
+ * The containers list is one Tab stop (a grid): Tab (or Shift+Tab) into it, ArrowDown/ArrowUp to
+ * the container's row, ArrowLeft to the row itself, then ArrowRight to `control` when given.
+ */
+async function gridTo(page: Page, name: string, control?: Locator, { back = false } = {}): Promise<void> {
+  const grid = page.getByRole('grid', { name: 'Containers' });
+  await tabTo(page, grid, { back });
+  const row = rowOf(page, name);
+  const rows = await page.locator('[role=row][data-grid-row=body]').count();
+  for (let step = 0; step <= rows && !(await isFocused(row)); step++) await page.keyboard.press('ArrowDown');
+  expect(await isFocused(row)).toBe(true);
+  for (let step = 0; step < 12 && !(await row.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press('ArrowLeft');
+  if (!control) return;
+  for (let step = 0; step < 12 && !(await isFocused(control)); step++) await page.keyboard.press('ArrowRight');
+  expect(await isFocused(control)).toBe(true);
+}
+
 const images: string[] = [];
 afterAll(async () => {
   await Promise.all(
@@ -109,18 +126,20 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
 
     // Stop, start, kill from the row's buttons.
-    await tabTo(page, row.getByRole('button', { name: 'Stop', exact: true }));
+    await gridTo(page, name, row.getByRole('button', { name: 'Stop', exact: true }));
     await expectVisibleFocus(page);
     await page.keyboard.press('Enter');
     await waitFor(async () => (await engineState(name))?.Running === false, { timeout: 30_000, message: 'Stop did not stop it' });
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('exited');
-    await tabTo(page, row.getByRole('button', { name: 'Start', exact: true }), { back: true });
+    // Stop became Start: the focus stayed in the row, on the control in its place.
+    expect(await isFocused(row)).toBe(true);
+    await gridTo(page, name, row.getByRole('button', { name: 'Start', exact: true }), { back: true });
     await page.keyboard.press('Enter');
     await waitFor(async () => (await engineState(name))?.Running, { timeout: 30_000, message: 'Start did not start it' });
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
 
     // Kill asks first; the dialog takes the focus and Enter on its button confirms.
-    await tabTo(page, row.getByRole('button', { name: 'Kill', exact: true }));
+    await gridTo(page, name, row.getByRole('button', { name: 'Kill', exact: true }));
     await page.keyboard.press('Enter');
     const killDialog = page.getByRole('dialog');
     await killDialog.waitFor();
@@ -129,12 +148,12 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await page.keyboard.press('Enter');
     await waitFor(async () => (await engineState(name))?.Running === false, { timeout: 30_000, message: 'Kill did not end it' });
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('exited');
-    await tabTo(page, row.getByRole('button', { name: 'Start', exact: true }), { back: true });
+    await gridTo(page, name, row.getByRole('button', { name: 'Start', exact: true }), { back: true });
     await page.keyboard.press('Enter');
     await waitFor(async () => (await engineState(name))?.Running, { timeout: 30_000, message: 'Start did not start it again' });
 
-    // Open it: its name is a button.
-    await tabTo(page, row.getByRole('button', { name, exact: true }), { back: true });
+    // Open it: Enter on its row.
+    await gridTo(page, name, undefined, { back: true });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name, exact: true }).waitFor();
 
@@ -249,7 +268,7 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     // Back to the list, select the row with Space, remove it with Delete.
     await tabTo(page, page.getByRole('button', { name: '← All containers' }), { back: true });
     await page.keyboard.press('Enter');
-    await tabTo(page, row.getByRole('checkbox'));
+    await gridTo(page, name);
     await page.keyboard.press('Space');
     expect(await row.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Delete');
@@ -278,7 +297,7 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
       }
     };
     await walk(40);
-    await tabTo(page, rowOf(page, name).getByRole('button', { name, exact: true }), { back: true });
+    await gridTo(page, name, undefined, { back: true });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name, exact: true }).waitFor();
     for (const tab of ['Logs', 'Files', 'Terminal']) {

@@ -163,4 +163,41 @@ describe('browser mode: logs', () => {
     await page.getByTestId('log-search-status').filter({ hasText: '2 matches' }).waitFor();
     await page.context().close();
   });
+
+  it('copies lines by keyboard: ArrowDown puts a line cursor, Shift+ArrowDown extends, Ctrl+C copies, and both are announced', async () => {
+    const name = uniqueName('e2e-logs-keys');
+    const script = 'for i in $(seq 1 5); do echo "key line $i"; done; exec sleep 300';
+    await (await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', script], Labels: { ...TEST_LABELS } })).start();
+    const page = await mode.openPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(mode.web.url).origin });
+    await page.locator(`[role=row][data-container-name="${name}"]`).waitFor({ timeout: 15_000 });
+    await openLogs(page, name);
+    await rowWithText(page, 'key line 5').waitFor({ timeout: 15_000 });
+    // Reached with Tab, as a keyboard user does.
+    const inView = (): Promise<boolean> => viewport(page).evaluate((element) => element === document.activeElement);
+    for (let step = 0; step < 60 && !(await inView()); step++) await page.keyboard.press('Tab');
+    expect(await inView()).toBe(true);
+    const announced = page.getByTestId('announcer');
+    const selected = (): Promise<string[]> => viewport(page).locator('.log-row.selected .log-text').allTextContents();
+
+    await page.keyboard.press('ArrowDown');
+    expect(await selected()).toEqual(['key line 1']);
+    expect(await rowWithText(page, 'key line 1').getAttribute('class')).toContain('cursor');
+    await expect.poll(() => announced.textContent()).toBe('Line 1: key line 1');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await selected()).toEqual(['key line 2', 'key line 3', 'key line 4']);
+    await expect.poll(() => announced.textContent()).toBe('Line 4: key line 4 3 lines selected');
+
+    await page.keyboard.press('Control+C');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('key line 2\nkey line 3\nkey line 4');
+    await expect.poll(() => announced.textContent()).toBe('Copied 3 lines');
+    // Shift+ArrowUp shrinks the range back towards where it began; Escape clears it.
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await selected()).toEqual(['key line 2', 'key line 3']);
+    await page.keyboard.press('Escape');
+    expect(await selected()).toEqual([]);
+    await page.context().close();
+  });
 });

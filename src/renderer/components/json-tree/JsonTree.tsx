@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { JsonValue } from '../../../shared/types/inspect';
+import { useTextScale } from '../../format/text-scale';
 import { visibleRows, type TreeRow } from './json-tree-model';
 import { JsonTreeRow, ROW_HEIGHT } from './JsonTreeRow';
 
@@ -27,10 +28,12 @@ export function JsonTree({ value, label, expanded, onExpandedChange, focusedId, 
   const indexById = useMemo(() => new Map(rows.map((row, index) => [row.id, index])), [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusAfterRender = useRef(false);
+  const scale = useTextScale();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    // A guess until measured: rows grow with the text, and long values wrap at large text.
+    estimateSize: () => Math.round(ROW_HEIGHT * scale),
     overscan: 20,
   });
   const focusedIndex = focusedId !== undefined ? (indexById.get(focusedId) ?? -1) : -1;
@@ -114,7 +117,14 @@ export function JsonTree({ value, label, expanded, onExpandedChange, focusedId, 
   };
 
   return (
-    <div className="json-tree" ref={scrollRef} role="tree" aria-label={label} onKeyDown={onKeyDown} data-testid="json-tree">
+    <div
+      className={`json-tree${scale > 1.05 ? ' large-text' : ''}`}
+      ref={scrollRef}
+      role="tree"
+      aria-label={label}
+      onKeyDown={onKeyDown}
+      data-testid="json-tree"
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
@@ -125,6 +135,7 @@ export function JsonTree({ value, label, expanded, onExpandedChange, focusedId, 
               row={row}
               index={item.index}
               top={item.start}
+              measure={virtualizer.measureElement}
               tabStop={item.index === tabStop}
               selected={item.index === focusedIndex}
               current={row.id === currentMatchId}

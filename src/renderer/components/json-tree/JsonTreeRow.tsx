@@ -2,8 +2,10 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPath, scalarText, splitMatches, type TreeRow } from './json-tree-model';
 
+/** At the default text size; rows are measured once rendered (they grow with the text). */
 export const ROW_HEIGHT = 26;
-const INDENT = 18;
+/** In rem, so the indentation grows with the text as the keys do. */
+const INDENT = 1.125;
 
 function Highlighted({ text, query }: { text: string; query: string }) {
   return <>{splitMatches(text, query).map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}</>;
@@ -13,6 +15,7 @@ interface JsonTreeRowProps {
   row: TreeRow;
   index: number;
   top: number;
+  measure(element: Element | null): void;
   /** The row Tab lands on (the selected one, else the first). */
   tabStop: boolean;
   selected: boolean;
@@ -23,7 +26,7 @@ interface JsonTreeRowProps {
 }
 
 /** One node: a disclosure triangle, its key, and its value (or a summary of its children). */
-export const JsonTreeRow = memo(function JsonTreeRow({ row, index, top, tabStop, selected, current, query, onSelect, onToggle }: JsonTreeRowProps) {
+export const JsonTreeRow = memo(function JsonTreeRow({ row, index, top, measure, tabStop, selected, current, query, onSelect, onToggle }: JsonTreeRowProps) {
   const { t } = useTranslation('json-tree');
   const expandable = row.size > 0;
   const text = scalarText(row.value);
@@ -38,10 +41,11 @@ export const JsonTreeRow = memo(function JsonTreeRow({ row, index, top, tabStop,
       aria-expanded={expandable ? row.expanded : undefined}
       aria-selected={selected}
       tabIndex={tabStop ? 0 : -1}
+      ref={measure}
       data-index={index}
       data-path={formatPath(row.path)}
       className={`json-row${selected ? ' selected' : ''}${current ? ' current-match' : ''}`}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, paddingLeft: 6 + row.depth * INDENT }}
+      style={{ transform: `translateY(${top}px)`, paddingLeft: `calc(6px + ${row.depth * INDENT}rem)` }}
       onClick={() => onSelect(index)}
       onDoubleClick={() => expandable && onToggle(row)}
     >

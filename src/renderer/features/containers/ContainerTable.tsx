@@ -1,23 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import '../../styles/manage.css';
-import { useRef, useState, type CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textScale } from '../../format/text-scale';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { useSaveDialogs } from '../../api/ClientContext';
-import { formatDateTime, formatRelative } from '../../format/time';
+import { useTextScale } from '../../format/text-scale';
 import { useEngineGate } from '../engine';
-import { StatsColumnCells, StatsColumnHeaders } from '../stats';
-import { ActionIcon } from './ActionIcon';
+import { StatsColumnHeaders } from '../stats';
 import type { ActionName } from './actions';
+import { ContainerRow } from './ContainerRow';
 import type { SortDirection, SortKey } from './filter';
-import { statusText } from './status-text';
-import { TransitionBadge } from './TransitionBadge';
-import { conflicts, type Transitions } from './transitions';
-import { portLines, rowActions } from './row-text';
+import type { Transitions } from './transitions';
 import { useColumnLayout } from './useColumnLayout';
+import { rangeWith, resolveStop, useGridKeys } from './useGridKeys';
+import type { RowFocus } from './useRowFocus';
 
-/** At the default text size; larger text gets taller rows (textScale). */
+/** A first guess at the default text size; every row is measured once rendered (rows grow with large text). */
 const BASE_ROW_HEIGHT = 44;
 
 export { publishedPortText } from './row-text';
@@ -29,6 +27,8 @@ interface ContainerTableProps {
   transitions: Transitions;
   sortKey: SortKey;
   sortDirection: SortDirection;
+  /** The row with the list's Tab stop (see useRowFocus). */
+  focus: RowFocus;
   onSort(key: SortKey): void;
   onToggle(id: string, additive: boolean): void;
   onToggleAll(): void;
@@ -38,25 +38,41 @@ interface ContainerTableProps {
   onExport(container: ContainerSummary): void;
   /** `docker rename`: the pencil beside the name (F2 does the same). */
   onRename(container: ContainerSummary): void;
+  /** Keys the grid does not use, pressed on a row (F2). */
+  onRowKeyDown?(event: KeyboardEvent, container: ContainerSummary): void;
 }
 
-/** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
+/** Virtualized: only the rows in view (and the focused one) are in the DOM, so 1,000 containers scroll like 10. */
 export function ContainerTable(props: ContainerTableProps) {
-  const { t, i18n } = useTranslation('containers');
-  const { t: tm } = useTranslation('manage');
+  const { t } = useTranslation('containers');
   const saveDialogs = useSaveDialogs();
-  const { containers, selected, transitions, sortKey, sortDirection } = props;
+  const { containers, selected, transitions, sortKey, sortDirection, focus } = props;
   // "…" only where a save dialog follows (the desktop app).
   const exportLabel = saveDialogs ? t('exportAction') : t('exportActionBrowser');
+  const gridRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [rowHeight] = useState(() => Math.round(BASE_ROW_HEIGHT * textScale()));
+  const scale = useTextScale();
   // While the engine is away the rows are last known (dimmed, see app.css) and no action can run.
-  const { reachable, gate } = useEngineGate();
+  const { reachable } = useEngineGate();
+  const lastIndex = useRef(0);
+  const stop = useMemo(() => resolveStop(containers, focus, lastIndex.current), [containers, focus]);
+  lastIndex.current = stop.index;
   const virtualizer = useVirtualizer({
     count: containers.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: () => Math.round(BASE_ROW_HEIGHT * scale),
+    rangeExtractor: useMemo(() => rangeWith(stop.index), [stop.index]),
     overscan: 12,
+  });
+  const keys = useGridKeys({
+    containers,
+    focus,
+    stop,
+    gridRef,
+    virtualizer,
+    onOpen: props.onOpen,
+    onToggle: (id) => props.onToggle(id, true),
+    onRowKeyDown: props.onRowKeyDown,
   });
   const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
   const layout = useColumnLayout(containers, scrollRef);
@@ -64,151 +80,77 @@ export function ContainerTable(props: ContainerTableProps) {
 
   // aria-sort belongs on the columnheader (a button may not carry it), as in the other sortable tables.
   const sortedBy = (key: SortKey) => (sortKey === key ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none');
-  const header = (key: SortKey) => (
-    <button type="button" className="sort-header" onClick={() => props.onSort(key)}>
-      {t(`columns.${key}`)}
-      <span aria-hidden="true">{sortKey === key ? (sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-    </button>
+  const header = (key: SortKey, className: string) => (
+    <span role="columnheader" className={`cell ${className}`} aria-sort={sortedBy(key)}>
+      <button type="button" tabIndex={-1} data-grid-item="" className="sort-header" onClick={() => props.onSort(key)}>
+        {t(`columns.${key}`)}
+        <span aria-hidden="true">{sortKey === key ? (sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </span>
   );
+  const plain = (key: string, className: string) => (
+    <span role="columnheader" className={`cell ${className}`}>
+      {t(`columns.${key}`)}
+    </span>
+  );
+  const wraps = layout.wrapped;
 
   return (
     <div
-      className={`container-table${reachable ? '' : ' stale'}`}
-      role="table"
+      ref={gridRef}
+      className={`container-table${reachable ? '' : ' stale'}${layout.largeText ? ' large-text' : ''}`}
+      role="grid"
       aria-label={t('tableLabel')}
+      aria-multiselectable="true"
       aria-rowcount={containers.length + 1}
       data-stale={reachable ? undefined : 'true'}
       style={tableStyle}
+      onKeyDown={keys.onKeyDown}
+      onFocus={keys.onFocus}
+      onBlur={keys.onBlur}
     >
-      <div className="row header-row" role="row" aria-rowindex={1}>
+      <div className={`row header-row${wraps.size ? ' wraps' : ''}`} role="row" aria-rowindex={1} data-grid-row="header">
         <span role="columnheader" className="cell select-cell">
-          <input type="checkbox" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
+          <input type="checkbox" tabIndex={-1} data-grid-item="" checked={allSelected} onChange={props.onToggleAll} aria-label={t('selectAll')} />
         </span>
-        <span role="columnheader" className="cell name-cell" aria-sort={sortedBy('name')}>
-          {header('name')}
-        </span>
-        <span role="columnheader" className="cell image-cell" aria-sort={sortedBy('image')}>
-          {header('image')}
-        </span>
-        <span role="columnheader" className="cell state-cell" aria-sort={sortedBy('state')}>
-          {header('state')}
-        </span>
-        <StatsColumnHeaders />
-        <span role="columnheader" className="cell ports-cell">
-          {t('columns.ports')}
-        </span>
-        <span role="columnheader" className="cell created-cell" aria-sort={sortedBy('created')}>
-          {header('created')}
-        </span>
-        <span role="columnheader" className="cell actions-cell">
-          {t('columns.actions')}
-        </span>
+        {header('name', 'name-cell')}
+        {!wraps.has('image') && header('image', 'image-cell')}
+        {header('state', 'state-cell')}
+        {!wraps.has('stats') && <StatsColumnHeaders />}
+        {!wraps.has('ports') && plain('ports', 'ports-cell')}
+        {!wraps.has('created') && header('created', 'created-cell')}
+        {plain('actions', 'actions-cell')}
+        {wraps.size > 0 && (
+          <div className="row-more">
+            {wraps.has('image') && header('image', 'image-cell')}
+            {wraps.has('stats') && <StatsColumnHeaders />}
+            {wraps.has('ports') && plain('ports', 'ports-cell')}
+            {wraps.has('created') && header('created', 'created-cell')}
+          </div>
+        )}
       </div>
       <div className="table-body" ref={scrollRef} data-testid="container-rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const container = containers[item.index];
             if (!container) return null;
-            const isSelected = selected.has(container.id);
-            const transition = transitions.get(container.id);
-            const stateLabel = t(`states.${container.state}`);
-            const status = statusText(container.status, t, i18n.language);
-            const ports = portLines(container, (count) => t('portsMore', { count }));
-            const age = formatRelative(container.created, i18n.language, Date.now(), 'short');
             return (
-              <div
+              <ContainerRow
                 key={container.id}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={isSelected}
-                aria-busy={transition !== undefined}
-                data-container-name={container.name}
-                data-state={container.state}
-                className={`row${isSelected ? ' selected' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest('button, input')) return;
-                  props.onToggle(container.id, event.ctrlKey || event.metaKey);
-                }}
-              >
-                <span role="cell" className="cell select-cell">
-                  <input
-                    type="checkbox"
-                    checked={isSelected}
-                    onChange={() => props.onToggle(container.id, true)}
-                    aria-label={t('selectOne', { name: container.name })}
-                  />
-                </span>
-                <span role="cell" className="cell name-cell" title={`${container.name}\n${container.id}`}>
-                  <span className="name-line">
-                    <button type="button" className="name-link" onClick={() => props.onOpen(container)}>
-                      {container.name}
-                    </button>
-                    <button
-                      type="button"
-                      className="ghost rename-button"
-                      onClick={() => props.onRename(container)}
-                      title={tm('rename.openTitle', { name: container.name })}
-                      aria-label={tm('rename.rowLabel', { name: container.name })}
-                      {...gate}
-                    >
-                      <span aria-hidden="true">✎</span>
-                    </button>
-                  </span>
-                  <span className="muted mono">{container.id.slice(0, 12)}</span>
-                </span>
-                <span role="cell" className="cell image-cell" title={container.image}>
-                  {container.image}
-                </span>
-                <span role="cell" className="cell state-cell" title={transition ? undefined : `${stateLabel} · ${status}`}>
-                  {transition ? (
-                    <TransitionBadge transition={transition} />
-                  ) : (
-                    <>
-                      <span className={`state-pill state-${container.state}`}>{stateLabel}</span>
-                      <span className="muted status-text">{status}</span>
-                    </>
-                  )}
-                </span>
-                <StatsColumnCells container={container} />
-                <span role="cell" className="cell ports-cell mono" title={ports.all || undefined}>
-                  {ports.lines.map((line) => (
-                    <span key={line} className="port-line">
-                      {line}
-                    </span>
-                  ))}
-                </span>
-                <span role="cell" className="cell created-cell" title={`${age} · ${formatDateTime(container.created, i18n.language)}`}>
-                  {age}
-                </span>
-                <span role="cell" className={`cell actions-cell${layout.compactActions ? ' compact' : ''}`}>
-                  {rowActions(container).map((action) => (
-                    <button
-                      key={action}
-                      type="button"
-                      className={`small${action === 'remove' || action === 'kill' ? ' danger-text' : ''}${layout.compactActions ? ' icon-button' : ''}`}
-                      disabled={conflicts(action, transition)}
-                      onClick={() => props.onAction(action, container)}
-                      title={t('actionTitle', { action: t(`actions.${action}`), name: container.name })}
-                      aria-label={layout.compactActions ? t(`actions.${action}`) : undefined}
-                      {...gate}
-                    >
-                      {layout.compactActions ? <ActionIcon action={action} /> : t(`actions.${action}`)}
-                    </button>
-                  ))}
-                  <button
-                    type="button"
-                    className={`small${layout.compactActions ? ' icon-button' : ''}`}
-                    disabled={transition !== undefined && transition.answeredAt === undefined}
-                    onClick={() => props.onExport(container)}
-                    title={t('exportTitle', { name: container.name })}
-                    aria-label={layout.compactActions ? exportLabel : undefined}
-                    {...gate}
-                  >
-                    {layout.compactActions ? <ActionIcon action="export" /> : exportLabel}
-                  </button>
-                </span>
-              </div>
+                container={container}
+                index={item.index}
+                start={item.start}
+                measure={virtualizer.measureElement}
+                selected={selected.has(container.id)}
+                transitions={transitions}
+                layout={layout}
+                exportLabel={exportLabel}
+                onToggle={props.onToggle}
+                onAction={props.onAction}
+                onOpen={props.onOpen}
+                onExport={props.onExport}
+                onRename={props.onRename}
+              />
             );
           })}
         </div>

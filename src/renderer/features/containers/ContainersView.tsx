@@ -22,6 +22,7 @@ import { filterContainers, sortContainers, type SortDirection, type SortKey, typ
 import { conflicts } from './transitions';
 import { useContainerActions } from './useContainerActions';
 import { useContainers } from './useContainers';
+import { useRowFocus } from './useRowFocus';
 import { useStateAnnouncements } from './useStateAnnouncements';
 import { useRenameDialog } from './manage/useRenameDialog';
 
@@ -35,6 +36,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const [sortKey, setSortKey] = useState<SortKey>('created');
   const [sortDirection, setSortDirection] = useState<SortDirection>('desc');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const rowFocus = useRowFocus();
   const [stopTimeout, setStopTimeout] = useState(10);
   const [dialog, setDialog] = useState<PendingDialog>();
   const [creating, setCreating] = useState(false);
@@ -301,6 +303,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             transitions={actions.transitions}
             sortKey={sortKey}
             sortDirection={sortDirection}
+            focus={rowFocus}
             onSort={onSort}
             onToggle={toggle}
             onToggleAll={() => setSelected(visible.every((c) => selected.has(c.id)) ? new Set() : new Set(visible.map((c) => c.id)))}

@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTextScale } from '../../format/text-scale';
 import type { EngineEvent } from '../../../shared/types/events';
 import { eventTimeMs } from './event-buffer';
 import { attributeText } from './event-filter';
 
+/** At the default text size; rows are measured once rendered (they grow with the text). */
 const ROW_HEIGHT = 32;
 
 function formatTime(event: EngineEvent, language: string): { short: string; full: string } {
@@ -20,16 +22,17 @@ function formatTime(event: EngineEvent, language: string): { short: string; full
 export function EventsTable({ events, label }: { events: readonly EngineEvent[]; label: string }) {
   const { t, i18n } = useTranslation('events');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const scale = useTextScale();
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => Math.round(ROW_HEIGHT * scale),
     overscan: 15,
   });
   const at = (index: number): EngineEvent | undefined => events[events.length - 1 - index];
 
   return (
-    <div className="events-table" role="table" aria-label={label} aria-rowcount={events.length + 1}>
+    <div className={`events-table${scale > 1.05 ? ' large-text' : ''}`} role="table" aria-label={label} aria-rowcount={events.length + 1}>
       <div className="events-row events-header" role="row" aria-rowindex={1}>
         <span role="columnheader">{t('columns.time')}</span>
         <span role="columnheader">{t('columns.type')}</span>
@@ -48,12 +51,14 @@ export function EventsTable({ events, label }: { events: readonly EngineEvent[];
               <div
                 key={`${event.timeNano}-${event.actorId}-${event.action}`}
                 role="row"
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 aria-rowindex={item.index + 2}
                 className="events-row"
                 data-type={event.type}
                 data-action={event.action}
                 data-actor={event.actorName ?? event.actorId}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)` }}
               >
                 <span role="cell" className="mono" title={time.full}>
                   {time.short}

@@ -1,14 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textScale } from '../../format/text-scale';
+import { useTextScale } from '../../format/text-scale';
 import type { FileEntry } from '../../../shared/types/files';
 import { useSaveDialogs } from '../../api/ClientContext';
 import { formatBytes } from '../../format/bytes';
 import { modeString, type Row, type Sort, type SortKey } from './file-format';
 import { FileIcon } from './FileIcon';
 
-/** At the default text size; larger text gets taller rows (textScale). */
+/** A first guess at the default text size; rows are measured once rendered (they grow with the text). */
 const BASE_ROW_HEIGHT = 34;
 const COLUMNS: SortKey[] = ['name', 'size', 'mode', 'modified', 'change'];
 const CHANGE_LETTER = { added: 'A', changed: 'C', deleted: 'D' } as const;
@@ -29,10 +29,15 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
   const { t, i18n } = useTranslation('files');
   const saveDialogs = useSaveDialogs();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [rowHeight] = useState(() => Math.round(BASE_ROW_HEIGHT * textScale()));
+  const scale = useTextScale();
   // One Tab stop for the whole table (the row last focused); the arrow keys move between rows.
   const [focusIndex, setFocusIndex] = useState(0);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 16 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => Math.round(BASE_ROW_HEIGHT * scale),
+    overscan: 16,
+  });
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>, index: number, row: Row): void => {
@@ -56,7 +61,7 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
   const tabStop = items.some((item) => item.index === focusIndex) ? focusIndex : items[0]?.index;
 
   return (
-    <div className="files-table" role="table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
+    <div className={`files-table${scale > 1.05 ? ' large-text' : ''}`} role="table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
       <div className="files-row files-header" role="row" aria-rowindex={1}>
         {COLUMNS.map((key) => (
           <span
@@ -87,13 +92,14 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
                 role="row"
                 aria-rowindex={item.index + 2}
                 tabIndex={item.index === tabStop ? 0 : -1}
+                ref={virtualizer.measureElement}
                 onFocus={() => setFocusIndex(item.index)}
                 data-index={item.index}
                 data-path={entry.path}
                 data-kind={entry.kind}
                 data-drop-folder={entry.kind === 'directory' && !row.deleted ? entry.path : undefined}
                 className={`files-row${row.deleted ? ' files-deleted' : ''}${isDropTarget ? ' files-drop-target' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
                 onDoubleClick={() => !row.deleted && onOpen(entry)}
                 onKeyDown={(event) => onKey(event, item.index, row)}
               >

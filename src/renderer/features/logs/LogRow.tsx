@@ -92,6 +92,8 @@ export interface LogRowProps {
   /** Which occurrence in this line is the current match, or -1. */
   currentOccurrence: number;
   selected: boolean;
+  /** The keyboard's line cursor is on this line. */
+  cursor: boolean;
   stderrLabel: string;
   continuedLabel: string;
   onGutterClick(seq: number, event: MouseEvent): void;
@@ -102,7 +104,9 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
   const { seq, raw, plain, stderr, partial, timestamp, timeText, highlight, currentOccurrence, selected } = props;
   const segments = parseAnsi(raw);
   const ranges = highlight ? matchRanges(plain, highlight) : [];
-  const classes = ['log-row', stderr ? 'stderr' : '', selected ? 'selected' : '', currentOccurrence >= 0 ? 'current' : ''].filter(Boolean).join(' ');
+  const classes = ['log-row', stderr ? 'stderr' : '', selected ? 'selected' : '', props.cursor ? 'cursor' : '', currentOccurrence >= 0 ? 'current' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       className={classes}

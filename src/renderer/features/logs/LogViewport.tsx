@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTextScale } from '../../format/text-scale';
 import type { LogLineStore } from './lineStore';
 import { fixedGeometry, scrollMap, WrapGeometry, type RowGeometry, type RowSource } from './layout';
 import { GapRow, LogRow } from './LogRow';
@@ -37,6 +38,11 @@ export interface LogViewportProps {
   revealKey: number;
   follow: boolean;
   selection: LineSelection | null;
+  /** The keyboard's line: ArrowUp/ArrowDown move it (Shift extends the selection from where it began). */
+  cursor: number | null;
+  onCursor(seq: number, extend: boolean): void;
+  /** Escape with lines selected. */
+  onClearSelection(): void;
   onGutterClick(seq: number, event: MouseEvent): void;
   /** Ctrl/Cmd+C without a text selection: copy the selected lines. */
   onCopyLines(): void;
@@ -72,6 +78,8 @@ export function LogViewport(props: LogViewportProps) {
   const widestRef = useRef(0);
   const wrapGeometry = useRef(new WrapGeometry());
   const digits = String(store.endSeq).length;
+  // A new text size changes the line height and the character width: measured again.
+  const scale = useTextScale();
 
   useLayoutEffect(() => {
     const scroller = scrollerRef.current;
@@ -90,7 +98,7 @@ export function LogViewport(props: LogViewportProps) {
     const charWidth = text.firstElementChild!.getBoundingClientRect().width / 64 || 7.5;
     const columns = Math.max(8, Math.floor((text.getBoundingClientRect().width - 2) / charWidth));
     setMetrics((old) => (old.lineHeight === lineHeight && old.charWidth === charWidth && old.columns === columns ? old : { lineHeight, charWidth, columns }));
-  }, [size.width, showTimestamps, digits]);
+  }, [size.width, showTimestamps, digits, scale]);
 
   const geometry: RowGeometry = useMemo(
     () =>
@@ -199,8 +207,46 @@ export function LogViewport(props: LogViewportProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.revealKey]);
 
+  /** Scrolls the least that shows the row at `index` whole. */
+  const reveal = (index: number): void => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const rowTop = geometry.offset(index);
+    const rowBottom = rowTop + geometry.height(index);
+    const viewTop = map.toVirtual(scroller.scrollTop);
+    if (rowTop < viewTop) setTop(map.toPhysical(rowTop));
+    else if (rowBottom > viewTop + scroller.clientHeight) setTop(map.toPhysical(rowBottom - scroller.clientHeight));
+    rememberAnchor(scrollerRef.current?.scrollTop ?? 0);
+  };
+
+  /** The row the cursor moves to: the next line that is not a gap; with no cursor yet, the first (or last) line in view. */
+  const cursorTarget = (direction: 1 | -1): number | null => {
+    if (rows.count === 0) return null;
+    const viewTop = map.toVirtual(scrollTop);
+    const at = props.cursor === null ? -1 : rows.indexOf(props.cursor);
+    const placed = at >= 0 && rows.seqAt(at) === props.cursor;
+    let index = placed ? at + direction : direction === 1 ? geometry.indexAt(viewTop) : geometry.indexAt(viewTop + size.height - 1);
+    while (index >= 0 && index < rows.count && rows.seqAt(index) === GAP) index += direction;
+    return index >= 0 && index < rows.count ? index : null;
+  };
+
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (['ArrowUp', 'PageUp', 'Home'].includes(event.key)) detach();
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      detach();
+      const index = cursorTarget(event.key === 'ArrowDown' ? 1 : -1);
+      if (index === null) return;
+      props.onCursor(rows.seqAt(index), event.shiftKey);
+      reveal(index);
+      return;
+    }
+    if (event.key === 'Escape' && props.selection) {
+      event.preventDefault();
+      event.stopPropagation();
+      props.onClearSelection();
+      return;
+    }
+    if (['PageUp', 'Home'].includes(event.key)) detach();
     if (event.key === 'End' && follow) jumpToLatest();
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && props.selection) {
       const selected = window.getSelection();
@@ -245,6 +291,7 @@ export function LogViewport(props: LogViewportProps) {
         highlight={props.highlight?.isMatchLine(seq) ? props.highlight.query.all : null}
         currentOccurrence={current}
         selected={selected}
+        cursor={props.cursor === seq}
         stderrLabel={labels.stderr}
         continuedLabel={labels.continued}
         onGutterClick={props.onGutterClick}

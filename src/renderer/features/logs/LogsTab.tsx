@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogInfo } from '../../../shared/types/logs';
 import { useClient } from '../../api/ClientContext';
@@ -14,7 +14,8 @@ import { LogQueryBar } from './LogQueryBar';
 import { LogSearchBar } from './LogSearchBar';
 import { LogStatus } from './LogStatus';
 import { LogStreamController, type StreamStatus } from './logStream';
-import { LogViewport, type LineSelection } from './LogViewport';
+import { LogViewport } from './LogViewport';
+import { useLineSelection } from './useLineSelection';
 import { filterRows, type MatchPosition, type SearchOptions } from './search';
 import { useLogDownload } from './useLogDownload';
 import { useLogSearch } from './useLogSearch';
@@ -48,10 +49,10 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
   const [context, setContext] = useState(2);
   const [current, setCurrent] = useState<MatchPosition | null>(null);
   const [revealKey, setRevealKey] = useState(0);
-  const [selection, setSelection] = useState<{ anchor: number; focus: number } | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const download = useLogDownload(client, container.id, timestamps);
   useFindShortcut(searchInput, active);
+  const { lineSelection, cursor, onGutterClick, onCursor, copyLines, clearSelection } = useLineSelection(store, timestamps);
 
   const followRef = useRef(follow);
   followRef.current = follow;
@@ -95,32 +96,9 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
     setRevealKey((key) => key + 1);
   };
 
-  const lineSelection = useMemo<LineSelection | null>(
-    () => (selection ? { from: Math.min(selection.anchor, selection.focus), to: Math.max(selection.anchor, selection.focus) } : null),
-    [selection],
-  );
-
-  const onGutterClick = useCallback((seq: number, event: MouseEvent) => {
-    setSelection((old) => {
-      if (event.shiftKey && old) return { anchor: old.anchor, focus: seq };
-      if (old && old.anchor === seq && old.focus === seq) return null;
-      return { anchor: seq, focus: seq };
-    });
-  }, []);
-
-  const copyLines = useCallback(() => {
-    if (!lineSelection) return;
-    const lines: string[] = [];
-    for (let seq = Math.max(lineSelection.from, store.firstSeq); seq <= lineSelection.to && seq < store.endSeq; seq++) {
-      const stamp = timestamps ? store.timestamp(seq) : undefined;
-      lines.push(stamp ? `${stamp} ${store.plain(seq)}` : store.plain(seq));
-    }
-    void navigator.clipboard?.writeText(lines.join('\n')).catch(() => undefined);
-  }, [lineSelection, store, timestamps]);
-
   const clear = (): void => {
     store.clear();
-    setSelection(null);
+    clearSelection();
     setCurrent(null);
   };
 
@@ -193,6 +171,9 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
         revealKey={revealKey}
         follow={follow}
         selection={lineSelection}
+        cursor={cursor}
+        onCursor={onCursor}
+        onClearSelection={clearSelection}
         onGutterClick={onGutterClick}
         onCopyLines={copyLines}
         emptyText={

@@ -21,45 +21,53 @@ export function StatsColumnHeaders() {
   );
 }
 
+/** A cell's column name, shown in it when the row has put the column on its second line (large text). */
+function CellLabel({ column, shown }: { column: 'cpu' | 'memory'; shown: boolean }) {
+  const { t } = useTranslation('stats');
+  return shown ? <span className="cell-label">{t(`columns.${column}`)}</span> : null;
+}
+
 /** A row's CPU and memory cells: live for running containers, a dash otherwise (and while the engine is away). */
-export function StatsColumnCells({ container }: { container: ContainerSummary }) {
+export function StatsColumnCells({ container, labelled = false }: { container: ContainerSummary; labelled?: boolean }) {
   const { t } = useTranslation('stats');
   const { reachable } = useEngineReach();
   if (!hasLiveStats(container.state) || !reachable) {
     const title = reachable ? undefined : t('columns.notLive');
     return (
       <>
-        <span role="cell" className="cell stats-cell muted" data-stats="cpu" title={title}>
-          —
+        <span role="gridcell" className="cell stats-cell muted" data-stats="cpu" title={title}>
+          <CellLabel column="cpu" shown={labelled} />—
         </span>
-        <span role="cell" className="cell stats-cell muted" data-stats="memory" title={title}>
-          —
+        <span role="gridcell" className="cell stats-cell muted" data-stats="memory" title={title}>
+          <CellLabel column="memory" shown={labelled} />—
         </span>
       </>
     );
   }
-  return <LiveCells container={container} />;
+  return <LiveCells container={container} labelled={labelled} />;
 }
 
 /** Mounted only while the row is rendered (the table is virtualized), so only rows in view are watched. */
-function LiveCells({ container }: { container: ContainerSummary }) {
+function LiveCells({ container, labelled }: { container: ContainerSummary; labelled: boolean }) {
   const { t } = useTranslation('stats');
   const { latest } = useContainerStats(container);
   const cpu = latest?.cpuPercent ?? null;
   return (
     <>
-      <span role="cell" className="cell stats-cell mono" data-stats="cpu" title={t('columns.cpuTitle')}>
+      <span role="gridcell" className="cell stats-cell mono" data-stats="cpu" title={t('columns.cpuTitle')}>
+        <CellLabel column="cpu" shown={labelled} />
         {formatPercent(cpu)}
         <span className="stats-meter" aria-hidden="true">
           <span style={{ width: `${Math.min(100, cpu ?? 0)}%` }} />
         </span>
       </span>
       <span
-        role="cell"
+        role="gridcell"
         className="cell stats-cell mono"
         data-stats="memory"
         title={latest ? t('columns.memoryTitle', { limit: formatBytes(latest.memoryLimitBytes), percent: formatPercent(latest.memoryPercent) }) : undefined}
       >
+        <CellLabel column="memory" shown={labelled} />
         {latest ? formatBytes(latest.memoryUsedBytes) : '—'}
       </span>
     </>
