@@ -33,6 +33,29 @@ export const SHORTCUTS: readonly ShortcutSpec[] = [
   { id: 'leaveTerminal', keys: ['Mod+Shift+F6'], section: 'terminal' },
 ];
 
+/**
+ * Keys a widget handles itself while it has the focus (the containers grid, a log view): shown in
+ * the shortcuts dialog beside the others, never matched by the global key handler.
+ */
+export interface WidgetKeysSpec {
+  id: string;
+  keys: readonly string[];
+  section: 'containerList' | 'logs';
+}
+
+export const WIDGET_KEYS: readonly WidgetKeysSpec[] = [
+  { id: 'rows', keys: ['ArrowUp', 'ArrowDown'], section: 'containerList' },
+  { id: 'controls', keys: ['ArrowLeft', 'ArrowRight'], section: 'containerList' },
+  { id: 'ends', keys: ['Home', 'End'], section: 'containerList' },
+  { id: 'pages', keys: ['PageUp', 'PageDown'], section: 'containerList' },
+  { id: 'openRow', keys: ['Enter'], section: 'containerList' },
+  { id: 'selectRow', keys: ['Space'], section: 'containerList' },
+  { id: 'lineCursor', keys: ['ArrowUp', 'ArrowDown'], section: 'logs' },
+  { id: 'extendLines', keys: ['Shift+ArrowUp', 'Shift+ArrowDown'], section: 'logs' },
+  { id: 'copyLines', keys: ['Mod+C'], section: 'logs' },
+  { id: 'clearLines', keys: ['Escape'], section: 'logs' },
+];
+
 interface ParsedKeys {
   mod: boolean;
   alt: boolean;
@@ -79,8 +102,9 @@ export function shortcutById(id: string): ShortcutSpec | undefined {
   return SHORTCUTS.find((shortcut) => shortcut.id === id);
 }
 
-const MAC_SYMBOLS: Record<string, string> = { Mod: '⌘', Alt: '⌥', Shift: '⇧', Backspace: '⌫', Delete: '⌦' };
-const PC_NAMES: Record<string, string> = { Mod: 'Ctrl', Alt: 'Alt', Shift: 'Shift', Backspace: 'Backspace', Delete: 'Delete' };
+const ARROWS: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc' };
+const MAC_SYMBOLS: Record<string, string> = { ...ARROWS, Mod: '⌘', Alt: '⌥', Shift: '⇧', Backspace: '⌫', Delete: '⌦' };
+const PC_NAMES: Record<string, string> = { ...ARROWS, Mod: 'Ctrl', Alt: 'Alt', Shift: 'Shift', Backspace: 'Backspace', Delete: 'Delete' };
 
 /** The keys to show, one <kbd> each: ['Ctrl', 'K'] or ['⌘', 'K']. */
 export function keyLabels(keys: string, isMac: boolean): string[] {

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fuzzyFilter, fuzzyScore } from '../../../src/renderer/commands/fuzzy';
 import { CommandRegistry, type AppCommand } from '../../../src/renderer/commands/registry';
-import { keyLabels, matchesKeys, matchingShortcut, SHORTCUTS, type KeyEventLike } from '../../../src/renderer/commands/shortcuts';
+import { readFileSync } from 'node:fs';
+import { keyLabels, matchesKeys, matchingShortcut, SHORTCUTS, WIDGET_KEYS, type KeyEventLike } from '../../../src/renderer/commands/shortcuts';
 
 const command = (id: string, title: string, extra: Partial<AppCommand> = {}): AppCommand => ({ id, title, group: 'g', run: vi.fn(), ...extra });
 
@@ -94,5 +95,21 @@ describe('shortcuts', () => {
     expect(keyLabels('Mod+K', false)).toEqual(['Ctrl', 'K']);
     expect(keyLabels('Mod+K', true)).toEqual(['⌘', 'K']);
     expect(keyLabels('Alt+Shift+X', true)).toEqual(['⌥', '⇧', 'X']);
+  });
+
+  it('lists the keys the containers grid and a log view handle, named in both languages, and never matches them globally', () => {
+    for (const language of ['en', 'ko']) {
+      const catalog = JSON.parse(readFileSync(`src/renderer/i18n/locales/${language}/palette.json`, 'utf8')) as {
+        shortcuts: { widget: Record<string, string>; sections: Record<string, string> };
+      };
+      for (const widgetKeys of WIDGET_KEYS) {
+        expect(catalog.shortcuts.widget[widgetKeys.id], `${language} ${widgetKeys.id}`).toBeTruthy();
+        expect(catalog.shortcuts.sections[widgetKeys.section], `${language} ${widgetKeys.section}`).toBeTruthy();
+      }
+    }
+    const press = (key: string): KeyEventLike => ({ key, code: key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false });
+    for (const key of ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', ' ', 'Escape'])
+      expect(matchingShortcut(press(key), false)).toBeUndefined();
+    expect(keyLabels('Shift+ArrowUp', false)).toEqual(['Shift', '↑']);
   });
 });

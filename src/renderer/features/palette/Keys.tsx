@@ -6,10 +6,14 @@ const isMac = isMacPlatform();
 
 /** A shortcut's keys as <kbd>s; alternatives joined by "or". */
 export function Keys({ shortcutId, all = false }: { shortcutId: string; all?: boolean }) {
-  const { t } = useTranslation('palette');
   const shortcut = shortcutById(shortcutId);
   if (!shortcut) return null;
-  const alternatives = all ? shortcut.keys : shortcut.keys.slice(0, 1);
+  return <KeyAlternatives alternatives={all ? shortcut.keys : shortcut.keys.slice(0, 1)} />;
+}
+
+/** Key combinations as <kbd>s, joined by "or". */
+export function KeyAlternatives({ alternatives }: { alternatives: readonly string[] }) {
+  const { t } = useTranslation('palette');
   return (
     <span className="keys">
       {alternatives.map((keys, index) => (
