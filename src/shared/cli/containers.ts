@@ -57,3 +57,12 @@ export function commitCommand(
     ...imageTargetWords(options),
   ]);
 }
+
+/** `docker container prune --filter …`: the filters as typed (a relative `until` such as 24h stays relative). */
+export function containerPruneCommand(filters: { label: readonly string[]; labelNot?: readonly string[] | undefined; until?: string | undefined }): string {
+  const words = ['docker', 'container', 'prune'];
+  for (const label of filters.label) words.push('--filter', `label=${label}`);
+  for (const label of filters.labelNot ?? []) words.push('--filter', `label!=${label}`);
+  if (filters.until) words.push('--filter', `until=${filters.until}`);
+  return joinShellWords(words);
+}

@@ -61,6 +61,7 @@ export async function previewPrune(docker: Docker, filters: ResolvedPruneFilters
       name: (row.Names?.[0] ?? row.Id.slice(0, 12)).replace(/^\//, ''),
       image: row.Image,
       state: row.State as ContainerState,
+      status: row.Status,
       created: row.Created,
       sizeRw: (row as { SizeRw?: number }).SizeRw ?? 0,
     }))

@@ -15,6 +15,7 @@ import { TransitionBadge } from './TransitionBadge';
 import { conflicts, type Transitions } from './transitions';
 import { portLines, rowActions } from './row-text';
 import { useColumnLayout } from './useColumnLayout';
+import { SizeCell } from './SizeCell';
 
 /** At the default text size; larger text gets taller rows (textScale). */
 const BASE_ROW_HEIGHT = 44;
@@ -35,6 +36,8 @@ interface ContainerTableProps {
   onOpen(container: ContainerSummary): void;
   /** `docker export`: opens the container's Image tab and starts the export. */
   onExport(container: ContainerSummary): void;
+  /** The size column (`docker ps --size`), with each row's `sizes` once the engine has computed them. */
+  showSize?: boolean;
 }
 
 /** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
@@ -55,7 +58,8 @@ export function ContainerTable(props: ContainerTableProps) {
     overscan: 12,
   });
   const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
-  const layout = useColumnLayout(containers, scrollRef);
+  const showSize = props.showSize ?? false;
+  const layout = useColumnLayout(containers, scrollRef, showSize);
   const tableStyle = layout.template ? ({ '--container-columns': layout.template } as CSSProperties) : undefined;
 
   // aria-sort belongs on the columnheader (a button may not carry it), as in the other sortable tables.
@@ -69,7 +73,7 @@ export function ContainerTable(props: ContainerTableProps) {
 
   return (
     <div
-      className={`container-table${reachable ? '' : ' stale'}`}
+      className={`container-table${reachable ? '' : ' stale'}${showSize ? ' with-size' : ''}`}
       role="table"
       aria-label={t('tableLabel')}
       aria-rowcount={containers.length + 1}
@@ -96,6 +100,11 @@ export function ContainerTable(props: ContainerTableProps) {
         <span role="columnheader" className="cell created-cell" aria-sort={sortedBy('created')}>
           {header('created')}
         </span>
+        {showSize && (
+          <span role="columnheader" className="cell size-cell" aria-sort={sortedBy('size')}>
+            {header('size')}
+          </span>
+        )}
         <span role="columnheader" className="cell actions-cell">
           {t('columns.actions')}
         </span>
@@ -165,6 +174,7 @@ export function ContainerTable(props: ContainerTableProps) {
                 <span role="cell" className="cell created-cell" title={`${age} · ${formatDateTime(container.created, i18n.language)}`}>
                   {age}
                 </span>
+                {showSize && <SizeCell sizes={container.sizes} />}
                 <span role="cell" className={`cell actions-cell${layout.compactActions ? ' compact' : ''}`}>
                   {rowActions(container).map((action) => (
                     <button

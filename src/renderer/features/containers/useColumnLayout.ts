@@ -5,6 +5,7 @@ import { formatRelative } from '../../format/time';
 import { fitColumns, type ColumnNeed } from './column-widths';
 import { portLines, rowActions } from './row-text';
 import { statusText } from './status-text';
+import { sizeLines } from './SizeCell';
 
 // These follow app.css: .cell padding, .small buttons, .state-pill, .icon-button, .actions-cell gaps.
 const CELL_PADDING = 12;
@@ -38,7 +39,7 @@ function textMeasurer(): (text: string, font: string) => number {
  * Column widths from what the cells hold, over every listed container (not only the rows in
  * view, so columns do not jump while scrolling): see fitColumns for how they share the width.
  */
-export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef: RefObject<HTMLElement | null>): ColumnLayout {
+export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef: RefObject<HTMLElement | null>, showSize = false): ColumnLayout {
   const { t, i18n } = useTranslation('containers');
   const [available, setAvailable] = useState<number>();
 
@@ -65,6 +66,7 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
     let created = header('created');
     let actionsFull = header('actions', false);
     let actionsCompact = actionsFull;
+    let size = showSize ? Math.max(header('size'), measure(t('list-tools:size.pending'), font(14))) : 0;
     for (const container of containers) {
       name = Math.max(name, measure(container.name, font(14, 700)), measure(container.id.slice(0, 12), font(11, 400, mono)));
       image = Math.max(image, measure(container.image, font(14)));
@@ -79,6 +81,7 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
         labels.reduce((sum, label) => sum + measure(label, font(12.5)) + BUTTON_CHROME, gaps * BUTTON_GAP),
       );
       actionsCompact = Math.max(actionsCompact, labels.length * ICON_BUTTON + gaps * ICON_GAP);
+      if (showSize && container.sizes) for (const line of sizeLines(container.sizes, t)) size = Math.max(size, measure(line, font(12)));
     }
     const cell = (width: number): number => Math.ceil(width + CELL_PADDING + SLACK);
     const columns: ColumnNeed[] = [
@@ -87,9 +90,10 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
       { want: cell(state), min: 90, max: 280, tier: 2 },
       { want: cell(ports), min: 76, max: 300, tier: 2 },
       { want: cell(created), min: 56, max: 180, tier: 2 },
+      ...(showSize ? [{ want: cell(size), min: 58, max: 200, tier: 2 }] : []),
     ];
     return { columns, actionsFull: cell(actionsFull), actionsCompact: cell(actionsCompact) };
-  }, [containers, t, i18n.language]);
+  }, [containers, t, i18n.language, showSize]);
 
   return useMemo(() => {
     if (available === undefined || available <= 0) return { template: undefined, compactActions: false };
@@ -97,9 +101,9 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
     const wanted = needs.columns.reduce((sum, need) => sum + Math.min(need.max, Math.max(need.min, need.want)), 0);
     const compactActions = fixed + wanted + needs.actionsFull > available;
     const actions = compactActions ? needs.actionsCompact : needs.actionsFull;
-    const [name, image, state, ports, created] = fitColumns(needs.columns, available - fixed - actions);
+    const [name, image, state, ports, created, ...size] = fitColumns(needs.columns, available - fixed - actions);
     const px = (width: number | undefined): string => `${width ?? 0}px`;
-    const template = [FIXED.select, name, image, state, FIXED.cpu, FIXED.memory, ports, created, actions].map(px).join(' ');
+    const template = [FIXED.select, name, image, state, FIXED.cpu, FIXED.memory, ports, created, ...size, actions].map(px).join(' ');
     return { template, compactActions };
   }, [available, needs]);
 }
