@@ -127,7 +127,9 @@ describe('browser mode: the size column', () => {
 
     await page.reload();
     await page.getByRole('navigation').waitFor();
-    expect(await page.getByRole('checkbox', { name: 'Sizes', exact: true }).isChecked()).toBe(true);
+    // The settings arrive from main after the page shows: the column comes back on once they have.
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Sizes', exact: true }).isChecked()).toBe(true);
+    await listRow(page, `${run}-big`).locator('[data-size-rw]').waitFor({ timeout: 30_000 });
     await page.getByRole('checkbox', { name: 'Sizes', exact: true }).uncheck();
     await page.context().close();
   });
@@ -143,9 +145,13 @@ describe('browser mode: stats of all running containers', () => {
     await page.getByRole('searchbox').first().fill(run);
     await listRow(page, `${run}-stopped`).waitFor({ timeout: 15_000 });
 
-    const statsView = page.getByRole('button', { name: 'Stats', exact: true });
-    await statsView.focus();
+    // By keyboard: the command palette opens the view.
+    await page.keyboard.press('Control+K');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox', { name: 'Command' }).fill("all running containers' stats");
     await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'detached' });
+    const statsView = page.getByRole('button', { name: 'Stats', exact: true });
     expect(await statsView.getAttribute('aria-pressed')).toBe('true');
     const table = page.getByTestId('stats-overview');
     const pids = (name: string) => table.locator(`tr[data-container-name="${name}"] [data-stats=pids]`).textContent();
@@ -159,7 +165,8 @@ describe('browser mode: stats of all running containers', () => {
     await pidsHeader.getByRole('button').click();
     expect(await pidsHeader.getAttribute('aria-sort')).toBe('descending');
     expect(await order()).toEqual([`${run}-many`, `${run}-one`]);
-    await pidsHeader.getByRole('button').click();
+    await pidsHeader.getByRole('button').focus();
+    await page.keyboard.press('Enter');
     expect(await pidsHeader.getAttribute('aria-sort')).toBe('ascending');
     expect(await order()).toEqual([`${run}-one`, `${run}-many`]);
     expect(await table.getByRole('columnheader', { name: 'CPU %' }).getAttribute('aria-sort')).toBe('none');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineState } from '../../../shared/types/engine';
@@ -24,6 +24,7 @@ import { useContainerActions } from './useContainerActions';
 import { useContainers } from './useContainers';
 import { useContainerSizes } from './useContainerSizes';
 import { usePrune } from './prune/usePrune';
+import { useListToolCommands } from './useListToolCommands';
 import { withSizes } from './with-sizes';
 import { useStateAnnouncements } from './useStateAnnouncements';
 
@@ -59,6 +60,15 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const sizes = useContainerSizes(showSize, connected);
   const containers = useMemo(() => withSizes(listed.containers, sizes.sizes), [listed.containers, sizes.sizes]);
   const prune = usePrune(containers ?? [], refresh);
+  const setShowSize = useCallback((show: boolean) => void updateSettings({ containerList: { showSize: show } }), [updateSettings]);
+  useListToolCommands({
+    active: open === undefined,
+    view: listView,
+    setView: setListView,
+    showSize: settings.containerList.showSize,
+    setShowSize,
+    prune: prune.open,
+  });
   const { reachable, gate } = useEngineGate();
   // While the engine is away the banner and the stale note say so; the list's own error would repeat it.
   const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
@@ -230,7 +240,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           view={listView}
           onView={setListView}
           showSize={settings.containerList.showSize}
-          onShowSize={(show) => void updateSettings({ containerList: { showSize: show } })}
+          onShowSize={setShowSize}
           computingSizes={sizes.computing}
         />
         {copyRun.view}
@@ -312,7 +322,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
       {listView === 'stats' && (
         <StatsOverview
           containers={live}
-          onlyNames={text.trim() ? live.map((c) => c.name) : undefined}
+          onlyNames={text.trim() ? live.map((c) => c.name).sort() : undefined}
           onOpen={(container) => setOpen({ id: container.id, name: container.name })}
         />
       )}

@@ -12,7 +12,7 @@ import '../../styles/stats.css';
 interface StatsOverviewProps {
   /** The running containers to show, one row each. */
   containers: readonly ContainerSummary[];
-  /** Names for the CLI line when only some running containers are shown (a text filter); else `docker stats`. */
+  /** Names for the CLI line (in a stable order) when only some running containers are shown (a text filter); else `docker stats`. */
   onlyNames?: readonly string[] | undefined;
   onOpen(container: ContainerSummary): void;
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../../shared/types/containers';
 import { CliCommand } from '../../../components/CliCommand';
@@ -67,5 +67,6 @@ export function usePrune(listed: readonly ContainerSummary[], onPruned: () => vo
       )}
     </>
   );
-  return { open: () => setDialogOpen(true), view };
+  const open = useCallback(() => setDialogOpen(true), []);
+  return { open, view };
 }
