@@ -95,6 +95,38 @@ describe('browser mode: prune stopped containers', () => {
   });
 });
 
+describe('browser mode: a stale prune preview', () => {
+  it('removes nothing when the engine would take other containers than shown, and shows what it would take', async () => {
+    const run = uniqueName('prune-stale');
+    const label = { 'berth.prune': run };
+    const first = await container(`${run}-a`, ['true'], { labels: label, wait: true });
+    // The page's timers are ours: once paused, no event-driven refresh of the preview runs.
+    const context = await mode.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 860 } });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(mode.web.url);
+    await page.getByRole('button', { name: 'Prune…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Prune stopped containers' });
+    await dialog.getByRole('textbox', { name: 'With labels' }).fill(`berth.prune=${run}`);
+    await dialog.getByRole('button', { name: 'Remove 1 container', exact: true }).waitFor({ timeout: 15_000 });
+    await page.clock.pauseAt(Date.now() + 60_000);
+
+    const second = await container(`${run}-b`, ['true'], { labels: label, wait: true });
+    await dialog.getByRole('button', { name: 'Remove 1 container', exact: true }).click();
+    await dialog.getByText('Containers changed state since this preview, so nothing was removed.', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Remove 2 containers', exact: true }).waitFor();
+    expect(await exists(first)).toBe(true);
+    expect(await exists(second)).toBe(true);
+
+    await dialog.getByRole('button', { name: 'Remove 2 containers', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('prune-report').locator('span').first().textContent()).toMatch(/^Pruned: removed 2 containers/);
+    expect(await exists(first)).toBe(false);
+    expect(await exists(second)).toBe(false);
+    await context.close();
+  });
+});
+
 describe('browser mode: the size column', () => {
   it('is off by default, shows the writable layer as the engine counts it, sorts, and stays on after a reload', async () => {
     const run = uniqueName('size');
