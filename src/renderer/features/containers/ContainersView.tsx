@@ -14,7 +14,8 @@ import { useCopyRun } from './useCopyRun';
 import { useSettings } from '../../settings-state/SettingsProvider';
 import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './actions';
 import { KillDialog, RemoveDialog } from './ActionDialogs';
-import { ContainersToolbar, ListViewOptions, type ListView } from './ContainersToolbar';
+import { ContainersToolbar } from './ContainersToolbar';
+import { ListViewOptions, type ListView } from './ListViewOptions';
 import { ContainerTable } from './ContainerTable';
 import { ContainerDropZone } from '../files';
 import { CreateContainerForm } from '../create-container';
@@ -242,6 +243,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           showSize={settings.containerList.showSize}
           onShowSize={setShowSize}
           computingSizes={sizes.computing}
+          onPrune={prune.open}
         />
         {copyRun.view}
       </header>
@@ -272,7 +274,6 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         stopTimeout={stopTimeout}
         onStopTimeout={setStopTimeout}
         onCreate={() => setCreating(true)}
-        onPrune={prune.open}
         shown={visible.length}
         total={containers?.length ?? 0}
       />

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
-import type { ListView } from './ContainersToolbar';
+import type { ListView } from './ListViewOptions';
 
 interface ListToolCommandsInput {
   /** False while a container is open: the list's tools are not on screen then. */
