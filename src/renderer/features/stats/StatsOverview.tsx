@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import { dockerStatsCommand } from '../../../shared/cli/stats';
 import { CliCommand } from '../../components/CliCommand';
+import { useEngineReach } from '../engine';
 import { formatBytes } from '../../format/bytes';
 import { formatCount, formatPercent } from './format';
 import { OVERVIEW_COLUMNS, sortOverview, type OverviewColumn, type OverviewDirection } from './overview-sort';
@@ -28,9 +29,11 @@ export function StatsOverview({ containers, onlyNames, onOpen }: StatsOverviewPr
   const [column, setColumn] = useState<OverviewColumn>('cpu');
   const [direction, setDirection] = useState<OverviewDirection>('desc');
   const stats = useManyContainerStats(containers);
+  // While the engine is away the last readings are not live: dashes, as in the list's columns.
+  const { reachable } = useEngineReach();
   const byId = useMemo(() => new Map(containers.map((c) => [c.id, c])), [containers]);
   const rows = sortOverview(
-    containers.map((container, index) => ({ id: container.id, name: container.name, latest: stats[index]?.latest })),
+    containers.map((container, index) => ({ id: container.id, name: container.name, latest: reachable ? stats[index]?.latest : undefined })),
     column,
     direction,
   );
