@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineState } from '../../../shared/types/engine';
 import { CliCommand } from '../../components/CliCommand';
+import { dockerStatsCommand } from '../../../shared/cli/stats';
 import { useNavigation } from '../../navigation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from './detail/ContainerDetail';
@@ -236,7 +237,14 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     <section className="view containers-view" aria-labelledby="containers-title">
       <header className="view-header">
         <h1 id="containers-title">{t('title')}</h1>
-        {listView === 'list' && <CliCommand command={`docker ps${all ? ' -a' : ''}${showSize ? ' --size' : ''}`} />}
+        <CliCommand
+          command={
+            listView === 'list'
+              ? `docker ps${all ? ' -a' : ''}${showSize ? ' --size' : ''}`
+              : // `docker stats` follows every running container; with a text filter, the ones shown.
+                dockerStatsCommand(text.trim() ? live.map((c) => c.name).sort() : [])
+          }
+        />
         <ListViewOptions
           view={listView}
           onView={setListView}
@@ -320,13 +328,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         </div>
       )}
       {containers !== undefined && containers.length > 0 && visible.length === 0 && <p className="muted">{t('empty.noMatch')}</p>}
-      {listView === 'stats' && (
-        <StatsOverview
-          containers={live}
-          onlyNames={text.trim() ? live.map((c) => c.name).sort() : undefined}
-          onOpen={(container) => setOpen({ id: container.id, name: container.name })}
-        />
-      )}
+      {listView === 'stats' && <StatsOverview containers={live} onOpen={(container) => setOpen({ id: container.id, name: container.name })} />}
       {listView === 'list' && visible.length > 0 && (
         <ContainerDropZone containers={visible}>
           <ContainerTable

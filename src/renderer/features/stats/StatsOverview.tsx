@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
-import { dockerStatsCommand } from '../../../shared/cli/stats';
-import { CliCommand } from '../../components/CliCommand';
 import { useEngineReach } from '../engine';
 import { formatBytes } from '../../format/bytes';
 import { formatCount, formatPercent } from './format';
@@ -13,8 +11,6 @@ import '../../styles/stats.css';
 interface StatsOverviewProps {
   /** The running containers to show, one row each. */
   containers: readonly ContainerSummary[];
-  /** Names for the CLI line (in a stable order) when only some running containers are shown (a text filter); else `docker stats`. */
-  onlyNames?: readonly string[] | undefined;
   onOpen(container: ContainerSummary): void;
 }
 
@@ -22,9 +18,10 @@ const pair = (a: number, b: number): string => `${formatBytes(a)} / ${formatByte
 
 /**
  * Every running container's live stats in one table, as `docker stats` prints them, from the same
- * store and computation as the charts; sortable by each column.
+ * store and computation as the charts; sortable by each column. (The view showing it gives the
+ * `docker stats` line.)
  */
-export function StatsOverview({ containers, onlyNames, onOpen }: StatsOverviewProps) {
+export function StatsOverview({ containers, onOpen }: StatsOverviewProps) {
   const { t } = useTranslation('stats');
   const [column, setColumn] = useState<OverviewColumn>('cpu');
   const [direction, setDirection] = useState<OverviewDirection>('desc');
@@ -52,7 +49,6 @@ export function StatsOverview({ containers, onlyNames, onOpen }: StatsOverviewPr
       <h2 id="stats-overview-title" className="visually-hidden">
         {t('overview.title')}
       </h2>
-      <CliCommand command={dockerStatsCommand(onlyNames ?? [])} />
       {containers.length === 0 ? (
         <p className="muted">{t('overview.empty')}</p>
       ) : (
