@@ -6,13 +6,13 @@
 //   BERTH_BENCH_BUILD=1 npm run bench   rebuild the renderer even when out/renderer exists
 // Adding a bench: one file under scripts/bench/ (see lib.ts: record() its measurements) and one
 // line in BENCHES below.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanupTestObjects, docker, ensureEngine, ensureTestImages } from './test-engine.mjs';
+import { childGroupRunner, onInterrupt } from './child-group.mjs';
+import { cleanupAndStop, cleanupTestObjects, docker, ensureEngine, ensureTestImages } from './test-engine.mjs';
 
 const BENCHES = [
   { name: 'containers-list', file: 'scripts/bench/containers-list.ts' },
@@ -32,58 +32,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_TIMEOUT_MS = 20 * 60_000;
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
-let current = null; // the running child (leader of its own process group)
+const children = childGroupRunner({ cwd: root, log });
 let interrupted = null;
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    if (interrupted) {
-      log(`second ${sig}: exiting without cleanup`);
-      process.exit(130);
-    }
-    interrupted = sig;
-    log(`${sig}: stopping the current bench, then cleaning up`);
-    signalChild(sig, false); // the bench cleans up (containers, server, browser) and exits
-  });
-}
-
-/** Signals the running child, or with `group` its whole process group (a browser it started, too). */
-function signalChild(sig, group = true) {
-  if (current) killPid(current.pid, sig, group);
-}
-
-function killPid(pid, sig, group) {
-  try {
-    process.kill(group ? -pid : pid, sig);
-  } catch {
-    /* gone */
-  }
-}
-
-/** Runs a child in its own process group; resolves its exit code (killed after timeoutMs). */
-function runChild(cmd, args, env, timeoutMs = BENCH_TIMEOUT_MS) {
-  const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  current = child;
-  return new Promise((resolve) => {
-    let hardKill;
-    const timer = setTimeout(() => {
-      log(`${path.basename(cmd)} ${args.join(' ')}: no end after ${timeoutMs / 1000} s; SIGTERM`);
-      killPid(child.pid, 'SIGTERM', false);
-      hardKill = setTimeout(() => killPid(child.pid, 'SIGKILL', true), 15_000);
-    }, timeoutMs);
-    const done = (code) => {
-      clearTimeout(timer);
-      clearTimeout(hardKill);
-      killPid(child.pid, 'SIGKILL', true); // stragglers of the group (e.g. a browser left behind)
-      current = null;
-      resolve(code);
-    };
-    child.once('error', (err) => {
-      log(`${cmd}: ${err.message}`);
-      done(127);
-    });
-    child.once('exit', (code, sig) => done(code ?? 128 + (os.constants.signals[sig] ?? 1)));
-  });
-}
+onInterrupt(log, (sig) => {
+  interrupted = sig;
+  log(`${sig}: stopping the current bench, then cleaning up`);
+  children.signal(sig, false); // the bench cleans up (containers, server, browser) and exits
+});
 
 function verdict(m) {
   if (!m.goal || !Number.isFinite(m.value)) return '-';
@@ -151,7 +106,7 @@ async function main() {
     const haveRenderer = () => existsSync(path.join(root, 'out/renderer/index.html'));
     if (needsRenderer && (process.env.BERTH_BENCH_BUILD === '1' || !haveRenderer()) && !interrupted) {
       log('npx electron-vite build');
-      const code = await runChild('npx', ['--no-install', 'electron-vite', 'build'], env);
+      const code = await children.run('npx', ['--no-install', 'electron-vite', 'build'], env, BENCH_TIMEOUT_MS);
       if (code !== 0 || !haveRenderer()) rendererProblem = `electron-vite build exited ${code}`;
     }
 
@@ -168,7 +123,7 @@ async function main() {
       log(`--- ${bench.name}: node --import tsx ${bench.file}`);
       const started = Date.now();
       // tsx as a loader in one node process (no npx/tsx wrappers between us and the bench's signals).
-      entry.exitCode = await runChild(process.execPath, ['--import', 'tsx', bench.file], { ...env, BERTH_BENCH_OUT: out });
+      entry.exitCode = await children.run(process.execPath, ['--import', 'tsx', bench.file], { ...env, BERTH_BENCH_OUT: out }, BENCH_TIMEOUT_MS);
       entry.ms = Date.now() - started;
       entry.measurements = await readMeasurements(out);
       log(`--- ${bench.name}: ${entry.exitCode === 0 ? 'done' : `FAILED (exit ${entry.exitCode})`} in ${(entry.ms / 1000).toFixed(1)} s`);
@@ -178,19 +133,7 @@ async function main() {
     log(interrupted ? `interrupted: ${err?.message ?? err}` : err?.stack || String(err));
     exitCode = 1;
   } finally {
-    if (engine) {
-      try {
-        const removed = await cleanupTestObjects(engine.dockerHost);
-        log(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
-      } catch (err) {
-        log(`cleanup failed: ${err.message}`);
-      }
-      try {
-        await engine.stop();
-      } catch (err) {
-        log(`stopping the engine failed: ${err.message}`);
-      }
-    }
+    if (engine) await cleanupAndStop(engine, log);
     await rm(tmp, { recursive: true, force: true });
     report.finishedAt = new Date().toISOString();
     report.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));

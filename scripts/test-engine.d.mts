@@ -14,6 +14,6 @@ export interface PrivateEngine {
   restart(): Promise<number | undefined>;
 }
 
-export declare function startPrivateEngine(): Promise<PrivateEngine>;
+export declare function startPrivateEngine(options?: { extraArgs?: readonly string[] }): Promise<PrivateEngine>;
 export declare function ensureTestImages(dockerHost: string): Promise<{ busybox: string; noshell: string }>;
 export declare function cleanupTestObjects(dockerHost: string): Promise<{ containers: number; images: number; volumes: number }>;

@@ -74,12 +74,13 @@ export async function ensureEngine() {
 }
 
 /**
- * Start a private dockerd under a new temp dir (own bridge, data root, exec root, socket).
+ * Start a private dockerd under a new temp dir (own bridge, data root, exec root, socket), with
+ * `extraArgs` added (e.g. a TLS listener).
  * Resolves { dockerHost, isPrivate, dir, pid, stop(), kill(signal), restart() }: kill() ends the
  * daemon with a signal (SIGKILL: as if it crashed; SIGTERM: a clean stop) and waits for it to exit;
  * restart() starts it again on the same data root and socket. stop() cleans everything up.
  */
-export async function startPrivateEngine() {
+export async function startPrivateEngine({ extraArgs = [] } = {}) {
   const started = Date.now();
   const base = os.tmpdir().length <= 40 ? os.tmpdir() : '/tmp'; // unix socket paths: max 108 chars
   const dir = await mkdtemp(path.join(base, 'bt-'));
@@ -104,6 +105,7 @@ export async function startPrivateEngine() {
     '--shutdown-timeout=3',
     `--containerd-namespace=berth-${tag}`,
     `--containerd-plugins-namespace=berth-${tag}-plugins`,
+    ...extraArgs,
   ];
   // Own bridge with its own subnet, so a private engine never shares docker0/IPAM with another one.
   const bridge = await createBridge(`berth-${tag}`.slice(0, 15));
@@ -448,6 +450,21 @@ export async function cleanupTestObjects(dockerHost) {
   const networks = lines((await q(['network', 'ls', '-q', '--filter', label])).stdout);
   if (networks.length) await q(['network', 'rm', ...networks]);
   return { containers: containers.length, images: images.length + dangling.length, volumes: volumes.length };
+}
+
+/** The end of a run: the test objects removed, then the engine stopped (a private one), each failure logged, none thrown. */
+export async function cleanupAndStop(engine, report) {
+  try {
+    const removed = await cleanupTestObjects(engine.dockerHost);
+    report(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
+  } catch (err) {
+    report(`cleanup failed: ${err.message}`);
+  }
+  try {
+    await engine.stop();
+  } catch (err) {
+    report(`stopping the engine failed: ${err.message}`);
+  }
 }
 
 async function up() {

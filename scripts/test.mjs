@@ -3,17 +3,17 @@
 //   npm test -- test/unit          extra argv goes to `vitest run`
 //   BERTH_SKIP_BUILD=1 npm test    skip `electron-vite build`
 // The last line printed is always `N passed, N failed, N skipped`.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanupTestObjects, ensureEngine, ensureTestImages } from './test-engine.mjs';
+import { childGroupRunner, onInterrupt } from './child-group.mjs';
+import { cleanupAndStop, ensureEngine, ensureTestImages } from './test-engine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (msg) => process.stderr.write(`[test] ${msg}\n`);
 
-let current = null; // { child, done } of the last child (its process group), until finally
+const children = childGroupRunner({ cwd: root, log });
 let interrupted = null; // signal name once SIGINT/SIGTERM arrived
 let rejectInterrupt;
 const interruption = new Promise((_, reject) => {
@@ -21,18 +21,13 @@ const interruption = new Promise((_, reject) => {
 });
 interruption.catch(() => {});
 
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    if (interrupted) {
-      log(`second ${sig}: exiting without cleanup`);
-      process.exit(130);
-    }
-    interrupted = sig;
-    log(`${sig}: stopping, then cleaning up`);
-    killGroup(sig);
-    rejectInterrupt(new Error(`interrupted by ${sig}`));
-  });
-}
+onInterrupt(log, (sig) => {
+  interrupted = sig;
+  log(`${sig}: stopping, then cleaning up`);
+  // The whole group (npx -> vitest -> workers), not just the npx wrapper.
+  children.signal(sig);
+  rejectInterrupt(new Error(`interrupted by ${sig}`));
+});
 
 /** Await a step unless a signal arrives first (the step is still awaited in finally). */
 const pending = [];
@@ -40,41 +35,6 @@ const step = (promise) => {
   pending.push(promise);
   return Promise.race([promise, interruption]);
 };
-
-/** Signal the child's whole process group (npx -> vitest -> workers), not just the npx wrapper. */
-function killGroup(sig) {
-  if (!current) return;
-  try {
-    process.kill(-current.child.pid, sig);
-  } catch {
-    /* already gone */
-  }
-}
-
-/** Run a child in its own process group (we forward signals ourselves); resolves its exit code. */
-function runChild(cmd, args, env) {
-  const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  const done = new Promise((resolve) => {
-    child.once('error', (err) => {
-      log(`${cmd}: ${err.message}`);
-      resolve(127);
-    });
-    child.once('exit', (code, sig) => resolve(code ?? 128 + (os.constants.signals[sig] ?? 1)));
-  });
-  current = { child, done };
-  // The group stays current until its leader exits; stragglers are killed in finally.
-  return done;
-}
-
-async function stopChild() {
-  if (!current) return;
-  const { done } = current;
-  killGroup('SIGTERM');
-  const exited = await Promise.race([done.then(() => true), new Promise((r) => setTimeout(r, 10_000, false))]);
-  if (!exited) log('child did not exit in 10 s: SIGKILL');
-  killGroup('SIGKILL'); // also reaps workers left behind by a wrapper that exited
-  current = null;
-}
 
 async function main() {
   const extra = process.argv.slice(2);
@@ -102,12 +62,14 @@ async function main() {
       BERTH_TEST_NOSHELL_IMAGE: images.noshell,
       // Browser-mode settings of anything under test land here, never in the user's ~/.config/berth.
       BERTH_SETTINGS_DIR: path.join(out, 'settings'),
+      // The docker CLI's config (contexts, logins) that Berth and the CLI read in tests: never the user's.
+      DOCKER_CONFIG: path.join(out, 'docker-config'),
     };
     if (process.env.BERTH_SKIP_BUILD === '1') {
       log('BERTH_SKIP_BUILD=1: skipping electron-vite build');
     } else {
       log('npx electron-vite build');
-      const code = await step(runChild('npx', ['--no-install', 'electron-vite', 'build'], env));
+      const code = await step(children.run('npx', ['--no-install', 'electron-vite', 'build'], env));
       if (code !== 0) {
         log('='.repeat(72));
         log(`BUILD FAILED: electron-vite build exited ${code}; not running tests (e2e needs the renderer).`);
@@ -118,7 +80,7 @@ async function main() {
     }
     const vitestArgs = ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`, ...extra];
     log(`npx ${vitestArgs.slice(1).join(' ')}`);
-    exitCode = await step(runChild('npx', vitestArgs, env));
+    exitCode = await step(children.run('npx', vitestArgs, env));
     counts = await readCounts(jsonFile);
     if (exitCode === 0 && counts.failed > 0) exitCode = 1;
     if (exitCode === 0 && counts.passed + counts.failed === 0) {
@@ -129,21 +91,9 @@ async function main() {
     log(interrupted ? err.message : err?.stack || String(err));
     if (interrupted) exitCode = interrupted === 'SIGINT' ? 130 : 143;
   } finally {
-    await stopChild();
+    await children.stop();
     await Promise.allSettled(pending);
-    if (engine) {
-      try {
-        const removed = await cleanupTestObjects(engine.dockerHost);
-        log(`cleanup: removed ${removed.containers} containers, ${removed.images} images, ${removed.volumes} volumes`);
-      } catch (err) {
-        log(`cleanup failed: ${err.message}`);
-      }
-      try {
-        await engine.stop();
-      } catch (err) {
-        log(`stopping the engine failed: ${err.message}`);
-      }
-    }
+    if (engine) await cleanupAndStop(engine, log);
     if (counts.total === 0) counts = await readCounts(jsonFile); // e.g. interrupted after vitest wrote it
     await rm(out, { recursive: true, force: true });
     if (interrupted && exitCode === 0) exitCode = 130;

@@ -11,6 +11,8 @@ import { fileCommandHandlers, fileStreamHandlers } from './handlers/files';
 import { imageCommandHandlers } from './handlers/images';
 import { logCommandHandlers, logStreamHandlers } from './handlers/logs';
 import { networkCommandHandlers } from './handlers/networks';
+import { enginesCommandHandlers } from './handlers/engines';
+import { EngineDirectory, type EngineDirectoryOptions } from './engine/engines/directory';
 import { registryCommandHandlers, registryStreamHandlers } from './handlers/registries';
 import { settingsCommandHandlers, settingsStreamHandlers } from './handlers/settings';
 import { statsCommandHandlers, statsStreamHandlers } from './handlers/stats';
@@ -27,6 +29,8 @@ export interface BackendOptions {
   readonly settings?: SettingsStore;
   readonly log?: (message: string, err: unknown) => void;
   readonly limits?: Partial<StreamLimits>;
+  /** Where the user's engines are found (DOCKER_CONFIG, DOCKER_HOST, DOCKER_CONTEXT); by default this process's environment. */
+  readonly engines?: EngineDirectoryOptions;
 }
 
 /** One engine served to one host: the dispatcher both transports use, and the state behind it. */
@@ -46,6 +50,7 @@ function commandHandlers(context: HandlerContext): CommandHandlers {
     ...engineCommandHandlers(context),
     ...containerCommandHandlers(context),
     ...networkCommandHandlers(context),
+    ...enginesCommandHandlers(context),
     ...statsCommandHandlers(context),
     ...logCommandHandlers(context),
     ...fileCommandHandlers(context),
@@ -77,12 +82,27 @@ function streamHandlers(context: HandlerContext): StreamHandlers {
  * dispatcher over both tables. A command that found the engine unreachable asks the monitor to
  * re-check at once (views then say so). Several engines will be several backends.
  */
-export function createBackend({ engine, host, settings = createSettingsStore(host.settingsDir), log, limits }: BackendOptions): Backend {
+export function createBackend({
+  engine,
+  host,
+  settings = createSettingsStore(host.settingsDir),
+  log,
+  limits,
+  engines = { env: process.env },
+}: BackendOptions): Backend {
   // One hub for both tables: a pull started by a command shows on the stream.
   const registryTasks = new RegistryTaskHub({
     onFinished: (task) => host.taskFinished({ kind: task.kind, subject: task.reference, ok: task.phase === 'done', startedAt: task.startedAt }),
   });
-  const context: HandlerContext = { engine, host, settings, transfers: createTransferHub(), terminals: new TerminalSessions(), registryTasks };
+  const context: HandlerContext = {
+    engine,
+    host,
+    settings,
+    transfers: createTransferHub(),
+    terminals: new TerminalSessions(),
+    registryTasks,
+    engines: new EngineDirectory(engines),
+  };
   const dispatcher = createDispatcher(commandHandlers(context), streamHandlers(context), {
     onEngineUnreachable: () => void engine.monitor.check(),
     ...(log ? { log } : {}),

@@ -2,6 +2,7 @@
 // the dispatcher depend on these types, and the backend depends on every domain.
 import type { Channel, MessageOf, ParsedInputOf, ParsedTopicInputOf, ResultOf, Topic } from '../shared/contract';
 import type { Engine } from './engine/core/engine';
+import type { EngineDirectory } from './engine/engines/directory';
 import type { StreamDisposer, StreamSink } from './engine/core/stream-sink';
 import type { RegistryTaskHub } from './engine/registries/task-hub';
 import type { TerminalSessions } from './engine/terminal/session';
@@ -28,4 +29,6 @@ export interface HandlerContext {
   readonly transfers: TransferHub;
   readonly terminals: TerminalSessions;
   readonly registryTasks: RegistryTaskHub;
+  /** The user's engines (docker contexts, DOCKER_HOST). */
+  readonly engines: EngineDirectory;
 }

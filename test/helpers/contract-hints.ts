@@ -3,6 +3,7 @@
 // sizes worth following up.
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { contextName, engineHost } from '../../src/shared/contract/engines';
 import { absoluteContainerPath } from '../../src/shared/contract/schemas';
 import type { SchemaPath } from './zod-arbitrary';
 
@@ -49,6 +50,12 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
       fc.string({ maxLength: 200 }).map((tail) => `docker run ${tail}`),
     );
   }
+  // Engine addresses: only sockets that do not exist and a loopback port nothing listens on (fuzz-scope confines them too).
+  if (schema === engineHost)
+    return fc.constantFrom('unix:///nonexistent-berth-fuzz.sock', 'tcp://127.0.0.1:9', 'ssh://fuzz@127.0.0.1:9', 'npipe://x', 'http://x');
+  if (schema === contextName) return fc.stringMatching(/^fuzz-[a-z0-9]{1,8}$/);
+  if ((key === 'ca' || key === 'cert' || key === 'key') && at.includes('tls'))
+    return fc.constantFrom('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'not pem');
   if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);
   if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
   return undefined;

@@ -207,6 +207,9 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     delete out.memoryBytes;
     delete out.memorySwapBytes;
   }
+  // Engine addresses: a socket that does not exist, so a probe reaches nothing (no ssh to anywhere,
+  // no tcp off this machine); contexts land in this run's DOCKER_CONFIG (createWorld).
+  if ((channel === 'engines.test' || channel === 'engines.add') && typeof out.host === 'string') out.host = `unix://${world.hostDir}/no-engine.sock`;
   if (channel === 'images.import' || channel === 'containers.commit' || channel === 'images.tag')
     out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
   // Registries: only a loopback port nothing listens on, so nothing is ever sent off this machine.

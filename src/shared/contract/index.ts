@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Returned } from './define';
 import { containerCommands } from './containers';
 import { networkCommands } from './networks';
+import { enginesCommands } from './engines';
 import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
 import { engineCommands, engineStreams } from './engine';
@@ -19,6 +20,7 @@ export const commands = {
   ...engineCommands,
   ...containerCommands,
   ...networkCommands,
+  ...enginesCommands,
   ...settingsCommands,
   ...statsCommands,
   ...logCommands,

@@ -16,6 +16,8 @@ interface ImageTableProps {
   onUntag(image: ImageSummary, repoTag: string): void;
 }
 
+type RowAction = 'createContainer' | 'inspect' | 'history' | 'tag' | 'push' | 'remove';
+
 export const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 /** What to call an image: its first name, else its short id. */
 export const imageLabel = (image: ImageSummary): string => image.repoTags[0] ?? shortId(image.id);
@@ -26,6 +28,15 @@ export const removalRef = (image: ImageSummary): string => (image.repoTags.lengt
 export function ImageTable({ images, pending, onCreateContainer, onInspect, onHistory, onTag, onPush, onRemove, onUntag }: ImageTableProps) {
   const { t, i18n } = useTranslation('images');
   const { reachable, gate } = useEngineGate();
+  // Inspect and History only read: they stay on while another action on the image runs.
+  const rowActions: { action: RowAction; run(image: ImageSummary): void; whileBusy?: true; danger?: true }[] = [
+    { action: 'createContainer', run: onCreateContainer },
+    { action: 'inspect', run: onInspect, whileBusy: true },
+    { action: 'history', run: onHistory, whileBusy: true },
+    { action: 'tag', run: onTag },
+    { action: 'push', run: onPush },
+    { action: 'remove', run: onRemove, danger: true },
+  ];
   return (
     <div className={`image-table-wrap${reachable ? '' : ' stale-rows'}`} data-stale={reachable ? undefined : 'true'}>
       <table className="image-table" aria-label={t('tableLabel')}>
@@ -78,52 +89,19 @@ export function ImageTable({ images, pending, onCreateContainer, onInspect, onHi
                 <td className="num">{image.containers}</td>
                 <td>
                   <div className="image-actions">
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={busy}
-                      {...gate}
-                      onClick={() => onCreateContainer(image)}
-                      aria-label={t('actions.createContainerNamed', { name: label })}
-                    >
-                      {t('actions.createContainer')}
-                    </button>
-                    <button type="button" className="small" onClick={() => onInspect(image)} {...gate} aria-label={t('actions.inspectNamed', { name: label })}>
-                      {t('actions.inspect')}
-                    </button>
-                    <button type="button" className="small" onClick={() => onHistory(image)} {...gate} aria-label={t('actions.historyNamed', { name: label })}>
-                      {t('actions.history')}
-                    </button>
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={busy}
-                      {...gate}
-                      onClick={() => onTag(image)}
-                      aria-label={t('actions.tagNamed', { name: label })}
-                    >
-                      {t('actions.tag')}
-                    </button>
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={busy}
-                      {...gate}
-                      onClick={() => onPush(image)}
-                      aria-label={t('actions.pushNamed', { name: label })}
-                    >
-                      {t('actions.push')}
-                    </button>
-                    <button
-                      type="button"
-                      className="small danger-text"
-                      disabled={busy}
-                      {...gate}
-                      onClick={() => onRemove(image)}
-                      aria-label={t('actions.removeNamed', { name: label })}
-                    >
-                      {t('actions.remove')}
-                    </button>
+                    {rowActions.map(({ action, run, whileBusy, danger }) => (
+                      <button
+                        key={action}
+                        type="button"
+                        className={danger ? 'small danger-text' : 'small'}
+                        disabled={busy && !whileBusy}
+                        {...gate}
+                        onClick={() => run(image)}
+                        aria-label={t(`actions.${action}Named`, { name: label })}
+                      >
+                        {t(`actions.${action}`)}
+                      </button>
+                    ))}
                   </div>
                 </td>
               </tr>

@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_CONTEXT } from '../../../shared/engines/engine-address';
+import { BerthError } from '../../../shared/errors';
+import type { EngineEntry, EngineIdentity, EngineList } from '../../../shared/types/engines';
+import { connectEngine } from '../core/connection';
+import { createContext, currentContextName, dockerConfigDir, readContexts, removeContext, type DockerContext } from './context-store';
+import { probeDocker, probeEndpoint, type EngineEndpoint } from './endpoint';
+import type { SshCommand } from './ssh-dial';
+
+export interface EngineDirectoryOptions {
+  /** Where DOCKER_HOST, DOCKER_CONTEXT and DOCKER_CONFIG are read. */
+  env: NodeJS.ProcessEnv;
+  /** The ssh command and its leading options (tests add `-F config`). */
+  sshCommand?: SshCommand;
+  /** How long one engine may take to answer a probe; an unreachable one never delays the others more. */
+  probeTimeoutMs?: number;
+}
+
+const DEFAULT_PROBE_TIMEOUT_MS = 5000;
+
+/** The endpoint of a stored context, its TLS files read. */
+async function endpointOf(context: DockerContext): Promise<EngineEndpoint> {
+  const read = (file: string | undefined) => (file ? readFile(file, 'utf8') : Promise.resolve(undefined));
+  const [ca, cert, key] = await Promise.all([read(context.tls.ca), read(context.tls.cert), read(context.tls.key)]);
+  return { host: context.host, tls: { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) }, skipTlsVerify: context.skipTlsVerify };
+}
+
+/**
+ * The user's engines, where the docker CLI keeps them: its contexts and DOCKER_HOST. Adding and
+ * removing one writes the CLI's own context store, so `docker context ls` agrees.
+ */
+export class EngineDirectory {
+  private readonly probeTimeoutMs: number;
+
+  constructor(private readonly options: EngineDirectoryOptions) {
+    this.probeTimeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  }
+
+  /** Read at each use, as the CLI reads it at each run. */
+  private get configDir(): string {
+    return dockerConfigDir(this.options.env);
+  }
+
+  /** Every engine, each probed at the same time (one that does not answer costs at most the probe timeout). */
+  async list(): Promise<EngineList> {
+    const [{ contexts, problems }, current] = await Promise.all([readContexts(this.configDir), currentContextName(this.options.env, this.configDir)]);
+    const entries = await Promise.all([
+      this.defaultEntry(current === DEFAULT_CONTEXT),
+      ...contexts.map((context) => this.contextEntry(context, context.name === current)),
+    ]);
+    return { engines: entries, problems };
+  }
+
+  /** Tries the endpoint: the engine's identity, or a BerthError saying why it cannot be reached. */
+  test(endpoint: EngineEndpoint): Promise<EngineIdentity> {
+    return probeEndpoint(endpoint, { timeoutMs: this.probeTimeoutMs, ...(this.options.sshCommand ? { sshCommand: this.options.sshCommand } : {}) });
+  }
+
+  /** Stores a new context, then says how it answers now. */
+  async add(engine: EngineEndpoint & { name: string; description?: string }): Promise<EngineEntry> {
+    await createContext(this.configDir, {
+      name: engine.name,
+      host: engine.host,
+      ...(engine.description !== undefined ? { description: engine.description } : {}),
+      ...(engine.tls ? { tls: engine.tls } : {}),
+      ...(engine.skipTlsVerify !== undefined ? { skipTlsVerify: engine.skipTlsVerify } : {}),
+    });
+    const current = await currentContextName(this.options.env, this.configDir);
+    const stored = (await readContexts(this.configDir)).contexts.find((context) => context.name === engine.name);
+    if (!stored) throw new BerthError('INTERNAL', `The context ${engine.name} was written but cannot be read back.`);
+    return this.contextEntry(stored, stored.name === current);
+  }
+
+  /** Removes a stored context; the one the docker CLI uses now is refused, as `docker context rm` does without -f. */
+  async remove(id: string): Promise<void> {
+    const current = await currentContextName(this.options.env, this.configDir);
+    if (id === current && id !== DEFAULT_CONTEXT) {
+      throw new BerthError('CONFLICT', `${id} is the docker CLI's current context: switch the CLI to another one first (docker context use default).`);
+    }
+    await removeContext(this.configDir, id);
+  }
+
+  private async defaultEntry(current: boolean): Promise<EngineEntry> {
+    const { docker, host } = connectEngine(this.options.env);
+    const fromEnv = Boolean(this.options.env.DOCKER_HOST?.trim());
+    const base = {
+      id: DEFAULT_CONTEXT,
+      name: DEFAULT_CONTEXT,
+      description: fromEnv ? 'DOCKER_HOST' : 'The default socket',
+      endpoint: host,
+      source: fromEnv ? ('env' as const) : ('default' as const),
+      current,
+      tls: this.options.env.DOCKER_TLS_VERIFY === '1' || Boolean(this.options.env.DOCKER_CERT_PATH),
+    };
+    return this.withState(base, () => probeDocker(docker, host, this.probeTimeoutMs));
+  }
+
+  private async contextEntry(context: DockerContext, current: boolean): Promise<EngineEntry> {
+    const base = {
+      id: context.name,
+      name: context.name,
+      description: context.description,
+      endpoint: context.host,
+      source: context.addedByBerth ? ('added' as const) : ('context' as const),
+      current,
+      tls: Boolean(context.tls.ca || context.tls.cert || context.skipTlsVerify),
+    };
+    return this.withState(base, async () => this.test(await endpointOf(context)));
+  }
+
+  private async withState(base: Omit<EngineEntry, 'state'>, probe: () => Promise<EngineIdentity>): Promise<EngineEntry> {
+    try {
+      return { ...base, state: 'connected', identity: await probe() };
+    } catch (err) {
+      return { ...base, state: 'unreachable', reason: err instanceof BerthError ? err.message : String(err) };
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** Where Berth found an engine: a docker CLI context, DOCKER_HOST, the platform's default socket, or a context added in Berth. */
+type EngineSource = 'context' | 'env' | 'default' | 'added';
+
+/** What `docker version` says of a server Berth reached. */
+export interface EngineIdentity {
+  serverVersion: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+}
+
+export interface EngineEntry {
+  /** The context's name (`default` for DOCKER_HOST or the default socket): what `docker --context` takes. */
+  id: string;
+  name: string;
+  description: string;
+  /** unix://…, tcp://…, ssh://… */
+  endpoint: string;
+  source: EngineSource;
+  /** The engine the docker CLI would use now (DOCKER_HOST, DOCKER_CONTEXT, then config.json). */
+  current: boolean;
+  /** TLS material or skip-verify is configured for it. */
+  tls: boolean;
+  state: 'connected' | 'unreachable';
+  /** Why it is unreachable, in plain words. */
+  reason?: string;
+  identity?: EngineIdentity;
+}
+
+export interface EngineList {
+  engines: EngineEntry[];
+  /** Context files that could not be read (the others are listed). */
+  problems: string[];
+}
