@@ -35,8 +35,10 @@ export function PruneDialog({ onClose, onPruned }: { onClose(): void; onPruned(o
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
   const [failure, setFailure] = useState<Error>();
-  const shown = parsed.ok && !pending ? preview : undefined;
-  const count = shown?.containers.length ?? 0;
+  // While a new preview is on its way the last one stays (dimmed), but only a current one can be confirmed.
+  const displayed = parsed.ok ? preview : undefined;
+  const shown = displayed && !pending ? displayed : undefined;
+  const count = displayed?.containers.length ?? 0;
   const cli = containerPruneCommand(parsed.ok ? parsed.filters : { label: [] });
 
   const confirm = async (): Promise<void> => {
@@ -117,13 +119,13 @@ export function PruneDialog({ onClose, onPruned }: { onClose(): void; onPruned(o
             {t('prune.changed')}
           </p>
         )}
-        <PrunePreviewTable preview={shown} language={i18n.language} />
+        {parsed.ok && <PrunePreviewTable preview={displayed} updating={pending} language={i18n.language} />}
         {failure && <ErrorMessage error={failure} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('prune.cancel')}
           </button>
-          <button type="submit" className="danger" disabled={busy || count === 0 || !parsed.ok} {...gate}>
+          <button type="submit" className="danger" disabled={busy || !shown || count === 0} {...gate}>
             {busy ? t('prune.pruning') : t('prune.confirm', { count })}
           </button>
         </div>
@@ -132,7 +134,7 @@ export function PruneDialog({ onClose, onPruned }: { onClose(): void; onPruned(o
   );
 }
 
-function PrunePreviewTable({ preview, language }: { preview: ShownPreview | undefined; language: string }) {
+function PrunePreviewTable({ preview, updating, language }: { preview: ShownPreview | undefined; updating: boolean; language: string }) {
   const { t } = useTranslation('list-tools');
   const { t: tc } = useTranslation('containers');
   if (!preview)
@@ -143,12 +145,12 @@ function PrunePreviewTable({ preview, language }: { preview: ShownPreview | unde
     );
   if (preview.containers.length === 0)
     return (
-      <p className="muted" role="status" data-testid="prune-summary">
+      <p className={`muted${updating ? ' prune-updating' : ''}`} role="status" data-testid="prune-summary">
         {t('prune.nothing')}
       </p>
     );
   return (
-    <>
+    <div className={`prune-preview-block${updating ? ' prune-updating' : ''}`} aria-busy={updating}>
       <p role="status" data-testid="prune-summary">
         {t('prune.summary', { count: preview.containers.length, size: formatBytes(preview.spaceReclaimable) })}
       </p>
@@ -177,6 +179,6 @@ function PrunePreviewTable({ preview, language }: { preview: ShownPreview | unde
           </tbody>
         </table>
       </div>
-    </>
+    </div>
   );
 }
