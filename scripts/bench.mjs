@@ -26,6 +26,7 @@ const BENCHES = [
   { name: 'logs', file: 'scripts/bench/logs.ts', needsRenderer: true },
   { name: 'terminal', file: 'scripts/bench/terminal.ts', needsRenderer: true },
   { name: 'registry', file: 'scripts/bench/registry.ts' },
+  { name: 'volumes', file: 'scripts/bench/volumes.ts' },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -18,6 +18,7 @@ import { settingsCommandHandlers, settingsStreamHandlers } from './handlers/sett
 import { statsCommandHandlers, statsStreamHandlers } from './handlers/stats';
 import { terminalCommandHandlers, terminalStreamHandlers } from './handlers/terminal';
 import { transferCommandHandlers, transferStreamHandlers } from './handlers/transfers';
+import { volumeCommandHandlers } from './handlers/volumes';
 import type { HostServices } from './host';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createTransferHub, type TransferHub } from './transfers/hub';
@@ -31,6 +32,19 @@ export interface BackendOptions {
   readonly limits?: Partial<StreamLimits>;
   /** Where the user's engines are found (DOCKER_CONFIG, DOCKER_HOST, DOCKER_CONTEXT); by default this process's environment. */
   readonly engines?: EngineDirectoryOptions;
+  /** State the backends of several engines share (backends.ts); by default this backend's own. */
+  readonly shared?: SharedState;
+}
+
+/** What is the host's rather than one engine's: transfers (and browser-mode tickets), terminal sessions by id, the engine directory. */
+export interface SharedState {
+  readonly transfers: TransferHub;
+  readonly terminals: TerminalSessions;
+  readonly engines: EngineDirectory;
+}
+
+export function createSharedState(engines: EngineDirectoryOptions): SharedState {
+  return { transfers: createTransferHub(), terminals: new TerminalSessions(), engines: new EngineDirectory(engines) };
 }
 
 /** One engine served to one host: the dispatcher both transports use, and the state behind it. */
@@ -50,6 +64,7 @@ function commandHandlers(context: HandlerContext): CommandHandlers {
     ...engineCommandHandlers(context),
     ...containerCommandHandlers(context),
     ...networkCommandHandlers(context),
+    ...volumeCommandHandlers(context),
     ...enginesCommandHandlers(context),
     ...statsCommandHandlers(context),
     ...logCommandHandlers(context),
@@ -80,7 +95,8 @@ function streamHandlers(context: HandlerContext): StreamHandlers {
 /**
  * The composition root: builds everything with state for one engine and one host, and the
  * dispatcher over both tables. A command that found the engine unreachable asks the monitor to
- * re-check at once (views then say so). Several engines will be several backends.
+ * re-check at once (views then say so). Several engines are several backends sharing one
+ * SharedState (backends.ts).
  */
 export function createBackend({
   engine,
@@ -89,6 +105,7 @@ export function createBackend({
   log,
   limits,
   engines = { env: process.env },
+  shared = createSharedState(engines),
 }: BackendOptions): Backend {
   // One hub for both tables: a pull started by a command shows on the stream.
   const registryTasks = new RegistryTaskHub({
@@ -98,10 +115,10 @@ export function createBackend({
     engine,
     host,
     settings,
-    transfers: createTransferHub(),
-    terminals: new TerminalSessions(),
+    transfers: shared.transfers,
+    terminals: shared.terminals,
     registryTasks,
-    engines: new EngineDirectory(engines),
+    engines: shared.engines,
   };
   const dispatcher = createDispatcher(commandHandlers(context), streamHandlers(context), {
     onEngineUnreachable: () => void engine.monitor.check(),

@@ -33,6 +33,8 @@ function say(language: Language, key: string, values: Record<string, string | nu
 
 const base = uniqueName('a11y');
 const names = { running: `${base}-web`, exited: `${base}-done`, paused: `${base}-paused` };
+/** A volume a (never started) container uses, so the Volumes view's remove dialog lists a user. */
+const volume = { name: `${base}-data`, user: `${base}-data-user` };
 const LOGIN_SERVER = 'registry.example.test';
 let dockerConfig = '';
 const savedDockerConfig = process.env.DOCKER_CONFIG;
@@ -51,6 +53,8 @@ beforeAll(async () => {
   const paused = await create(names.paused, ['sleep', '600']);
   await paused.start();
   await paused.pause();
+  await docker().createVolume({ Name: volume.name, Labels: { ...TEST_LABELS } });
+  await create(volume.user, ['true'], { HostConfig: { Binds: [`${volume.name}:/data`] } });
   // One login in a docker config of this test's own, so Settings lists a registry.
   dockerConfig = await mkdtemp(path.join(tmpdir(), 'berth-a11y-docker-'));
   const auth = Buffer.from('someone:not-a-secret').toString('base64');
@@ -62,6 +66,14 @@ afterAll(async () => {
   if (savedDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
   else process.env.DOCKER_CONFIG = savedDockerConfig;
   if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true });
+  await docker()
+    .getContainer(volume.user)
+    .remove({ force: true })
+    .catch(() => undefined);
+  await docker()
+    .getVolume(volume.name)
+    .remove()
+    .catch(() => undefined);
 });
 
 /** One language and theme: opens every screen in turn and scans it. */
@@ -87,7 +99,7 @@ class Walk {
     return scope.getByRole('button', { name: this.t(key, values), exact: true });
   }
 
-  async goTo(view: 'containers' | 'images' | 'events' | 'engine' | 'settings'): Promise<void> {
+  async goTo(view: 'containers' | 'images' | 'volumes' | 'events' | 'engine' | 'settings'): Promise<void> {
     await this.button(this.page.getByRole('navigation'), `common:nav.${view}`).click();
     await this.page.getByRole('heading', { name: this.t(`${view}:title`), level: 1 }).waitFor();
   }
@@ -246,6 +258,32 @@ async function detailScreens(walk: Walk): Promise<void> {
     await walk.scan(`detail tab ${tab}`);
     await TAB_EXTRAS[tab]?.(walk);
   }
+  // Rename, Resources (docker update) and the Wait for exit panel, from the header.
+  const actions = page.locator('.detail-actions');
+  await walk.dialog('rename dialog', () => walk.button(actions, 'manage:rename.open').click(), walk.t('manage:rename.title', { name: names.running }));
+  await walk.button(actions, 'manage:rename.open').click();
+  const rename = page.getByRole('dialog', { name: walk.t('manage:rename.title', { name: names.running }) });
+  await rename.getByRole('textbox').fill('_bad name');
+  await rename.locator('#rename-problem').filter({ hasText: /\S/ }).waitFor();
+  await walk.scan('rename dialog with a problem');
+  await page.keyboard.press('Escape');
+  await rename.waitFor({ state: 'detached' });
+  await walk.button(actions, 'manage:update.open').click();
+  const resources = page.getByRole('dialog', { name: walk.t('manage:update.title', { name: names.running }) });
+  await resources.locator('#update-memory').waitFor({ timeout: 15_000 });
+  await walk.scan('resources dialog');
+  await resources.locator('#update-memory').fill('1g');
+  await resources.locator('#update-pidsLimit').fill('0');
+  await resources.locator('#update-memorySwap-problem').filter({ hasText: /\S/ }).waitFor();
+  await walk.scan('resources dialog with problems');
+  await page.keyboard.press('Escape');
+  await resources.waitFor({ state: 'detached' });
+  await walk.button(actions, 'manage:wait.open').click();
+  const waiting = page.getByRole('region', { name: walk.t('manage:wait.label') });
+  await waiting.waitFor();
+  await walk.scan('waiting for exit');
+  await page.keyboard.press('Escape');
+  await waiting.waitFor({ state: 'detached' });
   // At the smallest window the tabs that do not fit go into a "More" menu (all of Korean's short names fit).
   await page.setViewportSize({ width: 1024, height: 640 });
   const more = walk.button(page, 'detail:tabsMore');
@@ -296,6 +334,28 @@ async function imagesScreens(walk: Walk): Promise<void> {
   await walk.button(form, 'create:actions.cancel').click();
 }
 
+async function volumesScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goTo('volumes');
+  const used = page.locator(`tr[data-volume-name="${volume.name}"]`);
+  await used.getByText(volume.user).waitFor({ timeout: 15_000 });
+  await walk.scan('volumes list');
+  const action = (index: number) => () => used.locator('.volume-actions button').nth(index).click();
+  await walk.dialog('volume inspect dialog', action(0));
+  await walk.dialog('volume files dialog', async () => {
+    await action(1)();
+    await page.getByText(walk.t('volumes:browse.emptyFolder')).waitFor({ timeout: 15_000 });
+  });
+  await walk.dialog('volume remove confirm, in use', action(2));
+  await walk.dialog('volume create dialog', () => walk.button(page, 'volumes:create.open').first().click(), walk.t('volumes:create.title'));
+  await walk.button(page, 'volumes:prune.open').click();
+  const prune = page.getByRole('dialog', { name: walk.t('volumes:prune.title') });
+  await prune.locator('.prune-preview, .muted').first().waitFor();
+  await walk.scan('volume prune preview');
+  await page.keyboard.press('Escape');
+  await prune.waitFor({ state: 'detached' });
+}
+
 async function otherViews(walk: Walk): Promise<void> {
   const { page } = walk;
   await walk.goTo('events');
@@ -332,6 +392,7 @@ describe('accessibility: axe-core over every screen', () => {
         await containersScreens(walk);
         await detailScreens(walk);
         await imagesScreens(walk);
+        await volumesScreens(walk);
         await otherViews(walk);
       } finally {
         findings.push(...walk.findings);

@@ -8,7 +8,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Dispatcher } from '../../src/main/dispatch';
 import { createEngine, type Engine } from '../../src/main/engine/core/engine';
-import { createBackend, type Backend } from '../../src/main/backend';
+import type { Backend } from '../../src/main/backend';
+import { createBackends } from '../../src/main/backends';
 import { webHost } from '../../src/main/host';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { removeTestContainers } from '../helpers/engine';
@@ -40,7 +41,8 @@ export async function startBrowserMode(env: NodeJS.ProcessEnv = process.env): Pr
   engine.monitor.start();
   const settingsDir = await mkdtemp(path.join(tmpdir(), 'berth-e2e-settings-'));
   const host = { ...webHost, settingsDir };
-  const backend = createBackend({ engine, host });
+  // As `npm run web` serves it: the engine given, and any docker context by its `engine` field.
+  const backend = createBackends({ engine, host, engines: { env } });
   const web = await startWebServer({ backend, staticRoot, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
@@ -65,6 +67,7 @@ export async function startBrowserMode(env: NodeJS.ProcessEnv = process.env): Pr
     async close() {
       await browser.close();
       await web.close();
+      backend.dispose();
       engine.monitor.stop();
       await rm(settingsDir, { recursive: true, force: true });
     },

@@ -132,6 +132,9 @@ describe('browser mode: the engine goes away and comes back', () => {
     await nav('Images');
     await page.getByTestId('engine-wait').waitFor({ timeout: OUTAGE_TIMEOUT });
     expect(await offWithReason(page.getByRole('button', { name: 'Pull…' }))).toBe(true);
+    await nav('Volumes');
+    await page.getByTestId('engine-wait').waitFor({ timeout: OUTAGE_TIMEOUT });
+    expect(await offWithReason(page.getByRole('button', { name: 'Create volume…' }))).toBe(true);
     await nav('Events');
     await waitFor(async () => /waiting for the engine/.test(await page.locator('.events-count').innerText()), {
       timeout: OUTAGE_TIMEOUT,

@@ -75,7 +75,7 @@ describe('browser mode: reduced motion and 200 % text', () => {
     const check = async (where: string): Promise<void> => {
       for (const cut of await page.evaluate(cutControls)) problems.push(`${where}: ${cut}`);
     };
-    for (const view of ['Images', 'Events', 'Engine', 'Settings', 'Containers']) {
+    for (const view of ['Images', 'Volumes', 'Events', 'Engine', 'Settings', 'Containers']) {
       await page.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
       await page.getByRole('heading', { name: view, level: 1 }).waitFor();
       await check(view);

@@ -3,7 +3,7 @@
 // sizes worth following up.
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { contextName, engineHost } from '../../src/shared/contract/engines';
+import { contextName, engineHost, sshHost } from '../../src/shared/contract/engines';
 import { absoluteContainerPath } from '../../src/shared/contract/schemas';
 import type { SchemaPath } from './zod-arbitrary';
 
@@ -50,9 +50,20 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
       fc.string({ maxLength: 200 }).map((tail) => `docker run ${tail}`),
     );
   }
+  // Volumes: the local driver (another one makes the engine look for a plugin for 15 s), and the options it
+  // knows (a tmpfs volume), with an unknown one now and then.
+  if (key === 'driver') return fc.constant('local');
+  if (key === 'driverOptions')
+    return fc.oneof(
+      fc.constant({}),
+      fc.constant({ type: 'tmpfs', device: 'tmpfs', o: 'size=1m' }),
+      fc.dictionary(fc.constantFrom('type', 'device', 'o', 'bogus'), fc.constantFrom('tmpfs', 'size=1m', 'none', ''), { maxKeys: 3 }),
+    );
   // Engine addresses: only sockets that do not exist and a loopback port nothing listens on (fuzz-scope confines them too).
   if (schema === engineHost)
     return fc.constantFrom('unix:///nonexistent-berth-fuzz.sock', 'tcp://127.0.0.1:9', 'ssh://fuzz@127.0.0.1:9', 'npipe://x', 'http://x');
+  if (schema === sshHost) return fc.constantFrom('ssh://fuzz@127.0.0.1:9', 'ssh://127.0.0.1:9/run/docker.sock');
+  if (key === 'fingerprint') return fc.constantFrom(`SHA256:${'A'.repeat(43)}`, 'MD5:aa', `SHA256:${'b'.repeat(43)}`);
   if (schema === contextName) return fc.stringMatching(/^fuzz-[a-z0-9]{1,8}$/);
   if ((key === 'ca' || key === 'cert' || key === 'key') && at.includes('tls'))
     return fc.constantFrom('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'not pem');

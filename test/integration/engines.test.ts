@@ -3,7 +3,7 @@
 // gone, and contexts added through Berth that the docker CLI then lists. Real parts: a second
 // dockerd with --tlsverify, Debian's sshd, the docker CLI in a temporary DOCKER_CONFIG.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,7 @@ import { createBackend } from '../../src/main/backend';
 import { createEngine } from '../../src/main/engine/core/engine';
 import type { Dispatcher } from '../../src/main/dispatch';
 import { webHost } from '../../src/main/host';
-import type { EngineEntry, EngineList } from '../../src/shared/types/engines';
+import type { EngineEntry, EngineList, HostKey } from '../../src/shared/types/engines';
 import { startSshServer, startTlsEngine, type SshServer, type TlsEngine } from '../helpers/remote-engines';
 
 const exec = promisify(execFile);
@@ -140,5 +140,42 @@ describe('engines', () => {
     await dockerCli('context', 'use', 'default');
     await expect(invoke('engines.remove', { id: 'default' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(invoke('engines.remove', { id: 'gone' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('shows an unknown ssh host key, refuses to trust a fingerprint the host does not have, and connects once the right one is trusted', async () => {
+    // Its own known_hosts, empty: the host is new to this user.
+    const knownHosts = `${ssh.knownHosts}.fresh`;
+    await writeFile(knownHosts, '');
+    const config = `${ssh.clientConfig}.fresh`;
+    await writeFile(config, (await readFile(ssh.clientConfig, 'utf8')).replace(ssh.knownHosts, knownHosts));
+    const env = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKER_CONFIG: configDir };
+    const fresh = createBackend({
+      engine: createEngine(env),
+      host: webHost,
+      engines: { env, sshCommand: ['ssh', '-F', config], probeTimeoutMs: 15_000 },
+    }).dispatcher;
+    const call = async <T>(channel: string, input: unknown): Promise<T> => {
+      const outcome = await fresh.invoke(channel, input);
+      if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+      return outcome.result as T;
+    };
+
+    await expect(call('engines.test', { host: ssh.host })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('not known yet') });
+    const key = await call<HostKey>('engines.hostKey', { host: ssh.host });
+    expect(key).toEqual({ host: `[127.0.0.1]:${ssh.port}`, keyType: 'ssh-ed25519', fingerprint: ssh.fingerprint, known: false });
+
+    const wrong = `SHA256:${'A'.repeat(43)}`;
+    await expect(call('engines.trustHostKey', { host: ssh.host, fingerprint: wrong })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await readFile(knownHosts, 'utf8')).toBe('');
+
+    expect(await call<HostKey>('engines.trustHostKey', { host: ssh.host, fingerprint: ssh.fingerprint })).toMatchObject({ known: true });
+    // ssh itself now accepts the host: the real client, with nothing but that known_hosts line.
+    await exec('ssh', ['-F', config, '-o', 'BatchMode=yes', '-p', String(ssh.port), 'root@127.0.0.1', 'true']);
+    const identity = await call<{ serverVersion: string }>('engines.test', { host: ssh.host });
+    expect(identity.serverVersion).toMatch(/^\d+\.\d+/);
+    // Trusting again adds nothing.
+    const lines = (await readFile(knownHosts, 'utf8')).split('\n').filter(Boolean).length;
+    await call('engines.trustHostKey', { host: ssh.host, fingerprint: ssh.fingerprint });
+    expect((await readFile(knownHosts, 'utf8')).split('\n').filter(Boolean)).toHaveLength(lines);
   });
 });

@@ -27,6 +27,10 @@ const UNREACHABLE_REGISTRY = '127.0.0.1:9';
 
 /** A name no container has: refs the fuzz may send to commands that change things. */
 export const NONE_REF_PREFIX = 'berth-test-fuzz-none-';
+/** Volumes the fuzz makes (and alone may remove): this prefix, and the test label. */
+const FUZZ_VOLUME_PREFIX = 'berth-test-fuzz-vol-';
+/** The volume whose files the fuzz browses (files.* with a volume target); made by ensureOwnObjects. */
+const FUZZ_FILES_VOLUME = `${FUZZ_VOLUME_PREFIX}files`;
 const noneRef = fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).map((tail) => `${NONE_REF_PREFIX}${tail}`);
 
 /** Channels whose valid inputs wait on the engine for long (stats waits for a second sample, run starts a container, …). */
@@ -145,12 +149,26 @@ export async function ensureOwnObjects(world: FuzzWorld): Promise<void> {
     await made.start();
     world.busy = { id: made.id, name };
   }
+  await docker().createVolume({ Name: FUZZ_FILES_VOLUME, Labels: { ...TEST_LABELS, 'berth.test.fuzz': '1' } });
   const [repo, tag] = world.ownTag.split(':') as [string, string];
   await docker().getImage(testImage).tag({ repo, tag });
 }
 
 function ownRefs(world: FuzzWorld): string[] {
   return [world.idle.id, world.idle.name, world.busy.id, world.busy.name, world.busy.id.slice(0, 12), `/${world.idle.name}`];
+}
+
+const fuzzVolumeName = fc.stringMatching(/^[a-z0-9]{1,6}$/).map((tail) => `${FUZZ_VOLUME_PREFIX}${tail}`);
+
+/** Removes the volumes the fuzz made (after its run). */
+export async function removeFuzzVolumes(): Promise<void> {
+  const { Volumes } = await docker().listVolumes({ filters: { label: ['berth.test=1'] } });
+  for (const volume of Volumes ?? [])
+    if (volume.Name.startsWith(FUZZ_VOLUME_PREFIX) || volume.Labels?.['berth.test.fuzz'] === '1')
+      await docker()
+        .getVolume(volume.Name)
+        .remove()
+        .catch(() => undefined);
 }
 
 const lastKey = (at: SchemaPath): string | number | undefined => at[at.length - 1];
@@ -163,6 +181,8 @@ export function scopedOverride(world: FuzzWorld, channel: string): Override {
       if (channel === 'containers.create' || channel === 'containers.run') return fc.constant(testImage);
       return fc.oneof(fc.constantFrom(world.ownTag, testImage), noneRef);
     }
+    if (channel.startsWith('volumes.') && lastKey(at) === 'name') return fc.oneof(fuzzVolumeName, noneRef);
+    if (channel.startsWith('files.') && lastKey(at) === 'volume') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), noneRef);
     if (lastKey(at) === 'ref' && channel === 'images.untag') return fc.constantFrom(world.ownTag, `${NONE_REF_PREFIX}x:a`);
     return contractHint(at, schema);
   };
@@ -182,7 +202,9 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   if (!isPlain(input)) return input;
   const out: Plain = { ...input };
   const own = new Set(ownRefs(world).map(normalRef));
-  if ('id' in out && channel !== 'images.inspect' && !own.has(normalRef(out.id))) out.id = `${NONE_REF_PREFIX}id`;
+  if ('id' in out && out.id !== undefined && channel !== 'images.inspect' && !own.has(normalRef(out.id))) out.id = `${NONE_REF_PREFIX}id`;
+  // files.* on a volume: only the fuzz's own (read through a helper container the handler removes).
+  if (channel.startsWith('files.') && out.volume !== undefined && out.volume !== FUZZ_FILES_VOLUME) out.volume = `${NONE_REF_PREFIX}vol`;
   // The fuzz's containers run `sleep`, which ignores SIGTERM as PID 1: any stop timeout (default 10 s)
   // would be waited out in full.
   if (channel === 'containers.stop' || channel === 'containers.restart') out.timeout = 0;
@@ -192,6 +214,20 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   // Container prune takes every stopped container on the engine that matches: only a label no
   // container has (the engine ANDs label filters), so it removes nothing another test made.
   if (channel === 'containers.prune' || channel === 'containers.prunePreview') {
+    const filters = isPlain(out.filters) ? out.filters : {};
+    const labels = Array.isArray(filters.label) ? filters.label : [];
+    out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
+  }
+  // Volumes: the fuzz creates its own (prefix and labels), removes only those, and prunes only a label no
+  // volume has, so no other test's volume (running beside it on the engine) is ever touched.
+  if (channel === 'volumes.create') {
+    out.name = typeof out.name === 'string' ? `${FUZZ_VOLUME_PREFIX}${randomBytes(3).toString('hex')}` : undefined;
+    out.labels = { ...(isPlain(out.labels) ? out.labels : {}), ...TEST_LABELS, 'berth.test.fuzz': '1' };
+    // Any other driver makes the engine look for that plugin for about 15 s: local only.
+    out.driver = 'local';
+  }
+  if (channel === 'volumes.remove' && !(typeof out.name === 'string' && out.name.trim().startsWith(FUZZ_VOLUME_PREFIX))) out.name = `${NONE_REF_PREFIX}vol`;
+  if (channel === 'volumes.prune' || channel === 'volumes.prunePreview') {
     const filters = isPlain(out.filters) ? out.filters : {};
     const labels = Array.isArray(filters.label) ? filters.label : [];
     out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
@@ -210,6 +246,8 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   // Engine addresses: a socket that does not exist, so a probe reaches nothing (no ssh to anywhere,
   // no tcp off this machine); contexts land in this run's DOCKER_CONFIG (createWorld).
   if ((channel === 'engines.test' || channel === 'engines.add') && typeof out.host === 'string') out.host = `unix://${world.hostDir}/no-engine.sock`;
+  // Host keys: a loopback port nothing listens on, so nothing is scanned and known_hosts is never written.
+  if (channel === 'engines.hostKey' || channel === 'engines.trustHostKey') out.host = 'ssh://fuzz@127.0.0.1:9';
   if (channel === 'images.import' || channel === 'containers.commit' || channel === 'images.tag')
     out.repository = `berth-test/fuzz-${randomBytes(3).toString('hex')}`;
   // Registries: only a loopback port nothing listens on, so nothing is ever sent off this machine.

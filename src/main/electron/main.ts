@@ -2,7 +2,7 @@ import { app, BrowserWindow, nativeTheme } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/core/engine';
-import { createBackend } from '../backend';
+import { createBackends } from '../backends';
 import { DEFAULT_SETTINGS, type LanguageSetting } from '../../shared/contract/settings';
 import { engineInfo } from '../engine/core/info';
 import { createSettingsStore } from '../settings/store';
@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   const engine = createEngine();
   const settingsDir = desktopSettingsDir();
   const settings = createSettingsStore(settingsDir);
-  const backend = createBackend({ engine, host: createElectronHost(settingsDir, settings), settings, log: (message, err) => console.error(message, err) });
+  const backend = createBackends({ engine, host: createElectronHost(settingsDir, settings), settings, log: (message, err) => console.error(message, err) });
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -87,5 +87,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => engine.monitor.stop());
+  app.on('before-quit', () => {
+    engine.monitor.stop();
+    backend.dispose();
+  });
 }

@@ -1,6 +1,6 @@
 import type { CommandHandlers, HandlerContext } from '../handler-types';
 
-type EnginesCommands = Pick<CommandHandlers, 'engines.list' | 'engines.add' | 'engines.remove' | 'engines.test'>;
+type EnginesCommands = Pick<CommandHandlers, 'engines.list' | 'engines.add' | 'engines.remove' | 'engines.test' | 'engines.hostKey' | 'engines.trustHostKey'>;
 
 /** The user's engines: docker contexts and DOCKER_HOST (engine/engines/). */
 export function enginesCommandHandlers({ engines }: HandlerContext): EnginesCommands {
@@ -18,5 +18,7 @@ export function enginesCommandHandlers({ engines }: HandlerContext): EnginesComm
       return { removed: id };
     },
     'engines.test': (input) => engines.test(endpoint(input)),
+    'engines.hostKey': ({ host }) => engines.hostKey(host),
+    'engines.trustHostKey': ({ host, fingerprint }) => engines.trustHostKey(host, fingerprint),
   };
 }

@@ -13,6 +13,8 @@ import { copyTarIn, findConflicts, hostItemsSource, planCopyIn, streamedTarSourc
 import { runCopyOut, prepareCopyOut } from '../engine/files/copy-out';
 import { archiveSource, fileContentSource, removedDuringCopy } from '../engine/files/download';
 import { listDirectory, readFile, watchListing } from '../engine/files/list';
+import { listVolumeFolder, readVolumeFile, statVolumePath } from '../engine/volumes/files';
+import { fileTarget } from '../engine/volumes/helper';
 import { TAR_FILTERS } from '../transfers/dialogs';
 import { startDownload } from '../transfers/download';
 import type { TransferHub } from '../transfers/hub';
@@ -80,14 +82,18 @@ async function copyFolderOut(
 export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }: HandlerContext): FileCommands {
   const pendingReplacements: PendingReplacements = new TicketBook<string>();
   return {
-    'files.list': ({ id, path: folder, full }) => listDirectory(docker, id, folder, full),
-    'files.stat': async ({ id, path: target }) => {
+    'files.list': ({ id, volume, path: folder, full }) =>
+      id !== undefined ? listDirectory(docker, id, folder, full) : listVolumeFolder(docker, volume!, folder, full),
+    'files.stat': async ({ id, volume, path: target }) => {
+      if (id === undefined) return statVolumePath(docker, volume!, target);
       const { resolvedTarget: _resolved, ...entry } = await statPath(docker, id, target);
       return entry;
     },
-    'files.read': ({ id, path: file, maxBytes }) => readFile(docker, id, file, maxBytes),
-    'files.conflicts': async ({ id, destination, names }) => {
-      const { folder: _folder, ...conflicts } = await findConflicts(docker, id, destination, names);
+    'files.read': ({ id, volume, path: file, maxBytes }) =>
+      id !== undefined ? readFile(docker, id, file, maxBytes) : readVolumeFile(docker, volume!, file, maxBytes),
+    'files.conflicts': async ({ id, volume, destination, names }) => {
+      const target = fileTarget(docker, { id, volume });
+      const { folder: _folder, ...conflicts } = await target.within((cid) => findConflicts(docker, cid, target.inside(destination), names));
       return conflicts;
     },
     'files.pickItems': async ({ folders }) => {
@@ -95,33 +101,39 @@ export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }
       const chosen = await host.chooseOpenPaths({ purpose: 'upload', folders, multiple: true });
       return Promise.all(chosen.map((item) => hub.files.adoptItem(item)));
     },
-    'files.copyIn': async ({ id, destination, overwrite, source }) => {
+    'files.copyIn': async ({ id, volume, destination, overwrite, source }) => {
+      // A volume's helper lives for the planning, then again for the copy itself (removed even when it fails or is cancelled).
+      const target = fileTarget(docker, { id, volume });
       if (source.kind === 'upload') {
-        const plan = await planCopyIn(docker, id, destination, source.names, overwrite);
+        const plan = await target.within((cid) => planCopyIn(docker, cid, target.inside(destination), source.names, overwrite));
         return startUpload(hub, host, {
           source: { kind: 'upload', filename: itemsLabel(source.names), sizeBytes: source.sizeBytes },
           // The page's tar wraps the user's files: progress is in their bytes, as the engine takes them.
           countsContent: { contentBytes: source.fileBytes },
           consume: async (body, signal, onBytes) => {
-            const result = await copyTarIn(docker, id, plan, streamedTarSource(body, source.names, source.fileBytes), { signal, onBytes });
-            return { result: { destination: result.destination, items: String(result.names.length) } };
+            const result = await target.within((cid) =>
+              copyTarIn(docker, cid, plan, streamedTarSource(body, source.names, source.fileBytes), { signal, onBytes }),
+            );
+            return { result: { destination: target.outside(result.destination), items: String(result.names.length) } };
           },
           task: { kind: 'copy', subject: itemsLabel(source.names) },
         });
       }
       const items = await Promise.all(source.handles.map((handle) => hub.files.resolveItem(handle)));
       const tar = await hostItemsSource(items.map((item) => item.path));
-      const plan = await planCopyIn(docker, id, destination, tar.names, overwrite);
+      const plan = await target.within((cid) => planCopyIn(docker, cid, target.inside(destination), tar.names, overwrite));
       const transfer = hub.registry.begin({
         direction: 'upload',
         name: itemsLabel(tar.names),
         ...(tar.fileBytes !== undefined ? { totalBytes: tar.fileBytes } : {}),
       });
       void settleInBackground(transfer, host, { kind: 'copy', subject: itemsLabel(tar.names) }, async () => {
-        const result = await copyTarIn(docker, id, plan, tar, { signal: transfer.signal, onBytes: (count) => transfer.addBytes(count) });
+        const result = await target.within((cid) =>
+          copyTarIn(docker, cid, plan, tar, { signal: transfer.signal, onBytes: (count) => transfer.addBytes(count) }),
+        );
         const skipped = tar.skipped();
         return {
-          result: { destination: result.destination, items: String(result.names.length) },
+          result: { destination: target.outside(result.destination), items: String(result.names.length) },
           warnings: skipped.length ? [`Not copied (only files, folders, links and FIFOs can be): ${skipped.join(', ')}.`] : [],
         };
       });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../engine/core/engine';
-import { createBackend } from '../backend';
+import { createBackends } from '../backends';
 import { webHost } from '../host';
 import { isLoopbackHost, plainHttpRefusal } from './guard';
 import { startWebServer, type WebServerOptions } from './server';
@@ -51,7 +51,7 @@ if (refusal) fail(refusal);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const staticRoot = path.resolve(here, '../../../out/renderer');
 const engine = createEngine();
-const backend = createBackend({ engine, host: webHost, log: (message, err) => console.error(message, err) });
+const backend = createBackends({ engine, host: webHost, log: (message, err) => console.error(message, err) });
 
 const options: WebServerOptions = { backend, staticRoot, host, port, ...(tls ? { tls } : {}), insecurePlainHttp };
 const web = await startWebServer(options).catch((err: unknown) => {

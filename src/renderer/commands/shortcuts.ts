@@ -27,6 +27,7 @@ export const SHORTCUTS: readonly ShortcutSpec[] = [
   { id: 'unpause', keys: ['Alt+Shift+U'], section: 'containers' },
   { id: 'kill', keys: ['Alt+Shift+K'], section: 'containers' },
   { id: 'remove', keys: ['Delete', 'Mod+Backspace'], section: 'containers' },
+  { id: 'rename', keys: ['F2'], section: 'containers' },
   // Handled by the terminal itself (no command): Tab belongs to the shell there, so this is the
   // way out. Ctrl+Shift+F-keys reach no shell program; a browser keeps none of them.
   { id: 'leaveTerminal', keys: ['Mod+Shift+F6'], section: 'terminal' },

@@ -6,13 +6,15 @@ interface ConfirmDialogProps {
   title: string;
   confirmLabel: string;
   danger?: boolean;
+  /** The confirm button is off (a choice in the dialog is still needed). */
+  confirmDisabled?: boolean;
   onConfirm(): void;
   onCancel(): void;
   children?: ReactNode;
 }
 
 /** A modal <dialog>: focus is trapped by the browser, Escape cancels. */
-export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onCancel, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, confirmLabel, danger, confirmDisabled, onConfirm, onCancel, children }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const dialog = useModalDialog(onCancel);
   return (
@@ -21,7 +23,7 @@ export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onCancel
         method="dialog"
         onSubmit={(event) => {
           event.preventDefault();
-          onConfirm();
+          if (!confirmDisabled) onConfirm();
         }}
       >
         <h2>{title}</h2>
@@ -30,7 +32,7 @@ export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onCancel
           <button type="button" onClick={onCancel}>
             {t('actions.cancel')}
           </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} autoFocus>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={confirmDisabled} autoFocus>
             {confirmLabel}
           </button>
         </div>

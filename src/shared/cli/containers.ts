@@ -1,8 +1,10 @@
 /**
  * The docker CLI lines of container commands Berth shows (top, port, inspect, isolation, diff,
- * export, commit, the config an import is prefilled from), quoted for POSIX sh. The lines of
+ * export, commit, the config an import is prefilled from, rename, update, wait), quoted for POSIX sh. The lines of
  * create, run and the lifecycle actions come from the channel table in docker-command.ts.
  */
+import type { InputOf } from '../contract';
+import { formatCpus, formatMemory } from '../containers/units';
 import { changeFlagWords, imageTargetWords, type ImageTarget } from './images';
 import { joinShellWords, positionalWords } from './shell-quote';
 
@@ -65,4 +67,33 @@ export function containerPruneCommand(filters: { label: readonly string[]; label
   for (const label of filters.labelNot ?? []) words.push('--filter', `label!=${label}`);
   if (filters.until) words.push('--filter', `until=${filters.until}`);
   return joinShellWords(words);
+}
+
+/** `docker rename OLD NEW`. */
+export function renameCommand(container: string, newName: string): string {
+  return joinShellWords(['docker', 'rename', ...positionalWords(container), newName]);
+}
+
+/** `docker wait CONTAINER`: prints the exit code once the container stops. */
+export function waitCommand(container: string): string {
+  return joinShellWords(['docker', 'wait', ...positionalWords(container)]);
+}
+
+type UpdateRequest = Omit<InputOf<'containers.update'>, 'id'>;
+
+/** `docker update --memory 512m --memory-swap 1g … CONTAINER`: a flag for each field sent, nothing else. */
+export function updateCommand(container: string, request: UpdateRequest): string {
+  const args: string[] = [];
+  if (request.memoryBytes !== undefined) args.push('--memory', formatMemory(request.memoryBytes));
+  if (request.memorySwapBytes !== undefined) args.push('--memory-swap', request.memorySwapBytes === -1 ? '-1' : formatMemory(request.memorySwapBytes));
+  if (request.nanoCpus !== undefined) args.push('--cpus', formatCpus(request.nanoCpus));
+  if (request.cpuShares !== undefined) args.push('--cpu-shares', String(request.cpuShares));
+  if (request.pidsLimit !== undefined) args.push('--pids-limit', String(request.pidsLimit));
+  const restart = request.restartPolicy;
+  if (restart) {
+    const name = restart.name ?? 'no';
+    const retries = restart.maximumRetryCount ?? 0;
+    args.push('--restart', name === 'on-failure' && retries > 0 ? `on-failure:${retries}` : name);
+  }
+  return joinShellWords(['docker', 'update', ...args, ...positionalWords(container)]);
 }

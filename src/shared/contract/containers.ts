@@ -297,8 +297,12 @@ export const containerCommands = {
   'containers.rename': command(byId.extend({ name: containerName }).strict(), returns<ContainerActionResult>()),
   /** `docker update`: new limits and restart policy for a container, running or not. */
   'containers.update': command(containerUpdate, returns<ContainerUpdateResult>()),
-  /** `docker wait`: answers once the container has stopped, with its exit code. */
-  'containers.wait': command(byId.strict(), returns<ContainerExit>()),
+  /**
+   * `docker wait`: answers once the container has stopped, with its exit code. Realtime, so browser
+   * mode sends it over its WebSocket: a wait can take hours, and over HTTP each one would hold one
+   * of the few connections a page gets to a host, until other commands queue behind them.
+   */
+  'containers.wait': command(byId.strict(), returns<ContainerExit>(), { realtime: true }),
   /** What `docker container prune --filter …` would remove now, and the filters resolved (a relative `until` as a time) to prune exactly that. */
   'containers.prunePreview': command(z.object({ filters: pruneFilters }).strict(), returns<ContainerPrunePreview & { filters: ResolvedPruneFilters }>()),
   /** `docker container prune --force --filter …`. */

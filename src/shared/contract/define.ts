@@ -13,7 +13,10 @@ export interface CommandSpec<Input extends z.ZodType, Result> {
   /** Parsed in main before the handler runs; anything it refuses is INVALID_INPUT. */
   readonly input: Input;
   readonly result: Returns<Result>;
-  /** Latency matters (keystrokes): browser mode sends it over its open WebSocket, not as a new HTTP request. */
+  /**
+   * Browser mode sends it over its open WebSocket, not as a new HTTP request: where latency matters
+   * (keystrokes), or where the answer may take very long (`docker wait`) and must not hold an HTTP connection.
+   */
   readonly realtime?: boolean;
 }
 

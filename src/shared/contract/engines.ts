@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contextNameProblem, engineAddressProblem } from '../engines/engine-address';
-import type { EngineEntry, EngineIdentity, EngineList } from '../types/engines';
+import type { EngineEntry, EngineIdentity, EngineList, HostKey } from '../types/engines';
 import { command, returns } from './define';
 
 const MAX_PEM = 64 * 1024;
@@ -17,6 +17,8 @@ export const engineHost = z
     const problem = engineAddressProblem(host);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
+
+export const sshHost = engineHost.refine((host) => host.startsWith('ssh://'), 'Host keys are for ssh:// engines.');
 
 /** Where an engine is and how to trust it: what a docker context's endpoint holds. */
 const endpoint = {
@@ -53,4 +55,11 @@ export const enginesCommands = {
   'engines.remove': command(z.object({ id: z.string().max(200) }).strict(), returns<{ removed: string }>()),
   /** Connects to the address and asks the engine's version; a failure says in plain words why (certificate, ssh, socket). */
   'engines.test': command(z.object(endpoint).strict().refine(certificateNeedsKey, certificateNeedsKeyMessage), returns<EngineIdentity>()),
+  /** The host key of an ssh:// engine, to show before the first connection (ssh-keyscan). */
+  'engines.hostKey': command(z.object({ host: sshHost }).strict(), returns<HostKey>()),
+  /** Adds that host key to the user's known_hosts, if it still has the fingerprint the user was shown. */
+  'engines.trustHostKey': command(
+    z.object({ host: sshHost, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'Not an ssh SHA256 fingerprint.') }).strict(),
+    returns<HostKey>(),
+  ),
 } as const;

@@ -3,6 +3,7 @@ import type { CopiedOut, CopyConflicts, DirectoryListing, FileContent, FileDiff,
 import type { DownloadStart, UploadStart } from '../types/transfers';
 import { command, returns, stream } from './define';
 import { absoluteContainerPath, containerRef } from './schemas';
+import { volumeRef } from './volumes';
 
 /** One name inside a folder: no separators, not `.` or `..`. */
 const entryName = z
@@ -13,6 +14,14 @@ const entryName = z
   .refine((value) => value !== '.' && value !== '..', 'A name cannot be . or ..');
 
 const onePath = z.object({ id: containerRef, path: absoluteContainerPath });
+
+/**
+ * A path in a container (`id`) or in a volume (`volume`; `/` is the volume's root, read through a
+ * short-lived helper container that is never started): exactly one of the two.
+ */
+const containerOrVolumePath = z.object({ id: containerRef.optional(), volume: volumeRef.optional(), path: absoluteContainerPath });
+const oneTarget = (input: { id?: string | undefined; volume?: string | undefined }): boolean => (input.id === undefined) !== (input.volume === undefined);
+const oneTargetMessage = 'Name either a container (id) or a volume, not both.';
 
 const itemHandle = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'Not a file handle (choose the files again).');
 const replaceToken = z.string().regex(/^[A-Za-z0-9_-]{40,64}$/, 'Not a replace token (start the download again).');
@@ -48,31 +57,43 @@ export type CopyOutStart =
 
 export const fileCommands = {
   /** A folder's direct children, read from the archive API (works on stopped, shell-less containers). */
-  'files.list': command(onePath.extend({ full: z.boolean().default(false) }), returns<DirectoryListing>()),
+  'files.list': command(containerOrVolumePath.extend({ full: z.boolean().default(false) }).refine(oneTarget, oneTargetMessage), returns<DirectoryListing>()),
   /** One path's metadata (`HEAD /containers/{id}/archive`). */
-  'files.stat': command(onePath, returns<FileEntry>()),
+  'files.stat': command(containerOrVolumePath.refine(oneTarget, oneTargetMessage), returns<FileEntry>()),
   /** A file's content for the read-only viewer: capped, binary detected and not returned. */
   'files.read': command(
-    onePath.extend({
-      maxBytes: z
-        .number()
-        .int()
-        .min(1)
-        .max(8 * 1024 * 1024)
-        .default(1024 * 1024),
-    }),
+    containerOrVolumePath
+      .extend({
+        maxBytes: z
+          .number()
+          .int()
+          .min(1)
+          .max(8 * 1024 * 1024)
+          .default(1024 * 1024),
+      })
+      .refine(oneTarget, oneTargetMessage),
     returns<FileContent>(),
   ),
   /** Which of `names` already exist in the destination folder (asked before copying in). */
   'files.conflicts': command(
-    z.object({ id: containerRef, destination: absoluteContainerPath, names: z.array(entryName).min(1).max(10_000) }),
+    z
+      .object({ id: containerRef.optional(), volume: volumeRef.optional(), destination: absoluteContainerPath, names: z.array(entryName).min(1).max(10_000) })
+      .refine(oneTarget, oneTargetMessage),
     returns<CopyConflicts>(),
   ),
   /** Desktop app: a native dialog for several files, or folders, to copy in. Browser mode: INVALID_INPUT (the page uploads). */
   'files.pickItems': command(z.object({ folders: z.boolean().default(false) }).strict(), returns<PickedItem[]>()),
-  /** `docker cp HOST... CONTAINER:DEST/`: a transfer (progress and cancel through `transfers.*`). */
+  /** `docker cp HOST... CONTAINER:DEST/`: a transfer (progress and cancel through `transfers.*`); into a volume through a helper container that lives as long as the copy. */
   'files.copyIn': command(
-    z.object({ id: containerRef, destination: absoluteContainerPath, overwrite: z.boolean().default(false), source: copyInSource }),
+    z
+      .object({
+        id: containerRef.optional(),
+        volume: volumeRef.optional(),
+        destination: absoluteContainerPath,
+        overwrite: z.boolean().default(false),
+        source: copyInSource,
+      })
+      .refine(oneTarget, oneTargetMessage),
     returns<UploadStart>(),
   ),
   /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Returned } from './define';
 import { containerCommands } from './containers';
 import { networkCommands } from './networks';
+import { volumeCommands } from './volumes';
 import { enginesCommands } from './engines';
 import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
@@ -20,6 +21,7 @@ export const commands = {
   ...engineCommands,
   ...containerCommands,
   ...networkCommands,
+  ...volumeCommands,
   ...enginesCommands,
   ...settingsCommands,
   ...statsCommands,

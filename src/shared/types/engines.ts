@@ -32,3 +32,14 @@ export interface EngineList {
   /** Context files that could not be read (the others are listed). */
   problems: string[];
 }
+
+/** An ssh server's host key as ssh would check it. */
+export interface HostKey {
+  /** The name it is filed under in known_hosts (`[host]:port` off port 22). */
+  host: string;
+  keyType: string;
+  /** `SHA256:…`, as ssh prints it. */
+  fingerprint: string;
+  /** Already in the user's known_hosts. */
+  known: boolean;
+}

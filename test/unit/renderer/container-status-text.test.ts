@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../../src/renderer/i18n/locales/en/containers.json';
 import ko from '../../../src/renderer/i18n/locales/ko/containers.json';
-import { statusText } from '../../../src/renderer/features/containers/status-text';
+import { exitCodeText, statusText } from '../../../src/renderer/features/containers/status-text';
 
 const LINES = [
   'Up Less than a second',
@@ -50,6 +50,15 @@ describe('container status text', () => {
     }
     expect(statusText('Up 5 minutes (Paused)', t, 'ko')).toBe('5분 동안 실행 중 (일시 정지)');
     expect(statusText('Exited (0) 2 hours ago', t, 'ko')).toBe('종료 코드 0 · 2시간 전');
+  });
+
+  it('the exit code part a narrow row keeps whole is where the shown line starts', async () => {
+    for (const language of ['en', 'ko'] as const) {
+      const t = await translator(language);
+      expect(statusText('Exited (137) 5 months ago', t, language).startsWith(exitCodeText('Exited (137) 5 months ago', t) ?? '-')).toBe(true);
+      expect(exitCodeText('Up 5 minutes', t)).toBeUndefined();
+    }
+    expect(exitCodeText('Exited (137) 5 months ago', await translator('en'))).toBe('Exited (137)');
   });
 
   it('a line outside the engine grammar is shown as it is', async () => {

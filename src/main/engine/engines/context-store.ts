@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,4 +176,34 @@ export async function removeContext(configDir: string, name: string): Promise<vo
   }
   await rm(path.join(tlsRoot(configDir), id), { recursive: true, force: true });
   await rm(path.join(metaRoot(configDir), id), { recursive: true, force: true });
+}
+
+/**
+ * One context's endpoint, read at once (a few small files): what a stream for that engine needs
+ * before it can open. Undefined when no such context is stored.
+ */
+export function readContextEndpointSync(
+  configDir: string,
+  name: string,
+): { host: string; skipTlsVerify: boolean; tls: { ca?: string; cert?: string; key?: string } } | undefined {
+  const id = contextDirName(name);
+  let meta: z.infer<typeof metaSchema>;
+  try {
+    meta = metaSchema.parse(JSON.parse(readFileSync(path.join(metaRoot(configDir), id, 'meta.json'), 'utf8')));
+  } catch {
+    return undefined;
+  }
+  const endpoint = meta.Endpoints?.docker;
+  if (meta.Name !== name || !endpoint?.Host) return undefined;
+  const dir = path.join(tlsRoot(configDir), id, 'docker');
+  let present: string[] = [];
+  try {
+    present = readdirSync(dir);
+  } catch {
+    // No TLS material.
+  }
+  const tls: { ca?: string; cert?: string; key?: string } = {};
+  for (const [key, file] of Object.entries(TLS_FILES) as [keyof ContextTlsData, string][])
+    if (present.includes(file)) tls[key] = readFileSync(path.join(dir, file), 'utf8');
+  return { host: endpoint.Host, skipTlsVerify: endpoint.SkipTLSVerify ?? false, tls };
 }

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_CONTEXT } from '../../../shared/engines/engine-address';
 import { BerthError } from '../../../shared/errors';
-import type { EngineEntry, EngineIdentity, EngineList } from '../../../shared/types/engines';
+import type { EngineEntry, EngineIdentity, EngineList, HostKey } from '../../../shared/types/engines';
 import { connectEngine } from '../core/connection';
 import { createContext, currentContextName, dockerConfigDir, readContexts, removeContext, type DockerContext } from './context-store';
 import { probeDocker, probeEndpoint, type EngineEndpoint } from './endpoint';
-import type { SshCommand } from './ssh-dial';
+import { trustHostKey, scanHostKey } from './host-keys';
+import { DEFAULT_SSH_COMMAND, parseSshHost, type SshCommand } from './ssh-dial';
 
 export interface EngineDirectoryOptions {
   /** Where DOCKER_HOST, DOCKER_CONTEXT and DOCKER_CONFIG are read. */
@@ -54,6 +55,17 @@ export class EngineDirectory {
   /** Tries the endpoint: the engine's identity, or a BerthError saying why it cannot be reached. */
   test(endpoint: EngineEndpoint): Promise<EngineIdentity> {
     return probeEndpoint(endpoint, { timeoutMs: this.probeTimeoutMs, ...(this.options.sshCommand ? { sshCommand: this.options.sshCommand } : {}) });
+  }
+
+  /** The ssh engine's host key, to show before trusting it. */
+  async hostKey(host: string): Promise<HostKey> {
+    const { host: name, keyType, fingerprint, known } = await scanHostKey(parseSshHost(host), this.options.sshCommand ?? DEFAULT_SSH_COMMAND);
+    return { host: name, keyType, fingerprint, known };
+  }
+
+  /** Trusts the ssh engine's host key the user was shown (by its fingerprint). */
+  trustHostKey(host: string, fingerprint: string): Promise<HostKey> {
+    return trustHostKey(parseSshHost(host), this.options.sshCommand ?? DEFAULT_SSH_COMMAND, fingerprint);
   }
 
   /** Stores a new context, then says how it answers now. */

@@ -35,7 +35,7 @@ function endpointScheme(host: string): 'unix' | 'tcp' | 'ssh' | 'npipe' {
  * when the endpoint has TLS material or skips verification, plain HTTP otherwise; ssh through
  * the system's ssh (ssh-dial.ts).
  */
-function dockerForEndpoint(endpoint: EngineEndpoint, { sshCommand = DEFAULT_SSH_COMMAND }: ConnectOptions = {}): Docker {
+export function dockerForEndpoint(endpoint: EngineEndpoint, { sshCommand = DEFAULT_SSH_COMMAND }: ConnectOptions = {}): Docker {
   const scheme = endpointScheme(endpoint.host);
   if (scheme === 'unix' || scheme === 'npipe') {
     const socketPath = endpoint.host.slice(`${scheme}://`.length);

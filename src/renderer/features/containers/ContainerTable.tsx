@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import '../../styles/manage.css';
 import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textScale } from '../../format/text-scale';
@@ -38,11 +39,14 @@ interface ContainerTableProps {
   onExport(container: ContainerSummary): void;
   /** The size column (`docker ps --size`), with each row's `sizes` once the engine has computed them. */
   showSize?: boolean;
+  /** `docker rename`: the pencil beside the name (F2 does the same). */
+  onRename(container: ContainerSummary): void;
 }
 
 /** Virtualized: only the rows in view are in the DOM, so 1,000 containers scroll like 10. */
 export function ContainerTable(props: ContainerTableProps) {
   const { t, i18n } = useTranslation('containers');
+  const { t: tm } = useTranslation('manage');
   const saveDialogs = useSaveDialogs();
   const { containers, selected, transitions, sortKey, sortDirection } = props;
   // "…" only where a save dialog follows (the desktop app).
@@ -145,9 +149,21 @@ export function ContainerTable(props: ContainerTableProps) {
                   />
                 </span>
                 <span role="cell" className="cell name-cell" title={`${container.name}\n${container.id}`}>
-                  <button type="button" className="name-link" onClick={() => props.onOpen(container)}>
-                    {container.name}
-                  </button>
+                  <span className="name-line">
+                    <button type="button" className="name-link" onClick={() => props.onOpen(container)}>
+                      {container.name}
+                    </button>
+                    <button
+                      type="button"
+                      className="ghost rename-button"
+                      onClick={() => props.onRename(container)}
+                      title={tm('rename.openTitle', { name: container.name })}
+                      aria-label={tm('rename.rowLabel', { name: container.name })}
+                      {...gate}
+                    >
+                      <span aria-hidden="true">✎</span>
+                    </button>
+                  </span>
                   <span className="muted mono">{container.id.slice(0, 12)}</span>
                 </span>
                 <span role="cell" className="cell image-cell" title={container.image}>

@@ -29,6 +29,7 @@ import { usePrune } from './prune/usePrune';
 import { useListToolCommands } from './useListToolCommands';
 import { withSizes } from './with-sizes';
 import { useStateAnnouncements } from './useStateAnnouncements';
+import { useRenameDialog } from './manage/useRenameDialog';
 
 type PendingDialog = { action: 'kill' | 'remove'; targets: ContainerSummary[] };
 
@@ -199,6 +200,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
 
   const openContainer = open ? containers?.find((candidate) => candidate.id === open.id) : undefined;
   const copyRun = useCopyRun();
+  const rename = useRenameDialog(refresh);
   const watched = useMemo(() => (open ? new Set([open.id]) : selected), [open, selected]);
   useStateAnnouncements(containers, watched, all || open !== undefined);
   useContainerCommands({
@@ -208,6 +210,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     open: (container) => setOpen({ id: container.id, name: container.name }),
     openWith: (container, intent) => setOpen({ id: container.id, name: container.name, tab: 'image', intent }),
     copyRun: (container) => void copyRun.copy(container.id, container.name),
+    rename: rename.open,
     create: open ? undefined : () => setCreating(true),
     back: open ? () => setOpen(undefined) : undefined,
   });
@@ -223,11 +226,13 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
           listedAt={listedAt}
           onBack={() => setOpen(undefined)}
           onAction={(action, target) => perform(action, [target])}
+          onChanged={refresh}
           initialTab={open.tab}
           {...(open.intent ? { intent: open.intent } : {})}
         />
         <div className="detail-report">{renderReport()}</div>
         {renderDialogs()}
+        {rename.view}
         {copyRun.view}
       </>
     );
@@ -344,10 +349,12 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             onOpen={(container) => setOpen({ id: container.id, name: container.name })}
             onExport={(container) => setOpen({ id: container.id, name: container.name, tab: 'image', intent: 'export' })}
             showSize={showSize}
+            onRename={rename.open}
           />
         </ContainerDropZone>
       )}
       {renderDialogs()}
+      {rename.view}
     </section>
   );
 }

@@ -32,3 +32,10 @@ export function statusText(status: string, t: Translate, language: string): stri
       return t(`containers:status.${parsed.kind}`);
   }
 }
+
+/** The exit code part of an exited container's status, "Exited (137)": what a narrow row must still show. */
+export function exitCodeText(status: string, t: Translate): string | undefined {
+  const parsed = parseContainerStatus(status);
+  if (parsed?.kind === 'exited') return t('containers:status.exitedNoTime', { code: parsed.exitCode });
+  return undefined;
+}

@@ -4,7 +4,7 @@ import type { ContainerSummary } from '../../../shared/types/containers';
 import { formatRelative } from '../../format/time';
 import { fitColumns, type ColumnNeed } from './column-widths';
 import { portLines, rowActions } from './row-text';
-import { statusText } from './status-text';
+import { exitCodeText, statusText } from './status-text';
 import { sizeLines } from './SizeCell';
 
 // These follow app.css: .cell padding, .small buttons, .state-pill, .icon-button, .actions-cell gaps.
@@ -62,6 +62,8 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
     let name = header('name');
     let image = header('image');
     let state = header('state');
+    // The state column never gets so narrow that it cuts an exit code ("Exited (137)"); only the time after it.
+    let stateMin = 0;
     let ports = header('ports', false);
     let created = header('created');
     let actionsFull = header('actions', false);
@@ -72,6 +74,8 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
       image = Math.max(image, measure(container.image, font(14)));
       const pill = measure(t(`states.${container.state}`), font(11.5)) + PILL_CHROME;
       state = Math.max(state, pill, measure(statusText(container.status, t, i18n.language), font(12)));
+      const exit = exitCodeText(container.status, t);
+      if (exit) stateMin = Math.max(stateMin, measure(exit, font(12)));
       for (const line of portLines(container, (count) => t('portsMore', { count })).lines) ports = Math.max(ports, measure(line, font(12.5, 400, mono)));
       created = Math.max(created, measure(formatRelative(container.created, i18n.language, Date.now(), 'short'), font(14)));
       const labels = [...rowActions(container).map((action) => t(`actions.${action}`)), t('exportAction')];
@@ -87,7 +91,7 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
     const columns: ColumnNeed[] = [
       { want: cell(name), min: 96, max: 340, tier: 0, grows: true },
       { want: cell(image), min: 80, max: 380, tier: 1, grows: true },
-      { want: cell(state), min: 90, max: 280, tier: 2 },
+      { want: cell(state), min: Math.max(90, cell(stateMin)), max: 280, tier: 2 },
       { want: cell(ports), min: 76, max: 300, tier: 2 },
       { want: cell(created), min: 56, max: 180, tier: 2 },
       ...(showSize ? [{ want: cell(size), min: 58, max: 200, tier: 2 }] : []),

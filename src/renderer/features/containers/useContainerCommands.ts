@@ -21,6 +21,8 @@ export interface ContainerCommandsInput {
   openWith(container: ContainerSummary, intent: DetailIntent): void;
   /** "Copy docker run" for one container. */
   copyRun(container: ContainerSummary): void;
+  /** Rename (F2): the focused row's container, else the one selected (or open). */
+  rename?(container: ContainerSummary): void;
   /** Absent while a container is open. */
   create?(): void;
   /** Present while a container is open. */
@@ -28,7 +30,7 @@ export interface ContainerCommandsInput {
 }
 
 /** The containers view's commands: every action on the selected (or open) containers, and more. */
-export function useContainerCommands({ targets, listed, perform, open, openWith, copyRun, create, back }: ContainerCommandsInput): void {
+export function useContainerCommands({ targets, listed, perform, open, openWith, copyRun, rename, create, back }: ContainerCommandsInput): void {
   const { t } = useTranslation('palette');
   const { t: tc } = useTranslation('containers');
   const saveDialogs = useSaveDialogs();
@@ -75,6 +77,20 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
         },
       );
     }
+    if (rename && (targets.length === 1 || listed.length > 0)) {
+      general.push({
+        id: 'container.rename',
+        title: only && targets.length === 1 ? t('commands.rename', { name: only.name }) : t('commands.renameFocused'),
+        group: targets.length === 1 ? group : t('groups.containers'),
+        keywords: ['rename', 'name', 'docker rename'],
+        shortcutId: 'rename',
+        // The row with the keyboard focus first, else the one selected container.
+        run: () => {
+          const target = focusedRow(listed) ?? (targets.length === 1 ? only : undefined);
+          if (target) rename(target);
+        },
+      });
+    }
     if (create) {
       general.push(
         {
@@ -104,6 +120,13 @@ export function useContainerCommands({ targets, listed, perform, open, openWith,
       run: () => open(container),
     }));
     return [...actions, ...general, ...opens];
-  }, [targets, listed, perform, open, openWith, copyRun, create, back, t, tc, saveDialogs]);
+  }, [targets, listed, perform, open, openWith, copyRun, rename, create, back, t, tc, saveDialogs]);
   useRegisterCommands(commands);
+}
+
+/** The listed container whose row holds the keyboard focus now, if any. */
+function focusedRow(listed: readonly ContainerSummary[]): ContainerSummary | undefined {
+  const row = document.activeElement instanceof Element ? document.activeElement.closest('[role=row][data-container-name]') : null;
+  const name = row?.getAttribute('data-container-name');
+  return name ? listed.find((container) => container.name === name) : undefined;
 }

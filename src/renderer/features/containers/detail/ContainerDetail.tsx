@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import '../../../styles/manage.css';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../../shared/types/containers';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
@@ -8,6 +9,9 @@ import { conflicts, type Transition } from '../transitions';
 import { useEngineGate, useEngineReach, StaleNote } from '../../engine';
 import { useTabCommands } from './useTabCommands';
 import { CopyRunButton } from '../useCopyRun';
+import { ResourcesDialog } from '../manage/ResourcesDialog';
+import { useRenameDialog } from '../manage/useRenameDialog';
+import { useWaitForExit } from '../manage/useWaitForExit';
 import { DetailTabs } from './DetailTabs';
 import type { DetailIntent } from '../../../tab-types';
 import { DETAIL_TABS } from './tabs';
@@ -22,6 +26,8 @@ interface ContainerDetailProps {
   listedAt?: number | undefined;
   onBack(): void;
   onAction(action: ActionName, container: ContainerSummary): void;
+  /** The container was renamed or updated here: the list reads it again. */
+  onChanged(): void;
   /** The tab to show first (run -it opens the Terminal tab); the first tab otherwise. */
   initialTab?: string;
   /** For the initial tab: what to start right away (export from a row's button). */
@@ -29,9 +35,21 @@ interface ContainerDetailProps {
 }
 
 /** One container: a header with its actions and a row of tabs. */
-export function ContainerDetail({ container, name, transition, listedAt, onBack, onAction, initialTab, intent }: ContainerDetailProps) {
+export function ContainerDetail({ container, name, transition, listedAt, onBack, onAction, onChanged, initialTab, intent }: ContainerDetailProps) {
   const { t } = useTranslation('detail');
   const { t: tc } = useTranslation('containers');
+  const { t: tm } = useTranslation('manage');
+  const [editingResources, setEditingResources] = useState(false);
+  // Bumped after a rename or an update: the tabs that read once (overview, inspect, isolation) read again.
+  const [revision, setRevision] = useState(0);
+  const changed = useCallback(() => {
+    setRevision((count) => count + 1);
+    onChanged();
+  }, [onChanged]);
+  const rename = useRenameDialog(changed);
+  // What the engine said beside applying an update, until dismissed.
+  const [updateNote, setUpdateNote] = useState<string[]>();
+  const wait = useWaitForExit(container);
   const [tab, setTab] = useState(initialTab ?? DETAIL_TABS[0]?.id ?? 'overview');
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set([tab]));
   const [focusRequest, setFocusRequest] = useState(0);
@@ -78,10 +96,47 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
                 {tc(`actions.${action}`)}
               </button>
             ))}
+            <button type="button" className="small" title={tm('rename.openTitle', { name: container.name })} onClick={() => rename.open(container)} {...gate}>
+              {tm('rename.open')}
+            </button>
+            <button
+              type="button"
+              className="small"
+              title={tm('update.openTitle', { name: container.name })}
+              onClick={() => setEditingResources(true)}
+              {...gate}
+            >
+              {tm('update.open')}
+            </button>
+            {wait.button}
             <CopyRunButton id={container.id} name={container.name} />
           </div>
         )}
       </header>
+      {wait.panel}
+      {rename.view}
+      {container && editingResources && (
+        <ResourcesDialog
+          id={container.id}
+          name={container.name}
+          onClose={() => setEditingResources(false)}
+          onUpdated={(warnings) => {
+            setUpdateNote(warnings);
+            changed();
+          }}
+        />
+      )}
+      {updateNote && (
+        <div className="update-note" role="status">
+          <span>
+            {tm('update.done')}
+            {updateNote.length > 0 && ` ${tm('update.warningsFromEngine', { warnings: updateNote.join(' ') })}`}
+          </span>
+          <button type="button" className="ghost small" onClick={() => setUpdateNote(undefined)}>
+            {tm('wait.dismiss')}
+          </button>
+        </div>
+      )}
       {container && !reachable && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {!container && (
         <div className="banner banner-error" role="alert">
@@ -94,7 +149,7 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
           {DETAIL_TABS.filter((candidate) => candidate.id === tab || (candidate.keepMounted && visited.has(candidate.id))).map(
             ({ id, Component, keepMounted }) => (
               <div
-                key={keepMounted ? id : `${id}-${epoch}`}
+                key={keepMounted ? id : `${id}-${epoch}-${revision}`}
                 role="tabpanel"
                 id={`panel-${id}`}
                 aria-labelledby={`tab-${id}`}

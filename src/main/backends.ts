@@ -1,0 +1,98 @@
+import type { Dispatcher } from './dispatch';
+import { createBackend, createSharedState, type Backend, type BackendOptions } from './backend';
+import type { Engine } from './engine/core/engine';
+import { EngineMonitor } from './engine/core/monitor';
+import { dockerConfigDir, readContextEndpointSync } from './engine/engines/context-store';
+import type { EngineDirectoryOptions } from './engine/engines/directory';
+import { dockerForEndpoint } from './engine/engines/endpoint';
+import { DEFAULT_CONTEXT } from '../shared/engines/engine-address';
+import { BerthError, type BerthErrorShape } from '../shared/errors';
+
+/** The longest engine id a call may name (a context name). */
+const MAX_ENGINE_ID = 200;
+
+export interface BackendsOptions extends Omit<BackendOptions, 'shared' | 'engines'> {
+  /** Where the user's engines are found; by default this process's environment. */
+  readonly engines?: EngineDirectoryOptions;
+}
+
+type Routed = { backend: Backend; input: unknown; id: string } | { error: BerthError };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Several engines behind one dispatcher: a call's optional `engine` (an id from engines.list, a
+ * docker context's name) picks the backend it runs on; without one it runs on the engine Berth
+ * started with (`engine`, keyed `default`). A context's backend is made at its first call, with its
+ * own engine connection and monitor, so an engine that does not answer only fails its own calls.
+ * Transfers, terminal sessions, settings and the engine directory are shared by all.
+ */
+export function createBackends({ engine, engines: directoryOptions = { env: process.env }, ...rest }: BackendsOptions): Backend & { dispose(): void } {
+  const shared = createSharedState(directoryOptions);
+  const options = { ...rest, engines: directoryOptions, shared };
+  const current = createBackend({ ...options, engine });
+  const settings = current.settings;
+  const byId = new Map<string, Backend>([[DEFAULT_CONTEXT, current]]);
+
+  const backendFor = (id: string): Backend | undefined => {
+    const known = byId.get(id);
+    if (known) return known;
+    const endpoint = readContextEndpointSync(dockerConfigDir(directoryOptions.env), id);
+    if (!endpoint) return undefined;
+    const docker = dockerForEndpoint(
+      { host: endpoint.host, tls: endpoint.tls, skipTlsVerify: endpoint.skipTlsVerify },
+      directoryOptions.sshCommand ? { sshCommand: directoryOptions.sshCommand } : {},
+    );
+    const contextEngine: Engine = { docker, host: endpoint.host, monitor: new EngineMonitor(docker, endpoint.host) };
+    contextEngine.monitor.start();
+    const backend = createBackend({ ...options, settings, engine: contextEngine });
+    byId.set(id, backend);
+    return backend;
+  };
+
+  const forget = (id: string): void => {
+    const backend = byId.get(id);
+    if (!backend || backend === current) return;
+    backend.engine.monitor.stop();
+    byId.delete(id);
+  };
+
+  const route = (rawInput: unknown): Routed => {
+    if (!isPlainObject(rawInput) || !('engine' in rawInput)) return { backend: current, input: rawInput, id: DEFAULT_CONTEXT };
+    const { engine: id, ...input } = rawInput;
+    if (id === undefined) return { backend: current, input, id: DEFAULT_CONTEXT };
+    if (typeof id !== 'string' || id === '' || id.length > MAX_ENGINE_ID)
+      return { error: new BerthError('INVALID_INPUT', 'engine: an engine id from engines.list.') };
+    const backend = backendFor(id);
+    if (!backend) return { error: new BerthError('NOT_FOUND', `There is no engine named ${id.slice(0, 80)} (engines.list names them).`) };
+    return { backend, input, id };
+  };
+
+  const failed = (error: BerthError): { ok: false; error: BerthErrorShape } => ({ ok: false, error: error.toShape() });
+
+  const dispatcher: Dispatcher = {
+    async invoke(channel, rawInput) {
+      const routed = route(rawInput);
+      if ('error' in routed) return failed(routed.error);
+      const outcome = await routed.backend.dispatcher.invoke(channel, routed.input);
+      // A removed context's connection and monitor go with it.
+      if (outcome.ok && channel === 'engines.remove') forget((outcome.result as { removed: string }).removed);
+      return outcome;
+    },
+    subscribe(topic, rawInput, onFrame, subscribeOptions) {
+      const routed = route(rawInput);
+      if ('error' in routed) return failed(routed.error);
+      return routed.backend.dispatcher.subscribe(topic, routed.input, onFrame, subscribeOptions);
+    },
+    openStreamCount: () => [...byId.values()].reduce((sum, backend) => sum + backend.dispatcher.openStreamCount(), 0),
+    limits: current.dispatcher.limits,
+  };
+
+  return {
+    ...current,
+    dispatcher,
+    dispose() {
+      for (const id of [...byId.keys()]) forget(id);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { InspectDocument } from '../types/inspect';
+import type { VolumeCreateResult, VolumePrunePreview, VolumePruneResult, VolumeRemoveResult, VolumeSummary } from '../types/volumes';
+import { command, returns } from './define';
+import { labelFilter, labelMap, noNul } from './schemas';
+
+const NAME_RULE = 'A volume name must start with a letter or digit and use only letters, digits, _ . - (at least 2 characters).';
+
+/** A new volume's name as the engine's `local` driver takes it: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`, one path segment. */
+const volumeName = z
+  .string()
+  .trim()
+  .max(255, 'A volume name can be at most 255 characters.')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, NAME_RULE);
+
+/** An existing volume, by name (anonymous ones are named by 64 hex digits). */
+export const volumeRef = z
+  .string()
+  .trim()
+  .min(1, 'A volume name is required.')
+  .max(255)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid volume name.');
+
+/** `--driver`: `local` or a plugin's name (`vieux/sshfs:latest`). */
+const volumeDriver = z
+  .string()
+  .trim()
+  .min(1, 'A driver is required.')
+  .max(255)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\-/:]*$/, 'Not a valid driver name.');
+
+/** `-o key=value`: options the driver reads (`type`, `device`, `o` for `local`). */
+const driverOptions = z
+  .record(
+    noNul(
+      z
+        .string()
+        .min(1)
+        .max(1024)
+        .regex(/^[^=\s]+$/, 'A driver option name cannot contain = or spaces.'),
+      'A driver option name',
+    ),
+    noNul(z.string().max(4096), 'A driver option value'),
+  )
+  .refine((options) => Object.keys(options).length <= 100, 'At most 100 driver options.');
+
+const pruneFilters = z
+  .object({
+    label: z.array(labelFilter).max(20).default([]),
+    /** `docker volume prune --all`: named volumes too, not only anonymous ones. */
+    all: z.boolean().default(false),
+  })
+  .strict();
+
+export const volumeCommands = {
+  /** `docker volume ls`, with the containers using each one; with `size`, each one's size from `docker system df -v`. */
+  'volumes.list': command(z.object({ size: z.boolean().default(false) }).strict(), returns<VolumeSummary[]>()),
+  /** `docker volume create [--driver D] [-o k=v] [--label k=v] [NAME]`; a name already taken is refused. */
+  'volumes.create': command(
+    z
+      .object({
+        name: volumeName.optional(),
+        driver: volumeDriver.default('local'),
+        driverOptions: driverOptions.default({}),
+        labels: labelMap.default({}),
+      })
+      .strict(),
+    returns<VolumeCreateResult>(),
+  ),
+  /** `docker volume rm [-f] NAME`: refused, with the containers named, while any container uses it (`-f` does not change that). */
+  'volumes.remove': command(z.object({ name: volumeRef, force: z.boolean().default(false) }).strict(), returns<VolumeRemoveResult>()),
+  /** What `docker volume prune [--all] --filter label=…` would remove now, with its sizes. */
+  'volumes.prunePreview': command(z.object({ filters: pruneFilters }).strict(), returns<VolumePrunePreview>()),
+  /** `docker volume prune --force [--all] --filter label=…`. */
+  'volumes.prune': command(z.object({ filters: pruneFilters }).strict(), returns<VolumePruneResult>()),
+  /** `docker volume inspect NAME`. */
+  'volumes.inspect': command(z.object({ name: volumeRef }).strict(), returns<InspectDocument>()),
+} as const;

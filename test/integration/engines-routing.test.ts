@@ -1,0 +1,118 @@
+// Several engines behind one dispatcher (createBackends): a call's `engine` picks the engine it
+// runs on, without one it runs on the engine Berth started with; an engine that stops fails only
+// its own calls, and a follow on another engine keeps streaming. Real parts: the test engine, a
+// second dockerd reached over tcp+TLS through a context the docker CLI made.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestImages } from '../../scripts/test-engine.mjs';
+import { createBackends } from '../../src/main/backends';
+import { createEngine } from '../../src/main/engine/core/engine';
+import { webHost } from '../../src/main/host';
+import type { ContainerSummary } from '../../src/shared/types/containers';
+import { TEST_LABELS, testImage } from '../helpers/engine';
+import { startTlsEngine, type TlsEngine } from '../helpers/remote-engines';
+import { probe } from '../helpers/stream-probe';
+
+const exec = promisify(execFile);
+let tls: TlsEngine;
+let configDir: string;
+let backends: ReturnType<typeof createBackends>;
+const suffix = Math.random().toString(36).slice(2, 8);
+const onDefault = `berth-test-route-a-${suffix}`;
+const onTls = `berth-test-route-b-${suffix}`;
+
+const onTlsCli = (...args: string[]) => exec('docker', ['-H', tls.dockerHost, ...args]);
+
+async function invoke<T>(channel: string, input: unknown): Promise<T> {
+  const outcome = await backends.dispatcher.invoke(channel, input);
+  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+  return outcome.result as T;
+}
+
+beforeAll(async () => {
+  tls = await startTlsEngine();
+  const images = await ensureTestImages(tls.dockerHost);
+  configDir = await mkdtemp(path.join(os.tmpdir(), 'berth-routing-'));
+  await exec('docker', ['context', 'create', 'tls-b', '--docker', `host=${tls.host},ca=${tls.files.ca},cert=${tls.files.cert},key=${tls.files.key}`], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir },
+  });
+  await exec('docker', ['create', '--name', onDefault, '--label', 'berth.test=1', testImage, 'true']);
+  await onTlsCli('create', '--name', onTls, '--label', 'berth.test=1', images.busybox, 'true');
+  const env = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKER_CONFIG: configDir };
+  const engine = createEngine(env);
+  engine.monitor.start();
+  backends = createBackends({ engine, host: webHost, engines: { env, probeTimeoutMs: 5000 } });
+}, 240_000);
+
+afterAll(async () => {
+  backends?.dispose();
+  backends?.engine.monitor.stop();
+  await exec('docker', ['rm', '-f', onDefault]).catch(() => undefined);
+  await Promise.allSettled([tls?.stop(), configDir && rm(configDir, { recursive: true, force: true })]);
+}, 60_000);
+
+const names = (list: ContainerSummary[]) => list.map((container) => container.name);
+
+describe('calls routed by engine', () => {
+  it('lists each engine’s own containers: the named engine’s with `engine`, the started one’s without', async () => {
+    const here = names(await invoke<ContainerSummary[]>('containers.list', { all: true }));
+    const there = names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-b' }));
+    expect(here).toContain(onDefault);
+    expect(here).not.toContain(onTls);
+    expect(there).toContain(onTls);
+    expect(there).not.toContain(onDefault);
+    expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'default' }))).toContain(onDefault);
+  });
+
+  it('acts on the named engine only: start and remove there', async () => {
+    await invoke('containers.start', { id: onTls, engine: 'tls-b' });
+    const { stdout } = await onTlsCli('inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', onTls);
+    expect(stdout.trim()).toMatch(/^(running|exited) 0$/);
+    await expect(invoke('containers.start', { id: onTls })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const created = await invoke<{ id: string }>('containers.create', { image: testImage, command: ['true'], labels: { ...TEST_LABELS }, engine: 'tls-b' });
+    await expect(onTlsCli('inspect', created.id)).resolves.toBeTruthy();
+    await expect(exec('docker', ['inspect', created.id])).rejects.toThrow();
+    await invoke('containers.remove', { id: created.id, force: true, engine: 'tls-b' });
+    await expect(onTlsCli('inspect', created.id)).rejects.toThrow();
+  });
+
+  it('refuses an engine that is not one: unknown names and non-strings, with nothing done', async () => {
+    await expect(invoke('containers.list', { all: true, engine: 'no-such-engine' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('no-such-engine'),
+    });
+    await expect(invoke('containers.list', { all: true, engine: 42 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const outcome = backends.dispatcher.subscribe('events.watch', { engine: 'no-such-engine' }, () => undefined);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('keeps a follow on one engine streaming and its calls answering while another engine stops', async () => {
+    const chatty = await invoke<{ id: string }>('containers.run', {
+      image: testImage,
+      command: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo line-$i; sleep 0.05; done'],
+      labels: { ...TEST_LABELS },
+    });
+    const follow = probe(backends.dispatcher, 'logs.follow', { id: chatty.id, tail: 1 });
+    try {
+      await follow.waitForMessage(() => true);
+      await tls.stop();
+      await expect(invoke('containers.list', { all: true, engine: 'tls-b' })).rejects.toMatchObject({ code: 'ENGINE_UNAVAILABLE' });
+      const seen = follow.messages().length;
+      expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true }))).toContain(onDefault);
+      await follow.waitForMessage(() => true, 10_000, seen);
+      expect(follow.final()).toBeUndefined();
+    } finally {
+      follow.close();
+      await invoke('containers.remove', { id: chatty.id, force: true });
+    }
+  });
+
+  it('forgets a removed context: later calls naming it are refused', async () => {
+    await invoke('engines.remove', { id: 'tls-b' });
+    await expect(invoke('containers.list', { all: true, engine: 'tls-b' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
