@@ -154,6 +154,33 @@ const TAB_EXTRAS: Readonly<Record<string, (walk: Walk) => Promise<void>>> = {
   },
 };
 
+/** The size column, the prune dialog with a preview, and every running container's stats in one table. */
+async function listToolsScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  const sizes = page.getByRole('checkbox', { name: walk.t('list-tools:size.toggle'), exact: true });
+  await sizes.check();
+  await row(page, names.exited).locator('[data-size-rw]').waitFor({ timeout: 30_000 });
+  await walk.scan('containers list with the size column');
+  await sizes.uncheck();
+
+  await walk.button(page, 'list-tools:prune.open').click();
+  const prune = page.getByRole('dialog', { name: walk.t('list-tools:prune.title') });
+  await prune.getByRole('textbox', { name: walk.t('list-tools:prune.fields.labels') }).fill('berth.test=1');
+  await prune.locator(`[data-testid=prune-preview] tr[data-container-name="${names.exited}"]`).waitFor({ timeout: 15_000 });
+  await walk.scan('prune dialog with its preview');
+  await prune.getByRole('textbox', { name: walk.t('list-tools:prune.fields.until') }).fill('soon');
+  await prune.locator('[aria-invalid=true]').waitFor();
+  await walk.scan('prune dialog with a filter it cannot read');
+  await page.keyboard.press('Escape');
+  await prune.waitFor({ state: 'detached' });
+
+  await walk.button(page, 'list-tools:views.stats').click();
+  await page.locator(`[data-testid=stats-overview] tr[data-container-name="${names.running}"]`).waitFor({ timeout: 15_000 });
+  await walk.scan("all running containers' stats");
+  await walk.button(page, 'list-tools:views.list').click();
+  await row(page, names.running).waitFor();
+}
+
 async function containersScreens(walk: Walk): Promise<void> {
   const { page } = walk;
   await expect.poll(() => row(page, names.running).getAttribute('data-state'), { timeout: 15_000 }).toBe('running');
@@ -172,6 +199,7 @@ async function containersScreens(walk: Walk): Promise<void> {
   await walk.scan('selection bar and compare panel');
   await walk.button(page.locator('.stats-compare'), 'stats:compare.close').click();
   await walk.button(page, 'containers:selection.clear').click();
+  await listToolsScreens(walk);
 
   await walk.dialog('kill confirm', () => walk.button(row(page, names.running), 'containers:actions.kill').click());
   // Remove without force on a running container: the engine refuses, and the report offers the ways on.

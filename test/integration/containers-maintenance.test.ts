@@ -179,6 +179,29 @@ describe('containers.prunePreview and containers.prune', () => {
     expect(left).not.toContain(exited.id);
   });
 
+  it('with label!=, keeps what has every excluded label, as the engine prune does', async () => {
+    const run = uniqueName('prune-not');
+    const base = { 'berth.prune': run };
+    const plain = await container(['true'], { labels: base });
+    const keepA = await container(['true'], { labels: { ...base, 'berth.keep': 'yes' } });
+    const keepBoth = await container(['true'], { labels: { ...base, 'berth.keep': 'yes', 'berth.pin': '1' } });
+    const keepOther = await container(['true'], { labels: { ...base, 'berth.keep': 'no' } });
+
+    const one = await call<ContainerPrunePreview>('containers.prunePreview', { filters: { label: [`berth.prune=${run}`], labelNot: ['berth.keep=yes'] } });
+    expect(one.containers.map((c) => c.id).sort()).toEqual([plain.id, keepOther.id].sort());
+    // Two excludes: only a container with both is kept (the engine ANDs label! filters).
+    const both = await call<ContainerPrunePreview & { filters: { label: string[]; labelNot?: string[] } }>('containers.prunePreview', {
+      filters: { label: [`berth.prune=${run}`], labelNot: ['berth.keep', 'berth.pin'] },
+    });
+    expect(both.containers.map((c) => c.id).sort()).toEqual([plain.id, keepA.id, keepOther.id].sort());
+    expect(both.filters.labelNot).toEqual(['berth.keep', 'berth.pin']);
+
+    const pruned = await call<ContainerPruneResult>('containers.prune', { filters: both.filters });
+    expect(pruned.removed.sort()).toEqual(both.containers.map((c) => c.id).sort());
+    const left = (await docker().listContainers({ all: true, filters: { label: [`berth.prune=${run}`] } })).map((c) => c.Id);
+    expect(left).toEqual([keepBoth.id]);
+  });
+
   it('with until, takes only containers created before it, and says when that was as a time', async () => {
     const run = uniqueName('prune-until');
     const box = await container(['true'], { labels: { 'berth.prune': run } });

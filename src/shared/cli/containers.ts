@@ -60,6 +60,15 @@ export function commitCommand(
   ]);
 }
 
+/** `docker container prune --filter …`: the filters as typed (a relative `until` such as 24h stays relative). */
+export function containerPruneCommand(filters: { label: readonly string[]; labelNot?: readonly string[] | undefined; until?: string | undefined }): string {
+  const words = ['docker', 'container', 'prune'];
+  for (const label of filters.label) words.push('--filter', `label=${label}`);
+  for (const label of filters.labelNot ?? []) words.push('--filter', `label!=${label}`);
+  if (filters.until) words.push('--filter', `until=${filters.until}`);
+  return joinShellWords(words);
+}
+
 /** `docker rename OLD NEW`. */
 export function renameCommand(container: string, newName: string): string {
   return joinShellWords(['docker', 'rename', ...positionalWords(container), newName]);

@@ -260,13 +260,19 @@ const pruneUntil = z
   );
 
 const pruneFilters = z
-  .object({ label: z.array(labelFilter).max(20).default([]), until: pruneUntil.optional() })
+  .object({
+    label: z.array(labelFilter).max(20).default([]),
+    /** `label!=…`: keeps the containers that have every one of these labels (the engine ANDs them). */
+    labelNot: z.array(labelFilter).max(20).optional(),
+    until: pruneUntil.optional(),
+  })
   .strict()
   .default({ label: [] });
 
 /** Prune filters with `until` as an absolute Unix time, so a preview and the prune after it agree. */
 export interface ResolvedPruneFilters {
   label: string[];
+  labelNot?: string[];
   until?: string;
 }
 

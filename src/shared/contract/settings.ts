@@ -34,7 +34,13 @@ const notifications = z.object({
   longTasks: z.boolean(),
 });
 
-const sections = { logs, stats, confirm, notifications } as const;
+/** The containers list's own preferences. */
+const containerList = z.object({
+  /** The size column (`docker ps --size`): off by default, as the engine computes sizes slowly. */
+  showSize: z.boolean(),
+});
+
+const sections = { logs, stats, confirm, notifications, containerList } as const;
 
 const settingsSchema = z.object({ theme, language, ...sections }).strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -46,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   stats: { historySeconds: 900 },
   confirm: { remove: true, kill: true },
   notifications: { longTasks: true },
+  containerList: { showSize: false },
 };
 
 /** A change: any subset of the settings, one level deep. Unknown keys are refused. */
@@ -57,6 +64,7 @@ export const settingsPatchSchema = z
     stats: stats.partial().strict().optional(),
     confirm: confirm.partial().strict().optional(),
     notifications: notifications.partial().strict().optional(),
+    containerList: containerList.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;

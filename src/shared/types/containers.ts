@@ -82,6 +82,8 @@ interface PrunableContainer {
   name: string;
   image: string;
   state: ContainerState;
+  /** The engine's words for it, e.g. "Exited (0) 2 hours ago". */
+  status: string;
   /** Epoch seconds. */
   created: number;
   /** The writable layer, freed with it. */

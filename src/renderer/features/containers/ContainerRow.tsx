@@ -7,6 +7,7 @@ import { StatsColumnCells } from '../stats';
 import { ActionIcon } from './ActionIcon';
 import type { ActionName } from './actions';
 import { statusText } from './status-text';
+import { SizeCell } from './SizeCell';
 import { TransitionBadge } from './TransitionBadge';
 import { conflicts, type Transitions } from './transitions';
 import { portLines, rowActions } from './row-text';
@@ -27,6 +28,8 @@ interface ContainerRowProps {
   onOpen(container: ContainerSummary): void;
   onExport(container: ContainerSummary): void;
   onRename(container: ContainerSummary): void;
+  /** The size column (`docker ps --size`) is shown. */
+  showSize: boolean;
 }
 
 /**
@@ -140,6 +143,7 @@ export function ContainerRow(props: ContainerRowProps) {
       {!layout.wrapped.has('stats') && stats}
       {!wrapped('ports') && portsCell}
       {!wrapped('created') && created}
+      {props.showSize && !layout.wrapped.has('size') && <SizeCell sizes={container.sizes} />}
       <span role="gridcell" className={`cell actions-cell${layout.compactActions ? ' compact' : ''}`}>
         {rowActions(container).map((action) =>
           button(
@@ -169,6 +173,7 @@ export function ContainerRow(props: ContainerRowProps) {
           {layout.wrapped.has('stats') && stats}
           {wrapped('ports') && portsCell}
           {wrapped('created') && created}
+          {props.showSize && layout.wrapped.has('size') && <SizeCell sizes={container.sizes} label={label('size')} />}
         </div>
       )}
     </div>

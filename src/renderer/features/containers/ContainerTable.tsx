@@ -36,6 +36,8 @@ interface ContainerTableProps {
   onOpen(container: ContainerSummary): void;
   /** `docker export`: opens the container's Image tab and starts the export. */
   onExport(container: ContainerSummary): void;
+  /** The size column (`docker ps --size`), with each row's `sizes` once the engine has computed them. */
+  showSize?: boolean;
   /** `docker rename`: the pencil beside the name (F2 does the same). */
   onRename(container: ContainerSummary): void;
   /** Keys the grid does not use, pressed on a row (F2). */
@@ -75,7 +77,8 @@ export function ContainerTable(props: ContainerTableProps) {
     onRowKeyDown: props.onRowKeyDown,
   });
   const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
-  const layout = useColumnLayout(containers, scrollRef);
+  const showSize = props.showSize ?? false;
+  const layout = useColumnLayout(containers, scrollRef, showSize);
   const tableStyle = layout.template ? ({ '--container-columns': layout.template } as CSSProperties) : undefined;
 
   // aria-sort belongs on the columnheader (a button may not carry it), as in the other sortable tables.
@@ -98,7 +101,7 @@ export function ContainerTable(props: ContainerTableProps) {
   return (
     <div
       ref={gridRef}
-      className={`container-table${reachable ? '' : ' stale'}${layout.largeText ? ' large-text' : ''}`}
+      className={`container-table${reachable ? '' : ' stale'}${layout.largeText ? ' large-text' : ''}${showSize ? ' with-size' : ''}`}
       role="grid"
       aria-label={t('tableLabel')}
       aria-multiselectable="true"
@@ -119,6 +122,7 @@ export function ContainerTable(props: ContainerTableProps) {
         {!wraps.has('stats') && <StatsColumnHeaders />}
         {!wraps.has('ports') && plain('ports', 'ports-cell')}
         {!wraps.has('created') && header('created', 'created-cell')}
+        {showSize && !wraps.has('size') && header('size', 'size-cell')}
         {plain('actions', 'actions-cell')}
         {wraps.size > 0 && (
           <div className="row-more">
@@ -126,6 +130,7 @@ export function ContainerTable(props: ContainerTableProps) {
             {wraps.has('stats') && <StatsColumnHeaders />}
             {wraps.has('ports') && plain('ports', 'ports-cell')}
             {wraps.has('created') && header('created', 'created-cell')}
+            {showSize && wraps.has('size') && header('size', 'size-cell')}
           </div>
         )}
       </div>
@@ -150,6 +155,7 @@ export function ContainerTable(props: ContainerTableProps) {
                 onOpen={props.onOpen}
                 onExport={props.onExport}
                 onRename={props.onRename}
+                showSize={showSize}
               />
             );
           })}

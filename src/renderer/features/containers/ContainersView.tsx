@@ -1,20 +1,22 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../shared/types/containers';
 import type { EngineState } from '../../../shared/types/engine';
 import { CliCommand } from '../../components/CliCommand';
+import { dockerStatsCommand } from '../../../shared/cli/stats';
 import { useNavigation } from '../../navigation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ContainerDetail } from './detail/ContainerDetail';
 import { useEngineGate, EngineWaitNote, StaleNote, isEngineUnavailable } from '../engine';
 import type { DetailIntent } from '../../tab-types';
-import { CompareButton, ComparePanel } from '../stats';
+import { CompareButton, ComparePanel, StatsOverview } from '../stats';
 import { useContainerCommands } from './useContainerCommands';
 import { useCopyRun } from './useCopyRun';
 import { useSettings } from '../../settings-state/SettingsProvider';
 import { ACTIONS, isApplicable, type ActionName, type ActionOptions } from './actions';
 import { KillDialog, RemoveDialog } from './ActionDialogs';
 import { ContainersToolbar } from './ContainersToolbar';
+import { ListViewOptions, type ListView } from './ListViewOptions';
 import { ContainerTable } from './ContainerTable';
 import { ContainerDropZone } from '../files';
 import { CreateContainerForm } from '../create-container';
@@ -23,6 +25,10 @@ import { conflicts } from './transitions';
 import { useContainerActions } from './useContainerActions';
 import { useContainers } from './useContainers';
 import { useRowFocus } from './useRowFocus';
+import { useContainerSizes } from './useContainerSizes';
+import { usePrune } from './prune/usePrune';
+import { useListToolCommands } from './useListToolCommands';
+import { withSizes } from './with-sizes';
 import { useStateAnnouncements } from './useStateAnnouncements';
 import { useRenameDialog } from './manage/useRenameDialog';
 
@@ -42,6 +48,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<{ id: string; name: string; tab?: string; intent?: DetailIntent }>();
   const [comparing, setComparing] = useState(false);
+  const [listView, setListView] = useState<ListView>('list');
   const { containerRequest, takeContainerRequest } = useNavigation();
   useEffect(() => {
     if (!containerRequest) return;
@@ -51,7 +58,22 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   }, [containerRequest, takeContainerRequest]);
   const connected = engineState?.status === 'connected';
   // While one container is open, list stopped ones too, so it does not vanish when it stops.
-  const { containers, listedAt, requestSentAt, error, refresh } = useContainers(all || open !== undefined, connected);
+  const listed = useContainers(all || open !== undefined, connected);
+  const { listedAt, requestSentAt, error, refresh } = listed;
+  const { settings, update: updateSettings } = useSettings();
+  const showSize = settings.containerList.showSize && listView === 'list' && open === undefined;
+  const sizes = useContainerSizes(showSize, connected);
+  const containers = useMemo(() => withSizes(listed.containers, sizes.sizes), [listed.containers, sizes.sizes]);
+  const prune = usePrune(containers ?? [], refresh);
+  const setShowSize = useCallback((show: boolean) => void updateSettings({ containerList: { showSize: show } }), [updateSettings]);
+  useListToolCommands({
+    active: open === undefined,
+    view: listView,
+    setView: setListView,
+    showSize: settings.containerList.showSize,
+    setShowSize,
+    prune: prune.open,
+  });
   const { reachable, gate } = useEngineGate();
   // While the engine is away the banner and the stale note say so; the list's own error would repeat it.
   const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
@@ -60,13 +82,14 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
   useEffect(() => {
     if (requestSentAt !== undefined) settleUpTo(requestSentAt);
   }, [requestSentAt, settleUpTo]);
-  const confirmBefore = useSettings().settings.confirm;
+  const confirmBefore = settings.confirm;
 
   const visible = useMemo(
     () => sortContainers(filterContainers(containers ?? [], text, states), sortKey, sortDirection),
     [containers, text, states, sortKey, sortDirection],
   );
   const selectedContainers = visible.filter((c) => selected.has(c.id));
+  const live = useMemo(() => visible.filter((c) => c.state === 'running' || c.state === 'paused'), [visible]);
 
   const perform = (action: ActionName, requested: ContainerSummary[], options: ActionOptions = {}): void => {
     const targets = requested.filter((c) => !actions.blocked(action, c.id));
@@ -163,7 +186,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     if (key === sortKey) setSortDirection(sortDirection === 'asc' ? 'desc' : 'asc');
     else {
       setSortKey(key);
-      setSortDirection(key === 'created' ? 'desc' : 'asc');
+      setSortDirection(key === 'created' || key === 'size' ? 'desc' : 'asc');
     }
   };
 
@@ -221,7 +244,22 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     <section className="view containers-view" aria-labelledby="containers-title">
       <header className="view-header">
         <h1 id="containers-title">{t('title')}</h1>
-        <CliCommand command={all ? 'docker ps -a' : 'docker ps'} />
+        <CliCommand
+          command={
+            listView === 'list'
+              ? `docker ps${all ? ' -a' : ''}${showSize ? ' --size' : ''}`
+              : // `docker stats` follows every running container; with a text filter, the ones shown.
+                dockerStatsCommand(text.trim() ? live.map((c) => c.name).sort() : [])
+          }
+        />
+        <ListViewOptions
+          view={listView}
+          onView={setListView}
+          showSize={settings.containerList.showSize}
+          onShowSize={setShowSize}
+          computingSizes={sizes.computing}
+          onPrune={prune.open}
+        />
         {copyRun.view}
       </header>
       {creating && (
@@ -282,7 +320,9 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
       )}
       {comparing && selectedContainers.length > 0 && <ComparePanel containers={selectedContainers} onClose={() => setComparing(false)} />}
       {shownError && <ErrorMessage error={shownError} />}
+      {sizes.error && <ErrorMessage error={sizes.error} />}
       {renderReport()}
+      {prune.view}
       {!reachable && containers !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {containers === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
       {containers === undefined && !reachable && <EngineWaitNote />}
@@ -295,7 +335,8 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
         </div>
       )}
       {containers !== undefined && containers.length > 0 && visible.length === 0 && <p className="muted">{t('empty.noMatch')}</p>}
-      {visible.length > 0 && (
+      {listView === 'stats' && <StatsOverview containers={live} onOpen={(container) => setOpen({ id: container.id, name: container.name })} />}
+      {listView === 'list' && visible.length > 0 && (
         <ContainerDropZone containers={visible}>
           <ContainerTable
             containers={visible}
@@ -310,6 +351,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             onAction={(action, container) => perform(action, [container])}
             onOpen={(container) => setOpen({ id: container.id, name: container.name })}
             onExport={(container) => setOpen({ id: container.id, name: container.name, tab: 'image', intent: 'export' })}
+            showSize={showSize}
             onRename={rename.open}
           />
         </ContainerDropZone>

@@ -1,6 +1,6 @@
 import type { ContainerState, ContainerSummary } from '../../../shared/types/containers';
 
-const SORT_KEYS = ['name', 'image', 'state', 'created'] as const;
+const SORT_KEYS = ['name', 'image', 'state', 'created', 'size'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -48,6 +48,9 @@ export function sortContainers(containers: ContainerSummary[], key: SortKey, dir
         return a.created - b.created;
       case 'state':
         return collator.compare(a.state, b.state) || collator.compare(a.name, b.name);
+      case 'size':
+        // By the writable layer, as `docker ps --size` leads with it; not yet computed sorts as smallest.
+        return (a.sizes?.sizeRw ?? -1) - (b.sizes?.sizeRw ?? -1) || (a.sizes?.sizeRootFs ?? -1) - (b.sizes?.sizeRootFs ?? -1);
       default:
         return collator.compare(a[key], b[key]);
     }

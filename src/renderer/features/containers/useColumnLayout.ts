@@ -6,6 +6,7 @@ import { formatRelative } from '../../format/time';
 import { fitColumns, type ColumnNeed } from './column-widths';
 import { portLines, rowActions } from './row-text';
 import { exitCodeText, statusText } from './status-text';
+import { sizeLines } from './SizeCell';
 
 // These follow app.css at the default text size (16 px root); every one grows with the text (×scale):
 // .cell padding, .small buttons, .state-pill, .icon-button, .actions-cell gaps.
@@ -21,7 +22,7 @@ const PILL_CHROME = 18;
 const FIXED = { select: 36, cpu: 72, memory: 84 } as const;
 
 /** Columns that move to a second line of every row when the row has no room for them, first to go first. */
-const WRAP_ORDER = ['stats', 'ports', 'created', 'image'] as const;
+const WRAP_ORDER = ['size', 'stats', 'ports', 'created', 'image'] as const;
 type WrapColumn = (typeof WRAP_ORDER)[number];
 
 export interface ColumnLayout {
@@ -52,7 +53,7 @@ function textMeasurer(): (text: string, font: string) => number {
  * view, so columns do not jump while scrolling): see fitColumns for how they share the width.
  * Columns that cannot have their minimum go to the rows' second line (WRAP_ORDER).
  */
-export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef: RefObject<HTMLElement | null>): ColumnLayout {
+export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef: RefObject<HTMLElement | null>, showSize = false): ColumnLayout {
   const { t, i18n } = useTranslation('containers');
   const [available, setAvailable] = useState<number>();
   const scale = useTextScale();
@@ -84,6 +85,7 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
     let created = headers.created;
     let actionsFull = header('actions', false);
     let actionsCompact = actionsFull;
+    let size = showSize ? Math.max(header('size'), measure(t('list-tools:size.pending'), font(14))) : 0;
     for (const container of containers) {
       name = Math.max(name, measure(container.name, font(14, 700)), measure(container.id.slice(0, 12), font(11, 400, mono)));
       image = Math.max(image, measure(container.image, font(14)));
@@ -100,6 +102,7 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
         labels.reduce((sum, label) => sum + measure(label, font(12.5)) + BUTTON_CHROME * scale, gaps * BUTTON_GAP * scale),
       );
       actionsCompact = Math.max(actionsCompact, (labels.length * ICON_BUTTON + gaps * ICON_GAP) * scale);
+      if (showSize && container.sizes) for (const line of sizeLines(container.sizes, t)) size = Math.max(size, measure(line, font(12)));
     }
     const cell = (width: number): number => Math.ceil(width + (CELL_PADDING + SLACK) * scale);
     // A minimum never cuts the column's header; at large text the cells wrap their text, so the
@@ -111,10 +114,11 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
       state: { want: cell(state), min: min(90, headers.state, Math.max(pill, stateMin)), max: 280 * scale, tier: 2 },
       ports: { want: cell(ports), min: min(76, headers.ports), max: 300 * scale, tier: 2 },
       created: { want: cell(created), min: min(56, headers.created), max: 180 * scale, tier: 2 },
+      size: { want: cell(size), min: min(58, header('size')), max: 200 * scale, tier: 2 },
     } satisfies Record<string, ColumnNeed>;
     const actionsFewest = cell((3 * ICON_BUTTON + 2 * ICON_GAP) * scale);
     return { columns, actionsFull: cell(actionsFull), actionsCompact: cell(actionsCompact), actionsFewest };
-  }, [containers, t, i18n.language, scale]);
+  }, [containers, t, i18n.language, scale, showSize]);
 
   return useMemo(() => {
     const largeText = scale > 1.05;
@@ -129,10 +133,12 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
       columns.state,
       ...(wrapped.has('ports') ? [] : [columns.ports]),
       ...(wrapped.has('created') ? [] : [columns.created]),
+      // The size column exists only while shown (docker ps --size); then it is the first to wrap.
+      ...(!showSize || wrapped.has('size') ? [] : [columns.size]),
     ];
     const fixed = (): number => select + (wrapped.has('stats') ? 0 : stats);
     const sum = (needs: ColumnNeed[], pick: (need: ColumnNeed) => number): number => needs.reduce((total, need) => total + pick(need), 0);
-    for (const column of WRAP_ORDER) {
+    for (const column of WRAP_ORDER.filter((column) => showSize || column !== 'size')) {
       if (fixed() + sum(shown(), (need) => need.min) + needs.actionsCompact <= available) break;
       wrapped.add(column);
     }
@@ -149,8 +155,9 @@ export function useColumnLayout(containers: readonly ContainerSummary[], bodyRef
     const state = rest.shift() ?? 0;
     const ports = take('ports');
     const created = take('created');
+    const size = showSize ? take('size') : [];
     const statsColumns = wrapped.has('stats') ? [] : [FIXED.cpu * scale, FIXED.memory * scale];
-    const template = [select, name, ...image, state, ...statsColumns, ...ports, ...created, actions].map(px).join(' ');
+    const template = [select, name, ...image, state, ...statsColumns, ...ports, ...created, ...size, actions].map(px).join(' ');
     return { template, compactActions, wrapped, largeText };
-  }, [available, needs, scale]);
+  }, [available, needs, scale, showSize]);
 }
