@@ -67,6 +67,9 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   if (schema === contextName) return fc.stringMatching(/^fuzz-[a-z0-9]{1,8}$/);
   if ((key === 'ca' || key === 'cert' || key === 'key') && at.includes('tls'))
     return fc.constantFrom('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'not pem');
+  // files.* take a container id or a volume, exactly one: a volume now and then, so most inputs name one target.
+  if (key === 'volume' && schema?.safeParse(undefined).success)
+    return fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.stringMatching(/^berth-test-fuzz-vol-[a-z0-9]{1,6}$/) });
   if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);
   if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
   return undefined;
