@@ -5,3 +5,4 @@ export { EngineView } from './EngineView';
 export { EngineWaitNote, StaleNote } from './OutageNotes';
 export { isEngineUnavailable } from './outage-message';
 export { useRefreshOnEvents } from './useRefreshOnEvents';
+export { useEngineListing, type ListingCache } from './useEngineListing';

@@ -3,7 +3,7 @@ import type { TopicInputOf } from '../../../shared/contract';
 import type { EngineEvent } from '../../../shared/types/events';
 import { useClient } from '../../api/ClientContext';
 
-interface RefreshOnEventsOptions {
+export interface RefreshOnEventsOptions {
   filter: TopicInputOf<'events.watch'>;
   /** Events that do not change what the view shows can be skipped. */
   accept?: (event: EngineEvent) => boolean;

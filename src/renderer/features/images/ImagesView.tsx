@@ -4,6 +4,7 @@ import type { EngineState } from '../../../shared/types/engine';
 import type { ImageSummary } from '../../../shared/types/images';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
+import { ActionReport } from '../../components/ActionReport';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
@@ -164,13 +165,12 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
       {dropError && <ErrorMessage error={dropError} onDismiss={() => setDropError(undefined)} />}
       {actions.error && <ErrorMessage error={actions.error} onDismiss={actions.clear} />}
       {actions.report && (
-        <div className="action-report" role="status">
-          <span>{t(`report.${actions.report.key}`, { ...actions.report.values, size: formatBytes(Number(actions.report.values.bytes ?? 0)) })}</span>
-          <CliCommand command={actions.report.cli} />
-          <button type="button" className="ghost small" onClick={actions.clear}>
-            {t('dismiss')}
-          </button>
-        </div>
+        <ActionReport
+          text={t(`report.${actions.report.key}`, { ...actions.report.values, size: formatBytes(Number(actions.report.values.bytes ?? 0)) })}
+          cli={actions.report.cli}
+          dismissLabel={t('dismiss')}
+          onDismiss={actions.clear}
+        />
       )}
       {images === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
       {images !== undefined && images.length === 0 && (

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useReportedActions } from '../../components/useReportedActions';
 import type { ImageRemoveResult } from '../../../shared/types/images';
 import { useClient } from '../../api/ClientContext';
 import { imagePruneCommand, imageRemoveCommand } from '../../../shared/cli/images';
@@ -13,43 +13,10 @@ export interface ImageReport {
 /** Remove, untag and prune, each reported with its docker command; failures as plain errors. */
 export function useImageActions(refresh: () => void) {
   const client = useClient();
-  const [report, setReport] = useState<ImageReport>();
-  const [error, setError] = useState<Error>();
-  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
-
-  const run = useCallback(
-    async (key: string, work: () => Promise<ImageReport>): Promise<void> => {
-      setPending((current) => new Set([...current, key]));
-      setError(undefined);
-      try {
-        setReport(await work());
-      } catch (err) {
-        setReport(undefined);
-        setError(err as Error);
-      } finally {
-        setPending((current) => new Set([...current].filter((k) => k !== key)));
-        refresh();
-      }
-    },
-    [refresh],
-  );
-
+  const { run, ...state } = useReportedActions<ImageReport>(refresh);
   const describe = (result: ImageRemoveResult) => ({ untagged: result.untagged.length, deleted: result.deleted.length });
-
   return {
-    report,
-    error,
-    pending,
-    clear: () => {
-      setReport(undefined);
-      setError(undefined);
-    },
-    /** Shows what a dialog did (e.g. Tag), and re-lists. */
-    show: (done: ImageReport) => {
-      setError(undefined);
-      setReport(done);
-      refresh();
-    },
+    ...state,
     remove: (id: string, label: string, force: boolean) =>
       run(id, async () => {
         const result = await client.invoke('images.remove', { ref: id, force });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VolumeSummary } from '../../../shared/types/volumes';
 import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
+import { ActionReport } from '../../components/ActionReport';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
@@ -92,13 +93,12 @@ export function VolumesView({ engineState }: ViewProps) {
       {!reachable && volumes === undefined && <EngineWaitNote />}
       {actions.error && <ErrorMessage error={actions.error} onDismiss={actions.clear} />}
       {actions.report && (
-        <div className="action-report" role="status">
-          <span>{t(`report.${actions.report.key}`, { ...actions.report.values, size: formatBytes(Number(actions.report.values.bytes ?? 0)) })}</span>
-          <CliCommand command={actions.report.cli} />
-          <button type="button" className="ghost small" onClick={actions.clear}>
-            {t('dismiss')}
-          </button>
-        </div>
+        <ActionReport
+          text={t(`report.${actions.report.key}`, { ...actions.report.values, size: formatBytes(Number(actions.report.values.bytes ?? 0)) })}
+          cli={actions.report.cli}
+          dismissLabel={t('dismiss')}
+          onDismiss={actions.clear}
+        />
       )}
       {volumes === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
       {volumes !== undefined && volumes.length === 0 && (

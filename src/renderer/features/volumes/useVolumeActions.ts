@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useReportedActions } from '../../components/useReportedActions';
 import type { VolumePruneFilters } from '../../../shared/types/volumes';
 import { useClient } from '../../api/ClientContext';
 import { volumePruneCommand, volumeRemoveCommand, volumeRemoveWithUsersCommand } from '../../../shared/cli/volumes';
@@ -19,40 +19,9 @@ export interface RemoveChoice {
 /** Remove and prune, each reported with its docker command; failures as plain errors. */
 export function useVolumeActions(refresh: () => void) {
   const client = useClient();
-  const [report, setReport] = useState<VolumeReport>();
-  const [error, setError] = useState<Error>();
-  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
-
-  const run = useCallback(
-    async (key: string, work: () => Promise<VolumeReport>): Promise<void> => {
-      setPending((current) => new Set([...current, key]));
-      setError(undefined);
-      try {
-        setReport(await work());
-      } catch (err) {
-        setReport(undefined);
-        setError(err as Error);
-      } finally {
-        setPending((current) => new Set([...current].filter((k) => k !== key)));
-        refresh();
-      }
-    },
-    [refresh],
-  );
-
+  const { run, ...state } = useReportedActions<VolumeReport>(refresh);
   return {
-    report,
-    error,
-    pending,
-    clear: () => {
-      setReport(undefined);
-      setError(undefined);
-    },
-    show: (done: VolumeReport) => {
-      setError(undefined);
-      setReport(done);
-      refresh();
-    },
+    ...state,
     remove: (name: string, { force, users }: RemoveChoice) =>
       run(name, async (): Promise<VolumeReport> => {
         for (const user of users) await client.invoke('containers.remove', { id: user, force: true });
