@@ -23,7 +23,7 @@ describe('browser mode: export and import images', () => {
   it('exports a container as a download, imports it back with a CMD change, and the image runs', async () => {
     const source = await containerWithData('e2e-export', 2048);
     const page = await mode.openPage();
-    await page.locator(`[role=row][data-container-name="${source.name}"]`).getByRole('button', { name: source.name }).click();
+    await page.locator(`[role=row][data-container-name="${source.name}"]`).getByRole('button', { name: source.name, exact: true }).click();
     await page.getByRole('tab', { name: 'Image' }).click();
     await page.getByText('The archive has no CMD, ENTRYPOINT, ENV').waitFor();
 
