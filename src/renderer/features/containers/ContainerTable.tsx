@@ -14,6 +14,7 @@ import type { Transitions } from './transitions';
 import { useColumnLayout } from './useColumnLayout';
 import { rangeWith, resolveStop, useGridKeys } from './useGridKeys';
 import type { RowFocus } from './useRowFocus';
+import { ariaSort, SortButton } from '../../components/SortButton';
 
 /** A first guess at the default text size; every row is measured once rendered (rows grow with large text). */
 const BASE_ROW_HEIGHT = 44;
@@ -81,14 +82,10 @@ export function ContainerTable(props: ContainerTableProps) {
   const layout = useColumnLayout(containers, scrollRef, showSize);
   const tableStyle = layout.template ? ({ '--container-columns': layout.template } as CSSProperties) : undefined;
 
-  // aria-sort belongs on the columnheader (a button may not carry it), as in the other sortable tables.
-  const sortedBy = (key: SortKey) => (sortKey === key ? (sortDirection === 'asc' ? 'ascending' : 'descending') : 'none');
+  const sortedBy = (key: SortKey) => (sortKey === key ? sortDirection : undefined);
   const header = (key: SortKey, className: string) => (
-    <span role="columnheader" className={`cell ${className}`} aria-sort={sortedBy(key)}>
-      <button type="button" tabIndex={-1} data-grid-item="" className="sort-header" onClick={() => props.onSort(key)}>
-        {t(`columns.${key}`)}
-        <span aria-hidden="true">{sortKey === key ? (sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-      </button>
+    <span role="columnheader" className={`cell ${className}`} aria-sort={ariaSort(sortedBy(key))}>
+      <SortButton label={t(`columns.${key}`)} sorted={sortedBy(key)} tabIndex={-1} data-grid-item="" onClick={() => props.onSort(key)} />
     </span>
   );
   const plain = (key: string, className: string) => (

@@ -7,6 +7,7 @@ import { useSaveDialogs } from '../../api/ClientContext';
 import { formatBytes } from '../../format/bytes';
 import { modeString, type Row, type Sort, type SortKey } from './file-format';
 import { FileIcon } from './FileIcon';
+import { ariaSort, SortButton } from '../../components/SortButton';
 
 /** A first guess at the default text size; rows are measured once rendered (they grow with the text). */
 const BASE_ROW_HEIGHT = 34;
@@ -64,16 +65,8 @@ export function FileTable({ rows, sort, dropTarget, onSort, onOpen, onDownload, 
     <div className={`files-table${scale > 1.05 ? ' large-text' : ''}`} role="table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
       <div className="files-row files-header" role="row" aria-rowindex={1}>
         {COLUMNS.map((key) => (
-          <span
-            key={key}
-            role="columnheader"
-            className={`files-cell files-col-${key}`}
-            aria-sort={sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-          >
-            <button type="button" className="sort-header" onClick={() => onSort(key)}>
-              {t(`table.${key}`)}
-              <span aria-hidden="true">{sort.key === key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-            </button>
+          <span key={key} role="columnheader" className={`files-cell files-col-${key}`} aria-sort={ariaSort(sort.key === key ? sort.direction : undefined)}>
+            <SortButton label={t(`table.${key}`)} sorted={sort.key === key ? sort.direction : undefined} onClick={() => onSort(key)} />
           </span>
         ))}
         <span role="columnheader" className="files-cell files-col-actions">

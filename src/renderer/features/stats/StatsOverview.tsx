@@ -7,6 +7,7 @@ import { formatCount, formatPercent } from './format';
 import { OVERVIEW_COLUMNS, sortOverview, type OverviewColumn, type OverviewDirection } from './overview-sort';
 import { useManyContainerStats } from './useStats';
 import '../../styles/stats.css';
+import { ariaSort, SortButton } from '../../components/SortButton';
 
 interface StatsOverviewProps {
   /** The running containers to show, one row each. */
@@ -42,7 +43,7 @@ export function StatsOverview({ containers, onOpen }: StatsOverviewProps) {
       setDirection(next === 'name' ? 'asc' : 'desc');
     }
   };
-  const ariaSort = (key: OverviewColumn) => (key === column ? (direction === 'asc' ? 'ascending' : 'descending') : 'none');
+  const sortedBy = (key: OverviewColumn) => (key === column ? direction : undefined);
 
   return (
     <section className="stats-overview" aria-labelledby="stats-overview-title">
@@ -58,11 +59,8 @@ export function StatsOverview({ containers, onOpen }: StatsOverviewProps) {
             <thead>
               <tr>
                 {OVERVIEW_COLUMNS.map((key) => (
-                  <th key={key} scope="col" aria-sort={ariaSort(key)} data-column={key}>
-                    <button type="button" className="sort-header" onClick={() => sortBy(key)}>
-                      {t(`overview.columns.${key}`)}
-                      <span aria-hidden="true">{key === column ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                    </button>
+                  <th key={key} scope="col" aria-sort={ariaSort(sortedBy(key))} data-column={key}>
+                    <SortButton label={t(`overview.columns.${key}`)} sorted={sortedBy(key)} onClick={() => sortBy(key)} />
                   </th>
                 ))}
               </tr>

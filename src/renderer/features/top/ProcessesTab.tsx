@@ -7,6 +7,7 @@ import { sortProcesses, type SortDirection } from './process-sort';
 import { useProcesses } from './useProcesses';
 import '../../styles/top.css';
 import { dockerTopCommand } from '../../../shared/cli/containers';
+import { ariaSort, SortButton } from '../../components/SortButton';
 
 const DEFAULT_PS_ARGS = '-ef';
 
@@ -66,11 +67,8 @@ export function ProcessesTab({ container, active }: DetailTabProps) {
                 {data.titles.map((title, column) => {
                   const sorted = sort?.column === column ? sort.direction : undefined;
                   return (
-                    <th key={`${title}-${column}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                      <button type="button" className="sort-header" onClick={() => onSort(column)}>
-                        {title}
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                      </button>
+                    <th key={`${title}-${column}`} aria-sort={ariaSort(sorted)}>
+                      <SortButton label={title} sorted={sorted} onClick={() => onSort(column)} />
                     </th>
                   );
                 })}

@@ -4,6 +4,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatRelative } from '../../format/time';
 import { useEngineGate } from '../engine';
 import type { VolumeSort, VolumeSortKey } from './volume-sort';
+import { ariaSort, SortButton } from '../../components/SortButton';
 
 interface VolumeTableProps {
   volumes: VolumeSummary[];
@@ -43,16 +44,8 @@ export function VolumeTable({ volumes, sort, pending, onSort, onInspect, onBrows
             {COLUMNS.map(({ key, numeric }) => {
               const sorted = sort.key === key ? sort.direction : undefined;
               return (
-                <th
-                  key={key}
-                  scope="col"
-                  className={numeric ? 'num' : undefined}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                >
-                  <button type="button" className="sort-header" onClick={() => onSort(key)}>
-                    {t(`columns.${key}`)}
-                    <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                  </button>
+                <th key={key} scope="col" className={numeric ? 'num' : undefined} aria-sort={ariaSort(sorted)}>
+                  <SortButton label={t(`columns.${key}`)} sorted={sorted} onClick={() => onSort(key)} />
                 </th>
               );
             })}
