@@ -188,9 +188,12 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
 
     // Files: "Upload files…" is a button (the drop zone's keyboard path) that opens the file chooser.
     await chooseTab(page, 'Files');
+    // The listing first: the toolbar renders again when it arrives, and a focus taken before would be lost.
+    await panel.locator('.files-table').waitFor();
     const upload = panel.getByRole('button', { name: 'Upload files…' });
     await tabTo(page, upload);
     await expectVisibleFocus(page);
+    expect(await isFocused(upload)).toBe(true);
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'keys-upload.txt', mimeType: 'text/plain', buffer: Buffer.from('typed by nobody\n') });
