@@ -1,14 +1,25 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from './components/Announcer';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EngineReachProvider, useEngineReach, EngineBanner, EngineStatusBadge, OfflineReason } from './features/engine';
+import {
+  AllContainersView,
+  AllImagesView,
+  EngineSelectionProvider,
+  EngineSwitcher,
+  swatchStyle,
+  useEngineCommands,
+  useEngineSelection,
+} from './features/engines';
 import { PaletteHost, useViewCommands } from './features/palette';
 import { RegistryDialogsProvider, RegistryTasksProvider, TasksTray } from './features/registries';
 import { Preferences } from './features/settings';
 import { NavigationProvider, type ContainerTarget, type Navigation } from './navigation';
 import './styles/registries.css';
 import { VIEWS } from './views';
+
+const COMBINED_VIEWS: Partial<Record<string, ComponentType>> = { containers: AllContainersView, images: AllImagesView };
 
 export function App() {
   const [view, setView] = useState(VIEWS[0]?.id ?? 'containers');
@@ -26,17 +37,20 @@ export function App() {
     [containerRequest],
   );
 
+  // Everything below works on the selected engine (its client and CLI lines).
   return (
     <AnnouncerProvider>
-      <RegistryTasksProvider>
-        <RegistryDialogsProvider>
-          <NavigationProvider value={navigation}>
-            <EngineReachProvider>
-              <AppShell view={view} setView={setView} />
-            </EngineReachProvider>
-          </NavigationProvider>
-        </RegistryDialogsProvider>
-      </RegistryTasksProvider>
+      <EngineSelectionProvider>
+        <RegistryTasksProvider>
+          <RegistryDialogsProvider>
+            <NavigationProvider value={navigation}>
+              <EngineReachProvider>
+                <AppShell view={view} setView={setView} />
+              </EngineReachProvider>
+            </NavigationProvider>
+          </RegistryDialogsProvider>
+        </RegistryTasksProvider>
+      </EngineSelectionProvider>
     </AnnouncerProvider>
   );
 }
@@ -46,13 +60,22 @@ function AppShell({ view, setView }: { view: string; setView(id: string): void }
   const { t } = useTranslation();
   const current = VIEWS.find((candidate) => candidate.id === view);
   const { state: engineState } = useEngineReach();
+  const { selected, allEngines, colourOf } = useEngineSelection();
+  useEngineCommands();
+  // With every engine shown, the containers and images lists are the combined ones; other views stay on the selected engine.
+  const Combined = allEngines ? COMBINED_VIEWS[view] : undefined;
   return (
-    <div className="app">
+    <div
+      className={`app${allEngines ? ' all-engines' : ''}`}
+      style={swatchStyle(allEngines ? undefined : colourOf(selected))}
+      data-engine={allEngines ? '' : selected}
+    >
       <header className="topbar">
         <div className="brand">
           <img src="./favicon.svg" alt="" width={22} height={22} />
           <span>{t('appName')}</span>
         </div>
+        <EngineSwitcher />
         <TasksTray />
         <EngineStatusBadge state={engineState} />
         <Preferences />
@@ -73,7 +96,10 @@ function AppShell({ view, setView }: { view: string; setView(id: string): void }
       <main className="content">
         <EngineBanner state={engineState} />
         <OfflineReason state={engineState} />
-        <ErrorBoundary key={view}>{current && <current.Component engineState={engineState} />}</ErrorBoundary>
+        {/* Keyed by engine too: a switch opens the view afresh on the other engine (each engine's last lists are kept per client). */}
+        <ErrorBoundary key={`${view}\u0000${allEngines ? '' : selected}`}>
+          {Combined ? <Combined /> : current && <current.Component engineState={engineState} />}
+        </ErrorBoundary>
       </main>
       <PaletteHost />
     </div>

@@ -13,6 +13,8 @@ export interface StreamHandlers<M> {
 /** The renderer's one way to reach main, typed from the contract: a wrong argument does not compile. */
 export interface BerthClient {
   readonly transport: 'electron' | 'web';
+  /** The engine its calls run on (an engines.list id); absent: the engine Berth started with. */
+  readonly engine?: string;
   invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<ResultOf<C>>;
   /** Returns the function that closes the stream (in main too). */
   subscribe<T extends Topic>(topic: T, input: TopicInputOf<T>, handlers: StreamHandlers<MessageOf<T>>): () => void;

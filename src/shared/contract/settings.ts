@@ -40,7 +40,16 @@ const containerList = z.object({
   showSize: z.boolean(),
 });
 
-const sections = { logs, stats, confirm, notifications, containerList } as const;
+/** The colour the user gave each engine (by engine id), shown wherever that engine is current. */
+const ENGINE_COLOUR = /^#[0-9a-f]{6}$/;
+const MAX_ENGINE_COLOURS = 200;
+const engines = z.object({
+  colours: z
+    .record(z.string().min(1).max(200), z.string().regex(ENGINE_COLOUR, 'An engine colour is #rrggbb (lower case).'))
+    .refine((colours) => Object.keys(colours).length <= MAX_ENGINE_COLOURS, `At most ${MAX_ENGINE_COLOURS} engine colours.`),
+});
+
+const sections = { logs, stats, confirm, notifications, containerList, engines } as const;
 
 const settingsSchema = z.object({ theme, language, ...sections }).strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -53,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   confirm: { remove: true, kill: true },
   notifications: { longTasks: true },
   containerList: { showSize: false },
+  engines: { colours: {} },
 };
 
 /** A change: any subset of the settings, one level deep. Unknown keys are refused. */
@@ -65,6 +75,7 @@ export const settingsPatchSchema = z
     confirm: confirm.partial().strict().optional(),
     notifications: notifications.partial().strict().optional(),
     containerList: containerList.partial().strict().optional(),
+    engines: engines.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;

@@ -7,7 +7,7 @@ import { NewSessionForm } from './NewSessionForm';
 import type { TerminalSession } from './session';
 import type { SessionSpec } from '../../../shared/terminal/session-spec';
 import { SessionPanel } from './SessionPanel';
-import { closeTerminalSession, openTerminalSession, showTerminalSession, useContainerTerminals, useSessionState } from './store';
+import { closeTerminalSession, openTerminalSession, showTerminalSession, terminalOwner, useContainerTerminals, useSessionState } from './store';
 import '@xterm/xterm/css/xterm.css';
 import '../../styles/terminal.css';
 
@@ -19,7 +19,8 @@ export function TerminalTab({ container, active }: DetailTabProps) {
   const { t } = useTranslation('terminal');
   const { gate } = useEngineGate();
   const client = useClient();
-  const { sessions, activeKey } = useContainerTerminals(container.id);
+  const owner = terminalOwner(client, container.id);
+  const { sessions, activeKey } = useContainerTerminals(owner);
   const [composing, setComposing] = useState(false);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const running = container.state === 'running';
@@ -34,7 +35,7 @@ export function TerminalTab({ container, active }: DetailTabProps) {
   const attach = (): void => open({ kind: 'attach', containerId: container.id, containerName: container.name, logs: false, start: !running });
 
   const choose = (key: string): void => {
-    showTerminalSession(container.id, key);
+    showTerminalSession(owner, key);
     tabRefs.current.get(key)?.focus();
   };
   const onTabKey = (event: KeyboardEvent): void => {
@@ -60,7 +61,7 @@ export function TerminalTab({ container, active }: DetailTabProps) {
                   else tabRefs.current.delete(session.key);
                 }}
                 onSelect={() => choose(session.key)}
-                onClose={() => closeTerminalSession(container.id, session.key)}
+                onClose={() => closeTerminalSession(owner, session.key)}
               />
             ))}
           </div>
@@ -85,7 +86,7 @@ export function TerminalTab({ container, active }: DetailTabProps) {
       )}
       {current && (
         <div role="tabpanel" id={`term-panel-${current.key}`} aria-labelledby={`term-tab-${current.key}`} className="term-panel">
-          <SessionPanel key={current.key} session={current} visible={active} onClose={() => closeTerminalSession(container.id, current.key)} />
+          <SessionPanel key={current.key} session={current} visible={active} onClose={() => closeTerminalSession(owner, current.key)} />
         </div>
       )}
     </div>

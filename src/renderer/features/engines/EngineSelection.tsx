@@ -1,0 +1,145 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { engineCliFlag } from '../../../shared/cli/engine-flag';
+import { DEFAULT_CONTEXT } from '../../../shared/engines/engine-address';
+import type { EngineEntry } from '../../../shared/types/engines';
+import { ClientProvider, useClient } from '../../api/ClientContext';
+import type { BerthClient } from '../../api/client';
+import { clientForEngine } from '../../api/engine-client';
+import { CliEngineFlagProvider } from '../../components/CliCommand';
+import { useSettings } from '../../settings-state/SettingsProvider';
+
+/** How often the engine list (each engine's state) is read again while the window is open. */
+const RELIST_MS = 15_000;
+const STORAGE_KEY = 'berth.engine';
+
+export interface EngineSelection {
+  /** engines.list's answer; undefined until the first one. */
+  engines: readonly EngineEntry[] | undefined;
+  problems: readonly string[];
+  listError: Error | undefined;
+  /** The engine views work on (an engines.list id). */
+  selected: string;
+  /** The containers and images lists show every engine at once. */
+  allEngines: boolean;
+  select(id: string): void;
+  setAllEngines(on: boolean): void;
+  /** Reads the engine list again (after adding, removing, testing). */
+  refresh(): Promise<void>;
+  /** The user's colour for the engine, if any. */
+  colourOf(id: string): string | undefined;
+  setColour(id: string, colour: string | undefined): void;
+  /** The client whose calls run on that engine (one object per engine). */
+  clientFor(id: string): BerthClient;
+  /** The flag CLI lines need for that engine (`--context NAME`, `-H HOST`, or ''). */
+  cliFlagFor(id: string): string;
+}
+
+const SelectionContext = createContext<EngineSelection | null>(null);
+
+export function useEngineSelection(): EngineSelection {
+  const selection = useContext(SelectionContext);
+  if (!selection) throw new Error('useEngineSelection outside EngineSelectionProvider');
+  return selection;
+}
+
+function storedSelection(): string {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) ?? DEFAULT_CONTEXT;
+  } catch {
+    return DEFAULT_CONTEXT;
+  }
+}
+
+/**
+ * The engine the window works on, and the user's engines: everything below it gets the client of
+ * the selected engine (every command and stream carries its `engine`) and CLI lines that name it.
+ */
+export function EngineSelectionProvider({ children }: { children: ReactNode }) {
+  const base = useClient();
+  const { settings, update } = useSettings();
+  const [engines, setEngines] = useState<readonly EngineEntry[]>();
+  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [listError, setListError] = useState<Error>();
+  const [selected, setSelected] = useState(storedSelection);
+  const [allEngines, setAllEngines] = useState(false);
+  const generation = useRef(0);
+
+  const refresh = useCallback(async (): Promise<void> => {
+    const mine = ++generation.current;
+    try {
+      const list = await base.invoke('engines.list', {});
+      if (mine !== generation.current) return;
+      setEngines(list.engines);
+      setProblems(list.problems);
+      setListError(undefined);
+    } catch (err) {
+      if (mine === generation.current) setListError(err as Error);
+    }
+  }, [base]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = window.setInterval(() => void refresh(), RELIST_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  // An engine removed elsewhere (or a stored choice that no longer exists) falls back to the default.
+  useEffect(() => {
+    if (engines && !engines.some((engine) => engine.id === selected)) setSelected(DEFAULT_CONTEXT);
+  }, [engines, selected]);
+
+  const select = useCallback((id: string) => {
+    setSelected(id);
+    setAllEngines(false);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, id);
+    } catch {
+      // Storage refused (private mode): the choice lasts for this page only.
+    }
+  }, []);
+
+  const colours = settings.engines.colours;
+  const setColour = useCallback(
+    (id: string, colour: string | undefined) => {
+      const next = { ...colours };
+      if (colour) next[id] = colour;
+      else delete next[id];
+      void update({ engines: { colours: next } });
+    },
+    [colours, update],
+  );
+
+  const value = useMemo<EngineSelection>(
+    () => ({
+      engines,
+      problems,
+      listError,
+      selected,
+      allEngines,
+      select,
+      setAllEngines,
+      refresh,
+      colourOf: (id) => colours[id],
+      setColour,
+      clientFor: (id) => clientForEngine(base, id),
+      cliFlagFor: (id) => engineCliFlag(engines?.find((engine) => engine.id === id)),
+    }),
+    [engines, problems, listError, selected, allEngines, select, refresh, colours, setColour, base],
+  );
+
+  return (
+    <SelectionContext.Provider value={value}>
+      <EngineScope engine={selected}>{children}</EngineScope>
+    </SelectionContext.Provider>
+  );
+}
+
+/** Everything inside works on `engine`: its client, and CLI lines that name it. */
+export function EngineScope({ engine, children }: { engine: string; children: ReactNode }) {
+  const { clientFor, cliFlagFor } = useEngineSelection();
+  return (
+    <ClientProvider client={clientFor(engine)}>
+      <CliEngineFlagProvider value={cliFlagFor(engine)}>{children}</CliEngineFlagProvider>
+    </ClientProvider>
+  );
+}

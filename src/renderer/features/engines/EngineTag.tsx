@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { CSSProperties } from 'react';
+import { useClient } from '../../api/ClientContext';
+import { engineOf } from '../../api/engine-client';
+import { useEngineSelection } from './EngineSelection';
+
+/** The neutral swatch of an engine the user gave no colour. */
+export const NO_COLOUR = 'var(--muted)';
+
+export const swatchStyle = (colour: string | undefined): CSSProperties => ({ ['--engine-colour' as string]: colour ?? NO_COLOUR });
+
+/** A small tag naming an engine, in its colour: on whatever runs on one engine (a row, a stream, a detail view). */
+export function EngineTag({ engine }: { engine?: string }) {
+  const { t } = useTranslation('engines');
+  const { engines, colourOf } = useEngineSelection();
+  const fromClient = engineOf(useClient());
+  const id = engine ?? fromClient;
+  const name = engines?.find((entry) => entry.id === id)?.name ?? id;
+  return (
+    <span className="engine-tag" style={swatchStyle(colourOf(id))} title={t('tag.title', { name })} data-engine={id}>
+      <span className="engine-swatch" aria-hidden="true" />
+      <span className="visually-hidden">{t('tag.prefix')} </span>
+      {name}
+    </span>
+  );
+}

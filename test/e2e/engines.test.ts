@@ -1,0 +1,141 @@
+// Several engines in the UI (issue 15): a second private dockerd reached through a real docker
+// context (made by the docker CLI in this run's DOCKER_CONFIG), and a context on a dead socket.
+// Switching from the top bar, the combined list with its Engine column and per-row engine, the
+// engine's colour on every view, and an unreachable engine that does not hold up the others.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestImages, startPrivateEngine, type PrivateEngine } from '../../scripts/test-engine.mjs';
+import { TEST_LABELS, testImage, uniqueName, docker } from '../helpers/engine';
+import { startBrowserMode, type BrowserMode } from './browser-mode';
+
+const exec = promisify(execFile);
+const ENGINE_B = 'engine-b';
+const DEAD = 'dead-engine';
+const onA = uniqueName('on-a');
+const onB = uniqueName('on-b');
+
+let engineB: PrivateEngine;
+let configDir: string;
+let mode: BrowserMode;
+
+const onBCli = (...args: string[]) => exec('docker', ['-H', engineB.dockerHost, ...args]);
+const runningOnB = async (name: string): Promise<boolean> => (await onBCli('inspect', '--format', '{{.State.Running}}', name)).stdout.trim() === 'true';
+
+beforeAll(async () => {
+  engineB = await startPrivateEngine();
+  const images = await ensureTestImages(engineB.dockerHost);
+  configDir = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-engines-'));
+  const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir };
+  await exec('docker', ['context', 'create', ENGINE_B, '--docker', `host=${engineB.dockerHost}`], { env: cliEnv });
+  await exec('docker', ['context', 'create', DEAD, '--docker', `host=unix://${configDir}/no-engine-here.sock`], { env: cliEnv });
+  const a = await docker().createContainer({ Image: testImage, name: onA, Cmd: ['sleep', '600'], Labels: { ...TEST_LABELS } });
+  await a.start();
+  await onBCli('run', '-d', '--name', onB, '--label', 'berth.test=1', images.busybox, 'sleep', '600');
+  mode = await startBrowserMode({ ...process.env, DOCKER_CONFIG: configDir });
+}, 240_000);
+
+afterAll(async () => {
+  await mode?.close();
+  await docker()
+    .getContainer(onA)
+    .remove({ force: true })
+    .catch(() => undefined);
+  await Promise.allSettled([engineB?.stop(), configDir && rm(configDir, { recursive: true, force: true })]);
+}, 120_000);
+
+async function pickEngine(page: Page, name: RegExp): Promise<void> {
+  await page.getByTestId('engine-switcher').click();
+  await page.getByRole('menu', { name: 'Engines' }).getByRole('menuitemradio', { name }).click();
+}
+
+const containerRow = (page: Page, name: string) => page.locator(`[role=row][data-container-name="${name}"]`);
+
+describe('browser mode: several engines', () => {
+  it('switches engines from the top bar and lists that engine’s containers, with CLI lines naming it', async () => {
+    const page = await mode.openPage();
+    await containerRow(page, onA).waitFor({ timeout: 15_000 });
+    await pickEngine(page, new RegExp(`^${ENGINE_B}`));
+    await containerRow(page, onB).waitFor({ timeout: 15_000 });
+    expect(await containerRow(page, onA).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('engine-switcher').textContent()).toContain(ENGINE_B);
+    expect(await page.getByTestId('cli-command').first().textContent()).toBe(`docker --context ${ENGINE_B} ps -a`);
+    // And back: the first engine's list again, its CLI line without a flag (it is the CLI's current one).
+    await pickEngine(page, /^default/);
+    await containerRow(page, onA).waitFor({ timeout: 15_000 });
+    expect(await containerRow(page, onB).count()).toBe(0);
+    expect(await page.getByTestId('cli-command').first().textContent()).toBe('docker ps -a');
+    await page.context().close();
+  });
+
+  it('lists both engines together with an Engine column, and Stop on engine B’s row stops it on B', async () => {
+    const page = await mode.openPage();
+    await page.getByTestId('engine-switcher').click();
+    await page.getByRole('menuitemradio', { name: /^All engines/ }).click();
+    const table = page.getByRole('table', { name: 'Containers on all engines' });
+    await table.getByRole('columnheader', { name: 'Engine' }).waitFor();
+    const rowA = table.locator(`tr[data-name="${onA}"]`);
+    const rowB = table.locator(`tr[data-name="${onB}"]`);
+    await rowA.waitFor({ timeout: 15_000 });
+    await rowB.waitFor({ timeout: 15_000 });
+    expect(await rowA.getAttribute('data-engine')).toBe('default');
+    expect(await rowB.getAttribute('data-engine')).toBe(ENGINE_B);
+    expect(await rowB.locator('.engine-tag').textContent()).toContain(ENGINE_B);
+    expect(await runningOnB(onB)).toBe(true);
+
+    await rowB.getByRole('button', { name: `Stop ${onB} on ${ENGINE_B}` }).click();
+    await expect.poll(() => runningOnB(onB), { timeout: 30_000 }).toBe(false);
+    expect((await docker().getContainer(onA).inspect()).State.Running).toBe(true);
+    await expect.poll(() => page.getByTestId('cli-command').first().textContent(), { timeout: 10_000 }).toBe(`docker --context ${ENGINE_B} stop ${onB}`);
+    await expect.poll(() => rowB.getAttribute('data-state'), { timeout: 15_000 }).toBe('exited');
+
+    // The engine filter keeps one engine's rows.
+    await page.getByLabel('Engine', { exact: true }).selectOption(ENGINE_B);
+    await rowA.waitFor({ state: 'detached' });
+    expect(await rowB.count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('shows the colour the user gives an engine on every view, and keeps it in the settings', async () => {
+    const page = await mode.openPage();
+    await page.getByTestId('engine-switcher').click();
+    await page.getByRole('menuitem', { name: 'Manage engines…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Engines' });
+    await dialog.getByLabel(`Colour of ${ENGINE_B}`).fill('#d42a1e');
+    await expect
+      .poll(
+        async () => JSON.parse(await readFile(path.join(mode.settingsDir, 'settings.json'), 'utf8').catch(() => '{}')) as { engines?: { colours?: object } },
+      )
+      .toMatchObject({ engines: { colours: { [ENGINE_B]: '#d42a1e' } } });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const band = () => page.locator('.app').evaluate((element) => getComputedStyle(element).borderTopColor);
+    expect(await band()).not.toBe('rgb(212, 42, 30)');
+    await pickEngine(page, new RegExp(`^${ENGINE_B}`));
+    await expect.poll(band).toBe('rgb(212, 42, 30)');
+    // On another view too, and on the switcher itself.
+    await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+    await page.getByRole('heading', { name: 'Images', level: 1 }).waitFor();
+    expect(await band()).toBe('rgb(212, 42, 30)');
+    expect(await page.getByTestId('engine-switcher').evaluate((element) => getComputedStyle(element).borderLeftColor)).toBe('rgb(212, 42, 30)');
+    await page.context().close();
+  });
+
+  it('shows an unreachable engine as such, with its reason, while the others list', async () => {
+    const page = await mode.openPage();
+    await page.getByTestId('engine-switcher').click();
+    const dead = page.getByRole('menuitemradio', { name: new RegExp(`^${DEAD}`) });
+    await expect.poll(() => dead.textContent(), { timeout: 15_000 }).toMatch(/Unreachable: .+/);
+    await page.getByRole('menuitemradio', { name: /^All engines/ }).click();
+    const note = page.locator(`.engine-part-note[data-engine="${DEAD}"]`);
+    await note.waitFor({ timeout: 15_000 });
+    expect(await note.textContent()).toMatch(new RegExp(`Engine ${DEAD} is unreachable: .+`));
+    const table = page.getByRole('table', { name: 'Containers on all engines' });
+    await table.locator(`tr[data-name="${onA}"]`).waitFor({ timeout: 15_000 });
+    await table.locator(`tr[data-name="${onB}"]`).waitFor({ timeout: 15_000 });
+    await page.context().close();
+  });
+});
