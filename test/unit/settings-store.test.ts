@@ -107,6 +107,21 @@ describe('settings schema', () => {
     expect(settingsPatchSchema.safeParse({}).success).toBe(true);
   });
 
+  it('keeps a colour per engine (#rrggbb), refuses anything else, and a new store reads them back', async () => {
+    const store = createSettingsStore(dir);
+    const saved = await store.update({ engines: { colours: { default: '#0c717a', 'build-server': '#d42a1e' } } });
+    expect(saved.engines.colours).toEqual({ default: '#0c717a', 'build-server': '#d42a1e' });
+    expect((await createSettingsStore(dir).get()).engines.colours).toEqual(saved.engines.colours);
+    for (const colour of ['red', '#FFF', '#12345', 'url(x)', '#0c717a; color: red']) {
+      expect(settingsPatchSchema.safeParse({ engines: { colours: { prod: colour } } }).success).toBe(false);
+    }
+    expect(settingsPatchSchema.safeParse({ engines: { colours: { '': '#000000' } } }).success).toBe(false);
+    expect(
+      settingsPatchSchema.safeParse({ engines: { colours: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`e${i}`, '#000000'])) } }).success,
+    ).toBe(false);
+    expect(settingsFromStored({ engines: { colours: { prod: 'javascript:1' } } }).engines).toEqual(DEFAULT_SETTINGS.engines);
+  });
+
   it('settingsFromStored never throws and always gives complete settings', () => {
     for (const raw of [undefined, null, 42, 'x', [], { logs: null }, { stats: { historySeconds: '60' } }]) {
       expect(settingsFromStored(raw)).toEqual(DEFAULT_SETTINGS);

@@ -1,6 +1,6 @@
 import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { withEngineFlag } from '../../shared/cli/engine-flag';
+import { withEngineFlag } from '../../shared/cli/engines';
 
 /** The global flag that points the docker CLI at the engine of the view (`--context NAME`, `-H HOST`, or none). */
 const CliEngineFlag = createContext('');

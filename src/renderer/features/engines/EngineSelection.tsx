@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { engineCliFlag } from '../../../shared/cli/engine-flag';
+import { engineCliFlag } from '../../../shared/cli/engines';
 import { DEFAULT_CONTEXT } from '../../../shared/engines/engine-address';
 import type { EngineEntry } from '../../../shared/types/engines';
 import { ClientProvider, useClient } from '../../api/ClientContext';
@@ -135,7 +135,7 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
 }
 
 /** Everything inside works on `engine`: its client, and CLI lines that name it. */
-export function EngineScope({ engine, children }: { engine: string; children: ReactNode }) {
+function EngineScope({ engine, children }: { engine: string; children: ReactNode }) {
   const { clientFor, cliFlagFor } = useEngineSelection();
   return (
     <ClientProvider client={clientFor(engine)}>

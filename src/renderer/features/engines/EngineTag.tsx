@@ -5,7 +5,7 @@ import { engineOf } from '../../api/engine-client';
 import { useEngineSelection } from './EngineSelection';
 
 /** The neutral swatch of an engine the user gave no colour. */
-export const NO_COLOUR = 'var(--muted)';
+const NO_COLOUR = 'var(--muted)';
 
 export const swatchStyle = (colour: string | undefined): CSSProperties => ({ ['--engine-colour' as string]: colour ?? NO_COLOUR });
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { withEngineFlag } from '../../../shared/cli/engine-flag';
+import { withEngineFlag } from '../../../shared/cli/engines';
 import { useEngineSelection } from './EngineSelection';
 
 export interface RowActionReport {

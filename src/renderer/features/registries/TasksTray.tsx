@@ -5,6 +5,7 @@ import { useRegistryDialogs } from './RegistryDialogs';
 import { useRegistryTasks } from './RegistryTasksProvider';
 import { orderTasks } from './task-model';
 import { TaskView } from './TaskView';
+import { EngineTag } from '../engines';
 
 /**
  * The top bar's "Pulls and pushes" button and its panel: every task of this session, running or
@@ -61,6 +62,7 @@ export function TasksTray() {
         >
           <header className="reg-tasks-header">
             <h2>{t('tray.panelLabel')}</h2>
+            <EngineTag />
             <button type="button" className="ghost small" onClick={close} aria-label={t('tray.close')}>
               ✕
             </button>

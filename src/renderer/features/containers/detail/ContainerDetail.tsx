@@ -15,6 +15,7 @@ import { useWaitForExit } from '../manage/useWaitForExit';
 import { DetailTabs } from './DetailTabs';
 import type { DetailIntent } from '../../../tab-types';
 import { DETAIL_TABS } from './tabs';
+import { EngineTag } from '../../engines';
 
 interface ContainerDetailProps {
   /** Undefined once the container is gone (removed elsewhere). */
@@ -73,6 +74,8 @@ export function ContainerDetail({ container, name, transition, listedAt, onBack,
           {t('back')}
         </button>
         <h1 id="detail-title">{name}</h1>
+        {/* Its logs, terminals and files are on this engine, whichever engine is selected later. */}
+        <EngineTag />
         {container && (
           <span className="detail-state">
             {transition ? (
