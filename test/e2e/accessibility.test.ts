@@ -356,6 +356,55 @@ async function otherViews(walk: Walk): Promise<void> {
   await walk.dialog('keyboard shortcuts', () => page.locator('body').press('?'));
 }
 
+/** The top bar's engine menu, the engines dialogs and the lists across engines. */
+async function engineScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  const switcher = page.getByTestId('engine-switcher');
+  const menu = page.getByRole('menu', { name: walk.t('engines:switcher.menu') });
+  await switcher.click();
+  await menu.getByRole('menuitemradio').first().waitFor();
+  await walk.scan('engine menu');
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  await walk.dialog(
+    'manage engines dialog',
+    async () => {
+      await switcher.click();
+      await menu.getByRole('menuitem', { name: walk.t('engines:manage.open') }).click();
+    },
+    walk.t('engines:manage.title'),
+  );
+  await switcher.click();
+  await menu.getByRole('menuitem', { name: walk.t('engines:manage.open') }).click();
+  const manage = page.getByRole('dialog', { name: walk.t('engines:manage.title') });
+  await walk.button(manage, 'engines:manage.add').click();
+  const add = page.getByRole('dialog', { name: walk.t('engines:add.title') });
+  await add.getByLabel(walk.t('engines:add.host'), { exact: true }).fill('tcp://127.0.0.1:9');
+  await add.getByRole('group', { name: walk.t('engines:add.tls') }).waitFor();
+  await walk.scan('add engine dialog with TLS');
+  await page.keyboard.press('Escape');
+  await add.waitFor({ state: 'detached' });
+  await page.keyboard.press('Escape');
+  await manage.waitFor({ state: 'detached' });
+  await switcher.click();
+  await menu.getByRole('menuitemradio', { name: new RegExp(`^${walk.t('engines:all.label')}`) }).click();
+  await walk.button(page.getByRole('navigation'), 'common:nav.containers').click();
+  await page
+    .getByRole('table', { name: walk.t('engines:combined.containersTable') })
+    .locator(`tr[data-name="${names.running}"]`)
+    .waitFor({ timeout: 15_000 });
+  await walk.scan('containers on all engines');
+  await walk.button(page.getByRole('navigation'), 'common:nav.images').click();
+  await page
+    .getByRole('table', { name: walk.t('engines:combined.imagesTable') })
+    .locator('tbody tr')
+    .first()
+    .waitFor({ timeout: 15_000 });
+  await walk.scan('images on all engines');
+  await switcher.click();
+  await menu.getByRole('menuitemradio', { name: /^default/ }).click();
+}
+
 const COMBINATIONS: ReadonlyArray<{ theme: Theme; language: Language }> = [
   { theme: 'light', language: 'en' },
   { theme: 'dark', language: 'en' },
@@ -378,6 +427,7 @@ describe('accessibility: axe-core over every screen', () => {
         await imagesScreens(walk);
         await volumesScreens(walk);
         await otherViews(walk);
+        await engineScreens(walk);
       } finally {
         findings.push(...walk.findings);
         scans += walk.scans;

@@ -89,8 +89,8 @@ export function AddEngineDialog({ onClose, onAdded }: { onClose(): void; onAdded
             aria-describedby={nameProblem ? `${ids}-name` : undefined}
             spellCheck={false}
           />
-          {problem(`${ids}-name`, nameProblem)}
         </label>
+        {problem(`${ids}-name`, nameProblem)}
         <label>
           {t('add.host')}
           <input
@@ -104,14 +104,14 @@ export function AddEngineDialog({ onClose, onAdded }: { onClose(): void; onAdded
             aria-describedby={`${ids}-host-hint`}
             spellCheck={false}
           />
-          {hostProblem ? (
-            problem(`${ids}-host-hint`, hostProblem)
-          ) : (
-            <span id={`${ids}-host-hint`} className="muted small-print">
-              {t('add.hostHint')}
-            </span>
-          )}
         </label>
+        {hostProblem ? (
+          problem(`${ids}-host-hint`, hostProblem)
+        ) : (
+          <span id={`${ids}-host-hint`} className="muted small-print">
+            {t('add.hostHint')}
+          </span>
+        )}
         <label>
           {t('add.description')}
           <input value={description} onChange={(event) => setDescription(event.target.value)} />

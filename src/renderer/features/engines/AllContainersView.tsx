@@ -108,19 +108,21 @@ export function AllContainersView() {
                 <td>
                   <span className={`state-pill state-${row.state}`}>{tc(`states.${row.state}`)}</span> <span className="muted">{row.status}</span>
                 </td>
-                <td className="combined-actions">
-                  {actionsFor(row.state).map((name) => (
-                    <button
-                      key={name}
-                      type="button"
-                      className={name === 'remove' ? 'small danger' : 'small'}
-                      disabled={action.pending.has(key)}
-                      aria-label={t('combined.actionOn', { action: tc(`actions.${name}`), name: row.name, engine: row.engine })}
-                      onClick={() => perform(row, name)}
-                    >
-                      {tc(`actions.${name}`)}
-                    </button>
-                  ))}
+                <td>
+                  <div className="combined-actions">
+                    {actionsFor(row.state).map((name) => (
+                      <button
+                        key={name}
+                        type="button"
+                        className={name === 'remove' ? 'small danger' : 'small'}
+                        disabled={action.pending.has(key)}
+                        aria-label={t('combined.actionOn', { action: tc(`actions.${name}`), name: row.name, engine: row.engine })}
+                        onClick={() => perform(row, name)}
+                      >
+                        {tc(`actions.${name}`)}
+                      </button>
+                    ))}
+                  </div>
                 </td>
               </tr>
             );

@@ -97,16 +97,18 @@ export function AllImagesView() {
                 <td className="mono">{shortId(row.id)}</td>
                 <td>{formatBytes(row.sizeBytes)}</td>
                 <td>{formatRelative(row.created, i18n.language)}</td>
-                <td className="combined-actions">
-                  <button
-                    type="button"
-                    className="small danger"
-                    disabled={action.pending.has(key)}
-                    aria-label={t('combined.actionOn', { action: ti('actions.remove'), name: row.label, engine: row.engine })}
-                    onClick={() => setConfirming(row)}
-                  >
-                    {ti('actions.remove')}
-                  </button>
+                <td>
+                  <div className="combined-actions">
+                    <button
+                      type="button"
+                      className="small danger"
+                      disabled={action.pending.has(key)}
+                      aria-label={t('combined.actionOn', { action: ti('actions.remove'), name: row.label, engine: row.engine })}
+                      onClick={() => setConfirming(row)}
+                    >
+                      {ti('actions.remove')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             );

@@ -56,15 +56,17 @@ export function EngineRow({ engine, onRemove }: { engine: EngineEntry; onRemove(
             ? t('state.connectedVersion', { version: latest.identity?.serverVersion ?? '?' })
             : t('state.unreachableBecause', { reason: latest.reason ?? '?' })}
       </td>
-      <td className="engines-row-actions">
-        <button type="button" className="small" onClick={() => void test()} disabled={testing} aria-label={t('manage.testNamed', { name: engine.name })}>
-          {t('manage.test')}
-        </button>
-        {removable && (
-          <button type="button" className="small danger" onClick={onRemove} aria-label={t('manage.removeNamed', { name: engine.name })}>
-            {t('manage.remove')}
+      <td>
+        <div className="engines-row-actions">
+          <button type="button" className="small" onClick={() => void test()} disabled={testing} aria-label={t('manage.testNamed', { name: engine.name })}>
+            {t('manage.test')}
           </button>
-        )}
+          {removable && (
+            <button type="button" className="small danger" onClick={onRemove} aria-label={t('manage.removeNamed', { name: engine.name })}>
+              {t('manage.remove')}
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );

@@ -19,9 +19,10 @@ export function PemField({ label, value, onChange }: { label: string; value: str
         spellCheck={false}
       />
       <label className="pem-file">
-        <span>{t('add.pemFile', { what: label })}</span>
+        <span>{t('add.pemFile')}</span>
         <input
           type="file"
+          aria-label={t('add.pemFileNamed', { what: label })}
           accept=".pem,.crt,.key,.cert,text/plain"
           onChange={(event) => {
             const file = event.target.files?.[0];
