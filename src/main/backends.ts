@@ -2,7 +2,7 @@ import type { Dispatcher } from './dispatch';
 import { createBackend, createSharedState, type Backend, type BackendOptions } from './backend';
 import type { Engine } from './engine/core/engine';
 import { EngineMonitor } from './engine/core/monitor';
-import { dockerConfigDir, readContextEndpointSync } from './engine/engines/context-store';
+import { dockerConfigDir, readContextSync } from './engine/engines/context-store';
 import type { EngineDirectoryOptions } from './engine/engines/directory';
 import { dockerForEndpoint } from './engine/engines/endpoint';
 import { DEFAULT_CONTEXT } from '../shared/engines/engine-address';
@@ -37,7 +37,7 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
   const backendFor = (id: string): Backend | undefined => {
     const known = byId.get(id);
     if (known) return known;
-    const endpoint = readContextEndpointSync(dockerConfigDir(directoryOptions.env), id);
+    const endpoint = readContextSync(dockerConfigDir(directoryOptions.env), id);
     if (!endpoint) return undefined;
     const docker = dockerForEndpoint(
       { host: endpoint.host, tls: endpoint.tls, skipTlsVerify: endpoint.skipTlsVerify },
@@ -77,6 +77,8 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
       const outcome = await routed.backend.dispatcher.invoke(channel, routed.input);
       // A removed context's connection and monitor go with it.
       if (outcome.ok && channel === 'engines.remove') forget((outcome.result as { removed: string }).removed);
+      // A renamed one is made again under its new name at its next call.
+      if (outcome.ok && channel === 'engines.rename') forget((routed.input as { id: string }).id);
       return outcome;
     },
     subscribe(topic, rawInput, onFrame, subscribeOptions) {

@@ -90,6 +90,18 @@ describe('calls routed by engine', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('follows a renamed context: its new name reaches the same engine, the old one is refused', async () => {
+    await invoke('containers.list', { all: true, engine: 'tls-b' });
+    await invoke('engines.rename', { id: 'tls-b', name: 'tls-renamed' });
+    try {
+      expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-renamed' }))).toContain(onTls);
+      await expect(invoke('containers.list', { all: true, engine: 'tls-b' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await invoke('engines.rename', { id: 'tls-renamed', name: 'tls-b' });
+    }
+    expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-b' }))).toContain(onTls);
+  });
+
   it('keeps a follow on one engine streaming and its calls answering while another engine stops', async () => {
     const chatty = await invoke<{ id: string }>('containers.run', {
       image: testImage,
