@@ -74,13 +74,13 @@ describe('the docker CLI context store', () => {
   });
 
   it('agrees with the CLI on the current context: DOCKER_HOST, then DOCKER_CONTEXT, then config.json', async () => {
-    expect(await currentContextName({}, configDir)).toBe('default');
+    expect(currentContextName({}, configDir)).toBe('default');
     await dockerCli('context', 'use', 'ssh-one');
-    expect(await currentContextName({}, configDir)).toBe('ssh-one');
-    expect(await currentContextName({ DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('tls-one');
-    expect(await currentContextName({ DOCKER_HOST: 'unix:///x.sock', DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('default');
+    expect(currentContextName({}, configDir)).toBe('ssh-one');
+    expect(currentContextName({ DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('tls-one');
+    expect(currentContextName({ DOCKER_HOST: 'unix:///x.sock', DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('default');
     await dockerCli('context', 'use', 'default');
-    expect(await currentContextName({}, configDir)).toBe('default');
+    expect(currentContextName({}, configDir)).toBe('default');
   });
 
   it('creates a context the docker CLI lists and inspects as its own, TLS files included', async () => {
@@ -100,7 +100,7 @@ describe('the docker CLI context store', () => {
     expect([...inspected!.TLSMaterial.docker].sort()).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
     // The CLI can use it: `docker context use` accepts only a context it can load.
     await dockerCli('context', 'use', 'made-by-berth');
-    expect(await currentContextName({}, configDir)).toBe('made-by-berth');
+    expect(currentContextName({}, configDir)).toBe('made-by-berth');
     await dockerCli('context', 'use', 'default');
   });
 

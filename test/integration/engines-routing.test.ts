@@ -102,6 +102,25 @@ describe('calls routed by engine', () => {
     expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-b' }))).toContain(onTls);
   });
 
+  it("starts on the docker CLI's current context when DOCKER_HOST is unset, as the CLI would", async () => {
+    const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir };
+    await exec('docker', ['context', 'use', 'tls-b'], { env: cliEnv });
+    const started = createBackends({
+      engine: createEngine({ DOCKER_HOST: process.env.DOCKER_HOST }),
+      host: webHost,
+      engines: { env: { DOCKER_CONFIG: configDir } },
+    });
+    try {
+      const outcome = await started.dispatcher.invoke('containers.list', { all: true });
+      expect(outcome.ok && names(outcome.result as ContainerSummary[])).toContain(onTls);
+      const onDefaultEngine = await started.dispatcher.invoke('containers.list', { all: true, engine: 'default' });
+      expect(onDefaultEngine.ok && names(onDefaultEngine.result as ContainerSummary[])).toContain(onDefault);
+    } finally {
+      started.dispose();
+      await exec('docker', ['context', 'use', 'default'], { env: cliEnv });
+    }
+  });
+
   it('keeps a follow on one engine streaming and its calls answering while another engine stops', async () => {
     const chatty = await invoke<{ id: string }>('containers.run', {
       image: testImage,

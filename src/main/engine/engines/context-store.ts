@@ -87,15 +87,14 @@ export async function readContexts(configDir: string): Promise<{ contexts: Docke
 
 /**
  * The context the CLI would use, as docker/cli's resolveContextName decides: DOCKER_HOST wins
- * (the default context), then DOCKER_CONTEXT, then config.json's currentContext.
+ * (the default context), then DOCKER_CONTEXT, then config.json's currentContext. Read at once
+ * (one small file): Berth decides at start which engine a call without `engine` goes to.
  */
-export async function currentContextName(env: NodeJS.ProcessEnv, configDir: string): Promise<string> {
+export function currentContextName(env: NodeJS.ProcessEnv, configDir: string): string {
   if (env.DOCKER_HOST?.trim()) return DEFAULT_CONTEXT;
   if (env.DOCKER_CONTEXT?.trim()) return env.DOCKER_CONTEXT.trim();
-  const text = await readIfPresent(path.join(configDir, 'config.json'));
-  if (text === undefined) return DEFAULT_CONTEXT;
   try {
-    return configSchema.parse(JSON.parse(text)).currentContext || DEFAULT_CONTEXT;
+    return configSchema.parse(JSON.parse(readFileSync(path.join(configDir, 'config.json'), 'utf8'))).currentContext || DEFAULT_CONTEXT;
   } catch {
     return DEFAULT_CONTEXT;
   }

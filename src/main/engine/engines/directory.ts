@@ -45,7 +45,8 @@ export class EngineDirectory {
 
   /** Every engine, each probed at the same time (one that does not answer costs at most the probe timeout). */
   async list(): Promise<EngineList> {
-    const [{ contexts, problems }, current] = await Promise.all([readContexts(this.configDir), currentContextName(this.options.env, this.configDir)]);
+    const { contexts, problems } = await readContexts(this.configDir);
+    const current = currentContextName(this.options.env, this.configDir);
     const entries = await Promise.all([
       this.defaultEntry(current === DEFAULT_CONTEXT),
       ...contexts.map((context) => this.contextEntry(context, context.name === current)),
@@ -94,13 +95,13 @@ export class EngineDirectory {
   private async storedEntry(name: string): Promise<EngineEntry> {
     const stored = readContextSync(this.configDir, name);
     if (!stored) throw new BerthError('INTERNAL', `The context ${name} was written but cannot be read back.`);
-    const current = await currentContextName(this.options.env, this.configDir);
+    const current = currentContextName(this.options.env, this.configDir);
     return this.contextEntry(stored, stored.name === current);
   }
 
   /** Removes a stored context; the one the docker CLI uses now is refused, as `docker context rm` does without -f. */
   async remove(id: string): Promise<void> {
-    const current = await currentContextName(this.options.env, this.configDir);
+    const current = currentContextName(this.options.env, this.configDir);
     if (id === current && id !== DEFAULT_CONTEXT) {
       throw new BerthError('CONFLICT', `${id} is the docker CLI's current context: switch the CLI to another one first (docker context use default).`);
     }
