@@ -5,7 +5,7 @@ import { engineUnixSocket } from '../core/connection';
 import type { DownloadSource } from '../core/download-source';
 import { engineGetStream } from '../core/engine-http-stream';
 import { engineCall, isEngineUnreachable, toBerthError } from '../core/errors';
-import { tarEndCheck } from '../files/tar-checks';
+import { tarCompletenessCheck } from '../files/tar-completeness';
 
 /** An engine failure in the middle of a stream, in words that say when it happened. */
 export function midStreamError(err: unknown, what: string): BerthError {
@@ -42,7 +42,7 @@ export async function containerExportSource(docker: Docker, id: string): Promise
     contentType: 'application/x-tar',
     async open(signal) {
       const response = await exportBody(docker, info.Id, name, signal);
-      const checked = tarEndCheck(
+      const checked = tarCompletenessCheck(
         () => new BerthError('INTERNAL', `The export of ${name} ended early: the archive is incomplete. Was the container changed or removed meanwhile?`),
       );
       response.on('error', (err) => checked.destroy(midStreamError(err, `export of ${name}`)));
