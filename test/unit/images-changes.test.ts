@@ -4,6 +4,7 @@ import { readImportResult } from '../../src/main/engine/images/import';
 import { isTarHeader, tarStartProblem } from '../../src/main/engine/files/tar-checks';
 import { EMPTY_CHANGES, changeLineProblem, changeLines, hasNoCommand, quoteDockerfileValue } from '../../src/shared/images/change-lines';
 import { repositoryProblem, splitRepoTag, tagProblem } from '../../src/shared/images/reference';
+import { tarHeaderBlock } from '../helpers/tar-fixture';
 
 describe('--change lines', () => {
   it.each([
@@ -94,18 +95,7 @@ describe('image names', () => {
   });
 });
 
-function tarHeader(name: string): Buffer {
-  const block = Buffer.alloc(512);
-  block.write(name, 0);
-  block.write('0000644\0', 100);
-  block.write('00000000000\0', 124);
-  block.write('ustar\0', 257);
-  block.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-  return block;
-}
+const tarHeader = (name: string): Buffer => tarHeaderBlock(name);
 
 describe('tar checks', () => {
   it('recognises a tar header, a compressed tar, and refuses the rest', () => {

@@ -1,7 +1,7 @@
 // The check that a streamed tar (an export, a copy out) is whole: it follows the archive's
 // structure, so a stream cut inside a run of zeros in a file's data is caught even though its last
 // 1024 bytes look like an end marker. Archives made by the real GNU tar; pax and base-256 sizes built
-// by hand as Go's archive/tar (the engine's writer) writes them.
+// by hand (tarHeaderBlock) as Go's archive/tar, the engine's writer, writes them.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tarCompletenessCheck } from '../../src/main/engine/files/tar-completeness';
+import { tarHeaderBlock } from '../helpers/tar-fixture';
 
 const BLOCK = 512;
 let dir: string;
@@ -27,24 +28,7 @@ async function drain(chunks: Buffer[]): Promise<Buffer> {
 const pieces = (buffer: Buffer, size: number): Buffer[] =>
   Array.from({ length: Math.ceil(buffer.length / size) }, (_, i) => buffer.subarray(i * size, (i + 1) * size));
 
-function header(name: string, type: string, size: number | 'base-256'): Buffer {
-  const block = Buffer.alloc(BLOCK);
-  block.write(name, 0);
-  block.write('0000644\0', 100);
-  if (size === 'base-256') {
-    // 1536 bytes as Go writes a size over 8 GiB: the high bit, then big-endian bytes.
-    block[124] = 0x80;
-    block.writeUInt16BE(1536, 134);
-  } else block.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
-  block.write(type, 156);
-  block.write('ustar\0', 257);
-  block.write('00', 263);
-  block.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-  return block;
-}
+const header = (name: string, type: string, size: number | { base256: number }): Buffer => tarHeaderBlock(name, { type, size });
 
 const padded = (data: Buffer): Buffer => Buffer.concat([data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK)]);
 const endMarker = Buffer.alloc(2 * BLOCK);
@@ -97,7 +81,7 @@ describe('a streamed tar is whole', () => {
     expect((await drain(pieces(withPax, 300))).equals(withPax)).toBe(true);
     // Cut inside the zero data the pax record announced: without the record the header says 0 bytes.
     await expect(drain([withPax.subarray(0, 3 * BLOCK + 1024)])).rejects.toThrow('incomplete');
-    const base256 = Buffer.concat([header('big', '0', 'base-256'), data, endMarker]);
+    const base256 = Buffer.concat([header('big', '0', { base256: 1536 }), data, endMarker]);
     expect((await drain([base256])).equals(base256)).toBe(true);
     await expect(drain([base256.subarray(0, BLOCK + 1024)])).rejects.toThrow('incomplete');
   });
