@@ -11,7 +11,7 @@ import { BerthError, type BerthErrorShape } from '../shared/errors';
 /** The longest engine id a call may name (a context name). */
 const MAX_ENGINE_ID = 200;
 
-export interface BackendsOptions extends Omit<BackendOptions, 'shared' | 'engines'> {
+export interface BackendsOptions extends Omit<BackendOptions, 'shared' | 'engines' | 'engineId'> {
   /** Where the user's engines are found; by default this process's environment. */
   readonly engines?: EngineDirectoryOptions;
 }
@@ -31,7 +31,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 export function createBackends({ engine, engines: directoryOptions = { env: process.env }, ...rest }: BackendsOptions): Backend & { dispose(): void } {
   const shared = createSharedState(directoryOptions);
   const options = { ...rest, engines: directoryOptions, shared };
-  const current = createBackend({ ...options, engine });
+  const current = createBackend({ ...options, engine, engineId: DEFAULT_CONTEXT });
   const settings = current.settings;
   const byId = new Map<string, Backend>([[DEFAULT_CONTEXT, current]]);
 
@@ -46,7 +46,7 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
     );
     const contextEngine: Engine = { docker, host: endpoint.host, monitor: new EngineMonitor(docker, endpoint.host) };
     contextEngine.monitor.start();
-    const backend = createBackend({ ...options, settings, engine: contextEngine });
+    const backend = createBackend({ ...options, settings, engine: contextEngine, engineId: id });
     byId.set(id, backend);
     return backend;
   };

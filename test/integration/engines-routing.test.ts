@@ -90,6 +90,20 @@ describe('calls routed by engine', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('names the engine of each transfer, so it says where it runs after the user switches', async () => {
+    const started = await Promise.all(
+      [{ id: onTls, engine: 'tls-b' }, { id: onDefault }].map((input) => invoke<{ status: string; transferId: string }>('containers.export', input)),
+    );
+    try {
+      const engines = await Promise.all(
+        started.map(({ transferId }) => probe(backends.dispatcher, 'transfers.watch', { transferId }).waitForMessage<{ engine?: string }>(() => true)),
+      );
+      expect(engines.map((progress) => progress.engine)).toEqual(['tls-b', 'default']);
+    } finally {
+      for (const { transferId } of started) await invoke('transfers.cancel', { transferId });
+    }
+  });
+
   it('follows a renamed context: its new name reaches the same engine, the old one is refused', async () => {
     await invoke('containers.list', { all: true, engine: 'tls-b' });
     await invoke('engines.rename', { id: 'tls-b', name: 'tls-renamed' });
