@@ -138,4 +138,44 @@ describe('browser mode: several engines', () => {
     await table.locator(`tr[data-name="${onB}"]`).waitFor({ timeout: 15_000 });
     await page.context().close();
   });
+
+  it('adds an engine as a docker context (tested first), renames it and removes it, and the docker CLI sees each step', async () => {
+    const contexts = async () =>
+      (
+        await exec('docker', ['context', 'ls', '--format', '{{.Name}}'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir } })
+      ).stdout
+        .split('\n')
+        .filter(Boolean);
+    const page = await mode.openPage();
+    await page.getByTestId('engine-switcher').click();
+    await page.getByRole('menuitem', { name: 'Manage engines…' }).click();
+    const manage = page.getByRole('dialog', { name: 'Engines' });
+    await manage.getByRole('button', { name: 'Add engine…' }).click();
+    const add = page.getByRole('dialog', { name: 'Add engine' });
+    await add.getByLabel('Name', { exact: true }).fill('added-b');
+    await add.getByLabel('Host', { exact: true }).fill(engineB.dockerHost);
+    await add.getByRole('button', { name: 'Test', exact: true }).click();
+    await add
+      .getByRole('status')
+      .filter({ hasText: /^It answers: Docker \S+/ })
+      .waitFor({ timeout: 15_000 });
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    await add.waitFor({ state: 'detached' });
+    await expect.poll(contexts).toContain('added-b');
+    await manage.locator('tr[data-engine="added-b"]').waitFor();
+
+    await manage.getByRole('button', { name: 'Rename engine added-b' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename engine added-b' });
+    await rename.getByLabel('New name').fill('renamed-b');
+    await rename.getByRole('button', { name: 'Rename', exact: true }).click();
+    await manage.locator('tr[data-engine="renamed-b"]').waitFor({ timeout: 15_000 });
+    expect(await contexts()).toEqual(expect.arrayContaining(['renamed-b']));
+    expect(await contexts()).not.toContain('added-b');
+
+    await manage.getByRole('button', { name: 'Remove engine renamed-b' }).click();
+    await page.getByRole('dialog', { name: 'Remove engine renamed-b?' }).getByRole('button', { name: 'Remove', exact: true }).click();
+    await manage.locator('tr[data-engine="renamed-b"]').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await contexts()).not.toContain('renamed-b');
+    await page.context().close();
+  });
 });

@@ -4,7 +4,7 @@ import type { EngineEntry } from '../../../shared/types/engines';
 import { useEngineSelection } from './EngineSelection';
 
 /** One engine in the manage dialog: its colour picker, where it is, how it answers, and its actions. */
-export function EngineRow({ engine, onRemove }: { engine: EngineEntry; onRemove(): void }) {
+export function EngineRow({ engine, onRemove, onRename }: { engine: EngineEntry; onRemove(): void; onRename(): void }) {
   const { t } = useTranslation('engines');
   const selection = useEngineSelection();
   const [testing, setTesting] = useState(false);
@@ -61,6 +61,11 @@ export function EngineRow({ engine, onRemove }: { engine: EngineEntry; onRemove(
           <button type="button" className="small" onClick={() => void test()} disabled={testing} aria-label={t('manage.testNamed', { name: engine.name })}>
             {t('manage.test')}
           </button>
+          {removable && (
+            <button type="button" className="small" onClick={onRename} aria-label={t('manage.renameNamed', { name: engine.name })}>
+              {t('manage.rename')}
+            </button>
+          )}
           {removable && (
             <button type="button" className="small danger" onClick={onRemove} aria-label={t('manage.removeNamed', { name: engine.name })}>
               {t('manage.remove')}

@@ -28,6 +28,8 @@ export interface EngineSelection {
   /** The user's colour for the engine, if any. */
   colourOf(id: string): string | undefined;
   setColour(id: string, colour: string | undefined): void;
+  /** After a rename: the selection and the colour follow the engine to its new id. */
+  renamed(from: string, to: string): void;
   /** The client whose calls run on that engine (one object per engine). */
   clientFor(id: string): BerthClient;
   /** The flag CLI lines need for that engine (`--context NAME`, `-H HOST`, or ''). */
@@ -109,6 +111,18 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
     [colours, update],
   );
 
+  const renamed = useCallback(
+    (from: string, to: string) => {
+      if (selected === from) select(to);
+      const colour = colours[from];
+      if (colour === undefined) return;
+      const next = { ...colours, [to]: colour };
+      delete next[from];
+      void update({ engines: { colours: next } });
+    },
+    [selected, select, colours, update],
+  );
+
   const value = useMemo<EngineSelection>(
     () => ({
       engines,
@@ -121,10 +135,11 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
       refresh,
       colourOf: (id) => colours[id],
       setColour,
+      renamed,
       clientFor: (id) => clientForEngine(base, id),
       cliFlagFor: (id) => engineCliFlag(engines?.find((engine) => engine.id === id)),
     }),
-    [engines, problems, listError, selected, allEngines, select, refresh, colours, setColour, base],
+    [engines, problems, listError, selected, allEngines, select, refresh, colours, setColour, renamed, base],
   );
 
   return (

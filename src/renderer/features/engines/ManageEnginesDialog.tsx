@@ -10,6 +10,7 @@ import { Modal } from '../../components/Modal';
 import { AddEngineDialog } from './AddEngineDialog';
 import { useEngineSelection } from './EngineSelection';
 import { EngineRow } from './EngineRow';
+import { RenameEngineDialog } from './RenameEngineDialog';
 
 /** The user's engines: colour, test, remove; and adding one. */
 export function ManageEnginesDialog({ onClose }: { onClose(): void }) {
@@ -18,6 +19,7 @@ export function ManageEnginesDialog({ onClose }: { onClose(): void }) {
   const selection = useEngineSelection();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<EngineEntry>();
+  const [renaming, setRenaming] = useState<EngineEntry>();
   const [error, setError] = useState<Error>();
   const [report, setReport] = useState<{ text: string; cli?: string }>();
 
@@ -59,7 +61,7 @@ export function ManageEnginesDialog({ onClose }: { onClose(): void }) {
             </thead>
             <tbody>
               {selection.engines?.map((engine) => (
-                <EngineRow key={engine.id} engine={engine} onRemove={() => setRemoving(engine)} />
+                <EngineRow key={engine.id} engine={engine} onRemove={() => setRemoving(engine)} onRename={() => setRenaming(engine)} />
               ))}
             </tbody>
           </table>
@@ -82,6 +84,18 @@ export function ManageEnginesDialog({ onClose }: { onClose(): void }) {
             onAdded={(entry) => {
               setAdding(false);
               setReport({ text: t('manage.added', { name: entry.name }) });
+              void selection.refresh();
+            }}
+          />
+        )}
+        {renaming && (
+          <RenameEngineDialog
+            engine={renaming}
+            onClose={() => setRenaming(undefined)}
+            onRenamed={(entry) => {
+              setRenaming(undefined);
+              selection.renamed(renaming.id, entry.id);
+              setReport({ text: t('manage.renamed', { from: renaming.name, to: entry.name }) });
               void selection.refresh();
             }}
           />
