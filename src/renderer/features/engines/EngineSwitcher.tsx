@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useEngineReach } from '../engine';
 import { useEngineSelection } from './EngineSelection';
@@ -127,7 +128,8 @@ export function EngineSwitcher() {
           </button>
         </div>
       )}
-      {managing && <ManageEnginesDialog onClose={() => setManaging(false)} />}
+      {/* Outside the top bar's banner landmark: the dialog's own header must not sit in it. */}
+      {managing && createPortal(<ManageEnginesDialog onClose={() => setManaging(false)} />, document.body)}
     </div>
   );
 }
