@@ -131,7 +131,13 @@ describe('system.df', () => {
     // size leaves the reclaimable space; the running container's layer is not reclaimable.
     const running = await docker().createContainer({ Image: imageId, name: uniqueName('df-live'), Cmd: ['sleep', '3600'], Labels: { ...TEST_LABELS } });
     await running.start();
-    await docker().createContainer({ Image: testImage, name: uniqueName('df-user'), Cmd: ['true'], Labels: { ...TEST_LABELS }, HostConfig: { Binds: [`${volumeName}:/data`] } });
+    await docker().createContainer({
+      Image: testImage,
+      name: uniqueName('df-user'),
+      Cmd: ['true'],
+      Labels: { ...TEST_LABELS },
+      HostConfig: { Binds: [`${volumeName}:/data`] },
+    });
     const [ours, cli] = [await call<DiskUsage>('system.df', {}), await dockerCli(['system', 'df', '--format', '{{json .}}'])];
     expect(cli.code, cli.stderr).toBe(0);
     const rows = cli.stdout
@@ -209,13 +215,21 @@ describe('prune previews name what the prune removes', () => {
       { name: 'Dockerfile', body: 'FROM scratch\nCOPY blob /blob\n' },
       { name: 'blob', body: Buffer.alloc(40_000, 7) },
     ]);
-    const built = await docker().buildImage(Readable.from([context]), { version: '2', t: `berth-test/${TAG}-built:1` } as never);
-    const progress = await new Promise<unknown[]>((resolve, reject) => docker().modem.followProgress(built, (err, output) => (err ? reject(err) : resolve(output))));
+    const built = await docker().buildImage(Readable.from([context]), { version: '2', t: `berth-test/${TAG}-built:1` });
+    const progress = await new Promise<unknown[]>((resolve, reject) =>
+      docker().modem.followProgress(built, (err, output) => (err ? reject(err) : resolve(output))),
+    );
     expect(JSON.stringify(progress)).not.toContain('"error"');
     images.push(`berth-test/${TAG}-built:1`);
     const usage = await call<DiskUsage>('system.df', {});
     expect(usage.buildCache.length).toBeGreaterThan(0);
     expect(usage.totals.buildCache.count).toBe(usage.buildCache.length);
+
+    // Records used within ten years stay; the prune takes exactly what its preview listed.
+    const recent = await call<BuildCachePrunePreview>('system.pruneBuildCachePreview', { all: true, until: '87600h' });
+    expect(recent.items.every((item) => item.lastUsed === 0)).toBe(true);
+    const prunedOld = await call<BuildCachePruneResult>('system.pruneBuildCache', { all: true, until: '87600h' });
+    expect(prunedOld.removed.sort()).toEqual(recent.items.map((item) => item.id).sort());
 
     const preview = await call<BuildCachePrunePreview>('system.pruneBuildCachePreview', { all: true });
     expect(preview.items.length).toBeGreaterThan(0);
@@ -223,7 +237,7 @@ describe('prune previews name what the prune removes', () => {
     expect(pruned.removed.sort()).toEqual(preview.items.map((item) => item.id).sort());
     expect(pruned.spaceReclaimed).toBe(preview.spaceReclaimable);
     expect((await call<DiskUsage>('system.df', {})).buildCache.filter((item) => !item.inUse)).toEqual([]);
-    expect(builderPruneCommand(true)).toBe('docker builder prune --force --all');
+    expect(builderPruneCommand({ all: true })).toBe('docker builder prune --force --all');
   }, 120_000);
 
   it('refuses unknown input plainly and changes nothing', async () => {

@@ -6,7 +6,10 @@ import { inspectImage } from '../engine/images/inspect';
 import { previewImagePrune } from '../engine/images/prune';
 import { startUpload } from '../transfers/upload';
 
-type ImageCommands = Pick<CommandHandlers, 'images.list' | 'images.inspect' | 'images.remove' | 'images.untag' | 'images.prune' | 'images.prunePreview' | 'images.import'>;
+type ImageCommands = Pick<
+  CommandHandlers,
+  'images.list' | 'images.inspect' | 'images.remove' | 'images.untag' | 'images.prune' | 'images.prunePreview' | 'images.import'
+>;
 
 /** The local images and `docker import`: channel -> engine function (pull, push and tag: handlers/registries.ts). */
 export function imageCommandHandlers({ engine: { docker }, host, transfers }: HandlerContext): ImageCommands {

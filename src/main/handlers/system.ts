@@ -8,7 +8,7 @@ type SystemCommands = Pick<CommandHandlers, 'system.df' | 'system.pruneBuildCach
 export function systemCommandHandlers({ engine: { docker } }: HandlerContext): SystemCommands {
   return {
     'system.df': () => diskUsage(docker),
-    'system.pruneBuildCachePreview': ({ all }) => previewBuildCachePrune(docker, all),
-    'system.pruneBuildCache': ({ all }) => pruneBuildCache(docker, all),
+    'system.pruneBuildCachePreview': (options) => previewBuildCachePrune(docker, options),
+    'system.pruneBuildCache': (options) => pruneBuildCache(docker, options),
   };
 }

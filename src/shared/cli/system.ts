@@ -3,4 +3,5 @@ import { joinShellWords } from './shell-quote';
 
 export const systemDfCommand = (verbose: boolean): string => joinShellWords(['docker', 'system', 'df', ...(verbose ? ['-v'] : [])]);
 
-export const builderPruneCommand = (all: boolean): string => joinShellWords(['docker', 'builder', 'prune', '--force', ...(all ? ['--all'] : [])]);
+export const builderPruneCommand = ({ all, until }: { all: boolean; until?: string | undefined }): string =>
+  joinShellWords(['docker', 'builder', 'prune', '--force', ...(all ? ['--all'] : []), ...(until ? ['--filter', `until=${until}`] : [])]);

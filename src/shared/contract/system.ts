@@ -6,6 +6,12 @@ const buildCachePrune = z
   .object({
     /** `docker builder prune --all`: internal and frontend records too, not only the dangling cache. */
     all: z.boolean().default(false),
+    /** `--filter until=24h`: only records not used for that long (a Go duration, as the engine reads it). */
+    until: z
+      .string()
+      .trim()
+      .regex(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/, 'until is a duration such as 24h or 1h30m.')
+      .optional(),
   })
   .strict();
 

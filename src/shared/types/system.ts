@@ -81,6 +81,7 @@ export interface BuildCachePrunePreview {
   /** The sum of their sizes (shared records count once, where they are listed). */
   spaceReclaimable: number;
   all: boolean;
+  until?: string;
 }
 
 export interface BuildCachePruneResult {
