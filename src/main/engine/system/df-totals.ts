@@ -1,7 +1,7 @@
 import type { DiskUsage, DiskUsageTotals } from '../../../shared/types/system';
 
 /** A container the CLI counts as active: running, paused or restarting. */
-export const isActiveContainer = (state: string): boolean => state === 'running' || state === 'paused' || state === 'restarting';
+const isActiveContainer = (state: string): boolean => state === 'running' || state === 'paused' || state === 'restarting';
 
 function totals(count: number, active: number, sizeBytes: number, reclaimableBytes: number): DiskUsageTotals {
   // Go's integer division, as the CLI prints it: 99.9 % is 99 %.
