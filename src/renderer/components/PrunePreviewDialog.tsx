@@ -101,7 +101,11 @@ export function PrunePreviewDialog<P>({
             {listed.map((item) => (
               <li key={item.key} data-name={item.name}>
                 <span className="mono">{item.name}</span>
-                {item.detail && <span className="muted small-print">{item.detail}</span>}
+                {item.detail && (
+                  <span className="muted small-print" title={item.detail}>
+                    {item.detail}
+                  </span>
+                )}
                 <span className="muted">{item.sizeBytes < 0 ? '—' : formatBytes(item.sizeBytes)}</span>
               </li>
             ))}
