@@ -59,7 +59,7 @@ describe('browser mode: disk usage', () => {
     await page.locator('details[data-category=volumes] summary').click();
     const volumeRow = page.locator(`details[data-category=volumes] tr[data-key="${volume}"]`);
     await volumeRow.waitFor();
-    expect(await volumeRow.textContent()).toContain('117.2 KiB');
+    expect(await volumeRow.textContent()).toMatch(/KiB$/);
 
     // The images preview (dangling by default) lists the image made here; Escape cancels, the image stays.
     await table.getByRole('button', { name: 'Prune images…' }).click();
@@ -92,7 +92,7 @@ describe('browser mode: disk usage', () => {
     await prune.waitFor({ state: 'detached' });
     await page
       .getByRole('status')
-      .filter({ hasText: /Local volumes: removed 1, freed 117\.2 KiB\./ })
+      .filter({ hasText: /Local volumes: removed 1, freed [\d.]+ KiB\./ })
       .waitFor({ timeout: 15_000 });
     await page
       .getByTestId('cli-command')
