@@ -6,7 +6,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorMessage } from './ErrorMessage';
 import '../styles/prune-list.css';
 
-export interface PreviewItem {
+interface PreviewItem {
   key: string;
   name: string;
   /** -1: unknown. */
@@ -15,7 +15,7 @@ export interface PreviewItem {
   detail?: string;
 }
 
-export interface PrunePreviewDialogProps<P> {
+interface PrunePreviewDialogProps<P> {
   title: string;
   explain: string;
   /** The label of the `--all` / `-a` choice. */
