@@ -34,7 +34,10 @@ export const composeCommands = {
    * container of the project and the networks labelled with it; with `volumes`, the volumes
    * labelled with it and the containers' anonymous volumes too.
    */
-  'compose.remove': command(z.object({ project: composeProjectName, timeout: stopTimeout, volumes: z.boolean().default(false) }).strict(), returns<ComposeRemoveResult>()),
+  'compose.remove': command(
+    z.object({ project: composeProjectName, timeout: stopTimeout, volumes: z.boolean().default(false) }).strict(),
+    returns<ComposeRemoveResult>(),
+  ),
 } as const;
 
 export const composeStreams = {

@@ -86,9 +86,7 @@ export function projectsFrom(infos: readonly Docker.ContainerInfo[]): ComposePro
         name,
         ...(workingDir ? { workingDir } : {}),
         configFiles,
-        services: [...services]
-          .map(([service, list]): ComposeService => ({ name: service, containers: list.sort(byName) }))
-          .sort(byName),
+        services: [...services].map(([service, list]): ComposeService => ({ name: service, containers: list.sort(byName) })).sort(byName),
         state: stateOf(containers),
         running: containers.filter((c) => c.state === 'running').length,
         total: containers.length,

@@ -96,7 +96,11 @@ export async function restartProject(docker: Docker, project: string, timeout?: 
 }
 
 /** Removes each named object; a failure (a network another container still uses) is reported, not thrown. */
-async function removeEach(kind: 'network' | 'volume', names: readonly string[], remove: (name: string) => Promise<unknown>): Promise<{ removed: string[]; failures: ComposeFailure[] }> {
+async function removeEach(
+  kind: 'network' | 'volume',
+  names: readonly string[],
+  remove: (name: string) => Promise<unknown>,
+): Promise<{ removed: string[]; failures: ComposeFailure[] }> {
   const removed: string[] = [];
   const failures: ComposeFailure[] = [];
   for (const name of names) {
