@@ -6,7 +6,15 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { ProjectGroup } from './grouping';
 
 /** `docker compose down` confirmed: what goes (containers, the project's networks) and, if chosen, its volumes. */
-export function RemoveProjectDialog({ project, onConfirm, onCancel }: { project: ProjectGroup; onConfirm(volumes: boolean): void; onCancel(): void }) {
+interface RemoveProjectDialogProps {
+  project: ProjectGroup;
+  /** The stop timeout the remove will use, so the line shown is the one that does the same. */
+  timeout: number;
+  onConfirm(volumes: boolean): void;
+  onCancel(): void;
+}
+
+export function RemoveProjectDialog({ project, timeout, onConfirm, onCancel }: RemoveProjectDialogProps) {
   const { t } = useTranslation('compose');
   const [volumes, setVolumes] = useState(false);
   return (
@@ -27,7 +35,7 @@ export function RemoveProjectDialog({ project, onConfirm, onCancel }: { project:
         <input type="checkbox" checked={volumes} onChange={(event) => setVolumes(event.target.checked)} />
         {t('remove.volumes')}
       </label>
-      <CliCommand command={composeActionCommand(project.name, 'remove', { volumes })} />
+      <CliCommand command={composeActionCommand(project.name, 'remove', { volumes, timeout })} />
     </ConfirmDialog>
   );
 }

@@ -94,6 +94,7 @@ export function useProjectActions(refresh: () => void, stopTimeout: number): Pro
       {confirming && (
         <RemoveProjectDialog
           project={confirming}
+          timeout={stopTimeout}
           onCancel={() => setConfirming(undefined)}
           onConfirm={(volumes) => {
             setConfirming(undefined);
