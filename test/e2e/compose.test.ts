@@ -35,7 +35,9 @@ describe('browser mode: compose projects', () => {
     await group.waitFor({ timeout: 15_000 });
     const member = (service: string) => page.locator(`[role=row][data-container-name="${name}_${service}_1"]`);
     // Closed at first: the services and their states are on the group row, their rows are not listed.
-    expect(await group.getAttribute('aria-expanded')).toBe('false');
+    const toggle = group.locator('button[aria-expanded]');
+    expect(await toggle.getAttribute('aria-label')).toBe(`Show the services of ${name}`);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await group.getByText('web: Running').waitFor();
     await group.getByText('worker: Running').waitFor();
     await group.getByText('Running (2/2)').waitFor();
@@ -46,10 +48,10 @@ describe('browser mode: compose projects', () => {
     await page.keyboard.press('ArrowRight');
     await member('web').waitFor();
     await member('worker').waitFor();
-    expect(await group.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('ArrowLeft');
     await member('web').waitFor({ state: 'detached' });
-    expect(await group.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     await member('worker').waitFor();
     // Left on a member row goes up to the group row; the list keeps one Tab stop.

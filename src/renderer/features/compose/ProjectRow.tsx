@@ -30,7 +30,8 @@ function applicable(action: ComposeAction, project: ProjectGroup): boolean {
 /**
  * A compose project's group row in the containers grid: the row itself (tabIndex -1, useGridKeys
  * gives it the Tab stop) expands and collapses with Enter, Space and the arrows; its controls are
- * the project's actions. Its services are listed with their states in words.
+ * the toggle (which carries aria-expanded: a grid's row may not) and the project's actions. Its
+ * services are listed with their states in words.
  */
 export function ProjectRow({ project, expanded, index, start, measure, pending, onToggle, onAction, onLogs }: ProjectRowProps) {
   const { t } = useTranslation('compose');
@@ -62,7 +63,7 @@ export function ProjectRow({ project, expanded, index, start, measure, pending, 
       data-container-id={`compose:${project.name}`}
       data-project={project.name}
       aria-rowindex={index + 2}
-      aria-expanded={expanded}
+      data-expanded={expanded}
       aria-busy={pending}
       aria-label={t('rowLabel', { name: project.name, state: stateText, count: project.services.length })}
       className="row project-row"
@@ -73,9 +74,17 @@ export function ProjectRow({ project, expanded, index, start, measure, pending, 
       }}
     >
       <span role="gridcell" className="cell project-name-cell">
-        <span className="project-chevron" aria-hidden="true">
-          {expanded ? '▾' : '▸'}
-        </span>
+        <button
+          type="button"
+          tabIndex={-1}
+          data-grid-item=""
+          className="ghost project-toggle"
+          aria-expanded={expanded}
+          aria-label={t(expanded ? 'collapse' : 'expand', { name: project.name })}
+          onClick={onToggle}
+        >
+          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+        </button>
         <span className="project-name">{project.name}</span>
         <span className="project-badge">{t('badge')}</span>
       </span>
