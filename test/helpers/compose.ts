@@ -91,7 +91,7 @@ export async function upComposeProject(name: string, commands: ComposeCommands =
 }
 
 /** Containers, networks and volumes labelled with the project (what a failed test may leave). */
-export async function removeProjectLeftovers(name: string): Promise<void> {
+async function removeProjectLeftovers(name: string): Promise<void> {
   const filters = { label: [`com.docker.compose.project=${name}`] };
   for (const c of await docker().listContainers({ all: true, filters }))
     await docker()

@@ -7,7 +7,7 @@ import { command, returns, stream } from './define';
  * `[a-z0-9][a-z0-9_-]*`; v1 wrote the same after lowercasing); upper case and dots are taken so a
  * project made by an older client can still be named.
  */
-export const composeProjectName = z
+const composeProjectName = z
   .string()
   .trim()
   .min(1, 'A project name is required.')

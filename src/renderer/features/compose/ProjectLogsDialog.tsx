@@ -12,7 +12,6 @@ import { serviceColour } from './service-colour';
 /** The view keeps the newest lines only. */
 const KEEP_LINES = 5000;
 const TAIL = 500;
-// eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
 type Phase = 'loading' | 'following' | 'ended' | 'error';

@@ -2,7 +2,7 @@ import '../../styles/compose.css';
 import { useTranslation } from 'react-i18next';
 import type { ComposeAction } from '../../../shared/cli/compose';
 import { useEngineGate } from '../engine';
-import type { ProjectGroup } from './grouping';
+import { projectRowId, type ProjectGroup } from './grouping';
 
 interface ProjectRowProps {
   project: ProjectGroup;
@@ -60,7 +60,7 @@ export function ProjectRow({ project, expanded, index, start, measure, pending, 
       ref={measure}
       data-index={index}
       data-grid-row="body"
-      data-container-id={`compose:${project.name}`}
+      data-container-id={projectRowId(project.name)}
       data-project={project.name}
       aria-rowindex={index + 2}
       data-expanded={expanded}

@@ -1,10 +1,10 @@
 import type { ComposeProjectState } from '../../../shared/types/compose';
 import type { ContainerSummary } from '../../../shared/types/containers';
 
-export const PROJECT_LABEL = 'com.docker.compose.project';
+const PROJECT_LABEL = 'com.docker.compose.project';
 const SERVICE_LABEL = 'com.docker.compose.service';
 
-export interface ProjectService {
+interface ProjectService {
   name: string;
   containers: ContainerSummary[];
 }
@@ -26,7 +26,7 @@ export type ListEntry =
 
 export const projectRowId = (project: string): string => `compose:${project}`;
 
-export const serviceOf = (container: ContainerSummary): string => container.labels[SERVICE_LABEL] ?? container.name;
+const serviceOf = (container: ContainerSummary): string => container.labels[SERVICE_LABEL] ?? container.name;
 
 function stateOf(containers: readonly ContainerSummary[], running: number): ComposeProjectState {
   if (containers.every((c) => c.state === 'paused')) return 'paused';
