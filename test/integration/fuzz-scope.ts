@@ -237,7 +237,7 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   // (NOT_FOUND, nothing stopped or removed); listing and reading logs change nothing.
   if (channel === 'compose.start' || channel === 'compose.stop' || channel === 'compose.restart' || channel === 'compose.remove') {
     out.project = `${NONE_REF_PREFIX}project`;
-    out.timeout = 0;
+    if (channel !== 'compose.start') out.timeout = 0;
   }
   // `docker wait` on the fuzz's running container would answer only when it stops: ask about none.
   if (channel === 'containers.wait') out.id = `${NONE_REF_PREFIX}id`;
