@@ -16,10 +16,20 @@ import { containerRef, labelFilter, labelMap, noNul } from './schemas';
 const NAME_RULE = 'A network name must start with a letter or digit and use only letters, digits, _ . - .';
 
 /** A new network's name: one word the CLI, compose and the engine's DNS all take. */
-const networkName = z.string().trim().min(1, 'A network name is required.').max(255, 'A network name can be at most 255 characters.').regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, NAME_RULE);
+const networkName = z
+  .string()
+  .trim()
+  .min(1, 'A network name is required.')
+  .max(255, 'A network name can be at most 255 characters.')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, NAME_RULE);
 
 /** An existing network, by name or (short) id. */
-export const networkRef = z.string().trim().min(1, 'A network name or id is required.').max(255).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid network name or id.');
+export const networkRef = z
+  .string()
+  .trim()
+  .min(1, 'A network name or id is required.')
+  .max(255)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid network name or id.');
 
 /** `--driver`: `bridge`, `macvlan`, `ipvlan`, `overlay` or a plugin's name. */
 const networkDriver = z
@@ -32,7 +42,10 @@ const networkDriver = z
 const cidr = z.string().trim().refine(isCidr, 'A subnet is an address and a prefix length, such as 10.20.0.0/16 or fd00:1::/64.');
 const ipv4 = z.string().trim().refine(isIpv4, 'Not an IPv4 address (such as 10.20.0.5).');
 const ipv6 = z.string().trim().refine(isIpv6, 'Not an IPv6 address (such as fd00:1::5).');
-const anyIp = z.string().trim().refine((value) => isIpv4(value) || isIpv6(value), 'Not an IP address.');
+const anyIp = z
+  .string()
+  .trim()
+  .refine((value) => isIpv4(value) || isIpv6(value), 'Not an IP address.');
 
 /** `-o key=value`: options the driver reads (`com.docker.network.bridge.name`, `parent` for macvlan). */
 const driverOptions = z

@@ -14,8 +14,6 @@ export interface NetworkMember {
   /** Its address on the network, CIDR as inspect shows it (`10.1.2.3/24`); empty while it has no endpoint. */
   ipv4Address: string;
   ipv6Address: string;
-  /** Network-scoped aliases it was connected with (`--alias`). */
-  aliases: string[];
 }
 
 export interface NetworkSummary {

@@ -29,10 +29,18 @@ function refusal(err: unknown, what: string, network: string, container: string)
   const mapped = toBerthError(err, { action: what });
   if (/already exists in network/i.test(said)) return new BerthError('CONFLICT', `Container ${container} is already connected to network ${network}.`);
   if (/is not connected to/i.test(said)) return new BerthError('CONFLICT', `Container ${container} is not connected to network ${network}.`);
-  if (/host network/i.test(said)) return new BerthError('CONFLICT', `A container cannot be connected to or disconnected from the host network; it is chosen when the container is created (--network host).`);
+  if (/host network/i.test(said))
+    return new BerthError(
+      'CONFLICT',
+      `A container cannot be connected to or disconnected from the host network; it is chosen when the container is created (--network host).`,
+    );
   if (/user configured subnets/i.test(said))
-    return new BerthError('INVALID_INPUT', `A fixed IP address needs a network created with a subnet; network ${network} has none of its own. Leave the IP address empty.`);
-  if (/network-scoped alias/i.test(said)) return new BerthError('INVALID_INPUT', `Aliases work only on networks you create; network ${network} is the engine's default bridge.`);
+    return new BerthError(
+      'INVALID_INPUT',
+      `A fixed IP address needs a network created with a subnet; network ${network} has none of its own. Leave the IP address empty.`,
+    );
+  if (/network-scoped alias/i.test(said))
+    return new BerthError('INVALID_INPUT', `Aliases work only on networks you create; network ${network} is the engine's default bridge.`);
   if (/Address already in use/i.test(said)) return new BerthError('CONFLICT', `Could not ${what}: that IP address is already taken on network ${network}.`);
   if (mapped.code === 'INTERNAL' && !/the engine said \(5\d\d\)/.test(mapped.message)) return new BerthError('INVALID_INPUT', `Could not ${what}: ${said}`);
   return mapped;

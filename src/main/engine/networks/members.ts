@@ -26,7 +26,6 @@ export async function networkMembers(docker: Docker): Promise<Map<string, Networ
         state: container.State,
         ipv4Address: withPrefixLength(settings.IPAddress, settings.IPPrefixLen),
         ipv6Address: withPrefixLength(settings.GlobalIPv6Address, settings.GlobalIPv6PrefixLen),
-        aliases: ((settings.Aliases ?? []) as string[]).filter((alias) => alias !== name && !container.Id.startsWith(alias)),
       };
       // A container never started has no NetworkID: it will join whichever network has that name.
       add(settings.NetworkID ? `id:${settings.NetworkID}` : `name:${networkName}`, member);

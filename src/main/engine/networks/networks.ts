@@ -130,7 +130,8 @@ export async function createNetwork(docker: Docker, spec: NetworkCreateSpec): Pr
     const mapped = toBerthError(err, { action: `create network ${spec.name}` });
     const said = engineMessage(err as object);
     if (/already exists/i.test(said)) throw new BerthError('CONFLICT', `A network named ${spec.name} already exists.`);
-    if (/plugin .* not found/i.test(said)) throw new BerthError('INVALID_INPUT', `Could not create network ${spec.name}: there is no network driver named ${spec.driver} on this engine.`);
+    if (/plugin .* not found/i.test(said))
+      throw new BerthError('INVALID_INPUT', `Could not create network ${spec.name}: there is no network driver named ${spec.driver} on this engine.`);
     if (/overlaps/i.test(said) && spec.subnet) throw new BerthError('CONFLICT', await overlapMessage(docker, spec.subnet));
     if (mapped.code === 'INTERNAL' || mapped.code === 'NOT_FOUND') throw new BerthError('INVALID_INPUT', `Could not create network ${spec.name}: ${said}`);
     throw mapped;
@@ -169,7 +170,10 @@ export async function removeNetwork(docker: Docker, ref: string): Promise<Networ
     if (/active endpoints/i.test(engineMessage(err as object))) {
       // A container joined between the check and the removal.
       const now = endpointNames(await inspectEngineNetwork(docker, network.Id));
-      throw new BerthError('CONFLICT', now.length ? endpointsMessage(network.Name, now) : `Network ${network.Name} has a container connected; disconnect it first.`);
+      throw new BerthError(
+        'CONFLICT',
+        now.length ? endpointsMessage(network.Name, now) : `Network ${network.Name} has a container connected; disconnect it first.`,
+      );
     }
     throw mapped;
   }
