@@ -229,7 +229,7 @@ function networkHint(world: FuzzWorld, key: string | number | undefined): fc.Arb
 }
 
 /** Keeps a networks.* input to the fuzz's own networks and containers, and its subnets in the fuzz's range. */
-function confineNetworks(world: FuzzWorld, channel: string, out: Plain, own: Set<string>): void {
+function confineNetworks(channel: string, out: Plain, own: Set<string>): void {
   const isOwnNetwork = (value: unknown): boolean => typeof value === 'string' && value.trim().startsWith(FUZZ_NETWORK_PREFIX);
   if (channel === 'networks.remove' && !isOwnNetwork(out.name)) out.name = `${NONE_REF_PREFIX}net`;
   if ((channel === 'networks.connect' || channel === 'networks.disconnect') && !isOwnNetwork(out.network)) out.network = `${NONE_REF_PREFIX}net`;
@@ -320,7 +320,7 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     const labels = Array.isArray(filters.label) ? filters.label : [];
     out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
   }
-  if (channel.startsWith('networks.')) confineNetworks(world, channel, out, own);
+  if (channel.startsWith('networks.')) confineNetworks(channel, out, own);
   // `docker wait` on the fuzz's running container would answer only when it stops: ask about none.
   if (channel === 'containers.wait') out.id = `${NONE_REF_PREFIX}id`;
   // Nothing restarts by itself (as for create).
