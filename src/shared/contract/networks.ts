@@ -24,7 +24,7 @@ const networkName = z
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, NAME_RULE);
 
 /** An existing network, by name or (short) id. */
-export const networkRef = z
+const networkRef = z
   .string()
   .trim()
   .min(1, 'A network name or id is required.')
