@@ -90,16 +90,20 @@ export function ConnectDialog({
       >
         {listError && <ErrorMessage error={listError} />}
         {containers && choices.length === 0 && <p className="muted">{t('connect.noCandidates')}</p>}
-        <label>
-          {t('connect.container')}
-          <select ref={selectRef} value={chosen} onChange={(event) => setContainer(event.target.value)} disabled={!containers || choices.length === 0}>
-            {choices.map((candidate) => (
-              <option key={candidate.id} value={candidate.name}>
-                {`${candidate.name} (${candidate.state})`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={`${ids}-container`}>{t('connect.container')}</label>
+        <select
+          id={`${ids}-container`}
+          ref={selectRef}
+          value={chosen}
+          onChange={(event) => setContainer(event.target.value)}
+          disabled={!containers || choices.length === 0}
+        >
+          {choices.map((candidate) => (
+            <option key={candidate.id} value={candidate.name}>
+              {`${candidate.name} (${candidate.state})`}
+            </option>
+          ))}
+        </select>
         <label>
           {t('connect.aliases')}
           <input
