@@ -47,7 +47,7 @@ function Members({ network, pending, onDisconnect }: Pick<NetworkTableProps, 'pe
       {network.containers.map((member) => (
         <li key={member.id} className="network-member">
           <span className="mono">{member.name}</span>
-          {member.ipv4Address && <span className="muted mono">{member.ipv4Address}</span>}
+          {member.ipv4Address && <span className="muted mono network-address">{member.ipv4Address}</span>}
           {member.state !== 'running' && <span className="muted">{t('memberStopped', { state: member.state })}</span>}
           {network.name !== 'host' && network.name !== 'none' && (
             <button
