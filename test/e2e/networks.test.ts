@@ -145,4 +145,24 @@ describe('browser mode: networks', () => {
     expect(await networkExists(unused)).toBe(false);
     await page.context().close();
   });
+
+  it("the create form offers the engine's networks (from the richer list), and the container it makes is listed on the chosen one", async () => {
+    const name = uniqueName('e2e-net-form');
+    made.push(name);
+    await docker().createNetwork({ Name: name, CheckDuplicate: true, Labels: { ...TEST_LABELS }, IPAM: { Config: [{ Subnet: freeSubnet().subnet }] } });
+    const box = uniqueName('e2e-net-formbox');
+    const page = await mode.openPage();
+    await page.getByRole('button', { name: 'New container' }).first().click();
+    await page.getByLabel('Image', { exact: true }).fill(testImage);
+    await page.getByLabel('Name', { exact: true }).fill(box);
+    await page.getByLabel('Network', { exact: true }).selectOption({ label: `${name} (bridge)` });
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(async () => (await docker().listContainers({ all: true, filters: { name: [box] } })).length, { timeout: 15_000 }).toBe(1);
+    expect((await docker().getContainer(box).inspect()).HostConfig.NetworkMode).toBe(name);
+    await page.getByRole('navigation').getByRole('button', { name: 'Networks', exact: true }).click();
+    const members = page.locator(`tr[data-network-name="${name}"]`).getByRole('list', { name: `Containers on network ${name}` });
+    await members.getByText(box, { exact: true }).waitFor({ timeout: 15_000 });
+    await members.getByText('(created)').waitFor();
+    await page.context().close();
+  });
 });
