@@ -223,7 +223,6 @@ function networkHint(world: FuzzWorld, key: string | number | undefined): fc.Arb
   if (key === 'gateway') return fc.option(fc.constant(`${world.netPrefix}1`), { nil: undefined, freq: 2 });
   if (key === 'ipv4Address') return fc.option(fuzzAddress(world), { nil: undefined, freq: 3 });
   if (key === 'ipRange') return fc.option(fc.constant(`${world.netPrefix}128/25`), { nil: undefined, freq: 2 });
-  if (key === 'ipv6Address') return fc.option(fc.constantFrom('fd00:beef::5', '::1'), { nil: undefined, freq: 3 });
   if (key === 'driverOptions') return fc.constantFrom({}, { 'com.docker.network.driver.mtu': '1400' });
   return undefined;
 }
