@@ -116,7 +116,7 @@ export function NetworkTable({ networks, sort, pending, onSort, onInspect, onCon
                   <Members network={network} pending={pending} onDisconnect={onDisconnect} />
                 </td>
                 <td className="nowrap" title={network.created ? formatDateTime(network.created, i18n.language) : undefined}>
-                  {network.created ? formatRelative(network.created, i18n.language) : '—'}
+                  {network.created ? formatRelative(network.created, i18n.language, Date.now(), 'short') : '—'}
                 </td>
                 <td>
                   <div className="network-actions">
