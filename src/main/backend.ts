@@ -3,6 +3,7 @@ import type { Engine } from './engine/core/engine';
 import { RegistryTaskHub } from './engine/registries/task-hub';
 import { TerminalSessions } from './engine/terminal/session';
 import type { CommandHandlers, HandlerContext, StreamHandlers } from './handler-types';
+import { composeCommandHandlers, composeStreamHandlers } from './handlers/compose';
 import { containerCommandHandlers } from './handlers/containers';
 import { desktopStreamHandlers } from './handlers/desktop';
 import { engineCommandHandlers, engineStreamHandlers } from './handlers/engine';
@@ -19,6 +20,7 @@ import { statsCommandHandlers, statsStreamHandlers } from './handlers/stats';
 import { terminalCommandHandlers, terminalStreamHandlers } from './handlers/terminal';
 import { transferCommandHandlers, transferStreamHandlers } from './handlers/transfers';
 import { volumeCommandHandlers } from './handlers/volumes';
+import { systemCommandHandlers } from './handlers/system';
 import type { HostServices } from './host';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createTransferHub, type TransferHub } from './transfers/hub';
@@ -67,11 +69,13 @@ function commandHandlers(context: HandlerContext): CommandHandlers {
     ...containerCommandHandlers(context),
     ...networkCommandHandlers(context),
     ...volumeCommandHandlers(context),
+    ...composeCommandHandlers(context),
     ...enginesCommandHandlers(context),
     ...statsCommandHandlers(context),
     ...logCommandHandlers(context),
     ...fileCommandHandlers(context),
     ...imageCommandHandlers(context),
+    ...systemCommandHandlers(context),
     ...registryCommandHandlers(context),
     ...terminalCommandHandlers(context),
     ...transferCommandHandlers(context),
@@ -85,6 +89,7 @@ function streamHandlers(context: HandlerContext): StreamHandlers {
     ...eventStreamHandlers(context),
     ...statsStreamHandlers(context),
     ...logStreamHandlers(context),
+    ...composeStreamHandlers(context),
     ...fileStreamHandlers(context),
     ...registryStreamHandlers(context),
     ...terminalStreamHandlers(context),

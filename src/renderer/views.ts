@@ -1,6 +1,6 @@
 import type { AppView } from './view-types';
 import { ContainersView } from './features/containers';
-import { EngineView } from './features/engine';
+import { EngineWithDiskUsage } from './features/disk-usage';
 import { EventsView } from './features/events';
 import { ImagesView } from './features/images';
 import { NetworksView } from './features/networks';
@@ -14,6 +14,6 @@ export const VIEWS: readonly AppView[] = [
   { id: 'volumes', labelKey: 'nav.volumes', Component: VolumesView },
   { id: 'networks', labelKey: 'nav.networks', Component: NetworksView },
   { id: 'events', labelKey: 'nav.events', Component: EventsView },
-  { id: 'engine', labelKey: 'nav.engine', Component: EngineView },
+  { id: 'engine', labelKey: 'nav.engine', Component: EngineWithDiskUsage },
   { id: 'settings', labelKey: 'nav.settings', Component: SettingsView },
 ];

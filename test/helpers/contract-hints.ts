@@ -79,6 +79,8 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   if (key === 'ipv6Address') return fc.option(fc.constant('fd00:beef::9'), { nil: undefined, freq: 3 });
   // networks.connect --alias: DNS-like names, a few at a time (fuzz-scope gives networks.* their subnets and addresses).
   if (key === 'aliases') return fc.array(fc.stringMatching(/^[a-z][a-z0-9.-]{0,10}$/), { maxLength: 3 });
+  // Compose projects: names compose would write, none of which the fuzz's engine has (fuzz-scope confines actions to none).
+  if (key === 'project') return fc.stringMatching(/^berth-test-fuzz-none-[a-z0-9_-]{1,8}$/);
   if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);
   if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
   return undefined;

@@ -269,6 +269,7 @@ export function scopedOverride(world: FuzzWorld, channel: string): Override {
       const hint = networkHint(world, lastKey(at));
       if (hint) return hint;
     }
+    if (channel.startsWith('compose.') && lastKey(at) === 'project') return noneRef;
     if (channel.startsWith('files.') && lastKey(at) === 'volume') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), noneRef);
     if (lastKey(at) === 'ref' && channel === 'images.untag') return fc.constantFrom(world.ownTag, `${NONE_REF_PREFIX}x:a`);
     return contractHint(at, schema);
@@ -297,7 +298,13 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   if (channel === 'containers.stop' || channel === 'containers.restart') out.timeout = 0;
   if (channel === 'images.remove' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref`;
   if (channel === 'images.untag' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref:a`;
-  if (channel === 'images.prune') out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
+  // Image prune: dangling images with the test label only (`all` would take the test images themselves).
+  if (channel === 'images.prune') {
+    out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
+    out.all = false;
+  }
+  // Build cache prune has no label filter: only records unused for ten years, which no test makes.
+  if (channel === 'system.pruneBuildCache') out.until = '87600h';
   // Container prune takes every stopped container on the engine that matches: only a label no
   // container has (the engine ANDs label filters), so it removes nothing another test made.
   if (channel === 'containers.prune' || channel === 'containers.prunePreview') {
@@ -320,6 +327,12 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
   }
   if (channel.startsWith('networks.')) confineNetworks(channel, out, own);
+  // Compose projects: the fuzz makes none, so every project action names one no container carries
+  // (NOT_FOUND, nothing stopped or removed); listing and reading logs change nothing.
+  if (channel === 'compose.start' || channel === 'compose.stop' || channel === 'compose.restart' || channel === 'compose.remove') {
+    out.project = `${NONE_REF_PREFIX}project`;
+    if (channel !== 'compose.start') out.timeout = 0;
+  }
   // `docker wait` on the fuzz's running container would answer only when it stops: ask about none.
   if (channel === 'containers.wait') out.id = `${NONE_REF_PREFIX}id`;
   // Nothing restarts by itself (as for create).

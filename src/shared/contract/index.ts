@@ -3,6 +3,7 @@ import type { Returned } from './define';
 import { containerCommands } from './containers';
 import { networkCommands } from './networks';
 import { volumeCommands } from './volumes';
+import { composeCommands, composeStreams } from './compose';
 import { enginesCommands } from './engines';
 import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
@@ -11,6 +12,7 @@ import { eventStreams } from './events';
 import { statsCommands, statsStreams } from './stats';
 import { logCommands, logStreams } from './logs';
 import { imageCommands } from './images';
+import { systemCommands } from './system';
 import { transferCommands, transferStreams } from './transfers';
 import { terminalCommands, terminalStreams } from './terminal';
 import { fileCommands, fileStreams } from './files';
@@ -22,11 +24,13 @@ export const commands = {
   ...containerCommands,
   ...networkCommands,
   ...volumeCommands,
+  ...composeCommands,
   ...enginesCommands,
   ...settingsCommands,
   ...statsCommands,
   ...logCommands,
   ...imageCommands,
+  ...systemCommands,
   ...transferCommands,
   ...terminalCommands,
   ...fileCommands,
@@ -41,6 +45,7 @@ export const streams = {
   ...eventStreams,
   ...statsStreams,
   ...logStreams,
+  ...composeStreams,
   ...transferStreams,
   ...terminalStreams,
   ...fileStreams,
