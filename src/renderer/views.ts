@@ -3,6 +3,7 @@ import { ContainersView } from './features/containers';
 import { EngineWithDiskUsage } from './features/disk-usage';
 import { EventsView } from './features/events';
 import { ImagesView } from './features/images';
+import { NetworksView } from './features/networks';
 import { SettingsView } from './features/settings';
 import { VolumesView } from './features/volumes';
 
@@ -11,6 +12,7 @@ export const VIEWS: readonly AppView[] = [
   { id: 'containers', labelKey: 'nav.containers', Component: ContainersView },
   { id: 'images', labelKey: 'nav.images', Component: ImagesView },
   { id: 'volumes', labelKey: 'nav.volumes', Component: VolumesView },
+  { id: 'networks', labelKey: 'nav.networks', Component: NetworksView },
   { id: 'events', labelKey: 'nav.events', Component: EventsView },
   { id: 'engine', labelKey: 'nav.engine', Component: EngineWithDiskUsage },
   { id: 'settings', labelKey: 'nav.settings', Component: SettingsView },

@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upComposeProject, uniqueProjectName, type ComposeProjectFixture } from '../helpers/compose';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
+import { freeSubnet } from '../helpers/subnets';
 import { describeFindings, scanPage, type AxeFinding } from './axe';
 import { openContainer, browserModeForFile } from './browser-mode';
 import { say, type Language } from './catalog';
@@ -20,6 +21,8 @@ const base = uniqueName('a11y');
 const names = { running: `${base}-web`, exited: `${base}-done`, paused: `${base}-paused` };
 /** A volume a (never started) container uses, so the Volumes view's remove dialog lists a user. */
 const volume = { name: `${base}-data`, user: `${base}-data-user` };
+/** A network with a subnet and the running container on it, so its row lists a member and its remove dialog refuses. */
+const network = `${base}-net`;
 const LOGIN_SERVER = 'registry.example.test';
 let dockerConfig = '';
 const savedDockerConfig = process.env.DOCKER_CONFIG;
@@ -42,6 +45,13 @@ beforeAll(async () => {
   await paused.pause();
   await docker().createVolume({ Name: volume.name, Labels: { ...TEST_LABELS } });
   await create(volume.user, ['true'], { HostConfig: { Binds: [`${volume.name}:/data`] } });
+  await docker().createNetwork({
+    Name: network,
+    CheckDuplicate: true,
+    Labels: { ...TEST_LABELS, tier: 'a11y' },
+    IPAM: { Config: [{ Subnet: freeSubnet().subnet }] },
+  });
+  await docker().getNetwork(network).connect({ Container: names.running });
   // One login in a docker config of this test's own, so Settings lists a registry.
   dockerConfig = await mkdtemp(path.join(tmpdir(), 'berth-a11y-docker-'));
   const auth = Buffer.from('someone:not-a-secret').toString('base64');
@@ -61,6 +71,14 @@ afterAll(async () => {
     .catch(() => undefined);
   await docker()
     .getVolume(volume.name)
+    .remove()
+    .catch(() => undefined);
+  await docker()
+    .getNetwork(network)
+    .disconnect({ Container: names.running, Force: true })
+    .catch(() => undefined);
+  await docker()
+    .getNetwork(network)
     .remove()
     .catch(() => undefined);
 });
@@ -88,7 +106,7 @@ class Walk {
     return scope.getByRole('button', { name: this.t(key, values), exact: true });
   }
 
-  async goTo(view: 'containers' | 'images' | 'volumes' | 'events' | 'engine' | 'settings'): Promise<void> {
+  async goTo(view: 'containers' | 'images' | 'volumes' | 'networks' | 'events' | 'engine' | 'settings'): Promise<void> {
     await this.button(this.page.getByRole('navigation'), `common:nav.${view}`).click();
     await this.page.getByRole('heading', { name: this.t(`${view}:title`), level: 1 }).waitFor();
   }
@@ -345,6 +363,31 @@ async function volumesScreens(walk: Walk): Promise<void> {
   await prune.waitFor({ state: 'detached' });
 }
 
+async function networksScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await walk.goTo('networks');
+  const used = page.locator(`tr[data-network-name="${network}"]`);
+  await used.getByText(names.running).waitFor({ timeout: 15_000 });
+  await walk.scan('networks list');
+  const action = (index: number) => () => used.locator('.network-actions button').nth(index).click();
+  await walk.dialog('network inspect dialog', async () => {
+    await action(0)();
+    await page.locator('.json-inspector').waitFor();
+  });
+  await walk.dialog('network connect dialog', async () => {
+    await action(1)();
+    await page.locator('.networks-dialog select option').first().waitFor({ state: 'attached' });
+  });
+  await walk.dialog('network remove confirm, containers connected', action(2));
+  await walk.dialog('network create dialog', () => walk.button(page, 'networks:create.open').click(), walk.t('networks:create.title'));
+  await walk.button(page, 'networks:prune.open').click();
+  const prune = page.getByRole('dialog', { name: walk.t('networks:prune.title') });
+  await prune.locator('.networks-prune-preview, .muted').first().waitFor();
+  await walk.scan('network prune preview');
+  await page.keyboard.press('Escape');
+  await prune.waitFor({ state: 'detached' });
+}
+
 async function composeScreens(walk: Walk): Promise<void> {
   const { page } = walk;
   const name = compose?.name ?? '';
@@ -473,6 +516,7 @@ describe('accessibility: axe-core over every screen', () => {
         await detailScreens(walk);
         await imagesScreens(walk);
         await volumesScreens(walk);
+        await networksScreens(walk);
         await composeScreens(walk);
         await otherViews(walk);
         await engineScreens(walk);

@@ -70,6 +70,15 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   // files.* take a container id or a volume, exactly one: a volume now and then, so most inputs name one target.
   if (key === 'volume' && schema?.safeParse(undefined).success)
     return fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.stringMatching(/^berth-test-fuzz-vol-[a-z0-9]{1,6}$/) });
+  // networks.*: one subnet with its gateway, range and an address in it (fuzz-scope gives the contract fuzz
+  // its own subnets); optional fields left out now and then, so most inputs pass the gateway-needs-subnet rules.
+  if (key === 'subnet') return fc.option(fc.constant('10.250.1.0/24'), { nil: undefined, freq: 5 });
+  if (key === 'gateway') return fc.option(fc.constant('10.250.1.1'), { nil: undefined, freq: 2 });
+  if (key === 'ipRange') return fc.option(fc.constant('10.250.1.128/25'), { nil: undefined, freq: 2 });
+  if (key === 'ipv4Address') return fc.option(fc.constantFrom('10.250.1.9', '10.250.1.200'), { nil: undefined, freq: 3 });
+  if (key === 'ipv6Address') return fc.option(fc.constant('fd00:beef::9'), { nil: undefined, freq: 3 });
+  // networks.connect --alias: DNS-like names, a few at a time (fuzz-scope gives networks.* their subnets and addresses).
+  if (key === 'aliases') return fc.array(fc.stringMatching(/^[a-z][a-z0-9.-]{0,10}$/), { maxLength: 3 });
   // Compose projects: names compose would write, none of which the fuzz's engine has (fuzz-scope confines actions to none).
   if (key === 'project') return fc.stringMatching(/^berth-test-fuzz-none-[a-z0-9_-]{1,8}$/);
   if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);

@@ -12,7 +12,7 @@ import type { StreamFrame } from '../../src/shared/transport';
 import { docker, removeTestContainers } from '../helpers/engine';
 import { outcomeProblem, FuzzTally, pendingCheck, pendingFailures, preview, watchForCrashes } from './fuzz-oracle';
 import { fuzzCommand, fuzzTopic, type FuzzContext, type FuzzTransport } from './fuzz-runner';
-import { createWorld, fuzzTimeout, NONE_REF_PREFIX, removeFuzzVolumes } from './fuzz-scope';
+import { createWorld, fuzzTimeout, NONE_REF_PREFIX, removeFuzzNetworks, removeFuzzVolumes } from './fuzz-scope';
 
 const world = createWorld();
 const engine = createEngine();
@@ -73,6 +73,7 @@ afterAll(async () => {
   engine.monitor.stop();
   await removeTestContainers();
   await removeFuzzVolumes();
+  await removeFuzzNetworks();
   const own = (await docker().listImages()).flatMap((image) => image.RepoTags ?? []).filter((tag) => tag.startsWith('berth-test/fuzz-'));
   for (const tag of own)
     await docker()

@@ -31,6 +31,17 @@ export const NONE_REF_PREFIX = 'berth-test-fuzz-none-';
 const FUZZ_VOLUME_PREFIX = 'berth-test-fuzz-vol-';
 /** The volume whose files the fuzz browses (files.* with a volume target); made by ensureOwnObjects. */
 const FUZZ_FILES_VOLUME = `${FUZZ_VOLUME_PREFIX}files`;
+/** Networks the fuzz makes (and alone may remove, connect to or disconnect from): this prefix, and the test label. */
+const FUZZ_NETWORK_PREFIX = 'berth-test-fuzz-net-';
+/** The network the fuzz connects its containers to; made by ensureOwnObjects. */
+const FUZZ_OWN_NETWORK = `${FUZZ_NETWORK_PREFIX}own`;
+/**
+ * Every private dockerd on this machine shares the host's routing table, so the fuzz's networks get
+ * subnets in 10.240-249.x.0/24 (the test engines' own bridges use 10.200-249, but .0-.255 of the
+ * third octet is random per engine): never one generated at random (0.0.0.0/1 would take the host's
+ * routes), nor one the engine picks by itself.
+ */
+const fuzzSubnetPrefix = (): string => `10.${240 + (randomBytes(1)[0]! % 10)}.${randomBytes(1)[0]!}.`;
 const noneRef = fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).map((tail) => `${NONE_REF_PREFIX}${tail}`);
 
 /** Channels whose valid inputs wait on the engine for long (stats waits for a second sample, run starts a container, …). */
@@ -65,6 +76,8 @@ export interface FuzzWorld {
   busy: { id: string; name: string };
   /** `berth-test/fuzz-<hex>:a`, a tag of the test image the fuzz may remove. */
   ownTag: string;
+  /** `10.A.B.`: the fuzz's own network's subnet is this prefix's /24. */
+  netPrefix: string;
   settingsDir: string;
   hostDir: string;
   bindDir: string;
@@ -104,6 +117,7 @@ export function createWorld(kind: 'electron' | 'web' = 'electron'): FuzzWorld {
     idle: { id: '', name: '' },
     busy: { id: '', name: '' },
     ownTag: `berth-test/fuzz-${randomBytes(4).toString('hex')}:a`,
+    netPrefix: fuzzSubnetPrefix(),
     settingsDir,
     hostDir,
     bindDir,
@@ -150,6 +164,17 @@ export async function ensureOwnObjects(world: FuzzWorld): Promise<void> {
     world.busy = { id: made.id, name };
   }
   await docker().createVolume({ Name: FUZZ_FILES_VOLUME, Labels: { ...TEST_LABELS, 'berth.test.fuzz': '1' } });
+  const ownNetwork = await docker()
+    .getNetwork(FUZZ_OWN_NETWORK)
+    .inspect()
+    .catch(() => undefined);
+  if (!ownNetwork)
+    await docker().createNetwork({
+      Name: FUZZ_OWN_NETWORK,
+      CheckDuplicate: true,
+      Labels: { ...TEST_LABELS, 'berth.test.fuzz': '1' },
+      IPAM: { Config: [{ Subnet: `${world.netPrefix}0/24` }] },
+    });
   const [repo, tag] = world.ownTag.split(':') as [string, string];
   await docker().getImage(testImage).tag({ repo, tag });
 }
@@ -171,6 +196,64 @@ export async function removeFuzzVolumes(): Promise<void> {
         .catch(() => undefined);
 }
 
+const fuzzNetworkName = fc.stringMatching(/^[a-z0-9]{1,6}$/).map((tail) => `${FUZZ_NETWORK_PREFIX}${tail}`);
+
+/** Removes the networks the fuzz made (after its run, once its containers are gone). */
+export async function removeFuzzNetworks(): Promise<void> {
+  for (const network of await docker().listNetworks({ filters: { label: ['berth.test=1'] } }))
+    if (network.Name.startsWith(FUZZ_NETWORK_PREFIX))
+      await docker()
+        .getNetwork(network.Id)
+        .remove()
+        .catch(() => undefined);
+}
+
+/** Addresses in (and now and then outside) the fuzz's own subnet. */
+const fuzzAddress = (world: FuzzWorld): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.integer({ min: 2, max: 254 }).map((host) => `${world.netPrefix}${host}`),
+    fc.constantFrom(`${world.netPrefix}1`, '10.0.0.1', '192.0.2.7'),
+  );
+
+function networkHint(world: FuzzWorld, key: string | number | undefined): fc.Arbitrary<unknown> | undefined {
+  if (key === 'name' || key === 'network') return fc.oneof({ weight: 3, arbitrary: fc.constant(FUZZ_OWN_NETWORK) }, fuzzNetworkName, noneRef);
+  if (key === 'driver') return fc.constant('bridge');
+  // Optional fields: the hint stands for the optional too, so it leaves them out now and then.
+  if (key === 'subnet') return fc.option(fc.constantFrom(`${world.netPrefix}0/24`, '10.250.0.0/16'), { nil: undefined, freq: 4 });
+  if (key === 'gateway') return fc.option(fc.constant(`${world.netPrefix}1`), { nil: undefined, freq: 2 });
+  if (key === 'ipv4Address') return fc.option(fuzzAddress(world), { nil: undefined, freq: 3 });
+  if (key === 'ipRange') return fc.option(fc.constant(`${world.netPrefix}128/25`), { nil: undefined, freq: 2 });
+  if (key === 'driverOptions') return fc.constantFrom({}, { 'com.docker.network.driver.mtu': '1400' });
+  return undefined;
+}
+
+/** Keeps a networks.* input to the fuzz's own networks and containers, and its subnets in the fuzz's range. */
+function confineNetworks(channel: string, out: Plain, own: Set<string>): void {
+  const isOwnNetwork = (value: unknown): boolean => typeof value === 'string' && value.trim().startsWith(FUZZ_NETWORK_PREFIX);
+  if (channel === 'networks.remove' && !isOwnNetwork(out.name)) out.name = `${NONE_REF_PREFIX}net`;
+  if ((channel === 'networks.connect' || channel === 'networks.disconnect') && !isOwnNetwork(out.network)) out.network = `${NONE_REF_PREFIX}net`;
+  if ('container' in out && out.container !== undefined && !own.has(normalRef(out.container))) out.container = `${NONE_REF_PREFIX}id`;
+  if (channel === 'networks.prune' || channel === 'networks.prunePreview') {
+    const filters = isPlain(out.filters) ? out.filters : {};
+    const labels = Array.isArray(filters.label) ? filters.label : [];
+    out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
+  }
+  if (channel === 'networks.create') {
+    out.name = `${FUZZ_NETWORK_PREFIX}${randomBytes(3).toString('hex')}`;
+    out.labels = { ...(isPlain(out.labels) ? out.labels : {}), ...TEST_LABELS, 'berth.test.fuzz': '1' };
+    // Another driver makes the engine look for a plugin for 15 s; bridge options could take a host
+    // bridge by name; IPv6 would ask for pools this engine has none of.
+    out.driver = 'bridge';
+    out.driverOptions = {};
+    out.ipv6 = false;
+    // Always a subnet in the fuzz's range (the one given, moved there), so no route elsewhere is touched.
+    const prefix = fuzzSubnetPrefix();
+    out.subnet = `${prefix}0/24`;
+    if (out.gateway !== undefined) out.gateway = `${prefix}1`;
+    if (out.ipRange !== undefined) out.ipRange = `${prefix}128/25`;
+  }
+}
+
 const lastKey = (at: SchemaPath): string | number | undefined => at[at.length - 1];
 
 /** Generators for fields that must stay in scope, or whose valid values a random string almost never hits. */
@@ -182,6 +265,10 @@ export function scopedOverride(world: FuzzWorld, channel: string): Override {
       return fc.oneof(fc.constantFrom(world.ownTag, testImage), noneRef);
     }
     if (channel.startsWith('volumes.') && lastKey(at) === 'name') return fc.oneof(fuzzVolumeName, noneRef);
+    if (channel.startsWith('networks.')) {
+      const hint = networkHint(world, lastKey(at));
+      if (hint) return hint;
+    }
     if (channel.startsWith('compose.') && lastKey(at) === 'project') return noneRef;
     if (channel.startsWith('files.') && lastKey(at) === 'volume') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), noneRef);
     if (lastKey(at) === 'ref' && channel === 'images.untag') return fc.constantFrom(world.ownTag, `${NONE_REF_PREFIX}x:a`);
@@ -239,6 +326,7 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     const labels = Array.isArray(filters.label) ? filters.label : [];
     out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
   }
+  if (channel.startsWith('networks.')) confineNetworks(channel, out, own);
   // Compose projects: the fuzz makes none, so every project action names one no container carries
   // (NOT_FOUND, nothing stopped or removed); listing and reading logs change nothing.
   if (channel === 'compose.start' || channel === 'compose.stop' || channel === 'compose.restart' || channel === 'compose.remove') {
@@ -291,6 +379,7 @@ export interface WorldSnapshot {
   containers: string[];
   images: string[];
   volumes: string[];
+  networks: string[];
   files: string[];
   saves: number;
 }
@@ -311,11 +400,17 @@ function listTree(root: string): string[] {
 
 /** Everything a refused input must leave as it was: the engine's objects and the fuzz's host folders. */
 export async function snapshot(world: FuzzWorld): Promise<WorldSnapshot> {
-  const [containers, images, volumes] = await Promise.all([docker().listContainers({ all: true }), docker().listImages({ all: true }), docker().listVolumes()]);
+  const [containers, images, volumes, networks] = await Promise.all([
+    docker().listContainers({ all: true }),
+    docker().listImages({ all: true }),
+    docker().listVolumes(),
+    docker().listNetworks(),
+  ]);
   return {
     containers: containers.map((c) => c.Id).sort(),
     images: images.map((i) => `${i.Id} ${(i.RepoTags ?? []).join(',')}`).sort(),
     volumes: (volumes.Volumes ?? []).map((v) => v.Name).sort(),
+    networks: networks.map((n) => `${n.Id} ${n.Name}`).sort(),
     files: [...listTree(world.settingsDir).map((f) => `settings/${f}`), ...listTree(world.hostDir).map((f) => `host/${f}`)],
     saves: world.saves.length,
   };

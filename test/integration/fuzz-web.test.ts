@@ -14,7 +14,7 @@ import { docker, removeTestContainers, waitFor } from '../helpers/engine';
 import { ONE_MB_STRING, toJson } from '../helpers/hostile-input';
 import { errorShapeProblem, FuzzTally, KNOWN_PENDING, outcomeProblem, pendingCheck, pendingFailures, preview, watchForCrashes } from './fuzz-oracle';
 import { fuzzCommand, fuzzTopic, type FuzzContext, type FuzzTransport } from './fuzz-runner';
-import { createWorld, fuzzTimeout, removeFuzzVolumes } from './fuzz-scope';
+import { createWorld, fuzzTimeout, removeFuzzNetworks, removeFuzzVolumes } from './fuzz-scope';
 import { WsClient, WS_MAX_PAYLOAD } from './fuzz-ws-client';
 
 const MAX_JSON_BODY = 1024 * 1024;
@@ -163,6 +163,7 @@ afterAll(async () => {
   engine.monitor.stop();
   await removeTestContainers();
   await removeFuzzVolumes();
+  await removeFuzzNetworks();
   const own = (await docker().listImages()).flatMap((image) => image.RepoTags ?? []).filter((tag) => tag.startsWith('berth-test/fuzz-'));
   for (const tag of own)
     await docker()

@@ -53,12 +53,6 @@ export interface RunCommandLine {
   commandLine: string;
 }
 
-export interface NetworkSummary {
-  id: string;
-  name: string;
-  driver: string;
-}
-
 /** `docker ps --size`: the writable layer and the whole filesystem (image included), in bytes. */
 export interface ContainerSizes {
   sizeRw: number;

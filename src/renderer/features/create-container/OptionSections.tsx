@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NetworkSummary } from '../../../shared/types/containers';
+import type { NetworkSummary } from '../../../shared/types/networks';
 import { useClient } from '../../api/ClientContext';
 import { CheckField, SelectField, TextField } from './Field';
 import { MEMORY_UNITS, newTmpfsRow, type SectionProps } from './formState';
