@@ -227,6 +227,11 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     out.driver = 'local';
   }
   if (channel === 'volumes.remove' && !(typeof out.name === 'string' && out.name.trim().startsWith(FUZZ_VOLUME_PREFIX))) out.name = `${NONE_REF_PREFIX}vol`;
+  // Backup reads and restore writes (replace removes and creates again) only the fuzz's own volumes.
+  if ((channel === 'volumes.backup' || channel === 'volumes.restore') && !(typeof out.name === 'string' && out.name.trim().startsWith(FUZZ_VOLUME_PREFIX)))
+    out.name = `${NONE_REF_PREFIX}vol`;
+  // The files volume keeps its content for files.*: nothing is restored into it.
+  if (channel === 'volumes.restore' && typeof out.name === 'string' && out.name.trim() === FUZZ_FILES_VOLUME) out.name = `${NONE_REF_PREFIX}vol`;
   if (channel === 'volumes.prune' || channel === 'volumes.prunePreview') {
     const filters = isPlain(out.filters) ? out.filters : {};
     const labels = Array.isArray(filters.label) ? filters.label : [];

@@ -38,7 +38,7 @@ interface UploadEntry {
  * the backup holds under its root, which may then also carry the root folder itself (`./`), hard
  * links to files sent before them and FIFOs, as a backup of a volume does.
  */
-export type UploadScope = { items: readonly string[] } | { wholeFolder: true };
+type UploadScope = { items: readonly string[] } | { wholeFolder: true };
 
 /** What the upload has sent so far, and whether the next entry may follow. */
 class UploadEntries {
