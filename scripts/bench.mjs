@@ -27,6 +27,7 @@ const BENCHES = [
   { name: 'terminal', file: 'scripts/bench/terminal.ts', needsRenderer: true },
   { name: 'registry', file: 'scripts/bench/registry.ts' },
   { name: 'volumes', file: 'scripts/bench/volumes.ts' },
+  { name: 'engines', file: 'scripts/bench/engines.ts' },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -34,6 +34,8 @@ export interface BackendOptions {
   readonly engines?: EngineDirectoryOptions;
   /** State the backends of several engines share (backends.ts); by default this backend's own. */
   readonly shared?: SharedState;
+  /** This engine's id in engines.list, when it is one of several: transfers begun here carry it. */
+  readonly engineId?: string;
 }
 
 /** What is the host's rather than one engine's: transfers (and browser-mode tickets), terminal sessions by id, the engine directory. */
@@ -106,6 +108,7 @@ export function createBackend({
   limits,
   engines = { env: process.env },
   shared = createSharedState(engines),
+  engineId,
 }: BackendOptions): Backend {
   // One hub for both tables: a pull started by a command shows on the stream.
   const registryTasks = new RegistryTaskHub({
@@ -115,7 +118,7 @@ export function createBackend({
     engine,
     host,
     settings,
-    transfers: shared.transfers,
+    transfers: engineId === undefined ? shared.transfers : { ...shared.transfers, registry: shared.transfers.registry.forEngine(engineId) },
     terminals: shared.terminals,
     registryTasks,
     engines: shared.engines,

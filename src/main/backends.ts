@@ -2,7 +2,7 @@ import type { Dispatcher } from './dispatch';
 import { createBackend, createSharedState, type Backend, type BackendOptions } from './backend';
 import type { Engine } from './engine/core/engine';
 import { EngineMonitor } from './engine/core/monitor';
-import { dockerConfigDir, readContextEndpointSync } from './engine/engines/context-store';
+import { currentContextName, dockerConfigDir, readContextSync } from './engine/engines/context-store';
 import type { EngineDirectoryOptions } from './engine/engines/directory';
 import { dockerForEndpoint } from './engine/engines/endpoint';
 import { DEFAULT_CONTEXT } from '../shared/engines/engine-address';
@@ -11,7 +11,7 @@ import { BerthError, type BerthErrorShape } from '../shared/errors';
 /** The longest engine id a call may name (a context name). */
 const MAX_ENGINE_ID = 200;
 
-export interface BackendsOptions extends Omit<BackendOptions, 'shared' | 'engines'> {
+export interface BackendsOptions extends Omit<BackendOptions, 'shared' | 'engines' | 'engineId'> {
   /** Where the user's engines are found; by default this process's environment. */
   readonly engines?: EngineDirectoryOptions;
 }
@@ -22,22 +22,23 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 
 /**
  * Several engines behind one dispatcher: a call's optional `engine` (an id from engines.list, a
- * docker context's name) picks the backend it runs on; without one it runs on the engine Berth
- * started with (`engine`, keyed `default`). A context's backend is made at its first call, with its
+ * docker context's name) picks the backend it runs on; without one it runs on the docker CLI's
+ * current context as it was when Berth started (with DOCKER_HOST set, or no context chosen, that
+ * is `engine`, keyed `default`). A context's backend is made at its first call, with its
  * own engine connection and monitor, so an engine that does not answer only fails its own calls.
  * Transfers, terminal sessions, settings and the engine directory are shared by all.
  */
 export function createBackends({ engine, engines: directoryOptions = { env: process.env }, ...rest }: BackendsOptions): Backend & { dispose(): void } {
   const shared = createSharedState(directoryOptions);
   const options = { ...rest, engines: directoryOptions, shared };
-  const current = createBackend({ ...options, engine });
+  const current = createBackend({ ...options, engine, engineId: DEFAULT_CONTEXT });
   const settings = current.settings;
   const byId = new Map<string, Backend>([[DEFAULT_CONTEXT, current]]);
 
   const backendFor = (id: string): Backend | undefined => {
     const known = byId.get(id);
     if (known) return known;
-    const endpoint = readContextEndpointSync(dockerConfigDir(directoryOptions.env), id);
+    const endpoint = readContextSync(dockerConfigDir(directoryOptions.env), id);
     if (!endpoint) return undefined;
     const docker = dockerForEndpoint(
       { host: endpoint.host, tls: endpoint.tls, skipTlsVerify: endpoint.skipTlsVerify },
@@ -45,22 +46,28 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
     );
     const contextEngine: Engine = { docker, host: endpoint.host, monitor: new EngineMonitor(docker, endpoint.host) };
     contextEngine.monitor.start();
-    const backend = createBackend({ ...options, settings, engine: contextEngine });
+    const backend = createBackend({ ...options, settings, engine: contextEngine, engineId: id });
     byId.set(id, backend);
     return backend;
   };
 
-  const forget = (id: string): void => {
+  /** Drops a context's backend; the one calls without `engine` use stays until `dispose`. */
+  const forget = (id: string, { evenStartedOn = false } = {}): void => {
     const backend = byId.get(id);
-    if (!backend || backend === current) return;
+    if (!backend || backend === current || (backend === startedOn.backend && !evenStartedOn)) return;
     backend.engine.monitor.stop();
     byId.delete(id);
   };
 
+  // As the CLI does at each run; a current context that cannot be read leaves Berth on `engine`.
+  const startedOnId = currentContextName(directoryOptions.env, dockerConfigDir(directoryOptions.env));
+  const startedOnBackend = backendFor(startedOnId);
+  const startedOn = startedOnBackend ? { backend: startedOnBackend, id: startedOnId } : { backend: current, id: DEFAULT_CONTEXT };
+
   const route = (rawInput: unknown): Routed => {
-    if (!isPlainObject(rawInput) || !('engine' in rawInput)) return { backend: current, input: rawInput, id: DEFAULT_CONTEXT };
+    if (!isPlainObject(rawInput) || !('engine' in rawInput)) return { ...startedOn, input: rawInput };
     const { engine: id, ...input } = rawInput;
-    if (id === undefined) return { backend: current, input, id: DEFAULT_CONTEXT };
+    if (id === undefined) return { ...startedOn, input };
     if (typeof id !== 'string' || id === '' || id.length > MAX_ENGINE_ID)
       return { error: new BerthError('INVALID_INPUT', 'engine: an engine id from engines.list.') };
     const backend = backendFor(id);
@@ -77,6 +84,8 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
       const outcome = await routed.backend.dispatcher.invoke(channel, routed.input);
       // A removed context's connection and monitor go with it.
       if (outcome.ok && channel === 'engines.remove') forget((outcome.result as { removed: string }).removed);
+      // A renamed one is made again under its new name at its next call.
+      if (outcome.ok && channel === 'engines.rename') forget((routed.input as { id: string }).id);
       return outcome;
     },
     subscribe(topic, rawInput, onFrame, subscribeOptions) {
@@ -89,10 +98,10 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
   };
 
   return {
-    ...current,
+    ...startedOn.backend,
     dispatcher,
     dispose() {
-      for (const id of [...byId.keys()]) forget(id);
+      for (const id of [...byId.keys()]) forget(id, { evenStartedOn: true });
     },
   };
 }

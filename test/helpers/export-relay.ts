@@ -1,18 +1,15 @@
 import net from 'node:net';
 import path from 'node:path';
 
-/** The end of a chunked body: the last chunk's CRLF, the 0-size chunk, the empty trailer. */
-const CHUNKED_END = Buffer.from('\r\n0\r\n\r\n');
-/** `0\r\n\r\n` */
-const LAST_CHUNK_BYTES = 5;
 const EXPORT_REQUEST = /^GET \S*\/containers\/[^/\s]+\/export HTTP\/1\.[01]\r\n/;
 
 /**
  * A unix-socket relay in front of the real engine that knows which connection carries an export
  * (`GET …/containers/ID/export`) and can hold that request until released, or pass the engine's
- * answer on up to its very end and cut the connection just before the terminating 0-size chunk:
- * every byte of the archive delivered, only the 0-size chunk that ends the response missing.
- * Only a connection whose first request is the export counts (as with Berth's socket reader).
+ * answer on up to a given number of body bytes and then close the connection cleanly, as an
+ * engine that stops mid-answer may: with an unframed (HTTP/1.0) body nothing in HTTP tells that
+ * from the end. Only a connection whose first request is the export counts (as with Berth's
+ * socket reader).
  */
 export class ExportRelay {
   readonly socketPath: string;
@@ -23,7 +20,7 @@ export class ExportRelay {
   private holding = false;
   private readonly held: (() => void)[] = [];
   private exportRequested: (() => void) | undefined;
-  private cutArmed: ((forwarded: number) => void) | undefined;
+  private cutArmed: { bodyBytes: number; done: (forwarded: number) => void } | undefined;
 
   constructor(
     private readonly target: string,
@@ -56,20 +53,23 @@ export class ExportRelay {
     for (const send of this.held.splice(0)) send();
   }
 
-  /** The next export's answer is cut just before its end; resolves how many bytes were passed on. */
-  cutBeforeEnd(): Promise<number> {
-    return new Promise((resolve) => (this.cutArmed = resolve));
+  /** The next export's answer ends cleanly after `bodyBytes` of its body; resolves how many body bytes were passed on. */
+  cutAfterBody(bodyBytes: number): Promise<number> {
+    return new Promise((done) => (this.cutArmed = { bodyBytes, done }));
   }
 
   private relay(client: net.Socket): void {
     const upstream = net.connect(this.target);
-    for (const socket of [client, upstream]) {
+    for (const [socket, other] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       this.sockets.add(socket);
       socket.on('error', () => undefined);
       socket.on('close', () => {
         this.sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
+        // An answer that ends with the connection (HTTP/1.0) is still being written to the client.
+        if (!other.writableEnded) other.destroy();
       });
     }
     let head = '';
@@ -96,31 +96,36 @@ export class ExportRelay {
 
   private readonly cutting = new Set<net.Socket>();
 
-  /** When a cut is armed: passes the answer on less its last bytes, and cuts at the chunked end. */
+  /** When a cut is armed: passes the head and the first body bytes on, then ends the connection. */
   private watchAnswer(upstream: net.Socket, client: net.Socket): void {
     const armed = this.cutArmed;
     if (!armed) return;
     this.cutArmed = undefined;
     this.cutting.add(upstream);
-    let tail = Buffer.alloc(0);
-    let forwarded = 0;
+    let head: Buffer | undefined = Buffer.alloc(0);
+    let bodySent = 0;
+    let cut = false;
     upstream.on('data', (chunk: Buffer) => {
-      const joined = Buffer.concat([tail, chunk]);
-      if (joined.subarray(-CHUNKED_END.length).equals(CHUNKED_END)) {
-        // Everything up to the last data chunk's CRLF goes on; the 0-size chunk never does.
-        const body = joined.subarray(0, joined.length - LAST_CHUNK_BYTES);
-        client.write(body, () => {
-          client.destroy();
-          upstream.destroy();
-          armed(forwarded + body.length);
-        });
-        return;
+      if (cut) return;
+      let body = chunk;
+      if (head !== undefined) {
+        const joined = Buffer.concat([head, chunk]);
+        const end = joined.indexOf('\r\n\r\n');
+        if (end < 0) {
+          head = joined;
+          return;
+        }
+        client.write(joined.subarray(0, end + 4));
+        body = joined.subarray(end + 4);
+        head = undefined;
       }
-      const keep = Math.min(joined.length, CHUNKED_END.length);
-      const send = joined.subarray(0, joined.length - keep);
-      forwarded += send.length;
+      const send = body.subarray(0, armed.bodyBytes - bodySent);
+      bodySent += send.length;
       client.write(send);
-      tail = Buffer.from(joined.subarray(joined.length - keep));
+      if (bodySent < armed.bodyBytes) return;
+      cut = true;
+      upstream.destroy();
+      client.end(() => armed.done(bodySent));
     });
   }
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, currentContextName, readContexts, removeContext } from '../../src/main/engine/engines/context-store';
+import { createContext, currentContextName, readContexts, readContextSync, removeContext, renameContext } from '../../src/main/engine/engines/context-store';
 
 const exec = promisify(execFile);
 let configDir: string;
@@ -68,19 +68,19 @@ describe('the docker CLI context store', () => {
       ['tls-one', 'tcp://127.0.0.1:2376', 'build server', false],
     ]);
     const tls = contexts.find((c) => c.name === 'tls-one')!.tls;
-    expect(await readFile(tls.ca!, 'utf8')).toBe(await readFile(pem('cert.pem'), 'utf8'));
-    expect(await readFile(tls.key!, 'utf8')).toBe(await readFile(pem('key.pem'), 'utf8'));
+    expect(tls.ca).toBe(await readFile(pem('cert.pem'), 'utf8'));
+    expect(tls.key).toBe(await readFile(pem('key.pem'), 'utf8'));
     expect(contexts.find((c) => c.name === 'ssh-one')!.tls).toEqual({});
   });
 
   it('agrees with the CLI on the current context: DOCKER_HOST, then DOCKER_CONTEXT, then config.json', async () => {
-    expect(await currentContextName({}, configDir)).toBe('default');
+    expect(currentContextName({}, configDir)).toBe('default');
     await dockerCli('context', 'use', 'ssh-one');
-    expect(await currentContextName({}, configDir)).toBe('ssh-one');
-    expect(await currentContextName({ DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('tls-one');
-    expect(await currentContextName({ DOCKER_HOST: 'unix:///x.sock', DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('default');
+    expect(currentContextName({}, configDir)).toBe('ssh-one');
+    expect(currentContextName({ DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('tls-one');
+    expect(currentContextName({ DOCKER_HOST: 'unix:///x.sock', DOCKER_CONTEXT: 'tls-one' }, configDir)).toBe('default');
     await dockerCli('context', 'use', 'default');
-    expect(await currentContextName({}, configDir)).toBe('default');
+    expect(currentContextName({}, configDir)).toBe('default');
   });
 
   it('creates a context the docker CLI lists and inspects as its own, TLS files included', async () => {
@@ -100,7 +100,7 @@ describe('the docker CLI context store', () => {
     expect([...inspected!.TLSMaterial.docker].sort()).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
     // The CLI can use it: `docker context use` accepts only a context it can load.
     await dockerCli('context', 'use', 'made-by-berth');
-    expect(await currentContextName({}, configDir)).toBe('made-by-berth');
+    expect(currentContextName({}, configDir)).toBe('made-by-berth');
     await dockerCli('context', 'use', 'default');
   });
 
@@ -113,6 +113,35 @@ describe('the docker CLI context store', () => {
     expect(await dockerCli('context', 'ls', '--format', '{{.Name}}')).toBe(before);
     const tls = (await readContexts(configDir)).contexts.find((c) => c.name === 'tls-one')!;
     expect(tls.host).toBe('tcp://127.0.0.1:2376');
+  });
+
+  it('renames the current context: the CLI lists and uses it under the new name, TLS files and description kept', async () => {
+    await dockerCli('context', 'create', 'to-rename', '--description', 'ci box', '--docker', `host=tcp://127.0.0.1:2377,ca=${path.join(pemDir, 'cert.pem')}`);
+    await dockerCli('context', 'use', 'to-rename');
+    await renameContext(configDir, 'to-rename', 'renamed');
+
+    expect((await dockerCli('context', 'show')).trim()).toBe('renamed');
+    const [inspected] = JSON.parse(await dockerCli('context', 'inspect', 'renamed')) as {
+      Metadata: { Description: string };
+      Endpoints: { docker: { Host: string } };
+      TLSMaterial: { docker: string[] };
+    }[];
+    expect(inspected!.Metadata.Description).toBe('ci box');
+    expect(inspected!.Endpoints.docker.Host).toBe('tcp://127.0.0.1:2377');
+    expect(inspected!.TLSMaterial.docker).toEqual(['ca.pem']);
+    expect(readContextSync(configDir, 'renamed')?.tls.ca).toBe(await readFile(path.join(pemDir, 'cert.pem'), 'utf8'));
+    expect(await dockerCli('context', 'ls', '--format', '{{.Name}}')).not.toMatch(/to-rename/);
+    await dockerCli('context', 'use', 'default');
+  });
+
+  it('refuses renaming to a taken or invalid name, the default context and unknown ones, and changes nothing', async () => {
+    const before = await dockerCli('context', 'ls', '--format', '{{.Name}}');
+    await expect(renameContext(configDir, 'renamed', 'tls-one')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(renameContext(configDir, 'renamed', 'has space')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(renameContext(configDir, 'default', 'other')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(renameContext(configDir, 'no-such', 'other')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await dockerCli('context', 'ls', '--format', '{{.Name}}')).toBe(before);
+    await removeContext(configDir, 'renamed');
   });
 
   it('removes a context (created by either) so the CLI no longer lists it, and refuses the default and unknown ones', async () => {

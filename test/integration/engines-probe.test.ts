@@ -4,6 +4,7 @@
 // Real parts: a second dockerd with --tlsverify, Debian's sshd, certificates from openssl.
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoint } from '../../src/main/engine/engines/endpoint';
@@ -65,6 +66,22 @@ describe('probing an engine address', () => {
       code: 'INVALID_INPUT',
       message: `The engine at ${tls.host} speaks TLS: give its CA, and your certificate and key.`,
     });
+  });
+
+  it('says a plain tcp engine closed the connection, without blaming certificates it never asked for', async () => {
+    // A listener that resets every connection: what a crashing or filtering plain-HTTP endpoint does.
+    const resetter = net.createServer((socket) => socket.resetAndDestroy());
+    await new Promise<void>((resolve) => resetter.listen(0, '127.0.0.1', resolve));
+    const { port } = resetter.address() as net.AddressInfo;
+    try {
+      const probe = probeEndpoint({ host: `tcp://127.0.0.1:${port}` }, { timeoutMs: TIMEOUT });
+      await expect(probe).rejects.toMatchObject({
+        code: 'ENGINE_UNAVAILABLE',
+        message: `The engine at tcp://127.0.0.1:${port} closed the connection before answering.`,
+      });
+    } finally {
+      await new Promise((resolve) => resetter.close(resolve));
+    }
   });
 
   it('refuses an ssh host whose key is not known yet, before any login', async () => {

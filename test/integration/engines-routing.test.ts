@@ -90,6 +90,51 @@ describe('calls routed by engine', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('names the engine of each transfer, so it says where it runs after the user switches', async () => {
+    const started = await Promise.all(
+      [{ id: onTls, engine: 'tls-b' }, { id: onDefault }].map((input) => invoke<{ status: string; transferId: string }>('containers.export', input)),
+    );
+    try {
+      const engines = await Promise.all(
+        started.map(({ transferId }) => probe(backends.dispatcher, 'transfers.watch', { transferId }).waitForMessage<{ engine?: string }>(() => true)),
+      );
+      expect(engines.map((progress) => progress.engine)).toEqual(['tls-b', 'default']);
+    } finally {
+      for (const { transferId } of started) await invoke('transfers.cancel', { transferId });
+    }
+  });
+
+  it('follows a renamed context: its new name reaches the same engine, the old one is refused', async () => {
+    await invoke('containers.list', { all: true, engine: 'tls-b' });
+    await invoke('engines.rename', { id: 'tls-b', name: 'tls-renamed' });
+    try {
+      expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-renamed' }))).toContain(onTls);
+      await expect(invoke('containers.list', { all: true, engine: 'tls-b' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await invoke('engines.rename', { id: 'tls-renamed', name: 'tls-b' });
+    }
+    expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-b' }))).toContain(onTls);
+  });
+
+  it("starts on the docker CLI's current context when DOCKER_HOST is unset, as the CLI would", async () => {
+    const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir };
+    await exec('docker', ['context', 'use', 'tls-b'], { env: cliEnv });
+    const started = createBackends({
+      engine: createEngine({ DOCKER_HOST: process.env.DOCKER_HOST }),
+      host: webHost,
+      engines: { env: { DOCKER_CONFIG: configDir } },
+    });
+    try {
+      const outcome = await started.dispatcher.invoke('containers.list', { all: true });
+      expect(outcome.ok && names(outcome.result as ContainerSummary[])).toContain(onTls);
+      const onDefaultEngine = await started.dispatcher.invoke('containers.list', { all: true, engine: 'default' });
+      expect(onDefaultEngine.ok && names(onDefaultEngine.result as ContainerSummary[])).toContain(onDefault);
+    } finally {
+      started.dispose();
+      await exec('docker', ['context', 'use', 'default'], { env: cliEnv });
+    }
+  });
+
   it('keeps a follow on one engine streaming and its calls answering while another engine stops', async () => {
     const chatty = await invoke<{ id: string }>('containers.run', {
       image: testImage,

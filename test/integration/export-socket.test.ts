@@ -1,7 +1,8 @@
 // Export through the engine's unix socket read by Berth itself (engine-http-stream.ts), against
-// the real engine: the file is byte-identical with `docker export -o`, a connection cut just
-// before the response's terminating chunk (every archive byte delivered, so only the HTTP framing
-// can tell) fails with a plain message and leaves no file, and an export the engine refuses
+// the real engine: the file is byte-identical with `docker export -o`; the request is HTTP/1.0, so
+// the body comes unframed and ends with the connection, and a connection that ends cleanly in the
+// middle of a file's zeros (its last 1024 bytes zero, nothing in HTTP to tell) fails with a plain
+// message and leaves no file, caught by the tar's own structure; and an export the engine refuses
 // (the container removed after Berth looked it up) says so.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/main/engine/core/engine';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { DownloadStart } from '../../src/shared/types/transfers';
-import { docker, dockerCli, removeTestContainers } from '../helpers/engine';
+import { docker, dockerCli, removeTestContainers, TEST_LABELS, testImage } from '../helpers/engine';
 import { engineSocket } from '../helpers/engine-relay';
 import { ExportRelay } from '../helpers/export-relay';
 import { call, containerWithData, dispatcherFor, finalOf, partFiles } from './images-support';
@@ -56,20 +57,28 @@ describe('export read from the unix socket', () => {
     expect(sha256(savePath)).toBe(sha256(reference));
     // The request came from Berth's own reader (dockerode sends no User-Agent and its own headers).
     const exportHead = relay.requestHeads.find((head) => head.includes(`/containers/${source.id}/export `));
-    expect(exportHead).toMatch(/^GET \/containers\/[0-9a-f]{64}\/export HTTP\/1\.1\r\n/);
+    expect(exportHead).toMatch(/^GET \/containers\/[0-9a-f]{64}\/export HTTP\/1\.0\r\n/);
     expect(exportHead).toContain('User-Agent: Berth\r\n');
   });
 
-  it('a connection cut just before the terminating chunk: a failed export, not a complete-looking file', async () => {
+  it('a connection ended cleanly inside a file of zeros: a failed export, not a complete-looking file', async () => {
+    const zeros = await containerWithZeros();
+    const reference = path.join(dir, 'zeros-cli.tar');
+    expect((await dockerCli(['export', '-o', reference, zeros.name])).code).toBe(0);
+    const cutAt = dataOffset(readFileSync(reference), 'data/zeros') + 8 * 1024 * 1024;
     const target = path.join(dir, 'cut.tar');
     writeFileSync(target, 'an earlier file that must survive\n');
-    const cut = relay.cutBeforeEnd();
-    const final = await exportThroughRelay(source.name, 'cut.tar');
+    const cut = relay.cutAfterBody(cutAt);
+    const final = await exportThroughRelay(zeros.name, 'cut.tar');
+    expect(await cut).toBe(cutAt);
+    // What arrived ends with zero blocks, as an archive's end marker does.
+    expect(
+      readFileSync(reference)
+        .subarray(cutAt - 1024, cutAt)
+        .every((byte) => byte === 0),
+    ).toBe(true);
     expect(final).toMatchObject({ phase: 'failed', error: { code: 'ENGINE_UNAVAILABLE' } });
-    // Every byte of the archive arrived (its end marker too): only the HTTP framing says it is cut.
-    expect(await cut).toBeGreaterThan(24 * 1024 * 1024);
-    expect(final.error?.message).toBe(`The connection to the Docker engine was lost during the export of ${source.name}.`);
-    expect(final.bytes).toBeGreaterThan(24 * 1024 * 1024);
+    expect(final.error?.message).toBe(`The connection to the Docker engine was lost during the export of ${zeros.name}.`);
     expect(partFiles(dir)).toEqual([]);
     expect(readFileSync(target, 'utf8')).toBe('an earlier file that must survive\n');
   });
@@ -91,3 +100,34 @@ describe('export read from the unix socket', () => {
     expect(partFiles(dir)).toEqual([]);
   });
 });
+
+/** A stopped container whose /data/zeros holds 16 MiB of zero bytes. */
+async function containerWithZeros(): Promise<{ id: string; name: string }> {
+  const name = `berth-test-export-zeros-${Math.random().toString(36).slice(2, 8)}`;
+  const script = 'mkdir -p /data && dd if=/dev/zero of=/data/zeros bs=1048576 count=16 2>/dev/null';
+  const container = await docker().createContainer({ Image: testImage, name, Cmd: ['sh', '-c', script], Labels: { ...TEST_LABELS } });
+  await container.start();
+  await container.wait();
+  return { id: container.id, name };
+}
+
+/** Where the data of the entry `name` starts in a tar (walking its headers; pax headers are entries too). */
+function dataOffset(tar: Buffer, name: string): number {
+  for (let at = 0; at + 512 <= tar.length;) {
+    const entryName = tar
+      .subarray(at, at + 100)
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
+    const size = parseInt(
+      tar
+        .subarray(at + 124, at + 136)
+        .toString('latin1')
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    );
+    if (entryName === name) return at + 512;
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  throw new Error(`${name} is not in the archive`);
+}

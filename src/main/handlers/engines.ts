@@ -1,6 +1,9 @@
 import type { CommandHandlers, HandlerContext } from '../handler-types';
 
-type EnginesCommands = Pick<CommandHandlers, 'engines.list' | 'engines.add' | 'engines.remove' | 'engines.test' | 'engines.hostKey' | 'engines.trustHostKey'>;
+type EnginesCommands = Pick<
+  CommandHandlers,
+  'engines.list' | 'engines.add' | 'engines.remove' | 'engines.rename' | 'engines.test' | 'engines.hostKey' | 'engines.trustHostKey'
+>;
 
 /** The user's engines: docker contexts and DOCKER_HOST (engine/engines/). */
 export function enginesCommandHandlers({ engines }: HandlerContext): EnginesCommands {
@@ -17,6 +20,7 @@ export function enginesCommandHandlers({ engines }: HandlerContext): EnginesComm
       await engines.remove(id);
       return { removed: id };
     },
+    'engines.rename': ({ id, name }) => engines.rename(id, name),
     'engines.test': (input) => engines.test(endpoint(input)),
     'engines.hostKey': ({ host }) => engines.hostKey(host),
     'engines.trustHostKey': ({ host, fingerprint }) => engines.trustHostKey(host, fingerprint),

@@ -13,6 +13,8 @@ export interface TransferSpec {
   direction: TransferProgress['direction'];
   name: string;
   totalBytes?: number;
+  /** The engine it moves to or from (an id from engines.list). */
+  engine?: string;
 }
 
 export interface TransferOutcome {
@@ -44,6 +46,7 @@ export class Transfer {
       name: spec.name,
       bytes: 0,
       ...(spec.totalBytes !== undefined ? { totalBytes: spec.totalBytes } : {}),
+      ...(spec.engine !== undefined ? { engine: spec.engine } : {}),
       bytesPerSecond: 0,
       phase: 'running',
     };
@@ -141,11 +144,19 @@ export class Transfer {
 
 /** Every transfer of this process, by id: what `transfers.watch` and `transfers.cancel` look up. */
 export class TransferRegistry {
-  private readonly transfers = new Map<string, Transfer>();
+  constructor(
+    private readonly transfers = new Map<string, Transfer>(),
+    private readonly engine?: string,
+  ) {}
+
+  /** The same transfers, as seen from one engine's backend: those it begins carry the engine's id. */
+  forEngine(engine: string): TransferRegistry {
+    return new TransferRegistry(this.transfers, engine);
+  }
 
   begin(spec: TransferSpec): Transfer {
     this.prune();
-    const transfer = new Transfer(spec);
+    const transfer = new Transfer(this.engine !== undefined && spec.engine === undefined ? { ...spec, engine: this.engine } : spec);
     this.transfers.set(transfer.id, transfer);
     return transfer;
   }

@@ -53,6 +53,8 @@ export const enginesCommands = {
   ),
   /** `docker context rm NAME`. */
   'engines.remove': command(z.object({ id: z.string().max(200) }).strict(), returns<{ removed: string }>()),
+  /** Renames a stored context (the docker CLI cannot): a copy under the new name, then the old one removed. */
+  'engines.rename': command(z.object({ id: z.string().max(200), name: contextName }).strict(), returns<EngineEntry>()),
   /** Connects to the address and asks the engine's version; a failure says in plain words why (certificate, ssh, socket). */
   'engines.test': command(z.object(endpoint).strict().refine(certificateNeedsKey, certificateNeedsKeyMessage), returns<EngineIdentity>()),
   /** The host key of an ssh:// engine, to show before the first connection (ssh-keyscan). */

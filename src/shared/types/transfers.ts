@@ -13,6 +13,8 @@ export interface TransferProgress {
   bytes: number;
   /** Known for uploads of a file; downloads from the engine usually have no length. */
   totalBytes?: number;
+  /** The engine it moves to or from: an id from engines.list (so a transfer says where it runs after a switch). */
+  engine?: string;
   bytesPerSecond: number;
   phase: TransferPhase;
   /** Set when failed or cancelled. */

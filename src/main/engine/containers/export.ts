@@ -5,7 +5,7 @@ import { engineUnixSocket } from '../core/connection';
 import type { DownloadSource } from '../core/download-source';
 import { engineGetStream } from '../core/engine-http-stream';
 import { engineCall, isEngineUnreachable, toBerthError } from '../core/errors';
-import { tarEndCheck } from '../files/tar-checks';
+import { tarCompletenessCheck } from '../files/tar-completeness';
 
 /** An engine failure in the middle of a stream, in words that say when it happened. */
 export function midStreamError(err: unknown, what: string): BerthError {
@@ -16,17 +16,19 @@ export function midStreamError(err: unknown, what: string): BerthError {
 }
 
 /**
- * The export's body: read from the engine's unix socket directly where it is one (at the CLI's
- * speed, see engine-http-stream.ts), else through dockerode (TCP, TLS, ssh).
+ * The export's body: read from the engine's unix socket directly where it is one (faster than
+ * the CLI, see engine-http-stream.ts; unframed, its end proven by the tar's own structure), else
+ * through dockerode (TCP, TLS, ssh). `unframed` says a body that stops short means the
+ * connection was lost.
  */
-async function exportBody(docker: Docker, id: string, name: string, signal: AbortSignal): Promise<Readable> {
+async function exportBody(docker: Docker, id: string, name: string, signal: AbortSignal): Promise<{ body: Readable; unframed: boolean }> {
   const context = { action: `export container ${name}` };
   const socket = await engineUnixSocket(docker);
   if (socket) {
     const path = `${socket.pathPrefix}/containers/${encodeURIComponent(id)}/export`;
-    return engineCall(() => engineGetStream({ socketPath: socket.socketPath, path, signal }), context);
+    return { body: await engineCall(() => engineGetStream({ socketPath: socket.socketPath, path, signal, unframed: true }), context), unframed: true };
   }
-  return (await engineCall(() => docker.getContainer(id).export({ abortSignal: signal }), context)) as Readable;
+  return { body: (await engineCall(() => docker.getContainer(id).export({ abortSignal: signal }), context)) as Readable, unframed: false };
 }
 
 /**
@@ -41,9 +43,11 @@ export async function containerExportSource(docker: Docker, id: string): Promise
     filename: `${name}.tar`,
     contentType: 'application/x-tar',
     async open(signal) {
-      const response = await exportBody(docker, info.Id, name, signal);
-      const checked = tarEndCheck(
-        () => new BerthError('INTERNAL', `The export of ${name} ended early: the archive is incomplete. Was the container changed or removed meanwhile?`),
+      const { body: response, unframed } = await exportBody(docker, info.Id, name, signal);
+      const checked = tarCompletenessCheck(() =>
+        unframed
+          ? midStreamError({ code: 'ECONNRESET' }, `export of ${name}`)
+          : new BerthError('INTERNAL', `The export of ${name} ended early: the archive is incomplete. Was the container changed or removed meanwhile?`),
       );
       response.on('error', (err) => checked.destroy(midStreamError(err, `export of ${name}`)));
       // dockerode's response may close while received data still waits in the paused stream: only

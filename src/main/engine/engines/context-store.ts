@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -19,8 +19,8 @@ import { BerthError } from '../../../shared/errors';
 const ADDED_BY_BERTH = 'BerthAdded';
 const TLS_FILES = { ca: 'ca.pem', cert: 'cert.pem', key: 'key.pem' } as const;
 
-interface ContextTlsFiles {
-  /** Paths of the PEM files the context holds (absent ones left out). */
+/** PEM texts of a context's TLS material (absent ones left out). */
+export interface ContextTlsData {
   ca?: string;
   cert?: string;
   key?: string;
@@ -32,15 +32,9 @@ export interface DockerContext {
   /** The docker endpoint's host: `unix://…`, `tcp://…`, `ssh://…`, `npipe://…`. */
   host: string;
   skipTlsVerify: boolean;
-  tls: ContextTlsFiles;
+  tls: ContextTlsData;
   /** Created by Berth's "Add engine" (still an ordinary context). */
   addedByBerth: boolean;
-}
-
-export interface ContextTlsData {
-  ca?: string;
-  cert?: string;
-  key?: string;
 }
 
 const metaSchema = z.object({
@@ -69,14 +63,6 @@ async function readIfPresent(file: string): Promise<string | undefined> {
   }
 }
 
-async function tlsFilesOf(configDir: string, name: string): Promise<ContextTlsFiles> {
-  const dir = path.join(tlsRoot(configDir), contextDirName(name), 'docker');
-  const present = new Set(await readdir(dir).catch(() => [] as string[]));
-  const files: ContextTlsFiles = {};
-  for (const [key, file] of Object.entries(TLS_FILES) as [keyof ContextTlsFiles, string][]) if (present.has(file)) files[key] = path.join(dir, file);
-  return files;
-}
-
 /**
  * Every stored context with a docker endpoint, sorted by name. A context whose meta.json cannot
  * be read is left out and named in `problems` (one bad file must not hide the others).
@@ -91,26 +77,9 @@ export async function readContexts(configDir: string): Promise<{ contexts: Docke
   const problems: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const file = path.join(root, entry.name, 'meta.json');
-    const text = await readIfPresent(file);
-    if (text === undefined) continue;
-    let meta: z.infer<typeof metaSchema>;
-    try {
-      meta = metaSchema.parse(JSON.parse(text));
-    } catch {
-      problems.push(`${file} is not a docker context's metadata.`);
-      continue;
-    }
-    const endpoint = meta.Endpoints?.docker;
-    if (!endpoint?.Host) continue;
-    contexts.push({
-      name: meta.Name,
-      description: meta.Metadata?.Description ?? '',
-      host: endpoint.Host,
-      skipTlsVerify: endpoint.SkipTLSVerify ?? false,
-      tls: await tlsFilesOf(configDir, meta.Name),
-      addedByBerth: meta.Metadata?.[ADDED_BY_BERTH] === true,
-    });
+    const read = readContextDirSync(configDir, entry.name);
+    if (read === 'damaged') problems.push(`${path.join(root, entry.name, 'meta.json')} is not a docker context's metadata.`);
+    else if (read) contexts.push(read);
   }
   contexts.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   return { contexts, problems };
@@ -118,15 +87,14 @@ export async function readContexts(configDir: string): Promise<{ contexts: Docke
 
 /**
  * The context the CLI would use, as docker/cli's resolveContextName decides: DOCKER_HOST wins
- * (the default context), then DOCKER_CONTEXT, then config.json's currentContext.
+ * (the default context), then DOCKER_CONTEXT, then config.json's currentContext. Read at once
+ * (one small file): Berth decides at start which engine a call without `engine` goes to.
  */
-export async function currentContextName(env: NodeJS.ProcessEnv, configDir: string): Promise<string> {
+export function currentContextName(env: NodeJS.ProcessEnv, configDir: string): string {
   if (env.DOCKER_HOST?.trim()) return DEFAULT_CONTEXT;
   if (env.DOCKER_CONTEXT?.trim()) return env.DOCKER_CONTEXT.trim();
-  const text = await readIfPresent(path.join(configDir, 'config.json'));
-  if (text === undefined) return DEFAULT_CONTEXT;
   try {
-    return configSchema.parse(JSON.parse(text)).currentContext || DEFAULT_CONTEXT;
+    return configSchema.parse(JSON.parse(readFileSync(path.join(configDir, 'config.json'), 'utf8'))).currentContext || DEFAULT_CONTEXT;
   } catch {
     return DEFAULT_CONTEXT;
   }
@@ -179,31 +147,96 @@ export async function removeContext(configDir: string, name: string): Promise<vo
 }
 
 /**
- * One context's endpoint, read at once (a few small files): what a stream for that engine needs
- * before it can open. Undefined when no such context is stored.
+ * Renames a stored context, which the docker CLI cannot do: a copy under the new name (its
+ * metadata as stored, fields Berth does not know kept; its TLS files), then the old one removed,
+ * and config.json's currentContext moved along when it named the old one.
  */
-export function readContextEndpointSync(
-  configDir: string,
-  name: string,
-): { host: string; skipTlsVerify: boolean; tls: { ca?: string; cert?: string; key?: string } } | undefined {
-  const id = contextDirName(name);
-  let meta: z.infer<typeof metaSchema>;
+export async function renameContext(configDir: string, from: string, to: string): Promise<void> {
+  const problem = contextNameProblem(to);
+  if (problem) throw new BerthError('INVALID_INPUT', problem);
+  if (from === DEFAULT_CONTEXT) throw new BerthError('INVALID_INPUT', 'The default context is not stored and cannot be renamed.');
+  const fromDir = path.join(metaRoot(configDir), contextDirName(from));
+  const text = await readIfPresent(path.join(fromDir, 'meta.json'));
+  if (text === undefined) throw new BerthError('NOT_FOUND', `There is no docker context named ${from}.`);
+  if (from === to) return;
+  const toDir = path.join(metaRoot(configDir), contextDirName(to));
+  if ((await readIfPresent(path.join(toDir, 'meta.json'))) !== undefined) throw new BerthError('CONFLICT', `A docker context named ${to} already exists.`);
+  let meta: Record<string, unknown>;
   try {
-    meta = metaSchema.parse(JSON.parse(readFileSync(path.join(metaRoot(configDir), id, 'meta.json'), 'utf8')));
+    meta = z.record(z.string(), z.unknown()).parse(JSON.parse(text));
+  } catch {
+    throw new BerthError('INVALID_INPUT', `The context ${from} cannot be read, so it is not renamed.`);
+  }
+  const fromTls = path.join(tlsRoot(configDir), contextDirName(from));
+  await cp(fromTls, path.join(tlsRoot(configDir), contextDirName(to)), { recursive: true, errorOnExist: true, force: false }).catch(
+    (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    },
+  );
+  // The new metadata last: until it exists the copy is not a context.
+  await writeAtomic(path.join(toDir, 'meta.json'), JSON.stringify({ ...meta, Name: to }), 0o644);
+  await moveCurrentContext(configDir, from, to);
+  await rm(fromTls, { recursive: true, force: true });
+  await rm(fromDir, { recursive: true, force: true });
+}
+
+/** config.json's currentContext follows a renamed context; every other setting in it is kept. */
+async function moveCurrentContext(configDir: string, from: string, to: string): Promise<void> {
+  const file = path.join(configDir, 'config.json');
+  const text = await readIfPresent(file);
+  if (text === undefined) return;
+  let config: Record<string, unknown>;
+  try {
+    config = z.record(z.string(), z.unknown()).parse(JSON.parse(text));
+  } catch {
+    return;
+  }
+  if (config.currentContext === from) await writeAtomic(file, JSON.stringify({ ...config, currentContext: to }, null, '\t'), 0o600);
+}
+
+/**
+ * One stored context, its TLS files read: undefined when the folder holds no context with a docker
+ * endpoint, 'damaged' when its meta.json cannot be read. The one reader of the store's files; it
+ * reads synchronously because a call naming an engine is routed before anything can wait (a few
+ * small files).
+ */
+function readContextDirSync(configDir: string, dirName: string): DockerContext | 'damaged' | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(metaRoot(configDir), dirName, 'meta.json'), 'utf8');
   } catch {
     return undefined;
   }
+  let meta: z.infer<typeof metaSchema>;
+  try {
+    meta = metaSchema.parse(JSON.parse(text));
+  } catch {
+    return 'damaged';
+  }
   const endpoint = meta.Endpoints?.docker;
-  if (meta.Name !== name || !endpoint?.Host) return undefined;
-  const dir = path.join(tlsRoot(configDir), id, 'docker');
+  if (!endpoint?.Host) return undefined;
+  const dir = path.join(tlsRoot(configDir), dirName, 'docker');
   let present: string[] = [];
   try {
     present = readdirSync(dir);
   } catch {
     // No TLS material.
   }
-  const tls: { ca?: string; cert?: string; key?: string } = {};
+  const tls: ContextTlsData = {};
   for (const [key, file] of Object.entries(TLS_FILES) as [keyof ContextTlsData, string][])
     if (present.includes(file)) tls[key] = readFileSync(path.join(dir, file), 'utf8');
-  return { host: endpoint.Host, skipTlsVerify: endpoint.SkipTLSVerify ?? false, tls };
+  return {
+    name: meta.Name,
+    description: meta.Metadata?.Description ?? '',
+    host: endpoint.Host,
+    skipTlsVerify: endpoint.SkipTLSVerify ?? false,
+    tls,
+    addedByBerth: meta.Metadata?.[ADDED_BY_BERTH] === true,
+  };
+}
+
+/** The stored context named `name`, or undefined when there is none (or it cannot be read). */
+export function readContextSync(configDir: string, name: string): DockerContext | undefined {
+  const read = readContextDirSync(configDir, contextDirName(name));
+  return read && read !== 'damaged' && read.name === name ? read : undefined;
 }

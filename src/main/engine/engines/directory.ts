@@ -1,9 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { DEFAULT_CONTEXT } from '../../../shared/engines/engine-address';
 import { BerthError } from '../../../shared/errors';
 import type { EngineEntry, EngineIdentity, EngineList, HostKey } from '../../../shared/types/engines';
 import { connectEngine } from '../core/connection';
-import { createContext, currentContextName, dockerConfigDir, readContexts, removeContext, type DockerContext } from './context-store';
+import {
+  createContext,
+  currentContextName,
+  dockerConfigDir,
+  readContexts,
+  readContextSync,
+  removeContext,
+  renameContext,
+  type DockerContext,
+} from './context-store';
 import { probeDocker, probeEndpoint, type EngineEndpoint } from './endpoint';
 import { trustHostKey, scanHostKey } from './host-keys';
 import { DEFAULT_SSH_COMMAND, parseSshHost, type SshCommand } from './ssh-dial';
@@ -18,13 +26,6 @@ export interface EngineDirectoryOptions {
 }
 
 const DEFAULT_PROBE_TIMEOUT_MS = 5000;
-
-/** The endpoint of a stored context, its TLS files read. */
-async function endpointOf(context: DockerContext): Promise<EngineEndpoint> {
-  const read = (file: string | undefined) => (file ? readFile(file, 'utf8') : Promise.resolve(undefined));
-  const [ca, cert, key] = await Promise.all([read(context.tls.ca), read(context.tls.cert), read(context.tls.key)]);
-  return { host: context.host, tls: { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) }, skipTlsVerify: context.skipTlsVerify };
-}
 
 /**
  * The user's engines, where the docker CLI keeps them: its contexts and DOCKER_HOST. Adding and
@@ -44,7 +45,8 @@ export class EngineDirectory {
 
   /** Every engine, each probed at the same time (one that does not answer costs at most the probe timeout). */
   async list(): Promise<EngineList> {
-    const [{ contexts, problems }, current] = await Promise.all([readContexts(this.configDir), currentContextName(this.options.env, this.configDir)]);
+    const { contexts, problems } = await readContexts(this.configDir);
+    const current = currentContextName(this.options.env, this.configDir);
     const entries = await Promise.all([
       this.defaultEntry(current === DEFAULT_CONTEXT),
       ...contexts.map((context) => this.contextEntry(context, context.name === current)),
@@ -77,15 +79,29 @@ export class EngineDirectory {
       ...(engine.tls ? { tls: engine.tls } : {}),
       ...(engine.skipTlsVerify !== undefined ? { skipTlsVerify: engine.skipTlsVerify } : {}),
     });
-    const current = await currentContextName(this.options.env, this.configDir);
-    const stored = (await readContexts(this.configDir)).contexts.find((context) => context.name === engine.name);
-    if (!stored) throw new BerthError('INTERNAL', `The context ${engine.name} was written but cannot be read back.`);
+    return this.storedEntry(engine.name);
+  }
+
+  /** Renames a stored context (the CLI's current one too: config.json follows). */
+  async rename(id: string, name: string): Promise<EngineEntry> {
+    if (id === this.options.env.DOCKER_CONTEXT?.trim()) {
+      throw new BerthError('CONFLICT', `${id} is named by DOCKER_CONTEXT in Berth's environment, so it keeps its name.`);
+    }
+    await renameContext(this.configDir, id, name);
+    return this.storedEntry(name);
+  }
+
+  /** One stored context as engines.list shows it, probed. */
+  private async storedEntry(name: string): Promise<EngineEntry> {
+    const stored = readContextSync(this.configDir, name);
+    if (!stored) throw new BerthError('INTERNAL', `The context ${name} was written but cannot be read back.`);
+    const current = currentContextName(this.options.env, this.configDir);
     return this.contextEntry(stored, stored.name === current);
   }
 
   /** Removes a stored context; the one the docker CLI uses now is refused, as `docker context rm` does without -f. */
   async remove(id: string): Promise<void> {
-    const current = await currentContextName(this.options.env, this.configDir);
+    const current = currentContextName(this.options.env, this.configDir);
     if (id === current && id !== DEFAULT_CONTEXT) {
       throw new BerthError('CONFLICT', `${id} is the docker CLI's current context: switch the CLI to another one first (docker context use default).`);
     }
@@ -104,7 +120,7 @@ export class EngineDirectory {
       current,
       tls: this.options.env.DOCKER_TLS_VERIFY === '1' || Boolean(this.options.env.DOCKER_CERT_PATH),
     };
-    return this.withState(base, () => probeDocker(docker, host, this.probeTimeoutMs));
+    return this.withState(base, () => probeDocker(docker, { host, tls: base.tls && host.startsWith('tcp://') }, this.probeTimeoutMs));
   }
 
   private async contextEntry(context: DockerContext, current: boolean): Promise<EngineEntry> {
@@ -117,7 +133,7 @@ export class EngineDirectory {
       current,
       tls: Boolean(context.tls.ca || context.tls.cert || context.skipTlsVerify),
     };
-    return this.withState(base, async () => this.test(await endpointOf(context)));
+    return this.withState(base, () => this.test({ host: context.host, tls: context.tls, skipTlsVerify: context.skipTlsVerify }));
   }
 
   private async withState(base: Omit<EngineEntry, 'state'>, probe: () => Promise<EngineIdentity>): Promise<EngineEntry> {

@@ -44,8 +44,11 @@ const SSH_REASONS: [RegExp, (host: string) => BerthError][] = [
   ],
 ];
 
-/** Why connecting to the endpoint failed, in plain words; anything else as the engine error it is. */
-export function endpointFailure(err: unknown, host: string): BerthError {
+/**
+ * Why connecting to the endpoint failed, in plain words; anything else as the engine error it is.
+ * `tls` says whether the connection spoke TLS: only then is a reset a certificate refusal.
+ */
+export function endpointFailure(err: unknown, host: string, { tls }: { tls: boolean }): BerthError {
   if (err instanceof BerthError) return err;
   if (err instanceof SshDialError) {
     for (const [pattern, make] of SSH_REASONS) if (pattern.test(err.stderr)) return make(host);
@@ -60,7 +63,7 @@ export function endpointFailure(err: unknown, host: string): BerthError {
       `Permission denied on the socket ${host.replace(/^unix:\/\//, '')}: your user may not use this engine (is it in the docker group?).`,
     );
   if (e?.code === 'ENOENT') return new BerthError('ENGINE_UNAVAILABLE', `There is no engine socket at ${host.replace(/^unix:\/\//, '')}.`);
-  if (e?.code === 'ECONNRESET' || /alert|certificate required|handshake/i.test(e?.message ?? '')) {
+  if (tls && (e?.code === 'ECONNRESET' || /alert|certificate required|handshake/i.test(e?.message ?? ''))) {
     return new BerthError(
       'FORBIDDEN',
       `The engine at ${host} closed the TLS connection: it wants a client certificate it trusts (give the certificate and key it accepts).`,
@@ -72,5 +75,6 @@ export function endpointFailure(err: unknown, host: string): BerthError {
   if (e?.code === 'EPROTO' || /wrong version number|packet length too long/i.test(e?.message ?? '')) {
     return new BerthError('INVALID_INPUT', `The engine at ${host} does not speak TLS: leave out the certificates.`);
   }
+  if (e?.code === 'ECONNRESET') return new BerthError('ENGINE_UNAVAILABLE', `The engine at ${host} closed the connection before answering.`);
   return toBerthError(err, { action: `reach ${host}` });
 }

@@ -49,8 +49,7 @@ export function dockerForEndpoint(endpoint: EngineEndpoint, { sshCommand = DEFAU
   const url = new URL(endpoint.host.replace(/^tcp:/, 'http:'));
   const port = url.port || undefined;
   const tls = endpoint.tls ?? {};
-  const usesTls = Boolean(tls.ca || tls.cert || tls.key || endpoint.skipTlsVerify);
-  if (!usesTls) return new Docker({ protocol: 'http', host: url.hostname, ...(port ? { port } : {}) });
+  if (!endpointUsesTls(endpoint)) return new Docker({ protocol: 'http', host: url.hostname, ...(port ? { port } : {}) });
   const options: OptionsWithAgent = {
     protocol: 'https',
     host: url.hostname,
@@ -65,11 +64,17 @@ export function dockerForEndpoint(endpoint: EngineEndpoint, { sshCommand = DEFAU
   return new Docker(options);
 }
 
+/** Whether the docker CLI would speak TLS to this endpoint: tcp with TLS material or skip-verify. */
+function endpointUsesTls(endpoint: EngineEndpoint): boolean {
+  const tls = endpoint.tls ?? {};
+  return endpoint.host.startsWith('tcp://') && Boolean(tls.ca || tls.cert || tls.key || endpoint.skipTlsVerify);
+}
+
 /**
  * Asks the engine `docker` reaches at `host` its version within `timeoutMs`; a failure becomes a
  * BerthError saying in plain words what went wrong (certificate, ssh, socket permission, ...).
  */
-export async function probeDocker(docker: Docker, host: string, timeoutMs: number): Promise<EngineIdentity> {
+export async function probeDocker(docker: Docker, { host, tls }: { host: string; tls: boolean }, timeoutMs: number): Promise<EngineIdentity> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     // dockerode's typings omit the options argument its version() takes.
@@ -78,7 +83,7 @@ export async function probeDocker(docker: Docker, host: string, timeoutMs: numbe
     return { serverVersion: version.Version, apiVersion: version.ApiVersion, os: version.Os, arch: version.Arch };
   } catch (err) {
     if (signal.aborted) throw new BerthError('ENGINE_UNAVAILABLE', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
-    throw endpointFailure(err, host);
+    throw endpointFailure(err, host, { tls });
   }
 }
 
@@ -91,7 +96,7 @@ function closeConnections(docker: Docker): void {
 export async function probeEndpoint(endpoint: EngineEndpoint, options: ConnectOptions & { timeoutMs: number }): Promise<EngineIdentity> {
   const docker = dockerForEndpoint(endpoint, options);
   try {
-    return await probeDocker(docker, endpoint.host, options.timeoutMs);
+    return await probeDocker(docker, { host: endpoint.host, tls: endpointUsesTls(endpoint) }, options.timeoutMs);
   } finally {
     closeConnections(docker);
   }

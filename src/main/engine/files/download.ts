@@ -14,7 +14,7 @@ import { coalesceChunks } from '../core/coalesce';
 import { archiveRootName, getArchive, type PathStat } from './archive';
 import { containerGone } from './copy-in';
 import { midStreamError } from '../containers/export';
-import { tarEndCheck } from './tar-checks';
+import { tarCompletenessCheck } from './tar-completeness';
 
 /** What to say when the container went away during a copy out that still completed. */
 export async function removedDuringCopy(docker: Docker, id: string, what: string): Promise<string[]> {
@@ -87,7 +87,7 @@ export function archiveSource(docker: Docker, id: string, item: PathStat): Downl
     warningsAfter: () => removedDuringCopy(docker, id, item.path),
     async open(signal) {
       const archive = await getArchive(docker, id, item.path, signal);
-      const checked = tarEndCheck(() => new BerthError('INTERNAL', `The archive of ${item.path} ended early: it is incomplete, nothing was saved.`));
+      const checked = tarCompletenessCheck(() => new BerthError('INTERNAL', `The archive of ${item.path} ended early: it is incomplete, nothing was saved.`));
       archive.on('error', (err) => checked.destroy(midStreamError(err, `copy of ${item.path}`)));
       archive.on('close', () => {
         if (!archive.readableEnded) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `copy of ${item.path}`));

@@ -2,7 +2,6 @@ import { Transform } from 'node:stream';
 import { BerthError } from '../../../shared/errors';
 
 const BLOCK = 512;
-const END_MARKER = 2 * BLOCK;
 
 /** gzip, bzip2, xz, zstd: `docker import` accepts a compressed tar too. */
 const COMPRESSED_MAGIC: readonly number[][] = [
@@ -69,25 +68,6 @@ export function tarStartCheck(): Transform {
     },
     flush(callback) {
       callback(checked ? undefined : check(this));
-    },
-  });
-}
-
-/**
- * Passes a tar through and fails at the end unless it ends with the two zero blocks every complete
- * archive ends with: an engine that stops mid-archive may still end its response cleanly.
- */
-export function tarEndCheck(incomplete: () => Error): Transform {
-  let tail: Buffer = Buffer.alloc(0);
-  return new Transform({
-    highWaterMark: 1024 * 1024,
-    transform(chunk: Buffer, _encoding, callback) {
-      tail = chunk.length >= END_MARKER ? chunk.subarray(chunk.length - END_MARKER) : Buffer.concat([tail, chunk]).subarray(-END_MARKER);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      const complete = tail.length === END_MARKER && tail.every((byte) => byte === 0);
-      callback(complete ? undefined : incomplete());
     },
   });
 }
