@@ -10,7 +10,7 @@ import { BerthError } from '../../../shared/errors';
 import type { DownloadSource } from '../core/download-source';
 import { midStreamError } from '../containers/export';
 import { archiveError } from '../files/archive';
-import { tarEndCheck } from '../files/tar-checks';
+import { tarCompletenessCheck } from '../files/tar-completeness';
 import { heldHelperDownload } from './held-download';
 import { helperPath } from './helper';
 import { existingVolume } from './volumes';
@@ -33,7 +33,7 @@ export async function volumeBackupSource(docker: Docker, volume: string): Promis
         .catch((err: unknown) => {
           throw archiveError(err, id, path);
         })) as Readable;
-      const checked = tarEndCheck(() => new BerthError('INTERNAL', `The backup of volume ${volume} ended early: it is incomplete, nothing was saved.`));
+      const checked = tarCompletenessCheck(() => new BerthError('INTERNAL', `The backup of volume ${volume} ended early: it is incomplete, nothing was saved.`));
       archive.on('error', (err) => checked.destroy(midStreamError(err, `backup of volume ${volume}`)));
       archive.on('close', () => {
         if (!archive.readableEnded) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `backup of volume ${volume}`));
