@@ -33,7 +33,9 @@ export async function volumeBackupSource(docker: Docker, volume: string): Promis
         .catch((err: unknown) => {
           throw archiveError(err, id, path);
         })) as Readable;
-      const checked = tarCompletenessCheck(() => new BerthError('INTERNAL', `The backup of volume ${volume} ended early: it is incomplete, nothing was saved.`));
+      const checked = tarCompletenessCheck(
+        () => new BerthError('INTERNAL', `The backup of volume ${volume} ended early: it is incomplete, nothing was saved.`),
+      );
       archive.on('error', (err) => checked.destroy(midStreamError(err, `backup of volume ${volume}`)));
       archive.on('close', () => {
         if (!archive.readableEnded) checked.destroy(midStreamError({ code: 'ECONNRESET' }, `backup of volume ${volume}`));
