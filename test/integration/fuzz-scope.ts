@@ -181,6 +181,8 @@ export function scopedOverride(world: FuzzWorld, channel: string): Override {
       if (channel === 'containers.create' || channel === 'containers.run') return fc.constant(testImage);
       return fc.oneof(fc.constantFrom(world.ownTag, testImage), noneRef);
     }
+    // A backup only reads: the fuzz's files volume (which exists) now and then, so some backups start.
+    if (channel === 'volumes.backup' && lastKey(at) === 'name') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), fuzzVolumeName, noneRef);
     if (channel.startsWith('volumes.') && lastKey(at) === 'name') return fc.oneof(fuzzVolumeName, noneRef);
     if (channel.startsWith('files.') && lastKey(at) === 'volume') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), noneRef);
     if (lastKey(at) === 'ref' && channel === 'images.untag') return fc.constantFrom(world.ownTag, `${NONE_REF_PREFIX}x:a`);
