@@ -1,6 +1,7 @@
 // files.listing and files.copyOut with a volume no container uses as the target: through a helper
 // container that lives as long as the listing or the copy and is gone afterwards, whether the copy
 // is done, fails or is cancelled half-way (a metered relay in front of the engine holds it there).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { createEngine } from '../../src/main/engine/core/engine';
 import type { CopyOutStart } from '../../src/shared/contract/files';
 import { headlessFileHost } from '../../src/main/transfers/headless-host';
 import type { ListingUpdate } from '../../src/shared/types/files';
+import { copyOutCommand } from '../../src/shared/cli/files';
+import { throughVolumeHelper, VOLUME_HELPER_NAME, volumeHelperPath } from '../../src/shared/cli/volumes';
 import { engineSocket } from '../helpers/engine-relay';
 import { docker, dockerCli, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { MeteredRelay } from '../helpers/metered-relay';
@@ -91,6 +94,24 @@ describe('files.copyOut from a volume', () => {
     expect(readFileSync(savePath, 'utf8')).toBe('hello\n');
     expect(statSync(savePath).mode & 0o777).toBe(0o640);
     expect(await helpers()).toEqual([]);
+  });
+
+  it('the shown line (a helper container made for it, docker cp, removed) copies the same file out', async () => {
+    const target = path.join(dir, 'a-by-cli.txt');
+    const line = throughVolumeHelper(
+      volume,
+      copyOutCommand(
+        VOLUME_HELPER_NAME,
+        { path: volumeHelperPath('/a.txt'), as: 'file', followedLink: false, replaced: false },
+        { kind: 'host', path: target },
+      ),
+    );
+    const ran = spawnSync('sh', ['-c', line.replace(/ busybox /, ` ${testImage} `)], { env: process.env, encoding: 'utf8' });
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(readFileSync(path.join(dir, 'a-copy.txt'), 'utf8'));
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    // Its helper is gone too.
+    expect((await dockerCli(['ps', '-a', '--filter', `name=^${VOLUME_HELPER_NAME}$`, '--format', '{{.Names}}'])).stdout.trim()).toBe('');
   });
 
   it('copies a folder out (extracted) and as a .tar, leaving no helper', async () => {
