@@ -1,7 +1,8 @@
 // Bench: `volumes.list` through the real dispatcher vs `docker volume ls`, with 500 volumes on the
 // engine (50 of them used by a container, so the users are looked up too), and `volumes.list
 // {size:true}` vs `docker system df -v` (both have the engine walk every volume). Goal: at most 1.5x
-// each. The CLI's time includes starting the docker process, as a user waits for it either way.
+// each; and `system.df` (the Engine view's disk usage: images, containers, volumes, build cache, with
+// the CLI's totals) vs `docker system df -v`, in the same run. The CLI's time includes starting the docker process, as a user waits for it either way.
 // BERTH_BENCH_VOLUMES changes the count (a quick check of the bench itself: 20).
 import { randomBytes } from 'node:crypto';
 import { createEngine } from '../../src/main/engine/core/engine';
@@ -53,6 +54,17 @@ runBench(NAME, async (onCleanup) => {
     if (rows.filter((row) => row.usedBy.length).length < USED) throw new Error('volumes.list lost users');
     return elapsed;
   };
+  const viaDiskUsage = async (): Promise<number> => {
+    const begin = performance.now();
+    const outcome = await dispatcher.invoke('system.df', {});
+    const elapsed = performance.now() - begin;
+    if (!outcome.ok) throw new Error(`system.df failed: ${outcome.error.code} ${outcome.error.message}`);
+    const usage = outcome.result as { volumes: unknown[]; totals: { volumes: { count: number; active: number } } };
+    if (usage.volumes.length !== total || usage.totals.volumes.count !== total)
+      throw new Error(`system.df listed ${usage.volumes.length} volumes, expected ${total}`);
+    if (usage.totals.volumes.active < USED) throw new Error('system.df lost the volumes in use');
+    return elapsed;
+  };
   const viaCli = (args: string[], check: (stdout: string) => boolean) => async (): Promise<number> => {
     const begin = performance.now();
     const stdout = await dockerCli(args);
@@ -68,6 +80,12 @@ runBench(NAME, async (onCleanup) => {
       label: 'volumes.list {size}',
       cliLabel: 'docker system df -v',
       handler: viaHandlers(true),
+      cli: viaCli(['system', 'df', '-v'], (out) => names.every((name) => out.includes(name))),
+    },
+    {
+      label: 'system.df',
+      cliLabel: 'docker system df -v (against system.df)',
+      handler: viaDiskUsage,
       cli: viaCli(['system', 'df', '-v'], (out) => names.every((name) => out.includes(name))),
     },
   ];

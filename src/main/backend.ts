@@ -19,6 +19,7 @@ import { statsCommandHandlers, statsStreamHandlers } from './handlers/stats';
 import { terminalCommandHandlers, terminalStreamHandlers } from './handlers/terminal';
 import { transferCommandHandlers, transferStreamHandlers } from './handlers/transfers';
 import { volumeCommandHandlers } from './handlers/volumes';
+import { systemCommandHandlers } from './handlers/system';
 import type { HostServices } from './host';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createTransferHub, type TransferHub } from './transfers/hub';
@@ -72,6 +73,7 @@ function commandHandlers(context: HandlerContext): CommandHandlers {
     ...logCommandHandlers(context),
     ...fileCommandHandlers(context),
     ...imageCommandHandlers(context),
+    ...systemCommandHandlers(context),
     ...registryCommandHandlers(context),
     ...terminalCommandHandlers(context),
     ...transferCommandHandlers(context),

@@ -1,6 +1,6 @@
 import type { AppView } from './view-types';
 import { ContainersView } from './features/containers';
-import { EngineView } from './features/engine';
+import { EngineWithDiskUsage } from './features/disk-usage';
 import { EventsView } from './features/events';
 import { ImagesView } from './features/images';
 import { SettingsView } from './features/settings';
@@ -12,6 +12,6 @@ export const VIEWS: readonly AppView[] = [
   { id: 'images', labelKey: 'nav.images', Component: ImagesView },
   { id: 'volumes', labelKey: 'nav.volumes', Component: VolumesView },
   { id: 'events', labelKey: 'nav.events', Component: EventsView },
-  { id: 'engine', labelKey: 'nav.engine', Component: EngineView },
+  { id: 'engine', labelKey: 'nav.engine', Component: EngineWithDiskUsage },
   { id: 'settings', labelKey: 'nav.settings', Component: SettingsView },
 ];

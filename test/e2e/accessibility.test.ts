@@ -355,7 +355,23 @@ async function otherViews(walk: Walk): Promise<void> {
   await page.locator(`[role=row][data-actor="${names.running}"]`).first().waitFor({ timeout: 15_000 });
   await walk.scan('events view');
   await walk.goTo('engine');
+  await page.locator('[data-testid=disk-usage]').waitFor({ timeout: 30_000 });
   await walk.scan('engine view');
+  // Disk usage: the -v details open, and the previewed prunes (the shared preview dialog, the volumes one).
+  for (const summary of await page.locator('.disk-details summary').all()) await summary.click();
+  await walk.scan('engine view with the disk usage details open');
+  const pruneDialog = async (category: string, title: string): Promise<void> =>
+    walk.dialog(
+      `disk usage: ${category} prune preview`,
+      async () => {
+        await walk.button(page, `engine:disk.prune.${category}`).click();
+        await page.getByRole('dialog', { name: title }).locator('[data-testid=prune-preview], .prune-preview, p.muted').first().waitFor({ timeout: 15_000 });
+      },
+      title,
+    );
+  await pruneDialog('images', walk.t('images:prunePreview.title'));
+  await pruneDialog('buildCache', walk.t('engine:disk.buildCachePrune.title'));
+  await pruneDialog('volumes', walk.t('volumes:prune.title'));
   await walk.goTo('settings');
   await page.locator(`tr[data-registry="${LOGIN_SERVER}"]`).waitFor({ timeout: 15_000 });
   await walk.scan('settings with a registry login');

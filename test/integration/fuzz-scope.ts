@@ -212,7 +212,13 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
   if (channel === 'containers.stop' || channel === 'containers.restart') out.timeout = 0;
   if (channel === 'images.remove' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref`;
   if (channel === 'images.untag' && normalRef(out.ref) !== world.ownTag) out.ref = `${NONE_REF_PREFIX}ref:a`;
-  if (channel === 'images.prune') out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
+  // Image prune: dangling images with the test label only (`all` would take the test images themselves).
+  if (channel === 'images.prune') {
+    out.labels = ['berth.test=1', ...(Array.isArray(out.labels) ? out.labels : [])].slice(0, 20);
+    out.all = false;
+  }
+  // Build cache prune has no label filter: only records unused for ten years, which no test makes.
+  if (channel === 'system.pruneBuildCache') out.until = '87600h';
   // Container prune takes every stopped container on the engine that matches: only a label no
   // container has (the engine ANDs label filters), so it removes nothing another test made.
   if (channel === 'containers.prune' || channel === 'containers.prunePreview') {

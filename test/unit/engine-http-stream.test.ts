@@ -107,6 +107,58 @@ async function failureOf(body: Readable): Promise<unknown> {
 
 const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+describe('engineGetStream: read memory reused once released', () => {
+  /** Reads every piece; each is released `lag` pieces later, after checking it still holds what it held on arrival. */
+  async function readReleasing(body: Awaited<ReturnType<typeof engineGetStream>>, lag: number): Promise<{ bytes: Buffer; memories: number; changed: number }> {
+    const parts: Buffer[] = [];
+    const held: { piece: Buffer; digest: string }[] = [];
+    const memories = new Set<ArrayBufferLike>();
+    let changed = 0;
+    const releaseOldest = (): void => {
+      const oldest = held.shift()!;
+      if (sha(oldest.piece) !== oldest.digest) changed++;
+      body.releaseChunk(oldest.piece);
+    };
+    // Flowing, as the file writer reads: each piece as it was pushed (read() would join them).
+    await new Promise<void>((resolve, reject) => {
+      body.on('data', (piece: Buffer) => {
+        memories.add(piece.buffer);
+        parts.push(Buffer.from(piece));
+        held.push({ piece, digest: sha(piece) });
+        if (held.length > lag) releaseOldest();
+      });
+      body.once('end', resolve);
+      body.once('error', reject);
+    });
+    while (held.length > 0) releaseOldest();
+    return { bytes: Buffer.concat(parts), memories: memories.size, changed };
+  }
+
+  it('reads into the same few slabs when the consumer releases what it wrote, and never into a piece still held', async () => {
+    const body = randomBytes(24 * 1024 * 1024 + 5);
+    for (const [framing, lag] of [
+      ['chunked', 0],
+      ['chunked', 300],
+      ['unframed', 0],
+      ['unframed', 40],
+    ] as const) {
+      const served = await serve(async (socket) => {
+        const answer =
+          framing === 'chunked'
+            ? Buffer.concat([Buffer.from(OK_CHUNKED), chunkedBody(body, [32 * 1024, 4093])])
+            : Buffer.concat([Buffer.from('HTTP/1.0 200 OK\r\n\r\n'), body]);
+        await writeInPieces(socket, answer, 256 * 1024);
+        socket.end();
+      });
+      const result = await readReleasing(await get(served), lag);
+      expect(sha(result.bytes), `${framing}, released ${lag} pieces later`).toBe(sha(body));
+      expect(result.changed, `${framing}, released ${lag} pieces later`).toBe(0);
+      // 24 MiB through 1 MiB slabs: without reuse at least 24 of them; with it, what is held plus a few.
+      expect(result.memories, `${framing}, released ${lag} pieces later`).toBeLessThan(lag === 0 ? 8 : 20);
+    }
+  });
+});
+
 describe('engineGetStream: complete bodies', () => {
   it('sends one HTTP/1.1 GET and delivers a chunked body byte-identical, in pieces that split chunks anywhere', async () => {
     const body = randomBytes(6 * 1024 * 1024 + 123);

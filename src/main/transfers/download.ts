@@ -51,7 +51,13 @@ async function saveToFile(source: DownloadSource, target: string, transfer: Tran
     if (inputResult.status === 'rejected') throw inputResult.reason;
     const handle = handleResult.value;
     try {
-      await streamToFile(inputResult.value, handle, transfer.signal, (count) => transfer.addBytes(count));
+      await streamToFile(
+        inputResult.value,
+        handle,
+        transfer.signal,
+        (count) => transfer.addBytes(count),
+        source.written ? (piece) => source.written?.(piece) : undefined,
+      );
       await handle.close();
     } catch (err) {
       await handle.close().catch(() => undefined);

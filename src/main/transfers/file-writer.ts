@@ -43,8 +43,15 @@ async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
  * the disk, so each chunk of a large export costs as little CPU as it can (on a busy machine that
  * CPU is taken from the engine producing the archive). Resolves when all is written; rejects with the
  * input's error, a FileWriteError, or the signal's reason (the input is then destroyed).
+ * `onWritten` gets each piece once it is written (its memory may then be reused).
  */
-export function streamToFile(input: Readable, handle: FileHandle, signal: AbortSignal, onBytes: (count: number) => void): Promise<void> {
+export function streamToFile(
+  input: Readable,
+  handle: FileHandle,
+  signal: AbortSignal,
+  onBytes: (count: number) => void,
+  onWritten?: (piece: Buffer) => void,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let queue: Buffer[] = [];
     let queued = 0;
@@ -75,6 +82,7 @@ export function streamToFile(input: Readable, handle: FileHandle, signal: AbortS
       writing = true;
       writeAll(handle, batch).then(
         () => {
+          if (onWritten) for (const piece of batch) onWritten(piece);
           writing = false;
           if (input.isPaused() && !ended) input.resume();
           flush();

@@ -30,4 +30,5 @@ export function importCommand(filename: string, options: ImageTarget & { message
 export const imageRemoveCommand = (refs: readonly string[], force: boolean): string =>
   joinShellWords(['docker', 'image', 'rm', ...(force ? ['-f'] : []), ...refs]);
 
-export const imagePruneCommand = (): string => joinShellWords(['docker', 'image', 'prune', '-f']);
+export const imagePruneCommand = ({ all = false, labels = [] }: { all?: boolean; labels?: readonly string[] } = {}): string =>
+  joinShellWords(['docker', 'image', 'prune', '-f', ...(all ? ['-a'] : []), ...labels.flatMap((label) => ['--filter', `label=${label}`])]);

@@ -11,6 +11,7 @@ import { eventStreams } from './events';
 import { statsCommands, statsStreams } from './stats';
 import { logCommands, logStreams } from './logs';
 import { imageCommands } from './images';
+import { systemCommands } from './system';
 import { transferCommands, transferStreams } from './transfers';
 import { terminalCommands, terminalStreams } from './terminal';
 import { fileCommands, fileStreams } from './files';
@@ -27,6 +28,7 @@ export const commands = {
   ...statsCommands,
   ...logCommands,
   ...imageCommands,
+  ...systemCommands,
   ...transferCommands,
   ...terminalCommands,
   ...fileCommands,

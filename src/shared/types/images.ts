@@ -20,6 +20,24 @@ export interface ImageRemoveResult {
   deleted: string[];
 }
 
+export interface PrunableImage {
+  id: string;
+  repoTags: string[];
+  /** Epoch seconds. */
+  created: number;
+  sizeBytes: number;
+  /** What removing it alone frees (its size less layers other images share); -1 when unknown. */
+  uniqueSizeBytes: number;
+}
+
+export interface ImagePrunePreview {
+  images: PrunableImage[];
+  /** The sum of their unique sizes: at least what the prune frees (layers shared only among them go too). */
+  spaceReclaimable: number;
+  all: boolean;
+  labels: string[];
+}
+
 export interface ImagePruneResult {
   deleted: string[];
   spaceReclaimedBytes: number;

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { BerthError } from '../../../shared/errors';
 import { engineUnixSocket } from '../core/connection';
 import type { DownloadSource } from '../core/download-source';
-import { engineGetStream } from '../core/engine-http-stream';
+import { engineGetStream, type EngineBody } from '../core/engine-http-stream';
 import { engineCall, isEngineUnreachable, toBerthError } from '../core/errors';
 import { tarCompletenessCheck } from '../files/tar-completeness';
 
@@ -21,7 +21,7 @@ export function midStreamError(err: unknown, what: string): BerthError {
  * through dockerode (TCP, TLS, ssh). `unframed` says a body that stops short means the
  * connection was lost.
  */
-async function exportBody(docker: Docker, id: string, name: string, signal: AbortSignal): Promise<{ body: Readable; unframed: boolean }> {
+async function exportBody(docker: Docker, id: string, name: string, signal: AbortSignal): Promise<{ body: Readable | EngineBody; unframed: boolean }> {
   const context = { action: `export container ${name}` };
   const socket = await engineUnixSocket(docker);
   if (socket) {
@@ -39,11 +39,13 @@ export async function containerExportSource(docker: Docker, id: string): Promise
   const info = await engineCall(() => docker.getContainer(id).inspect(), { action: `export container ${id}` });
   const name = info.Name.replace(/^\//, '');
   const container = docker.getContainer(info.Id);
+  let releasePiece: ((piece: Buffer) => void) | undefined;
   const source: DownloadSource = {
     filename: `${name}.tar`,
     contentType: 'application/x-tar',
     async open(signal) {
       const { body: response, unframed } = await exportBody(docker, info.Id, name, signal);
+      releasePiece = 'releaseChunk' in response ? (piece) => response.releaseChunk(piece) : undefined;
       const checked = tarCompletenessCheck(() =>
         unframed
           ? midStreamError({ code: 'ECONNRESET' }, `export of ${name}`)
@@ -57,6 +59,9 @@ export async function containerExportSource(docker: Docker, id: string): Promise
       });
       checked.on('close', () => response.destroy());
       return response.pipe(checked);
+    },
+    written(piece) {
+      releasePiece?.(piece);
     },
     async warningsAfter() {
       try {

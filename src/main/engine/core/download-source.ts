@@ -10,6 +10,8 @@ export interface DownloadSource {
    * should fail (not end) when what it delivered is incomplete, so it is never saved as a success.
    */
   open(signal: AbortSignal): Promise<Readable>;
+  /** A piece of the stream is on disk: the source may read into its memory again (see engine-http-stream.ts). */
+  written?(piece: Buffer): void;
   /** After a complete stream, while the file is put in place: things the user should know. */
   warningsAfter?(): Promise<string[]>;
   /** After a complete stream: the mode and time the saved file gets (a file copied out keeps its own, as with `docker cp`). */

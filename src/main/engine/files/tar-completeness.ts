@@ -82,7 +82,7 @@ export function tarCompletenessCheck(incomplete: () => Error): Transform {
       if (skip > 0) {
         const step = Math.min(skip, chunk.length - at);
         if (pax && paxLeft > 0) {
-          pax.push(chunk.subarray(at, at + Math.min(step, paxLeft)));
+          pax.push(Buffer.from(chunk.subarray(at, at + Math.min(step, paxLeft))));
           paxLeft -= Math.min(step, paxLeft);
         }
         skip -= step;
@@ -109,7 +109,8 @@ export function tarCompletenessCheck(incomplete: () => Error): Transform {
   return new Transform({
     highWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _encoding, callback) {
-      tail = chunk.length >= 2 * BLOCK ? chunk.subarray(chunk.length - 2 * BLOCK) : Buffer.concat([tail, chunk]).subarray(-2 * BLOCK);
+      // Copied: the chunk's memory may be read into again once it is written (engine-http-stream.ts).
+      tail = Buffer.from(chunk.length >= 2 * BLOCK ? chunk.subarray(chunk.length - 2 * BLOCK) : Buffer.concat([tail, chunk]).subarray(-2 * BLOCK));
       const problem = walk(chunk);
       callback(problem ?? null, problem ? undefined : chunk);
     },

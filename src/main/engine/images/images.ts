@@ -51,9 +51,9 @@ export async function untagImage(docker: Docker, repoTag: string): Promise<Image
   return removeResult(items);
 }
 
-/** `docker image prune` (dangling only), optionally `--filter label=…`. */
-export async function pruneImages(docker: Docker, labels: string[]): Promise<ImagePruneResult> {
-  const filters: Record<string, string[]> = { dangling: ['true'] };
+/** `docker image prune [-a]` (dangling only unless `all`), optionally `--filter label=…`. */
+export async function pruneImages(docker: Docker, labels: string[], all = false): Promise<ImagePruneResult> {
+  const filters: Record<string, string[]> = { dangling: [all ? 'false' : 'true'] };
   if (labels.length) filters.label = labels;
   const pruned = await engineCall(() => docker.pruneImages({ filters }), { action: 'prune images' });
   return {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineInfo, EngineState } from '../../../shared/types/engine';
 import type { BerthClient } from '../../api/client';
@@ -11,7 +11,8 @@ import { EngineWaitNote, StaleNote } from './OutageNotes';
 /** The last `docker info` per client, shown as last known when the view opens while the engine is away. */
 const lastInfo = new WeakMap<BerthClient, { info: EngineInfo; at: number }>();
 
-export function EngineView({ engineState }: { engineState: EngineState | undefined }) {
+/** `docker info`; `children` (the disk usage) follow it. */
+export function EngineView({ engineState, children }: { engineState: EngineState | undefined; children?: ReactNode }) {
   const { t } = useTranslation('engine');
   const client = useClient();
   const [known, setKnown] = useState(() => lastInfo.get(client));
@@ -76,6 +77,7 @@ export function EngineView({ engineState }: { engineState: EngineState | undefin
           ))}
         </dl>
       )}
+      {children}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { JsonInspector } from '../../components/json-tree/JsonInspector';
 import { joinShellWords } from '../../../shared/cli/shell-quote';
 import { imageLabel, removalRef, shortId } from './ImageTable';
 import { Modal } from '../../components/Modal';
-import { imagePruneCommand, imageRemoveCommand } from '../../../shared/cli/images';
+import { imageRemoveCommand } from '../../../shared/cli/images';
 
 export function RemoveImageDialog({ image, onCancel, onConfirm }: { image: ImageSummary; onCancel(): void; onConfirm(force: boolean): void }) {
   const { t } = useTranslation('images');
@@ -26,17 +26,6 @@ export function RemoveImageDialog({ image, onCancel, onConfirm }: { image: Image
         {t('remove.force')}
       </label>
       <CliCommand command={imageRemoveCommand([removalRef(image)], force)} />
-    </ConfirmDialog>
-  );
-}
-
-export function PruneDialog({ dangling, onCancel, onConfirm }: { dangling: ImageSummary[]; onCancel(): void; onConfirm(): void }) {
-  const { t } = useTranslation('images');
-  const unused = dangling.filter((image) => image.containers === 0).length;
-  return (
-    <ConfirmDialog title={t('prune.title')} confirmLabel={t('prune.confirm')} danger onCancel={onCancel} onConfirm={onConfirm}>
-      <p>{t('prune.explain', { count: dangling.length, unused })}</p>
-      <CliCommand command={imagePruneCommand()} />
     </ConfirmDialog>
   );
 }

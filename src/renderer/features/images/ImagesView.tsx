@@ -12,7 +12,8 @@ import { CreateContainerForm } from '../create-container';
 import { useEngineGate, EngineWaitNote, StaleNote, isEngineUnavailable } from '../engine';
 import { useNavigation } from '../../navigation';
 import { useRegistryDialogs } from '../registries';
-import { InspectImageDialog, PruneDialog, RemoveImageDialog } from './ImageDialogs';
+import { InspectImageDialog, RemoveImageDialog } from './ImageDialogs';
+import { ImagePruneDialog } from './ImagePruneDialog';
 import { ImageTable, removalRef } from './ImageTable';
 import { droppedImportFile, type ImportFile } from './import-file';
 import { HistoryDialog } from './HistoryDialog';
@@ -153,7 +154,7 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
         <button type="button" onClick={() => setDialog({ kind: 'import' })} {...gate}>
           {t('import.open')}
         </button>
-        <button type="button" disabled={dangling.length === 0 || actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })} {...gate}>
+        <button type="button" disabled={actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })} {...gate}>
           {t('prune.open', { count: dangling.length, size: formatBytes(danglingBytes) })}
         </button>
         <span className="count muted">{t('count', { shown: visible.length, total: sorted.length })}</span>
@@ -213,12 +214,11 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
         />
       )}
       {dialog?.kind === 'prune' && (
-        <PruneDialog
-          dangling={dangling}
+        <ImagePruneDialog
           onCancel={() => setDialog(undefined)}
-          onConfirm={() => {
+          onConfirm={(preview) => {
             setDialog(undefined);
-            void actions.prune();
+            void actions.prune(preview.all);
           }}
         />
       )}

@@ -27,10 +27,10 @@ export function useImageActions(refresh: () => void) {
         const result = await client.invoke('images.untag', { ref: repoTag });
         return { key: 'untagged', values: { name: repoTag, ...describe(result) }, cli: imageRemoveCommand([repoTag], false) };
       }),
-    prune: () =>
+    prune: (all: boolean) =>
       run('prune', async () => {
-        const result = await client.invoke('images.prune', {});
-        return { key: 'pruned', values: { count: result.deleted.length, bytes: result.spaceReclaimedBytes }, cli: imagePruneCommand() };
+        const result = await client.invoke('images.prune', { all });
+        return { key: 'pruned', values: { count: result.deleted.length, bytes: result.spaceReclaimedBytes }, cli: imagePruneCommand({ all }) };
       }),
   };
 }

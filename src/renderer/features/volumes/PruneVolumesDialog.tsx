@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import { volumePruneCommand } from '../../../shared/cli/volumes';
+import '../../styles/volumes.css';
 
 const LABEL_FILTER = /^[^=\s]+(=[^\s]*)?$/;
 

@@ -9,6 +9,7 @@ import { Modal } from '../../../components/Modal';
 import { formatBytes } from '../../../format/bytes';
 import { useEngineGate } from '../../engine';
 import { statusText } from '../status-text';
+import '../../../styles/list-tools.css';
 import { pruneFiltersFromForm, type PruneFormField, type PruneFormText } from './prune-form';
 import { usePrunePreview, type ShownPreview } from './usePrunePreview';
 
