@@ -3,6 +3,7 @@ import type { Engine } from './engine/core/engine';
 import { RegistryTaskHub } from './engine/registries/task-hub';
 import { TerminalSessions } from './engine/terminal/session';
 import type { CommandHandlers, HandlerContext, StreamHandlers } from './handler-types';
+import { composeCommandHandlers, composeStreamHandlers } from './handlers/compose';
 import { containerCommandHandlers } from './handlers/containers';
 import { desktopStreamHandlers } from './handlers/desktop';
 import { engineCommandHandlers, engineStreamHandlers } from './handlers/engine';
@@ -68,6 +69,7 @@ function commandHandlers(context: HandlerContext): CommandHandlers {
     ...containerCommandHandlers(context),
     ...networkCommandHandlers(context),
     ...volumeCommandHandlers(context),
+    ...composeCommandHandlers(context),
     ...enginesCommandHandlers(context),
     ...statsCommandHandlers(context),
     ...logCommandHandlers(context),
@@ -87,6 +89,7 @@ function streamHandlers(context: HandlerContext): StreamHandlers {
     ...eventStreamHandlers(context),
     ...statsStreamHandlers(context),
     ...logStreamHandlers(context),
+    ...composeStreamHandlers(context),
     ...fileStreamHandlers(context),
     ...registryStreamHandlers(context),
     ...terminalStreamHandlers(context),

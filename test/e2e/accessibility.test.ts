@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upComposeProject, uniqueProjectName, type ComposeProjectFixture } from '../helpers/compose';
 import { docker, TEST_LABELS, testImage, uniqueName } from '../helpers/engine';
 import { describeFindings, scanPage, type AxeFinding } from './axe';
 import { openContainer, browserModeForFile } from './browser-mode';
@@ -22,6 +23,8 @@ const volume = { name: `${base}-data`, user: `${base}-data-user` };
 const LOGIN_SERVER = 'registry.example.test';
 let dockerConfig = '';
 const savedDockerConfig = process.env.DOCKER_CONFIG;
+/** A compose project made by docker-compose: the list's group row, its logs and its remove confirmation. */
+let compose: ComposeProjectFixture | undefined;
 
 beforeAll(async () => {
   const create = (name: string, cmd: string[], extra: object = {}) =>
@@ -44,12 +47,14 @@ beforeAll(async () => {
   const auth = Buffer.from('someone:not-a-secret').toString('base64');
   await writeFile(path.join(dockerConfig, 'config.json'), JSON.stringify({ auths: { [LOGIN_SERVER]: { auth } } }));
   process.env.DOCKER_CONFIG = dockerConfig;
-});
+  compose = await upComposeProject(uniqueProjectName('a11y'));
+}, 180_000);
 
 afterAll(async () => {
   if (savedDockerConfig === undefined) delete process.env.DOCKER_CONFIG;
   else process.env.DOCKER_CONFIG = savedDockerConfig;
   if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true });
+  await compose?.remove();
   await docker()
     .getContainer(volume.user)
     .remove({ force: true })
@@ -348,6 +353,32 @@ async function volumesScreens(walk: Walk): Promise<void> {
   await prune.waitFor({ state: 'detached' });
 }
 
+async function composeScreens(walk: Walk): Promise<void> {
+  const { page } = walk;
+  const name = compose?.name ?? '';
+  await walk.goTo('containers');
+  const group = page.locator(`[role=row][data-project="${name}"]`);
+  await group.waitFor({ timeout: 15_000 });
+  await group.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.locator(`[role=row][data-container-name="${name}_worker_1"]`).waitFor();
+  await walk.scan('compose project expanded');
+  await walk.dialog(
+    'compose project logs',
+    async () => {
+      await walk.button(group, 'compose:actions.logs').click();
+      await page.locator('.compose-log-line').first().waitFor({ timeout: 15_000 });
+    },
+    walk.t('compose:logs.title', { name }),
+  );
+  await walk.dialog('compose project remove confirm', () => walk.button(group, 'compose:actions.remove').click(), walk.t('compose:remove.title', { name }));
+  await walk.button(group, 'compose:actions.restart').click();
+  const report = page.locator('.action-report');
+  await report.getByText(walk.t('compose:report.restart', { name, count: 2 })).waitFor({ timeout: 30_000 });
+  await walk.scan('compose project action report');
+  await walk.button(report, 'compose:report.dismiss').click();
+}
+
 async function otherViews(walk: Walk): Promise<void> {
   const { page } = walk;
   await walk.goTo('events');
@@ -401,6 +432,7 @@ describe('accessibility: axe-core over every screen', () => {
         await detailScreens(walk);
         await imagesScreens(walk);
         await volumesScreens(walk);
+        await composeScreens(walk);
         await otherViews(walk);
       } finally {
         findings.push(...walk.findings);

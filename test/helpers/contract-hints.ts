@@ -70,6 +70,8 @@ export function contractHint(at: SchemaPath, schema?: z.ZodType): fc.Arbitrary<u
   // files.* take a container id or a volume, exactly one: a volume now and then, so most inputs name one target.
   if (key === 'volume' && schema?.safeParse(undefined).success)
     return fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.stringMatching(/^berth-test-fuzz-vol-[a-z0-9]{1,6}$/) });
+  // Compose projects: names compose would write, none of which the fuzz's engine has (fuzz-scope confines actions to none).
+  if (key === 'project') return fc.stringMatching(/^berth-test-fuzz-none-[a-z0-9_-]{1,8}$/);
   if (key === 'taskId') return fc.stringMatching(/^r[0-9a-f]{24}$/);
   if (key === 'url') return fc.constantFrom('http://127.0.0.1:9/', 'https://example.invalid/a?b#c', 'http://[::1]/');
   return undefined;

@@ -184,6 +184,7 @@ export function scopedOverride(world: FuzzWorld, channel: string): Override {
     // A backup only reads: the fuzz's files volume (which exists) now and then, so some backups start.
     if (channel === 'volumes.backup' && lastKey(at) === 'name') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), fuzzVolumeName, noneRef);
     if (channel.startsWith('volumes.') && lastKey(at) === 'name') return fc.oneof(fuzzVolumeName, noneRef);
+    if (channel.startsWith('compose.') && lastKey(at) === 'project') return noneRef;
     if (channel.startsWith('files.') && lastKey(at) === 'volume') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), noneRef);
     if (lastKey(at) === 'ref' && channel === 'images.untag') return fc.constantFrom(world.ownTag, `${NONE_REF_PREFIX}x:a`);
     return contractHint(at, schema);
@@ -244,6 +245,12 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     const filters = isPlain(out.filters) ? out.filters : {};
     const labels = Array.isArray(filters.label) ? filters.label : [];
     out.filters = { ...filters, label: ['berth.test.fuzz-prune=none', ...labels].slice(0, 20) };
+  }
+  // Compose projects: the fuzz makes none, so every project action names one no container carries
+  // (NOT_FOUND, nothing stopped or removed); listing and reading logs change nothing.
+  if (channel === 'compose.start' || channel === 'compose.stop' || channel === 'compose.restart' || channel === 'compose.remove') {
+    out.project = `${NONE_REF_PREFIX}project`;
+    if (channel !== 'compose.start') out.timeout = 0;
   }
   // `docker wait` on the fuzz's running container would answer only when it stops: ask about none.
   if (channel === 'containers.wait') out.id = `${NONE_REF_PREFIX}id`;

@@ -87,7 +87,7 @@ async function writeInPieces(socket: net.Socket, bytes: Buffer, piece: number, t
   }
 }
 
-const get = (served: Served, signal = new AbortController().signal): Promise<Readable> =>
+const get = (served: Served, signal = new AbortController().signal): ReturnType<typeof engineGetStream> =>
   engineGetStream({ socketPath: served.socketPath, path: '/v1.41/containers/abc/export', signal });
 
 async function readAll(body: Readable): Promise<Buffer> {

@@ -3,6 +3,7 @@ import type { Returned } from './define';
 import { containerCommands } from './containers';
 import { networkCommands } from './networks';
 import { volumeCommands } from './volumes';
+import { composeCommands, composeStreams } from './compose';
 import { enginesCommands } from './engines';
 import { desktopStreams } from './desktop';
 import { settingsCommands, settingsStreams } from './settings';
@@ -23,6 +24,7 @@ export const commands = {
   ...containerCommands,
   ...networkCommands,
   ...volumeCommands,
+  ...composeCommands,
   ...enginesCommands,
   ...settingsCommands,
   ...statsCommands,
@@ -43,6 +45,7 @@ export const streams = {
   ...eventStreams,
   ...statsStreams,
   ...logStreams,
+  ...composeStreams,
   ...transferStreams,
   ...terminalStreams,
   ...fileStreams,

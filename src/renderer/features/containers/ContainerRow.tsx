@@ -30,6 +30,8 @@ interface ContainerRowProps {
   onRename(container: ContainerSummary): void;
   /** The size column (`docker ps --size`) is shown. */
   showSize: boolean;
+  /** Listed under its compose project's group row (indented). */
+  inProject?: boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ export function ContainerRow(props: ContainerRowProps) {
       aria-busy={transition !== undefined}
       data-container-name={container.name}
       data-state={container.state}
-      className={`row${selected ? ' selected' : ''}${layout.wrapped.size ? ' wraps' : ''}`}
+      className={`row${selected ? ' selected' : ''}${layout.wrapped.size ? ' wraps' : ''}${props.inProject ? ' in-project' : ''}`}
       style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${props.start}px)` }}
       onClick={(event) => {
         if ((event.target as HTMLElement).closest('button, input')) return;

@@ -7,6 +7,7 @@ import { useSaveDialogs } from '../../api/ClientContext';
 import { useTextScale } from '../../format/text-scale';
 import { useEngineGate } from '../engine';
 import { StatsColumnHeaders } from '../stats';
+import { groupEntries, projectGridKeys, ProjectRow, useExpandedProjects, type ListEntry, type ProjectActions } from '../compose';
 import type { ActionName } from './actions';
 import { ContainerRow } from './ContainerRow';
 import type { SortDirection, SortKey } from './filter';
@@ -43,6 +44,8 @@ interface ContainerTableProps {
   onRename(container: ContainerSummary): void;
   /** Keys the grid does not use, pressed on a row (F2). */
   onRowKeyDown?(event: KeyboardEvent, container: ContainerSummary): void;
+  /** Compose projects: their containers are grouped under a collapsible row with the project's actions. */
+  projects: ProjectActions;
 }
 
 /** Virtualized: only the rows in view (and the focused one) are in the DOM, so 1,000 containers scroll like 10. */
@@ -58,24 +61,27 @@ export function ContainerTable(props: ContainerTableProps) {
   // While the engine is away the rows are last known (dimmed, see app.css) and no action can run.
   const { reachable } = useEngineGate();
   const lastIndex = useRef(0);
-  const stop = useMemo(() => resolveStop(containers, focus, lastIndex.current), [containers, focus]);
+  const groups = useExpandedProjects();
+  const entries = useMemo(() => groupEntries(containers, groups.expanded), [containers, groups.expanded]);
+  const stop = useMemo(() => resolveStop(entries, focus, lastIndex.current), [entries, focus]);
   lastIndex.current = stop.index;
   const virtualizer = useVirtualizer({
-    count: containers.length,
+    count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => Math.round(BASE_ROW_HEIGHT * scale),
     rangeExtractor: useMemo(() => rangeWith(stop.index), [stop.index]),
     overscan: 12,
   });
-  const keys = useGridKeys({
-    containers,
+  const keys = useGridKeys<ListEntry>({
+    containers: entries,
     focus,
     stop,
     gridRef,
     virtualizer,
-    onOpen: props.onOpen,
+    onOpen: (entry) => (entry.kind === 'container' ? props.onOpen(entry.container) : groups.toggle(entry.project.name)),
     onToggle: (id) => props.onToggle(id, true),
-    onRowKeyDown: props.onRowKeyDown,
+    onRowKeyDown: (event, entry) => (entry.kind === 'container' ? props.onRowKeyDown?.(event, entry.container) : undefined),
+    rowKeys: projectGridKeys(entries, groups.set),
   });
   const allSelected = containers.length > 0 && containers.every((c) => selected.has(c.id));
   const showSize = props.showSize ?? false;
@@ -102,7 +108,7 @@ export function ContainerTable(props: ContainerTableProps) {
       role="grid"
       aria-label={t('tableLabel')}
       aria-multiselectable="true"
-      aria-rowcount={containers.length + 1}
+      aria-rowcount={entries.length + 1}
       data-stale={reachable ? undefined : 'true'}
       style={tableStyle}
       onKeyDown={keys.onKeyDown}
@@ -134,8 +140,24 @@ export function ContainerTable(props: ContainerTableProps) {
       <div className="table-body" ref={scrollRef} data-testid="container-rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const container = containers[item.index];
-            if (!container) return null;
+            const entry = entries[item.index];
+            if (!entry) return null;
+            if (entry.kind === 'project')
+              return (
+                <ProjectRow
+                  key={entry.id}
+                  project={entry.project}
+                  expanded={entry.expanded}
+                  index={item.index}
+                  start={item.start}
+                  measure={virtualizer.measureElement}
+                  pending={props.projects.pending.has(entry.project.name)}
+                  onToggle={() => groups.toggle(entry.project.name)}
+                  onAction={props.projects.run}
+                  onLogs={props.projects.showLogs}
+                />
+              );
+            const container = entry.container;
             return (
               <ContainerRow
                 key={container.id}
@@ -153,6 +175,7 @@ export function ContainerTable(props: ContainerTableProps) {
                 onExport={props.onExport}
                 onRename={props.onRename}
                 showSize={showSize}
+                inProject={entry.project !== undefined}
               />
             );
           })}

@@ -31,6 +31,7 @@ import { useListToolCommands } from './useListToolCommands';
 import { withSizes } from './with-sizes';
 import { useStateAnnouncements } from './useStateAnnouncements';
 import { useRenameDialog } from './manage/useRenameDialog';
+import { useProjectActions } from '../compose';
 
 type PendingDialog = { action: 'kill' | 'remove'; targets: ContainerSummary[] };
 
@@ -83,6 +84,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
     if (requestSentAt !== undefined) settleUpTo(requestSentAt);
   }, [requestSentAt, settleUpTo]);
   const confirmBefore = settings.confirm;
+  const projects = useProjectActions(refresh, stopTimeout);
 
   const visible = useMemo(
     () => sortContainers(filterContainers(containers ?? [], text, states), sortKey, sortDirection),
@@ -322,6 +324,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
       {shownError && <ErrorMessage error={shownError} />}
       {sizes.error && <ErrorMessage error={sizes.error} />}
       {renderReport()}
+      {projects.view}
       {prune.view}
       {!reachable && containers !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {containers === undefined && !error && connected && <p className="muted">{t('loading')}</p>}
@@ -353,6 +356,7 @@ export function ContainersView({ engineState }: { engineState: EngineState | und
             onExport={(container) => setOpen({ id: container.id, name: container.name, tab: 'image', intent: 'export' })}
             showSize={showSize}
             onRename={rename.open}
+            projects={projects}
           />
         </ContainerDropZone>
       )}

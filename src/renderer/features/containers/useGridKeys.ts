@@ -1,6 +1,5 @@
 import { defaultRangeExtractor, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
-import type { ContainerSummary } from '../../../shared/types/containers';
 import { HEADER_ROW, type RowFocus } from './useRowFocus';
 
 /** The Tab stop as it stands: the focused row when it is still listed, else the row that took its place. */
@@ -11,7 +10,12 @@ export interface GridStop {
   column: number;
 }
 
-export function resolveStop(containers: readonly ContainerSummary[], focus: RowFocus, lastIndex: number): GridStop {
+/** A row of the grid: a container, or a group row (a compose project). */
+export interface GridRow {
+  id: string;
+}
+
+export function resolveStop(containers: readonly GridRow[], focus: RowFocus, lastIndex: number): GridStop {
   if (focus.focusedId === HEADER_ROW || containers.length === 0)
     return { id: HEADER_ROW, index: -1, column: focus.focusedId === HEADER_ROW ? focus.column : 0 };
   const found = focus.focusedId === undefined ? -1 : containers.findIndex((container) => container.id === focus.focusedId);
@@ -34,16 +38,18 @@ function controlsOf(row: HTMLElement): HTMLElement[] {
   return row.dataset.gridRow === 'header' ? items : [row, ...items];
 }
 
-interface GridKeysOptions {
-  containers: readonly ContainerSummary[];
+interface GridKeysOptions<Row extends GridRow> {
+  containers: readonly Row[];
   focus: RowFocus;
   stop: GridStop;
   gridRef: RefObject<HTMLElement | null>;
   virtualizer: Virtualizer<HTMLDivElement, Element>;
-  onOpen(container: ContainerSummary): void;
+  onOpen(container: Row): void;
   onToggle(id: string): void;
   /** Keys the grid leaves alone, with the focused row's container (F2 renames it). */
-  onRowKeyDown?(event: KeyboardEvent, container: ContainerSummary): void;
+  onRowKeyDown?(event: KeyboardEvent, container: Row): void;
+  /** Keys of one kind of row that take the place of the grid's own (a group row's arrows expand and collapse). */
+  rowKeys?(row: Row, context: { onRow: boolean; index: number; moveTo(index: number, column: number): void }): Record<string, () => void> | undefined;
 }
 
 /**
@@ -52,7 +58,17 @@ interface GridKeysOptions {
  * row (or the first/last control of the row when on a control), Ctrl+Home/End to the first/last
  * row, PageUp/PageDown by a page; Enter opens, Space selects the focused row.
  */
-export function useGridKeys({ containers, focus, stop, gridRef, virtualizer, onOpen, onToggle, onRowKeyDown }: GridKeysOptions) {
+export function useGridKeys<Row extends GridRow>({
+  containers,
+  focus,
+  stop,
+  gridRef,
+  virtualizer,
+  onOpen,
+  onToggle,
+  onRowKeyDown,
+  rowKeys,
+}: GridKeysOptions<Row>) {
   const pending = useRef(false);
 
   const rowElement = useCallback(
@@ -149,6 +165,7 @@ export function useGridKeys({ containers, focus, stop, gridRef, virtualizer, onO
         keys.Enter = () => onOpen(container);
         keys[' '] = () => onToggle(container.id);
       }
+      if (container && rowKeys) Object.assign(keys, rowKeys(container, { onRow, index: stop.index, moveTo }));
       const action = keys[event.key];
       // Ctrl/Cmd only with Home and End: other chords (Ctrl+A, the palette) are the app's.
       if (action && (!(event.ctrlKey || event.metaKey) || event.key === 'Home' || event.key === 'End')) {
@@ -159,7 +176,7 @@ export function useGridKeys({ containers, focus, stop, gridRef, virtualizer, onO
       }
       if (container && onRowKeyDown) onRowKeyDown(event, container);
     },
-    [containers, stop, moveTo, virtualizer, onOpen, onToggle, onRowKeyDown],
+    [containers, stop, moveTo, virtualizer, onOpen, onToggle, onRowKeyDown, rowKeys],
   );
 
   return { onKeyDown, onFocus, onBlur };
