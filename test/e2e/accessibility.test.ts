@@ -351,9 +351,17 @@ async function volumesScreens(walk: Walk): Promise<void> {
   await walk.dialog('volume inspect dialog', action(0));
   await walk.dialog('volume files dialog', async () => {
     await action(1)();
-    await page.getByText(walk.t('volumes:browse.emptyFolder')).waitFor({ timeout: 15_000 });
+    await page.getByRole('dialog').getByText(walk.t('files:empty')).waitFor({ timeout: 15_000 });
   });
-  await walk.dialog('volume remove confirm, in use', action(2));
+  // Actions: inspect, files, back up, restore, remove.
+  await walk.dialog('volume restore dialog (replace blocked while in use)', async () => {
+    await action(3)();
+    await page
+      .getByRole('dialog')
+      .getByText(walk.t('volumes:restore.blocked.inUse', { users: volume.user }))
+      .waitFor();
+  });
+  await walk.dialog('volume remove confirm, in use', action(4));
   await walk.dialog('volume create dialog', () => walk.button(page, 'volumes:create.open').first().click(), walk.t('volumes:create.title'));
   await walk.button(page, 'volumes:prune.open').click();
   const prune = page.getByRole('dialog', { name: walk.t('volumes:prune.title') });

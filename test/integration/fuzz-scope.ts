@@ -264,6 +264,8 @@ export function scopedOverride(world: FuzzWorld, channel: string): Override {
       if (channel === 'containers.create' || channel === 'containers.run') return fc.constant(testImage);
       return fc.oneof(fc.constantFrom(world.ownTag, testImage), noneRef);
     }
+    // A backup only reads: the fuzz's files volume (which exists) now and then, so some backups start.
+    if (channel === 'volumes.backup' && lastKey(at) === 'name') return fc.oneof(fc.constant(FUZZ_FILES_VOLUME), fuzzVolumeName, noneRef);
     if (channel.startsWith('volumes.') && lastKey(at) === 'name') return fc.oneof(fuzzVolumeName, noneRef);
     if (channel.startsWith('networks.')) {
       const hint = networkHint(world, lastKey(at));
@@ -321,6 +323,11 @@ export function confine(world: FuzzWorld, channel: string, input: unknown): unkn
     out.driver = 'local';
   }
   if (channel === 'volumes.remove' && !(typeof out.name === 'string' && out.name.trim().startsWith(FUZZ_VOLUME_PREFIX))) out.name = `${NONE_REF_PREFIX}vol`;
+  // Backup reads and restore writes (replace removes and creates again) only the fuzz's own volumes.
+  if ((channel === 'volumes.backup' || channel === 'volumes.restore') && !(typeof out.name === 'string' && out.name.trim().startsWith(FUZZ_VOLUME_PREFIX)))
+    out.name = `${NONE_REF_PREFIX}vol`;
+  // The files volume keeps its content for files.*: nothing is restored into it.
+  if (channel === 'volumes.restore' && typeof out.name === 'string' && out.name.trim() === FUZZ_FILES_VOLUME) out.name = `${NONE_REF_PREFIX}vol`;
   if (channel === 'volumes.prune' || channel === 'volumes.prunePreview') {
     const filters = isPlain(out.filters) ? out.filters : {};
     const labels = Array.isArray(filters.label) ? filters.label : [];

@@ -1,6 +1,5 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import type Docker from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import type { CopyOutStart } from '../../shared/contract/files';
 import type { CopiedOut } from '../../shared/types/files';
@@ -8,12 +7,12 @@ import type { DownloadStart } from '../../shared/types/transfers';
 import type { CommandHandlers, HandlerContext, StreamHandlers } from '../handler-types';
 import type { HostServices } from '../host';
 import { diffWithImage } from '../engine/containers/diff';
-import { normalizeContainerPath, statPath, type PathStat } from '../engine/files/archive';
+import { normalizeContainerPath, statPath } from '../engine/files/archive';
 import { copyTarIn, findConflicts, hostItemsSource, planCopyIn, streamedTarSource } from '../engine/files/copy-in';
-import { runCopyOut, prepareCopyOut } from '../engine/files/copy-out';
-import { archiveSource, fileContentSource, removedDuringCopy } from '../engine/files/download';
+import { planContainerCopyOut, type CopyOutPlan } from '../engine/files/copy-out-plan';
 import { listDirectory, readFile, watchListing } from '../engine/files/list';
-import { listVolumeFolder, readVolumeFile, statVolumePath } from '../engine/volumes/files';
+import { planVolumeCopyOut } from '../engine/volumes/copy-out';
+import { listVolumeFolder, readVolumeFile, statVolumePath, watchVolumeListing } from '../engine/volumes/files';
 import { fileTarget } from '../engine/volumes/helper';
 import { TAR_FILTERS } from '../transfers/dialogs';
 import { startDownload } from '../transfers/download';
@@ -45,14 +44,12 @@ async function hostPathExists(target: string): Promise<boolean> {
 /** A folder out to the desktop: a folder picker, then a safe extraction into `<picked>/<name>`. */
 async function copyFolderOut(
   pendingReplacements: PendingReplacements,
-  docker: Docker,
   hub: TransferHub,
   host: HostServices,
-  id: string,
-  source: PathStat,
+  plan: CopyOutPlan,
   replace: string | undefined,
 ): Promise<DownloadStart | Extract<CopyOutStart, { status: 'exists' }>> {
-  const name = path.posix.basename(source.path);
+  const name = path.posix.basename(plan.source.path);
   let target: string;
   if (replace) {
     const remembered = pendingReplacements.take(replace);
@@ -69,11 +66,11 @@ async function copyFolderOut(
   }
   const transfer = hub.registry.begin({ direction: 'download', name });
   void settleInBackground(transfer, host, { kind: 'copy', subject: name }, async () => {
-    const result = await runCopyOut(docker, id, source, target, replace !== undefined, {
+    const result = await plan.toHost(target, replace !== undefined, {
       signal: transfer.signal,
       onBytes: (count) => transfer.addBytes(count),
     });
-    return { result: { path: result.hostPath }, warnings: await removedDuringCopy(docker, id, source.path) };
+    return { result: { path: result.hostPath }, warnings: await plan.warningsAfter() };
   });
   return { status: 'started', delivery: 'file', transferId: transfer.id, filename: name, filePath: target };
 }
@@ -139,8 +136,9 @@ export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }
       });
       return { transferId: transfer.id };
     },
-    'files.copyOut': async ({ id, path: target, format, replace }) => {
-      const source = await prepareCopyOut(docker, id, target);
+    'files.copyOut': async ({ id, volume, path: target, format, replace }) => {
+      const plan = id !== undefined ? await planContainerCopyOut(docker, id, target) : await planVolumeCopyOut(docker, volume!, target);
+      const { source } = plan;
       const task = { kind: 'copy', subject: path.posix.basename(source.path) } as const;
       const copied = (as: CopiedOut['as'], replaced = false): CopiedOut => ({
         path: normalizeContainerPath(target),
@@ -149,18 +147,14 @@ export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }
         replaced,
       });
       if (format === 'tar' || (source.kind === 'directory' && !host.chooseOpenPaths)) {
-        const started = await startDownload(hub, host, {
-          source: archiveSource(docker, id, source),
-          dialog: { purpose: 'download', filters: TAR_FILTERS },
-          task,
-        });
+        const started = await startDownload(hub, host, { source: plan.archive(), dialog: { purpose: 'download', filters: TAR_FILTERS }, task });
         return started.status === 'started' ? { ...started, copied: copied('archive') } : started;
       }
       if (source.kind === 'file') {
-        const started = await startDownload(hub, host, { source: fileContentSource(docker, id, source), dialog: { purpose: 'download' }, task });
+        const started = await startDownload(hub, host, { source: plan.fileContent(), dialog: { purpose: 'download' }, task });
         return started.status === 'started' ? { ...started, copied: copied('file') } : started;
       }
-      const started = await copyFolderOut(pendingReplacements, docker, hub, host, id, source, replace);
+      const started = await copyFolderOut(pendingReplacements, hub, host, plan, replace);
       return started.status === 'started' ? { ...started, copied: copied('folder', replace !== undefined) } : started;
     },
     'files.diffWithImage': ({ id, path: file }) => diffWithImage(docker, id, file),
@@ -169,6 +163,7 @@ export function fileCommandHandlers({ engine: { docker }, host, transfers: hub }
 
 export function fileStreamHandlers({ engine: { docker } }: HandlerContext): FileStreams {
   return {
-    'files.listing': ({ id, path: folder }, sink) => watchListing(docker, id, folder, sink),
+    'files.listing': ({ id, volume, path: folder }, sink) =>
+      id !== undefined ? watchListing(docker, id, folder, sink) : watchVolumeListing(docker, volume!, folder, sink),
   };
 }

@@ -32,6 +32,8 @@ export function useModalDialog(onCancel: () => void, locked = false) {
   }, []);
   const handleCancel = useCallback(
     (event: SyntheticEvent<HTMLDialogElement>) => {
+      // React passes a nested dialog's cancel (Escape) up its tree: only this dialog's own closes it.
+      if (event.target !== event.currentTarget) return;
       event.preventDefault();
       if (!locked) onCancel();
     },

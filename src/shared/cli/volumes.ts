@@ -42,6 +42,31 @@ export function volumePruneCommand(filters: { label: readonly string[]; all: boo
 export const volumeRemoveWithUsersCommand = (name: string, users: readonly string[], force: boolean): string =>
   `${joinShellWords(['docker', 'rm', '-f', ...users.flatMap(positionalWords)])} && ${volumeRemoveCommand([name], force)}`;
 
-/** What the volume browser shows, as the CLI gets it: a throwaway container with the volume mounted read-only. */
-export const volumeBrowseCommand = (name: string, folder: string, file?: string): string =>
-  joinShellWords(['docker', 'run', '--rm', '-v', `${name}:/volume:ro`, 'busybox', ...(file ? ['cat', `/volume${file}`] : ['ls', '-la', `/volume${folder}`])]);
+/** The container the volume's file lines use, as Berth's helper: created with the volume at /volume, never started, removed after. */
+export const VOLUME_HELPER_NAME = 'berth-volume-files';
+
+/** A path in the volume as the helper of the lines sees it. */
+export const volumeHelperPath = (path: string): string => (path === '/' ? '/volume' : `/volume${path}`);
+
+/** `docker cp` lines (naming VOLUME_HELPER_NAME and volumeHelperPath paths) run as Berth runs them for a volume. */
+export function throughVolumeHelper(volume: string, lines: string): string {
+  return [
+    `${joinShellWords(['docker', 'create', '--name', VOLUME_HELPER_NAME, '-v', `${volume}:/volume`, 'busybox'])} > /dev/null`,
+    lines,
+    `${joinShellWords(['docker', 'rm', VOLUME_HELPER_NAME])} > /dev/null`,
+  ].join('\n');
+}
+
+/** The volume's content as `volumes.backup` makes it: a tar of /data's entries (`./…`), written in the folder the line is run in. */
+export const volumeBackupCommand = (name: string, file: string): string =>
+  `${joinShellWords(['docker', 'run', '--rm', '-v', `${name}:/data:ro`])} -v "$PWD":/backup ${joinShellWords(['busybox', 'tar', '-cf', `/backup/${file}`, '-C', '/data', '.'])}`;
+
+/**
+ * A backup (in the folder the line is run in) into the volume: extracted over what is there
+ * (`merge`), or into the volume removed and created again first (`replace`, with `recreate`'s driver and labels).
+ */
+export function volumeRestoreCommand(name: string, file: string, mode: 'merge' | 'replace', recreate: VolumeCreateLine = {}): string {
+  const extract = `${joinShellWords(['docker', 'run', '--rm', '-v', `${name}:/data`])} -v "$PWD":/backup:ro ${joinShellWords(['busybox', 'tar', '-xpf', `/backup/${file}`, '-C', '/data'])}`;
+  if (mode === 'merge') return extract;
+  return `${volumeRemoveCommand([name], false)} && ${volumeCreateCommand({ ...recreate, name })} && ${extract}`;
+}

@@ -100,9 +100,13 @@ export const fileCommands = {
    * `docker cp CONTAINER:PATH HOST`: a file through a save dialog, a folder through a folder picker
    * (extracted safely), or with `format: 'tar'` (and always for a folder in browser mode) the
    * archive itself. When the folder's copy exists on the host, the answer is `exists`; calling again
-   * with its `replaceToken` replaces it.
+   * with its `replaceToken` replaces it. From a volume (`volume` instead of `id`) through a helper
+   * container that lives as long as the copy; the volume's root is refused (that is `volumes.backup`).
    */
-  'files.copyOut': command(onePath.extend({ format: z.enum(['auto', 'tar']).default('auto'), replace: replaceToken.optional() }), returns<CopyOutStart>()),
+  'files.copyOut': command(
+    containerOrVolumePath.extend({ format: z.enum(['auto', 'tar']).default('auto'), replace: replaceToken.optional() }).refine(oneTarget, oneTargetMessage),
+    returns<CopyOutStart>(),
+  ),
   /** A changed file against the image's version, read from a temporary never-started container. */
   'files.diffWithImage': command(onePath, returns<FileDiff>()),
 } as const;
@@ -110,7 +114,8 @@ export const fileCommands = {
 export const fileStreams = {
   /**
    * A folder's direct children in batches while its archive is read, then `done`. The engine
-   * streams the folder's whole subtree: unsubscribing stops reading it.
+   * streams the folder's whole subtree: unsubscribing stops reading it. A volume's folder is read
+   * through a helper container that lives as long as the stream.
    */
-  'files.listing': stream(onePath, returns<ListingUpdate>(), { resumable: true }),
+  'files.listing': stream(containerOrVolumePath.refine(oneTarget, oneTargetMessage), returns<ListingUpdate>(), { resumable: true }),
 } as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { InspectDocument } from '../types/inspect';
+import type { DownloadStart, UploadStart } from '../types/transfers';
+import { uploadSource } from './transfers';
 import type { VolumeCreateResult, VolumePrunePreview, VolumePruneResult, VolumeRemoveResult, VolumeSummary } from '../types/volumes';
 import { command, returns } from './define';
 import { labelFilter, labelMap, noNul } from './schemas';
@@ -75,4 +77,20 @@ export const volumeCommands = {
   'volumes.prune': command(z.object({ filters: pruneFilters }).strict(), returns<VolumePruneResult>()),
   /** `docker volume inspect NAME`. */
   'volumes.inspect': command(z.object({ name: volumeRef }).strict(), returns<InspectDocument>()),
+  /**
+   * The volume's whole content as a tar (entries `./…`, as `tar -cf - -C /data .` makes it): a
+   * download like `containers.export` (save dialog, or a browser download; progress and cancel
+   * through `transfers.*`; written to a temporary file, renamed when complete).
+   */
+  'volumes.backup': command(z.object({ name: volumeRef }).strict(), returns<DownloadStart>()),
+  /**
+   * A backup tar (or .tar.gz) into the volume: an upload like `images.import`. The whole archive is
+   * checked before anything changes (nothing absolute, no `..`, nothing through a link, no devices).
+   * `merge` keeps what is there (same names are replaced); `replace` empties the volume first (an
+   * unused `local` volume without driver options only). Result: `{ volume, mode }`.
+   */
+  'volumes.restore': command(
+    z.object({ name: volumeRef, source: uploadSource, mode: z.enum(['merge', 'replace'], { message: 'Choose merge or replace.' }) }).strict(),
+    returns<UploadStart>(),
+  ),
 } as const;

@@ -25,9 +25,10 @@ export interface FileEntry {
  * How a folder was listed: `exec` ran find/stat in the running container (one level, reads no
  * file contents); `archive` read the folder's whole subtree through the archive API, because the
  * container is not running (`stopped`), is paused, or could not run the exec (`exec-failed`: no
- * find/sh/stat, or it failed).
+ * find/sh/stat, or it failed), or it is a volume's folder (`volume`: read through a helper
+ * container that is never started).
  */
-export type ListingMethod = { kind: 'exec' } | { kind: 'archive'; reason: 'stopped' | 'paused' | 'exec-failed' };
+export type ListingMethod = { kind: 'exec' } | { kind: 'archive'; reason: 'stopped' | 'paused' | 'exec-failed' | 'volume' };
 
 export interface DirectoryListing {
   /** The folder listed, normalised (no trailing slash except `/`). */

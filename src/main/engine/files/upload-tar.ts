@@ -30,16 +30,30 @@ const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
 interface UploadEntry {
   path: string;
   type: string;
+  linkpath?: string | undefined;
 }
+
+/**
+ * What the archive may hold: the items a browser upload declared, or (a volume restore) whatever
+ * the backup holds under its root, which may then also carry the root folder itself (`./`), hard
+ * links to files sent before them and FIFOs, as a backup of a volume does.
+ */
+type UploadScope = { items: readonly string[] } | { wholeFolder: true };
 
 /** What the upload has sent so far, and whether the next entry may follow. */
 class UploadEntries {
-  private readonly declared: ReadonlySet<string>;
-  private readonly kinds = new Map<string, 'folder' | 'other'>();
+  private readonly declared: ReadonlySet<string> | undefined;
+  private readonly kinds = new Map<string, 'folder' | 'file' | 'other'>();
   private readonly arrived = new Set<string>();
 
-  constructor(names: readonly string[]) {
-    this.declared = new Set(names);
+  constructor(scope: UploadScope) {
+    this.declared = 'items' in scope ? new Set(scope.items) : undefined;
+    // A restore writes into the volume's root, a folder.
+    if (!this.declared) this.kinds.set('', 'folder');
+  }
+
+  private get restoring(): boolean {
+    return this.declared === undefined;
   }
 
   /** Why `entry` must not reach the engine, or undefined when it is fine. */
@@ -47,11 +61,11 @@ class UploadEntries {
     if (isAbsoluteName(entry.path)) return 'has an absolute path';
     const parts = segments(entry.path);
     if (parts.includes('..')) return 'climbs out of the destination folder with ..';
-    if (parts.length === 0 || !this.declared.has(parts[0]!)) return `is not one of the items announced for this upload (${[...this.declared].join(', ')})`;
-    if (!FILE_TYPES.has(entry.type) && entry.type !== 'Directory' && entry.type !== 'SymbolicLink') {
-      return `is ${entry.type === 'Link' ? 'a hard link' : `of type ${entry.type}`}: only files, folders and symbolic links can be uploaded`;
-    }
-    if (parts.length > 1) {
+    if (parts.length === 0) return this.restoring && entry.type === 'Directory' ? undefined : 'has no name';
+    if (this.declared && !this.declared.has(parts[0]!)) return `is not one of the items announced for this upload (${[...this.declared].join(', ')})`;
+    const typeRefusal = this.typeRefusal(entry);
+    if (typeRefusal) return typeRefusal;
+    if (parts.length > 1 || this.restoring) {
       const parent = parts.slice(0, -1).join('/');
       if (this.kinds.get(parent) !== 'folder') return `is not inside a folder sent before it in this upload ("${parent}" was not)`;
     }
@@ -60,16 +74,29 @@ class UploadEntries {
     return undefined;
   }
 
+  private typeRefusal(entry: UploadEntry): string | undefined {
+    if (FILE_TYPES.has(entry.type) || entry.type === 'Directory' || entry.type === 'SymbolicLink') return undefined;
+    if (this.restoring && entry.type === 'FIFO') return undefined;
+    if (this.restoring && entry.type === 'Link') {
+      const target = entry.linkpath ?? '';
+      if (isAbsoluteName(target) || segments(target).includes('..')) return 'is a hard link to a file outside the archive';
+      return this.kinds.get(segments(target).join('/')) === 'file' ? undefined : 'is a hard link to something that is not a file sent before it';
+    }
+    const allowed = this.restoring ? 'files, folders, links and FIFOs' : 'files, folders and symbolic links';
+    return `is ${entry.type === 'Link' ? 'a hard link' : `of type ${entry.type}`}: only ${allowed} can be ${this.restoring ? 'restored' : 'uploaded'}`;
+  }
+
   /** Records an entry `refusal` let through. */
   accept(entry: UploadEntry): void {
     const parts = segments(entry.path);
-    this.kinds.set(parts.join('/'), entry.type === 'Directory' ? 'folder' : 'other');
+    if (parts.length === 0) return;
+    this.kinds.set(parts.join('/'), entry.type === 'Directory' ? 'folder' : FILE_TYPES.has(entry.type) ? 'file' : 'other');
     this.arrived.add(parts[0]!);
   }
 
   /** Declared items that did not arrive. */
   missing(): string[] {
-    return [...this.declared].filter((name) => !this.arrived.has(name));
+    return this.declared ? [...this.declared].filter((name) => !this.arrived.has(name)) : [];
   }
 }
 
@@ -103,14 +130,26 @@ function headerOf(entry: ReadEntry, name: string): Header {
     devmajor: 0,
     devminor: 0,
   };
-  if (entry.type === 'Directory') return { ...header, name: `${name}/`, type: 'directory' };
+  if (entry.type === 'Directory') return { ...header, name: name === '' ? './' : `${name}/`, type: 'directory' };
   if (entry.type === 'SymbolicLink') return { ...header, type: 'symlink', linkname: entry.linkpath ?? '' };
+  if (entry.type === 'Link') return { ...header, type: 'link', linkname: segments(entry.linkpath ?? '').join('/') };
+  if (entry.type === 'FIFO') return { ...header, type: 'fifo' };
   return { ...header, size: entry.size };
 }
 
 /** Checks `body` (a tar holding the items `names`) while it streams; aborting `signal` stops it. */
 export function checkedUploadTar(body: Readable, names: readonly string[], signal: AbortSignal): CheckedUpload {
-  const entries = new UploadEntries(names);
+  return checkedTar(body, { items: names }, signal);
+}
+
+/** Checks a volume backup while it streams: anything under its root, nothing outside it or through a link. */
+export function checkedRestoreTar(body: Readable, signal: AbortSignal): CheckedUpload {
+  return checkedTar(body, { wholeFolder: true }, signal);
+}
+
+function checkedTar(body: Readable, scope: UploadScope, signal: AbortSignal): CheckedUpload {
+  const entries = new UploadEntries(scope);
+  const noun = 'items' in scope ? 'upload' : 'backup';
   const parser = new Parser({ strict: true });
   const repacked = pack();
   const out = new PassThrough({ highWaterMark: STAGE_BYTES });
@@ -141,11 +180,11 @@ export function checkedUploadTar(body: Readable, names: readonly string[], signa
   };
 
   const onEntry = (entry: ReadEntry): void => {
-    const facts = { path: entry.path, type: entry.type };
+    const facts = { path: entry.path, type: entry.type, linkpath: entry.linkpath };
     const reason = entries.refusal(facts);
     if (reason) {
       entry.resume();
-      return finishWith(new BerthError('INVALID_INPUT', `The upload was refused: "${entry.path}" ${reason}.`));
+      return finishWith(new BerthError('INVALID_INPUT', `The ${noun} was refused: "${entry.path}" ${reason}.`));
     }
     entries.accept(facts);
     const header = headerOf(entry, segments(entry.path).join('/'));
@@ -177,7 +216,7 @@ export function checkedUploadTar(body: Readable, names: readonly string[], signa
   });
   parser.on('error', bodyFailed);
   parser.on('end', () => {
-    if (!sawEnd) return finishWith(new BerthError('INVALID_INPUT', 'The upload was cut short: the archive ended without its end-of-archive marker.'));
+    if (!sawEnd) return finishWith(new BerthError('INVALID_INPUT', `The ${noun} was cut short: the archive ended without its end-of-archive marker.`));
     const missing = entries.missing();
     if (missing.length > 0) return finishWith(new BerthError('INVALID_INPUT', `The upload did not contain ${missing.join(', ')}, though it was announced.`));
     finishWith(undefined);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors';
 import { engineCall, toBerthError } from '../core/errors';
+import { existingVolume } from './volumes';
 
 /** Where the helper mounts the volume. */
 const MOUNT = '/berth-volume';
@@ -38,13 +39,7 @@ async function helperImage(docker: Docker): Promise<string> {
 }
 
 async function createHelper(docker: Docker, volume: string): Promise<string> {
-  try {
-    await docker.getVolume(volume).inspect();
-  } catch (err) {
-    const mapped = toBerthError(err, { action: `open volume ${volume}` });
-    if (mapped.code === 'NOT_FOUND') throw new BerthError('NOT_FOUND', `There is no volume named ${volume} on this engine.`);
-    throw mapped;
-  }
+  await existingVolume(docker, volume);
   const image = await helperImage(docker);
   const created = await engineCall(
     () =>
@@ -89,19 +84,36 @@ function inVolumeWords(message: string, helperId: string, volume: string): strin
   return said.replace(/\/berth-volume(\/\S*)?/g, (_, rest: string | undefined) => rest ?? '/');
 }
 
+/** A failure of work done through a helper, said about the volume. */
+export function inVolumeError(err: unknown, helperId: string, volume: string): BerthError {
+  const mapped = toBerthError(err);
+  const said = new BerthError(mapped.code, inVolumeWords(mapped.message, helperId, volume));
+  // A cancelled copy carries what it left behind for the transfer's report (copy-in.ts).
+  const note = (mapped as { cancelNote?: unknown }).cancelNote;
+  return typeof note === 'string' ? Object.assign(said, { cancelNote: inVolumeWords(note, helperId, volume) }) : said;
+}
+
+/** A helper that lives as long as something the caller holds (a stream): `release` removes it, once. */
+export interface HeldHelper {
+  id: string;
+  release(): Promise<void>;
+}
+
+export async function holdVolumeHelper(docker: Docker, volume: string): Promise<HeldHelper> {
+  const id = await createHelper(docker, volume);
+  let released: Promise<void> | undefined;
+  return { id, release: () => (released ??= removeHelper(docker, id).catch(() => undefined)) };
+}
+
 /** Runs `work` with a helper container that has `volume` mounted, and removes the helper afterwards whatever happens. */
 export async function withVolumeHelper<T>(docker: Docker, volume: string, work: (helperId: string) => Promise<T>): Promise<T> {
-  const id = await createHelper(docker, volume);
+  const helper = await holdVolumeHelper(docker, volume);
   try {
-    return await work(id);
+    return await work(helper.id);
   } catch (err) {
-    const mapped = toBerthError(err);
-    const said = new BerthError(mapped.code, inVolumeWords(mapped.message, id, volume));
-    // A cancelled copy carries what it left behind for the transfer's report (copy-in.ts).
-    const note = (mapped as { cancelNote?: unknown }).cancelNote;
-    throw typeof note === 'string' ? Object.assign(said, { cancelNote: inVolumeWords(note, id, volume) }) : said;
+    throw inVolumeError(err, helper.id, volume);
   } finally {
-    await removeHelper(docker, id).catch(() => undefined);
+    await helper.release();
   }
 }
 

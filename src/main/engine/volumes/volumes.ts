@@ -109,13 +109,18 @@ export async function removeVolume(docker: Docker, name: string, force: boolean)
   }
 }
 
-/** `docker volume inspect NAME`. */
-export async function inspectVolume(docker: Docker, name: string): Promise<InspectDocument> {
+/** The volume as the engine describes it; a missing one is NOT_FOUND in words. */
+export async function existingVolume(docker: Docker, name: string): Promise<Docker.VolumeInspectInfo> {
   try {
-    return (await docker.getVolume(name).inspect()) as unknown as InspectDocument;
+    return await docker.getVolume(name).inspect();
   } catch (err) {
-    const mapped = toBerthError(err, { action: `inspect volume ${name}` });
+    const mapped = toBerthError(err, { action: `open volume ${name}` });
     if (mapped.code === 'NOT_FOUND') throw new BerthError('NOT_FOUND', `There is no volume named ${name} on this engine.`);
     throw mapped;
   }
+}
+
+/** `docker volume inspect NAME`. */
+export async function inspectVolume(docker: Docker, name: string): Promise<InspectDocument> {
+  return (await existingVolume(docker, name)) as unknown as InspectDocument;
 }

@@ -18,11 +18,12 @@ const ROW_SELECTOR = '[data-container-name]';
 function ContainerDropDialog({ container, source, onClose }: { container: ContainerSummary; source: CopySource; onClose(): void }) {
   const { t } = useTranslation('files');
   const client = useClient();
-  const copies = useCopies(container);
+  const target = { kind: 'container', id: container.id, name: container.name, state: container.state } as const;
+  const copies = useCopies(target);
   const [folder, setFolder] = useState('/');
   const [invalid, setInvalid] = useState(false);
   const names = sourceNames(source);
-  const line = copyInLine(container.name, source, normalizeTypedPath(folder) ?? folder);
+  const line = copyInLine(target, source, normalizeTypedPath(folder) ?? folder);
 
   useEffect(() => {
     let live = true;

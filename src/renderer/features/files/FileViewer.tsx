@@ -6,40 +6,41 @@ import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import { FilesDialog } from './FilesDialog';
-import { fileViewCommand } from '../../../shared/cli/files';
+import { inputOf, targetLines, targetParts, type FileTarget } from './file-target';
 
 /** What the viewer reads of a file at most; the rest is not transferred. */
 const VIEW_LIMIT_BYTES = 1024 * 1024;
 
 interface FileViewerProps {
-  container: { id: string; name: string };
+  target: FileTarget;
   path: string;
   onClose(): void;
 }
 
 /** A file's text, read-only, with line numbers; a binary file is named, not dumped. */
-export function FileViewer({ container, path, onClose }: FileViewerProps) {
+export function FileViewer({ target, path, onClose }: FileViewerProps) {
   const { t } = useTranslation('files');
   const client = useClient();
   const [content, setContent] = useState<FileContent>();
   const [error, setError] = useState<Error>();
 
+  const { id, volume } = targetParts(target);
   useEffect(() => {
     let live = true;
-    client.invoke('files.read', { id: container.id, path, maxBytes: VIEW_LIMIT_BYTES }).then(
+    client.invoke('files.read', { ...inputOf(id, volume), path, maxBytes: VIEW_LIMIT_BYTES }).then(
       (result) => live && setContent(result),
       (err: Error) => live && setError(err),
     );
     return () => {
       live = false;
     };
-  }, [client, container.id, path]);
+  }, [client, id, volume, path]);
 
   const lines = content?.kind === 'text' ? content.text.split('\n') : [];
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   return (
     <FilesDialog title={t('viewer.title', { path })} onClose={onClose} wide>
-      <CliCommand command={fileViewCommand(container.name, path)} />
+      <CliCommand command={targetLines(target).view(path)} />
       {error && <ErrorMessage error={error} />}
       {!content && !error && <p className="muted">{t('viewer.loading')}</p>}
       {content && (

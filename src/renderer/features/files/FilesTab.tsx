@@ -18,7 +18,7 @@ import { useChangeMarks } from './useChangeMarks';
 import { useCopies } from './useCopies';
 import { useListing } from './useListing';
 import '../../styles/files.css';
-import { execListCommand, fileListCommand } from '../../../shared/cli/files';
+import { targetLines, type FileTarget } from './file-target';
 
 const isFileDrag = (event: DragEvent): boolean => Array.from(event.dataTransfer.types).includes('Files');
 
@@ -28,8 +28,17 @@ function dropFolderAt(target: EventTarget | null, fallback: string): string {
   return row?.getAttribute('data-drop-folder') ?? fallback;
 }
 
-/** A container's filesystem (listed with an exec where it runs, else the archive API): browse, view, copy in and out. */
+/** A container's Files tab. */
 export function FilesTab({ container }: DetailTabProps) {
+  return <FileBrowser target={{ kind: 'container', id: container.id, name: container.name, state: container.state }} />;
+}
+
+/**
+ * A container's filesystem (listed with an exec where it runs, else the archive API), or a
+ * volume's (through helper containers main makes for each read and copy): browse, view, copy in
+ * (buttons, drag and drop) and out, with the copies' progress.
+ */
+export function FileBrowser({ target }: { target: FileTarget }) {
   const { t } = useTranslation('files');
   const { gate } = useEngineGate();
   const client = useClient();
@@ -41,13 +50,13 @@ export function FilesTab({ container }: DetailTabProps) {
   const [dropTarget, setDropTarget] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const listing = useListing(container.id, path, version);
-  const { marks, changes, reload: reloadMarks } = useChangeMarks(container.id);
+  const listing = useListing(target, path, version);
+  const { marks, changes, reload: reloadMarks } = useChangeMarks(target.kind === 'container' ? target.id : undefined);
   const refresh = useCallback(() => {
     setVersion((value) => value + 1);
     reloadMarks();
   }, [reloadMarks]);
-  const copies = useCopies(container, refresh);
+  const copies = useCopies(target, refresh);
   // A listing that failed while the engine was away is read again when it is back.
   const { epoch } = useEngineReach();
   const seenEpoch = useRef(epoch);
@@ -122,7 +131,7 @@ export function FilesTab({ container }: DetailTabProps) {
 
   const reading = !listing.done && !listing.error && !listing.stopped;
   // Before the first answer: what a running, unpaused container will be listed with.
-  const viaExec = listing.method ? listing.method.kind === 'exec' : container.state === 'running';
+  const viaExec = target.kind === 'container' && (listing.method ? listing.method.kind === 'exec' : target.state === 'running');
   return (
     <div
       className={`files-tab${dropTarget ? ' files-dragging' : ''}`}
@@ -162,7 +171,7 @@ export function FilesTab({ container }: DetailTabProps) {
           <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '' }} />
         </div>
       </div>
-      <CliCommand command={viaExec ? execListCommand(container.name, listing.path) : fileListCommand(container.name, listing.path)} />
+      <CliCommand command={targetLines(target).list(listing.path, viaExec)} />
       <div className="files-status" role="status" aria-live="polite">
         {reading && (
           <>
@@ -194,7 +203,9 @@ export function FilesTab({ container }: DetailTabProps) {
               : t(`status.archive.${listing.method.reason}`, { size: formatBytes(listing.scannedBytes) })}
           </span>
         )}
-        <span className="muted files-drop-hint">{dropTarget ? t('drop.into', { folder: dropTarget }) : t('drop.hint')}</span>
+        <span className="muted files-drop-hint">
+          {dropTarget ? t('drop.into', { folder: dropTarget }) : t(target.kind === 'volume' ? 'drop.hintVolume' : 'drop.hint')}
+        </span>
       </div>
       {listing.error && <ErrorMessage error={listing.error} />}
       {copies.error && <ErrorMessage error={copies.error} onDismiss={copies.clearError} />}
@@ -215,7 +226,7 @@ export function FilesTab({ container }: DetailTabProps) {
           onUp={() => navigate(parentOf(listing.path))}
         />
       )}
-      {viewing && <FileViewer container={container} path={viewing} onClose={() => setViewing(undefined)} />}
+      {viewing && <FileViewer target={target} path={viewing} onClose={() => setViewing(undefined)} />}
       <CopyConfirm copies={copies} />
     </div>
   );

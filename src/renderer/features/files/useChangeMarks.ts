@@ -2,13 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChangeKind, ContainerChange } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
 
-/** `docker diff` of the container as path -> kind, for the A/C/D marks; `reload` after a copy. */
-export function useChangeMarks(containerId: string): { marks: ReadonlyMap<string, ChangeKind>; changes: ContainerChange[]; reload(): void } {
+/** `docker diff` of the container as path -> kind, for the A/C/D marks; `reload` after a copy. A volume (no container) has none. */
+export function useChangeMarks(containerId: string | undefined): { marks: ReadonlyMap<string, ChangeKind>; changes: ContainerChange[]; reload(): void } {
   const client = useClient();
   const [changes, setChanges] = useState<ContainerChange[]>([]);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
+    if (containerId === undefined) return;
     let live = true;
     client.invoke('containers.diff', { id: containerId }).then(
       (result) => {

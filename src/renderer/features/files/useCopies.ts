@@ -4,7 +4,7 @@ import type { TransferProgress } from '../../../shared/types/transfers';
 import { useClient } from '../../api/ClientContext';
 import { startBrowserDownload, uploadInBrowser } from '../transfers';
 import { sourceNames, type CopySource } from './dropped-files';
-import { browserCopyInCommand, copyInCommand, copyOutCommand } from '../../../shared/cli/files';
+import { targetInput, targetLines, type FileTarget } from './file-target';
 
 export interface CopyTask {
   transferId: string;
@@ -42,17 +42,17 @@ export interface Copies {
  * The `docker cp` line for copying `source` in: the chosen items' host paths, or in browser mode
  * (no host paths, no owners) a root-owned tar of them, which needs a note saying so.
  */
-export function copyInLine(container: string, source: CopySource, destination: string): { cli: string; fromBrowser: boolean } {
+export function copyInLine(target: FileTarget, source: CopySource, destination: string): { cli: string; fromBrowser: boolean } {
+  const lines = targetLines(target);
   if (source.kind === 'items')
     return {
-      cli: copyInCommand(
-        container,
+      cli: lines.copyIn(
         source.items.map((item) => item.path),
         destination,
       ),
       fromBrowser: false,
     };
-  return { cli: browserCopyInCommand(container, source.upload.names, destination), fromBrowser: true };
+  return { cli: lines.browserCopyIn(source.upload.names, destination), fromBrowser: true };
 }
 
 /**
@@ -60,7 +60,7 @@ export function copyInLine(container: string, source: CopySource, destination: s
  * starts the transfer (uploading the page's tar in browser mode, starting the browser's download),
  * and keeps the running copies for their progress bars. `onCopiedIn` runs after a copy in ends.
  */
-export function useCopies(container: { id: string; name: string }, onCopiedIn?: () => void): Copies {
+export function useCopies(target: FileTarget, onCopiedIn?: () => void): Copies {
   const { t } = useTranslation('files');
   const client = useClient();
   const [tasks, setTasks] = useState<CopyTask[]>([]);
@@ -83,10 +83,10 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
   };
 
   const startIn = async (source: CopySource, destination: string, overwrite: boolean): Promise<void> => {
-    const { cli, fromBrowser } = copyInLine(container.name, source, destination);
+    const { cli, fromBrowser } = copyInLine(target, source, destination);
     if (source.kind === 'items') {
       const started = await client.invoke('files.copyIn', {
-        id: container.id,
+        ...targetInput(target),
         destination,
         overwrite,
         source: { kind: 'items', handles: source.items.map((item) => item.fileHandle) },
@@ -96,7 +96,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
     }
     const { upload } = source;
     const started = await client.invoke('files.copyIn', {
-      id: container.id,
+      ...targetInput(target),
       destination,
       overwrite,
       source: { kind: 'upload', names: upload.names, sizeBytes: upload.tar.size, fileBytes: upload.fileBytes },
@@ -109,7 +109,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
     run(async () => {
       const names = sourceNames(source);
       if (names.length === 0) throw new Error(t('copy.nothing'));
-      const conflicts = await client.invoke('files.conflicts', { id: container.id, destination, names });
+      const conflicts = await client.invoke('files.conflicts', { ...targetInput(target), destination, names });
       if (!conflicts.destinationIsDirectory) throw new Error(t('copy.notFolder', { path: destination }));
       if (conflicts.existing.length === 0) return startIn(source, destination, false);
       setConfirm({
@@ -124,7 +124,7 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
     });
 
   const startOut = async (path: string, format: 'auto' | 'tar', replace?: string): Promise<void> => {
-    const result = await client.invoke('files.copyOut', { id: container.id, path, format, ...(replace ? { replace } : {}) });
+    const result = await client.invoke('files.copyOut', { ...targetInput(target), path, format, ...(replace ? { replace } : {}) });
     if (result.status === 'dismissed') return;
     if (result.status === 'exists') {
       setConfirm({
@@ -139,9 +139,9 @@ export function useCopies(container: { id: string; name: string }, onCopiedIn?: 
       return;
     }
     if (result.delivery === 'file') {
-      add({ transferId: result.transferId, direction: 'out', cli: copyOutCommand(container.name, result.copied, { kind: 'host', path: result.filePath }) });
+      add({ transferId: result.transferId, direction: 'out', cli: targetLines(target).copyOut(result.copied, { kind: 'host', path: result.filePath }) });
     } else {
-      const cli = copyOutCommand(container.name, result.copied, { kind: 'browser', filename: result.filename });
+      const cli = targetLines(target).copyOut(result.copied, { kind: 'browser', filename: result.filename });
       add({ transferId: result.transferId, direction: 'out', cli, cliNote: t('copy.browserOutNote', { name: result.filename }) });
     }
     if (result.delivery === 'browser') startBrowserDownload(result.url, result.filename);

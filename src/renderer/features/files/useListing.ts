@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BerthError } from '../../../shared/errors';
 import type { FileEntry, ListingMethod } from '../../../shared/types/files';
 import { useClient } from '../../api/ClientContext';
+import { inputOf, targetParts, type FileTarget } from './file-target';
 
 export interface Listing {
   /** The path asked for (what `error` and `entries` belong to). */
@@ -26,8 +27,9 @@ export interface Listing {
  * `version` (a refresh) reads again but keeps showing the previous children until the new reading
  * is complete. `stop()` or unmounting closes the stream, and with it the engine request.
  */
-export function useListing(containerId: string, path: string, version: number): Listing & { stop(): void } {
+export function useListing(target: FileTarget, path: string, version: number): Listing & { stop(): void } {
   const client = useClient();
+  const { id, volume } = targetParts(target);
   const [listing, setListing] = useState<Listing>(() => empty(path));
   const stopRef = useRef<() => void>(() => undefined);
 
@@ -39,7 +41,7 @@ export function useListing(containerId: string, path: string, version: number): 
     let open = true;
     const unsubscribe = client.subscribe(
       'files.listing',
-      { id: containerId, path },
+      { ...inputOf(id, volume), path },
       {
         onMessage: (message) => {
           if (message.kind === 'entries') {
@@ -79,7 +81,7 @@ export function useListing(containerId: string, path: string, version: number): 
       open = false;
       unsubscribe();
     };
-  }, [client, containerId, path, version]);
+  }, [client, id, volume, path, version]);
 
   return { ...listing, stop: () => stopRef.current() };
 }

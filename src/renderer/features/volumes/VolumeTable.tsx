@@ -3,6 +3,7 @@ import type { VolumeSummary } from '../../../shared/types/volumes';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatRelative } from '../../format/time';
 import { useEngineGate } from '../engine';
+import { useSaveDialogs } from '../../api/ClientContext';
 import type { VolumeSort, VolumeSortKey } from './volume-sort';
 import { ariaSort, SortButton } from '../../components/SortButton';
 
@@ -13,6 +14,8 @@ interface VolumeTableProps {
   onSort(key: VolumeSortKey): void;
   onInspect(volume: VolumeSummary): void;
   onBrowse(volume: VolumeSummary): void;
+  onBackup(volume: VolumeSummary): void;
+  onRestore(volume: VolumeSummary): void;
   onRemove(volume: VolumeSummary): void;
 }
 
@@ -33,9 +36,10 @@ function sizeText(volume: VolumeSummary, unknown: string, measuring: string): st
 }
 
 /** The volumes: name, driver, size, the containers using each, age; every column sorts. */
-export function VolumeTable({ volumes, sort, pending, onSort, onInspect, onBrowse, onRemove }: VolumeTableProps) {
+export function VolumeTable({ volumes, sort, pending, onSort, onInspect, onBrowse, onBackup, onRestore, onRemove }: VolumeTableProps) {
   const { t, i18n } = useTranslation('volumes');
   const { reachable, gate } = useEngineGate();
+  const saveDialogs = useSaveDialogs();
   return (
     <div className={`volume-table-wrap${reachable ? '' : ' stale-rows'}`} data-stale={reachable ? undefined : 'true'}>
       <table className="volume-table" aria-label={t('tableLabel')}>
@@ -77,6 +81,19 @@ export function VolumeTable({ volumes, sort, pending, onSort, onInspect, onBrows
                     </button>
                     <button type="button" className="small" onClick={() => onBrowse(volume)} {...gate} aria-label={t('browse.openNamed', { name: label })}>
                       {t('browse.open')}
+                    </button>
+                    <button type="button" className="small" onClick={() => onBackup(volume)} {...gate} aria-label={t('actions.backupNamed', { name: label })}>
+                      {saveDialogs ? t('actions.backup') : t('actions.backupBrowser')}
+                    </button>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      onClick={() => onRestore(volume)}
+                      {...gate}
+                      aria-label={t('actions.restoreNamed', { name: label })}
+                    >
+                      {t('actions.restore')}
                     </button>
                     <button
                       type="button"

@@ -13,6 +13,9 @@ import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { InspectVolumeDialog } from './InspectVolumeDialog';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
 import { RemoveVolumeDialog } from './RemoveVolumeDialog';
+import { RestoreVolumeDialog } from './RestoreVolumeDialog';
+import { VolumeBackups } from './VolumeBackups';
+import { useVolumeBackups } from './useVolumeBackups';
 import { useVolumeActions } from './useVolumeActions';
 import { VolumeFilesDialog } from './VolumeFilesDialog';
 import { useVolumes } from './useVolumes';
@@ -26,9 +29,10 @@ type Dialog =
   | { kind: 'prune' }
   | { kind: 'remove'; volume: VolumeSummary }
   | { kind: 'inspect'; volume: VolumeSummary }
-  | { kind: 'browse'; volume: VolumeSummary };
+  | { kind: 'browse'; volume: VolumeSummary }
+  | { kind: 'restore'; volume: VolumeSummary };
 
-/** The engine's volumes: create, inspect, browse (read-only), remove (never from under a container), prune with a preview. */
+/** The engine's volumes: create, inspect, browse and copy files, back up and restore, remove (never from under a container), prune with a preview. */
 export function VolumesView({ engineState }: ViewProps) {
   const { t } = useTranslation('volumes');
   const connected = engineState?.status === 'connected';
@@ -36,6 +40,7 @@ export function VolumesView({ engineState }: ViewProps) {
   const { reachable, gate } = useEngineGate();
   const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
   const actions = useVolumeActions(refresh);
+  const backups = useVolumeBackups();
   const [text, setText] = useState('');
   const [sort, setSort] = useState<VolumeSort>({ key: 'name', direction: 'asc' });
   const [dialog, setDialog] = useState<Dialog>();
@@ -92,6 +97,8 @@ export function VolumesView({ engineState }: ViewProps) {
       {!reachable && volumes !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
       {!reachable && volumes === undefined && <EngineWaitNote />}
       {actions.error && <ErrorMessage error={actions.error} onDismiss={actions.clear} />}
+      {backups.error && <ErrorMessage error={backups.error} onDismiss={backups.clearError} />}
+      <VolumeBackups tasks={backups.tasks} onDismiss={backups.dismiss} />
       {actions.report && (
         <ActionReport
           text={t(`report.${actions.report.key}`, { ...actions.report.values, size: formatBytes(Number(actions.report.values.bytes ?? 0)) })}
@@ -118,6 +125,8 @@ export function VolumesView({ engineState }: ViewProps) {
           onSort={(key) => setSort((current) => nextSort(current, key))}
           onInspect={(volume) => setDialog({ kind: 'inspect', volume })}
           onBrowse={(volume) => setDialog({ kind: 'browse', volume })}
+          onBackup={(volume) => backups.start(volume.name)}
+          onRestore={(volume) => setDialog({ kind: 'restore', volume })}
           onRemove={(volume) => setDialog({ kind: 'remove', volume })}
         />
       )}
@@ -152,6 +161,7 @@ export function VolumesView({ engineState }: ViewProps) {
       )}
       {dialog?.kind === 'inspect' && <InspectVolumeDialog volume={dialog.volume} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'browse' && <VolumeFilesDialog volume={dialog.volume} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'restore' && <RestoreVolumeDialog volume={dialog.volume} onClose={() => setDialog(undefined)} onRestored={refresh} />}
     </section>
   );
 }
