@@ -2,7 +2,7 @@ import type { Dispatcher } from './dispatch';
 import { createBackend, createSharedState, type Backend, type BackendOptions } from './backend';
 import type { Engine } from './engine/core/engine';
 import { EngineMonitor } from './engine/core/monitor';
-import { currentContextName, dockerConfigDir, readContextSync } from './engine/engines/context-store';
+import { dockerConfigDir, readContextSync } from './engine/engines/context-store';
 import type { EngineDirectoryOptions } from './engine/engines/directory';
 import { dockerForEndpoint } from './engine/engines/endpoint';
 import { DEFAULT_CONTEXT } from '../shared/engines/engine-address';
@@ -59,9 +59,9 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
     byId.delete(id);
   };
 
-  // As the CLI does at each run; a current context that cannot be read leaves Berth on `engine`.
-  const startedOnId = currentContextName(directoryOptions.env, dockerConfigDir(directoryOptions.env));
-  const startedOnBackend = backendFor(startedOnId);
+  // As the CLI does at each run (engines.list says which it is as `startedOn`).
+  const startedOnId = shared.engines.startedOn;
+  const startedOnBackend = startedOnId === DEFAULT_CONTEXT ? undefined : backendFor(startedOnId);
   const startedOn = startedOnBackend ? { backend: startedOnBackend, id: startedOnId } : { backend: current, id: DEFAULT_CONTEXT };
 
   const route = (rawInput: unknown): Routed => {

@@ -60,7 +60,7 @@ function AppShell({ view, setView }: { view: string; setView(id: string): void }
   const { t } = useTranslation();
   const current = VIEWS.find((candidate) => candidate.id === view);
   const { state: engineState } = useEngineReach();
-  const { selected, allEngines, colourOf } = useEngineSelection();
+  const { selected, scope, allEngines, colourOf } = useEngineSelection();
   useEngineCommands();
   // With every engine shown, the containers and images lists are the combined ones; other views stay on the selected engine.
   const Combined = allEngines ? COMBINED_VIEWS[view] : undefined;
@@ -97,7 +97,7 @@ function AppShell({ view, setView }: { view: string; setView(id: string): void }
         <EngineBanner state={engineState} />
         <OfflineReason state={engineState} />
         {/* Keyed by engine too: a switch opens the view afresh on the other engine (each engine's last lists are kept per client). */}
-        <ErrorBoundary key={`${view}\u0000${allEngines ? '' : selected}`}>
+        <ErrorBoundary key={`${view}\u0000${allEngines ? '\u0001' : scope}`}>
           {Combined ? <Combined /> : current && <current.Component engineState={engineState} />}
         </ErrorBoundary>
       </main>

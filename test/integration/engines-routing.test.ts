@@ -129,6 +129,9 @@ describe('calls routed by engine', () => {
       expect(outcome.ok && names(outcome.result as ContainerSummary[])).toContain(onTls);
       const onDefaultEngine = await started.dispatcher.invoke('containers.list', { all: true, engine: 'default' });
       expect(onDefaultEngine.ok && names(onDefaultEngine.result as ContainerSummary[])).toContain(onDefault);
+      // engines.list says where calls without `engine` go, so the UI shows that engine as selected.
+      const list = await started.dispatcher.invoke('engines.list', {});
+      expect(list.ok && (list.result as { startedOn: string }).startedOn).toBe('tls-b');
     } finally {
       started.dispose();
       await exec('docker', ['context', 'use', 'default'], { env: cliEnv });

@@ -11,12 +11,12 @@ const withEngine = (name: Channel | Topic, input: unknown, engine: string): unkn
   HOST_SCOPED.test(name) || typeof input !== 'object' || input === null ? input : { ...input, engine };
 
 /**
- * The client whose every engine call runs on `engine` (an engines.list id). One object per base
- * client and engine, so what features keep per client (last lists, stats stores, pending waits)
- * is kept per engine and never mixed. The engine Berth started with is the base client itself.
+ * The client whose every engine call runs on `engine` (an engines.list id; `default` too, which
+ * is DOCKER_HOST or the default socket, not always where calls without `engine` go). One object
+ * per base client and engine, so what features keep per client (last lists, stats stores, pending
+ * waits) is kept per engine and never mixed.
  */
 export function clientForEngine(base: BerthClient, engine: string): BerthClient {
-  if (engine === DEFAULT_CONTEXT) return base;
   let byEngine = scoped.get(base);
   if (!byEngine) scoped.set(base, (byEngine = new Map()));
   let client = byEngine.get(engine);

@@ -31,6 +31,8 @@ export interface EngineList {
   engines: EngineEntry[];
   /** Context files that could not be read (the others are listed). */
   problems: string[];
+  /** The engine a call without `engine` runs on: the CLI's current context when Berth started. */
+  startedOn: string;
 }
 
 /** An ssh server's host key as ssh would check it. */

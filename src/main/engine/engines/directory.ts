@@ -34,8 +34,17 @@ const DEFAULT_PROBE_TIMEOUT_MS = 5000;
 export class EngineDirectory {
   private readonly probeTimeoutMs: number;
 
+  /**
+   * The engine a call without `engine` runs on: the docker CLI's current context when Berth
+   * started (DOCKER_HOST, DOCKER_CONTEXT, then config.json), or `default` when that context cannot
+   * be read. Fixed for the process's life, as the CLI decides once per run.
+   */
+  readonly startedOn: string;
+
   constructor(private readonly options: EngineDirectoryOptions) {
     this.probeTimeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+    const current = currentContextName(options.env, this.configDir);
+    this.startedOn = current !== DEFAULT_CONTEXT && readContextSync(this.configDir, current) ? current : DEFAULT_CONTEXT;
   }
 
   /** Read at each use, as the CLI reads it at each run. */
@@ -51,7 +60,7 @@ export class EngineDirectory {
       this.defaultEntry(current === DEFAULT_CONTEXT),
       ...contexts.map((context) => this.contextEntry(context, context.name === current)),
     ]);
-    return { engines: entries, problems };
+    return { engines: entries, problems, startedOn: this.startedOn };
   }
 
   /** Tries the endpoint: the engine's identity, or a BerthError saying why it cannot be reached. */

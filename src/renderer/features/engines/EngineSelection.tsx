@@ -19,6 +19,11 @@ export interface EngineSelection {
   listError: Error | undefined;
   /** The engine views work on (an engines.list id). */
   selected: string;
+  /**
+   * What the views are keyed by: the chosen engine's id, or '' while the user has not chosen one
+   * and views work on the engine Berth started on (calls without `engine`).
+   */
+  scope: string;
   /** The containers and images lists show every engine at once. */
   allEngines: boolean;
   select(id: string): void;
@@ -44,11 +49,11 @@ export function useEngineSelection(): EngineSelection {
   return selection;
 }
 
-function storedSelection(): string {
+function storedSelection(): string | null {
   try {
-    return window.localStorage.getItem(STORAGE_KEY) ?? DEFAULT_CONTEXT;
+    return window.localStorage.getItem(STORAGE_KEY);
   } catch {
-    return DEFAULT_CONTEXT;
+    return null;
   }
 }
 
@@ -62,7 +67,10 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
   const [engines, setEngines] = useState<readonly EngineEntry[]>();
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [listError, setListError] = useState<Error>();
-  const [selected, setSelected] = useState(storedSelection);
+  const [startedOn, setStartedOn] = useState<string>();
+  // null: not chosen, so views work on the engine Berth started on (the docker CLI's current one).
+  const [chosen, setChosen] = useState(storedSelection);
+  const selected = chosen ?? startedOn ?? DEFAULT_CONTEXT;
   const [allEngines, setAllEngines] = useState(false);
   const generation = useRef(0);
 
@@ -72,6 +80,7 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
       const list = await base.invoke('engines.list', {});
       if (mine !== generation.current) return;
       setEngines(list.engines);
+      setStartedOn(list.startedOn);
       setProblems(list.problems);
       setListError(undefined);
     } catch (err) {
@@ -87,11 +96,11 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
 
   // An engine removed elsewhere (or a stored choice that no longer exists) falls back to the default.
   useEffect(() => {
-    if (engines && !engines.some((engine) => engine.id === selected)) setSelected(DEFAULT_CONTEXT);
-  }, [engines, selected]);
+    if (engines && chosen !== null && !engines.some((engine) => engine.id === chosen)) setChosen(null);
+  }, [engines, chosen]);
 
   const select = useCallback((id: string) => {
-    setSelected(id);
+    setChosen(id);
     setAllEngines(false);
     try {
       window.localStorage.setItem(STORAGE_KEY, id);
@@ -129,6 +138,7 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
       problems,
       listError,
       selected,
+      scope: chosen ?? '',
       allEngines,
       select,
       setAllEngines,
@@ -139,22 +149,26 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
       clientFor: (id) => clientForEngine(base, id),
       cliFlagFor: (id) => engineCliFlag(engines?.find((engine) => engine.id === id)),
     }),
-    [engines, problems, listError, selected, allEngines, select, refresh, colours, setColour, renamed, base],
+    [engines, problems, listError, selected, chosen, allEngines, select, refresh, colours, setColour, renamed, base],
   );
 
   return (
     <SelectionContext.Provider value={value}>
-      <EngineScope engine={selected}>{children}</EngineScope>
+      <EngineScope engine={chosen}>{children}</EngineScope>
     </SelectionContext.Provider>
   );
 }
 
-/** Everything inside works on `engine`: its client, and CLI lines that name it. */
-function EngineScope({ engine, children }: { engine: string; children: ReactNode }) {
-  const { clientFor, cliFlagFor } = useEngineSelection();
+/**
+ * Everything inside works on `engine`: its client, and CLI lines that name it. Without a chosen
+ * engine, the base client: its calls carry no `engine` and run where Berth started.
+ */
+function EngineScope({ engine, children }: { engine: string | null; children: ReactNode }) {
+  const base = useClient();
+  const { clientFor, cliFlagFor, selected } = useEngineSelection();
   return (
-    <ClientProvider client={clientFor(engine)}>
-      <CliEngineFlagProvider value={cliFlagFor(engine)}>{children}</CliEngineFlagProvider>
+    <ClientProvider client={engine === null ? base : clientFor(engine)}>
+      <CliEngineFlagProvider value={cliFlagFor(selected)}>{children}</CliEngineFlagProvider>
     </ClientProvider>
   );
 }

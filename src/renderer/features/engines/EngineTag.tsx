@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CSSProperties } from 'react';
 import { useClient } from '../../api/ClientContext';
-import { engineOf } from '../../api/engine-client';
 import { useEngineSelection } from './EngineSelection';
 
 /** The neutral swatch of an engine the user gave no colour. */
@@ -12,9 +11,10 @@ export const swatchStyle = (colour: string | undefined): CSSProperties => ({ ['-
 /** A small tag naming an engine, in its colour: on whatever runs on one engine (a row, a stream, a detail view). */
 export function EngineTag({ engine }: { engine?: string }) {
   const { t } = useTranslation('engines');
-  const { engines, colourOf } = useEngineSelection();
-  const fromClient = engineOf(useClient());
-  const id = engine ?? fromClient;
+  const { engines, colourOf, selected } = useEngineSelection();
+  // The base client's calls carry no engine: they run where Berth started, which the selection names.
+  const client = useClient();
+  const id = engine ?? client.engine ?? selected;
   const name = engines?.find((entry) => entry.id === id)?.name ?? id;
   return (
     <span className="engine-tag" style={swatchStyle(colourOf(id))} title={t('tag.title', { name })} data-engine={id}>
