@@ -72,6 +72,33 @@ describe('browser mode: several engines', () => {
     await page.context().close();
   });
 
+  it('keeps a pull started on engine B in the tasks tray, tagged with B, after switching back', async () => {
+    const page = await mode.openPage();
+    await pickEngine(page, new RegExp(`^${ENGINE_B}`));
+    await page.getByRole('navigation').getByRole('button', { name: 'Images' }).click();
+    await page.getByRole('button', { name: 'Pull…', exact: true }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Pull an image' });
+    // A loopback port nothing listens on: the pull fails at once, and stays listed as failed.
+    const reference = `127.0.0.1:9/berth-test/${onB}:latest`;
+    await dialog.getByLabel('Image reference').fill(reference);
+    await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+    const task = page.locator(`[data-testid=registry-task][data-reference="${reference}"]`);
+    await task.first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await pickEngine(page, /^default/);
+    await containerRow(page, onA)
+      .or(page.getByRole('heading', { name: 'Images' }))
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.locator('.reg-tray-button').click();
+    const inTray = page.locator('#reg-tasks-panel .reg-task-on-engine', { has: task });
+    await inTray.waitFor({ timeout: 15_000 });
+    expect(await inTray.locator('.engine-tag').getAttribute('data-engine')).toBe(ENGINE_B);
+    await page.context().close();
+  });
+
   it('lists both engines together with an Engine column, and Stop on engine B’s row stops it on B', async () => {
     const page = await mode.openPage();
     await page.getByTestId('engine-switcher').click();

@@ -6,12 +6,16 @@ import { useClient } from '../../api/ClientContext';
 import { useTaskNotifier } from '../notify';
 import { MilestoneTracker, milestoneOf } from '../../components/milestones';
 import { endedSince } from './task-model';
+import { useEngineSelection } from '../engines';
+
+/** A pull or push, and the engine it runs on ('' while the engines are not known yet: the one Berth started on). */
+export type EngineTask = RegistryTask & { engine: string };
 
 export interface RegistryTasks {
-  /** Every pull and push of this session, as main reports them (main owns them: a reload keeps them). */
-  tasks: readonly RegistryTask[];
+  /** Every pull and push of this session on every connected engine, as main reports them (main owns them: a reload keeps them). */
+  tasks: readonly EngineTask[];
   /** The ones the user has not dismissed. */
-  visible: readonly RegistryTask[];
+  visible: readonly EngineTask[];
   /** The stream itself failed (e.g. the engine connection broke); the tasks shown are the last known. */
   error: BerthError | undefined;
   cancel(taskId: string): void;
@@ -22,33 +26,50 @@ export interface RegistryTasks {
 
 const TasksContext = createContext<RegistryTasks | null>(null);
 
-/** Subscribes to `images.tasks` once for the whole app, so pulls stay visible whichever view is open. */
+/**
+ * Subscribes to `images.tasks` of every connected engine once for the whole app, so pulls stay
+ * visible whichever view is open and whichever engine is selected: a pull started on one engine
+ * keeps showing (with its engine) after a switch.
+ */
 export function RegistryTasksProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('registries');
   const client = useClient();
+  const { engines, clientFor } = useEngineSelection();
   const notify = useTaskNotifier();
-  const [tasks, setTasks] = useState<readonly RegistryTask[]>([]);
+  const [byEngine, setByEngine] = useState<ReadonlyMap<string, readonly RegistryTask[]>>(() => new Map());
   const [error, setError] = useState<BerthError>();
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
   const previous = useRef<readonly RegistryTask[] | undefined>(undefined);
   const [milestones] = useState(() => new MilestoneTracker());
 
-  useEffect(
-    () =>
-      client.subscribe(
+  // The connected engines' ids, as one string so a relist with the same engines changes nothing.
+  const engineIds = engines
+    ?.filter((engine) => engine.state === 'connected')
+    .map((engine) => engine.id)
+    .join('\u0000');
+  const clientOfEngine = useCallback((engine: string) => (engine === '' ? client : clientFor(engine)), [client, clientFor]);
+
+  useEffect(() => {
+    const ids = engineIds === undefined ? [''] : engineIds.split('\u0000').filter(Boolean);
+    setByEngine(new Map());
+    const closers = ids.map((engine) =>
+      clientOfEngine(engine).subscribe(
         'images.tasks',
         {},
         {
           onMessage: (list) => {
             setError(undefined);
-            setTasks(list);
+            setByEngine((current) => new Map(current).set(engine, list));
           },
           onError: setError,
         },
       ),
-    [client],
-  );
+    );
+    return () => closers.forEach((close) => close());
+  }, [engineIds, clientOfEngine]);
+
+  const tasks = useMemo<readonly EngineTask[]>(() => [...byEngine].flatMap(([engine, list]) => list.map((task) => ({ ...task, engine }))), [byEngine]);
 
   // Say when a task starts, passes each quarter and ends (the live region), and notify an end
   // while the page is in the background. Tasks found under way or ended on load are not said.
@@ -73,9 +94,12 @@ export function RegistryTasksProvider({ children }: { children: ReactNode }) {
 
   const cancel = useCallback(
     (taskId: string) => {
-      void client.invoke('images.cancelTask', { taskId }).catch((err: BerthError) => setError(err));
+      const engine = tasks.find((task) => task.taskId === taskId)?.engine ?? '';
+      void clientOfEngine(engine)
+        .invoke('images.cancelTask', { taskId })
+        .catch((err: BerthError) => setError(err));
     },
-    [client],
+    [tasks, clientOfEngine],
   );
   const dismiss = useCallback((taskId: string) => setDismissed((current) => new Set(current).add(taskId)), []);
 

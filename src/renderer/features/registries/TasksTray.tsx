@@ -62,7 +62,6 @@ export function TasksTray() {
         >
           <header className="reg-tasks-header">
             <h2>{t('tray.panelLabel')}</h2>
-            <EngineTag />
             <button type="button" className="ghost small" onClick={close} aria-label={t('tray.close')}>
               ✕
             </button>
@@ -71,7 +70,11 @@ export function TasksTray() {
           {visible.length === 0 && <p className="muted">{t('tray.empty')}</p>}
           <div className="reg-tasks-list">
             {orderTasks(visible).map((task) => (
-              <TaskView key={task.taskId} task={task} onCancel={cancel} onDismiss={dismiss} onLogin={openLogin} />
+              <div key={`${task.engine}\u0000${task.taskId}`} className="reg-task-on-engine">
+                {/* Which engine it runs on: pulls keep going, and showing, after a switch. */}
+                <EngineTag engine={task.engine || undefined} />
+                <TaskView task={task} onCancel={cancel} onDismiss={dismiss} onLogin={openLogin} />
+              </div>
             ))}
           </div>
         </aside>

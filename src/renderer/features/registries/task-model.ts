@@ -68,8 +68,8 @@ export function repositoryForSuggestions(text: string): string | undefined {
 }
 
 /** Newest first; running tasks before ended ones. */
-export function orderTasks(tasks: readonly RegistryTask[]): RegistryTask[] {
-  const running = (task: RegistryTask): number => (task.phase === 'running' ? 0 : 1);
+export function orderTasks<Task extends RegistryTask>(tasks: readonly Task[]): Task[] {
+  const running = (task: Task): number => (task.phase === 'running' ? 0 : 1);
   return [...tasks].sort((a, b) => running(a) - running(b) || b.startedAt - a.startedAt);
 }
 
