@@ -2,6 +2,7 @@
 export { EngineReachProvider, useEngineGate, useEngineReach } from './EngineContext';
 export { EngineBanner, EngineStatusBadge, OfflineReason } from './EngineStatus';
 export { EngineView } from './EngineView';
+export { ListingStatus } from './ListingStatus';
 export { EngineWaitNote, StaleNote } from './OutageNotes';
 export { isEngineUnavailable } from './outage-message';
 export { useRefreshOnEvents } from './useRefreshOnEvents';

@@ -81,7 +81,8 @@ export function EngineSwitcher() {
         data-testid="engine-switcher"
       >
         <span className="engine-swatch" aria-hidden="true" />
-        <span className="engine-switcher-caption">{t('switcher.caption')}</span>
+        {/* Said, not shown: at twice the text size the name needs the room. */}
+        <span className="visually-hidden">{t('switcher.caption')} </span>
         <strong>{allEngines ? t('all.short', { name: currentName }) : currentName}</strong>
         <span className="visually-hidden">, {stateText(selectedState)}</span>
         <span aria-hidden="true">▾</span>

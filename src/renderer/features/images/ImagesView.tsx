@@ -6,10 +6,11 @@ import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
 import { ActionReport } from '../../components/ActionReport';
 import { CliCommand } from '../../components/CliCommand';
+import { ListingToolbar } from '../../components/ListingToolbar';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import { CreateContainerForm } from '../create-container';
-import { useEngineGate, EngineWaitNote, StaleNote, isEngineUnavailable } from '../engine';
+import { ListingStatus, useEngineGate } from '../engine';
 import { useNavigation } from '../../navigation';
 import { useRegistryDialogs } from '../registries';
 import { InspectImageDialog, RemoveImageDialog } from './ImageDialogs';
@@ -44,8 +45,7 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
   const { t } = useTranslation('images');
   const connected = engineState?.status === 'connected';
   const { images, listedAt, error, refresh } = useImages(connected);
-  const { reachable, gate } = useEngineGate();
-  const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
+  const { gate } = useEngineGate();
   const actions = useImageActions(refresh);
   const { openPull } = useRegistryDialogs();
   const [text, setText] = useState('');
@@ -139,15 +139,13 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
           </button>
         </div>
       )}
-      <div className="toolbar">
-        <input
-          type="search"
-          className="filter-input"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder={t('filterPlaceholder')}
-          aria-label={t('filterLabel')}
-        />
+      <ListingToolbar
+        filter={text}
+        onFilter={setText}
+        filterPlaceholder={t('filterPlaceholder')}
+        filterLabel={t('filterLabel')}
+        count={t('count', { shown: visible.length, total: sorted.length })}
+      >
         <button type="button" className="primary" onClick={() => openPull()} {...gate}>
           {t('pull.open')}
         </button>
@@ -157,12 +155,9 @@ export function ImagesView({ engineState }: { engineState: EngineState | undefin
         <button type="button" disabled={actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })} {...gate}>
           {t('prune.open', { count: dangling.length, size: formatBytes(danglingBytes) })}
         </button>
-        <span className="count muted">{t('count', { shown: visible.length, total: sorted.length })}</span>
-      </div>
+      </ListingToolbar>
       <p className="muted small-print drop-hint">{t('dropHint')}</p>
-      {shownError && <ErrorMessage error={shownError} />}
-      {!reachable && images !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
-      {!reachable && images === undefined && <EngineWaitNote />}
+      <ListingStatus error={error} listed={images !== undefined} listedAt={listedAt} lastKnown={(time) => t('lastKnown', { time })} />
       {dropError && <ErrorMessage error={dropError} onDismiss={() => setDropError(undefined)} />}
       {actions.error && <ErrorMessage error={actions.error} onDismiss={actions.clear} />}
       {actions.report && (

@@ -6,9 +6,10 @@ import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
 import { ActionReport } from '../../components/ActionReport';
 import { CliCommand } from '../../components/CliCommand';
+import { ListingToolbar } from '../../components/ListingToolbar';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { ViewProps } from '../../view-types';
-import { EngineWaitNote, isEngineUnavailable, StaleNote, useEngineGate } from '../engine';
+import { ListingStatus, useEngineGate } from '../engine';
 import { ConnectDialog } from './ConnectDialog';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { InspectNetworkDialog } from './InspectNetworkDialog';
@@ -32,8 +33,7 @@ export function NetworksView({ engineState }: ViewProps) {
   const { t } = useTranslation('networks');
   const connected = engineState?.status === 'connected';
   const { networks, listedAt, error, refresh } = useNetworks(connected);
-  const { reachable, gate } = useEngineGate();
-  const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
+  const { gate } = useEngineGate();
   const actions = useNetworkActions(refresh);
   const [text, setText] = useState('');
   const [sort, setSort] = useState<NetworkSort>({ key: 'name', direction: 'asc' });
@@ -70,26 +70,21 @@ export function NetworksView({ engineState }: ViewProps) {
         <h1 id="networks-title">{t('title')}</h1>
         <CliCommand command={networkListCommand()} />
       </header>
-      <div className="toolbar">
-        <input
-          type="search"
-          className="filter-input"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder={t('filterPlaceholder')}
-          aria-label={t('filterLabel')}
-        />
+      <ListingToolbar
+        filter={text}
+        onFilter={setText}
+        filterPlaceholder={t('filterPlaceholder')}
+        filterLabel={t('filterLabel')}
+        count={t('count', { shown: visible.length, total: sorted.length })}
+      >
         <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })} {...gate}>
           {t('create.open')}
         </button>
         <button type="button" disabled={actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })} {...gate}>
           {t('prune.open')}
         </button>
-        <span className="count muted">{t('count', { shown: visible.length, total: sorted.length })}</span>
-      </div>
-      {shownError && <ErrorMessage error={shownError} />}
-      {!reachable && networks !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
-      {!reachable && networks === undefined && <EngineWaitNote />}
+      </ListingToolbar>
+      <ListingStatus error={error} listed={networks !== undefined} listedAt={listedAt} lastKnown={(time) => t('lastKnown', { time })} />
       {actions.error && <ErrorMessage error={actions.error} onDismiss={actions.clear} />}
       {actions.report && (
         <ActionReport

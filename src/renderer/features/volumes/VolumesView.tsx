@@ -5,10 +5,11 @@ import { useRegisterCommands } from '../../commands/CommandsProvider';
 import type { AppCommand } from '../../commands/registry';
 import { ActionReport } from '../../components/ActionReport';
 import { CliCommand } from '../../components/CliCommand';
+import { ListingToolbar } from '../../components/ListingToolbar';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from '../../format/bytes';
 import type { ViewProps } from '../../view-types';
-import { EngineWaitNote, isEngineUnavailable, StaleNote, useEngineGate } from '../engine';
+import { ListingStatus, useEngineGate } from '../engine';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { InspectVolumeDialog } from './InspectVolumeDialog';
 import { PruneVolumesDialog } from './PruneVolumesDialog';
@@ -37,8 +38,7 @@ export function VolumesView({ engineState }: ViewProps) {
   const { t } = useTranslation('volumes');
   const connected = engineState?.status === 'connected';
   const { volumes, listedAt, error, refresh } = useVolumes(connected);
-  const { reachable, gate } = useEngineGate();
-  const shownError = error && !(!reachable && isEngineUnavailable(error)) ? error : undefined;
+  const { gate } = useEngineGate();
   const actions = useVolumeActions(refresh);
   const backups = useVolumeBackups();
   const [text, setText] = useState('');
@@ -76,26 +76,21 @@ export function VolumesView({ engineState }: ViewProps) {
         <h1 id="volumes-title">{t('title')}</h1>
         <CliCommand command={volumeListCommand()} />
       </header>
-      <div className="toolbar">
-        <input
-          type="search"
-          className="filter-input"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder={t('filterPlaceholder')}
-          aria-label={t('filterLabel')}
-        />
+      <ListingToolbar
+        filter={text}
+        onFilter={setText}
+        filterPlaceholder={t('filterPlaceholder')}
+        filterLabel={t('filterLabel')}
+        count={t('count', { shown: visible.length, total: sorted.length, size: formatBytes(totalBytes) })}
+      >
         <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })} {...gate}>
           {t('create.open')}
         </button>
         <button type="button" disabled={actions.pending.has('prune')} onClick={() => setDialog({ kind: 'prune' })} {...gate}>
           {t('prune.open')}
         </button>
-        <span className="count muted">{t('count', { shown: visible.length, total: sorted.length, size: formatBytes(totalBytes) })}</span>
-      </div>
-      {shownError && <ErrorMessage error={shownError} />}
-      {!reachable && volumes !== undefined && <StaleNote at={listedAt} message={(time) => t('lastKnown', { time })} />}
-      {!reachable && volumes === undefined && <EngineWaitNote />}
+      </ListingToolbar>
+      <ListingStatus error={error} listed={volumes !== undefined} listedAt={listedAt} lastKnown={(time) => t('lastKnown', { time })} />
       {actions.error && <ErrorMessage error={actions.error} onDismiss={actions.clear} />}
       {backups.error && <ErrorMessage error={backups.error} onDismiss={backups.clearError} />}
       <VolumeBackups tasks={backups.tasks} onDismiss={backups.dismiss} />
