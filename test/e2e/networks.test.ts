@@ -157,8 +157,12 @@ describe('browser mode: networks', () => {
     await page.getByLabel('Name', { exact: true }).fill(box);
     await page.getByLabel('Network', { exact: true }).selectOption({ label: `${name} (bridge)` });
     await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await expect.poll(async () => (await docker().listContainers({ all: true, filters: { name: [box] } })).length, { timeout: 15_000 }).toBe(1);
-    expect((await docker().getContainer(box).inspect()).HostConfig.NetworkMode).toBe(name);
+    // The listed record carries the network mode: no second look-up that could race the list.
+    await expect
+      .poll(async () => (await docker().listContainers({ all: true, filters: { name: [box] } })).map((listed) => listed.HostConfig.NetworkMode), {
+        timeout: 15_000,
+      })
+      .toEqual([name]);
     await page.getByRole('navigation').getByRole('button', { name: 'Networks', exact: true }).click();
     const members = page.locator(`tr[data-network-name="${name}"]`).getByRole('list', { name: `Containers on network ${name}` });
     await members.getByText(box, { exact: true }).waitFor({ timeout: 15_000 });
