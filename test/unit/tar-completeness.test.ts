@@ -86,6 +86,19 @@ describe('a streamed tar is whole', () => {
     await expect(drain([base256.subarray(0, BLOCK + 1024)])).rejects.toThrow('incomplete');
   });
 
+  it('falls back to the last 1024 bytes after a GNU sparse header it cannot follow', async () => {
+    const sparse = header('sparse-file', 'S', 1024);
+    sparse[482] = 1; // "isextended": sparse map blocks follow, which this check does not read
+    sparse.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const byte of sparse) sum += byte;
+    sparse.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    const data = Buffer.alloc(3 * BLOCK, 0x61);
+    const whole = Buffer.concat([header('a', '0', 0), sparse, data, endMarker]);
+    expect((await drain(pieces(whole, 300))).equals(whole)).toBe(true);
+    await expect(drain(pieces(whole.subarray(0, whole.length - BLOCK), 300))).rejects.toThrow('incomplete');
+  });
+
   it('reads no data after a directory or link header, whatever its size field says', async () => {
     const archiveWithDir = Buffer.concat([header('dir/', '5', 4096), header('dir/f', '0', 0), endMarker]);
     expect((await drain([archiveWithDir])).equals(archiveWithDir)).toBe(true);

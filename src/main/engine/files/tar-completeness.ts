@@ -50,7 +50,12 @@ export function tarCompletenessCheck(incomplete: () => Error): Transform {
   let paxLeft = 0;
   let nextSize: number | undefined;
   let followingStructure = true;
+  /** Once the structure cannot be followed: the last 1024 bytes seen since (the end marker comes after that point). */
   let tail: Buffer = Buffer.alloc(0);
+  /** Keeps the last bytes of `bytes` in `tail`, copied: a piece's memory may be read into again once written (engine-http-stream.ts). */
+  const keepTail = (bytes: Buffer): void => {
+    tail = Buffer.from(bytes.length >= 2 * BLOCK ? bytes.subarray(bytes.length - 2 * BLOCK) : Buffer.concat([tail, bytes]).subarray(-2 * BLOCK));
+  };
 
   const onHeader = (): Error | undefined => {
     if (header.every((byte) => byte === 0)) {
@@ -101,6 +106,7 @@ export function tarCompletenessCheck(incomplete: () => Error): Transform {
         headerFill = 0;
         const problem = onHeader();
         if (problem) return problem;
+        if (!followingStructure) keepTail(chunk.subarray(at));
       }
     }
     return undefined;
@@ -109,8 +115,10 @@ export function tarCompletenessCheck(incomplete: () => Error): Transform {
   return new Transform({
     highWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _encoding, callback) {
-      // Copied: the chunk's memory may be read into again once it is written (engine-http-stream.ts).
-      tail = Buffer.from(chunk.length >= 2 * BLOCK ? chunk.subarray(chunk.length - 2 * BLOCK) : Buffer.concat([tail, chunk]).subarray(-2 * BLOCK));
+      if (!followingStructure) {
+        keepTail(chunk);
+        return callback(null, chunk);
+      }
       const problem = walk(chunk);
       callback(problem ?? null, problem ? undefined : chunk);
     },
