@@ -6,8 +6,7 @@ import type { BerthClient } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNavigation } from '../../navigation';
 import { useSettings } from '../../settings-state/SettingsProvider';
-import { CombinedFilters } from './EngineFilter';
-import { EnginePartNotes, RowActionReportView } from './EngineParts';
+import { CombinedListFrame } from './CombinedListFrame';
 import { useEngineSelection } from './EngineSelection';
 import { EngineTag } from './EngineTag';
 import { useEachEngine } from './useEachEngine';
@@ -67,20 +66,18 @@ export function AllContainersView() {
   };
 
   return (
-    <section className="view combined-view" aria-labelledby="combined-containers-title">
-      <header className="view-header">
-        <h1 id="combined-containers-title">{t('combined.containersTitle')}</h1>
-      </header>
-      <CombinedFilters
-        engines={selection.engines}
-        engine={engineFilter}
-        onEngine={setEngineFilter}
-        text={text}
-        onText={setText}
-        textLabel={t('combined.filterContainers')}
-      />
-      <EnginePartNotes parts={parts.filter((part) => !engineFilter || part.engine === engineFilter)} engines={selection.engines} />
-      <RowActionReportView report={action.report} onDismiss={action.clearReport} />
+    <CombinedListFrame
+      titleId="combined-containers-title"
+      title={t('combined.containersTitle')}
+      engineFilter={engineFilter}
+      onEngineFilter={setEngineFilter}
+      text={text}
+      onText={setText}
+      textLabel={t('combined.filterContainers')}
+      parts={parts}
+      report={action.report}
+      onDismissReport={action.clearReport}
+    >
       <table className="combined-table" aria-label={t('combined.containersTable')}>
         <thead>
           <tr>
@@ -141,6 +138,6 @@ export function AllContainersView() {
           <p>{t('combined.removeBody', { name: confirming.name, engine: confirming.engine })}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </CombinedListFrame>
   );
 }

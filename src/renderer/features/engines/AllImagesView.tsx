@@ -6,9 +6,7 @@ import type { BerthClient } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatBytes } from '../../format/bytes';
 import { formatRelative } from '../../format/time';
-import { CombinedFilters } from './EngineFilter';
-import { EnginePartNotes, RowActionReportView } from './EngineParts';
-import { useEngineSelection } from './EngineSelection';
+import { CombinedListFrame } from './CombinedListFrame';
 import { EngineTag } from './EngineTag';
 import { useEachEngine } from './useEachEngine';
 import { useRowAction } from './useRowAction';
@@ -26,7 +24,6 @@ const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 export function AllImagesView() {
   const { t, i18n } = useTranslation('engines');
   const { t: ti } = useTranslation('images');
-  const selection = useEngineSelection();
   const { parts, refresh } = useEachEngine(listImages);
   const action = useRowAction(useCallback((engine: string) => refresh(engine), [refresh]));
   const [engineFilter, setEngineFilter] = useState('');
@@ -58,20 +55,18 @@ export function AllImagesView() {
   };
 
   return (
-    <section className="view combined-view" aria-labelledby="combined-images-title">
-      <header className="view-header">
-        <h1 id="combined-images-title">{t('combined.imagesTitle')}</h1>
-      </header>
-      <CombinedFilters
-        engines={selection.engines}
-        engine={engineFilter}
-        onEngine={setEngineFilter}
-        text={text}
-        onText={setText}
-        textLabel={ti('filterLabel')}
-      />
-      <EnginePartNotes parts={parts.filter((part) => !engineFilter || part.engine === engineFilter)} engines={selection.engines} />
-      <RowActionReportView report={action.report} onDismiss={action.clearReport} />
+    <CombinedListFrame
+      titleId="combined-images-title"
+      title={t('combined.imagesTitle')}
+      engineFilter={engineFilter}
+      onEngineFilter={setEngineFilter}
+      text={text}
+      onText={setText}
+      textLabel={ti('filterLabel')}
+      parts={parts}
+      report={action.report}
+      onDismissReport={action.clearReport}
+    >
       <table className="combined-table" aria-label={t('combined.imagesTable')}>
         <thead>
           <tr>
@@ -127,6 +122,6 @@ export function AllImagesView() {
           <p>{t('combined.removeImageBody', { name: confirming.label, engine: confirming.engine })}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </CombinedListFrame>
   );
 }
