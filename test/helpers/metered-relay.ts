@@ -87,6 +87,13 @@ export class MeteredRelay {
   private forward(from: net.Socket, to: net.Socket, direction: RelayDirection): void {
     from.on('data', (chunk: Buffer) => {
       if (!this.server) return;
+      // The reader went away (it closed after a clean end, so the other side was only ended, not
+      // destroyed): nothing more can reach it, and a sender left paused would block forever, as
+      // an engine blocked writing an archive holds its container's lock.
+      if (to.destroyed) {
+        from.destroy();
+        return;
+      }
       this.carried[direction] += chunk.length;
       const trigger = this.trigger;
       if (trigger && trigger.direction === direction && this.carried[direction] >= trigger.afterBytes) {
@@ -108,7 +115,15 @@ export class MeteredRelay {
       if (!to.write(chunk) || this.holding) {
         from.pause();
         if (this.holding) this.paused.add(from);
-        else to.once('drain', () => (this.holding ? this.paused.add(from) : from.resume()));
+        else {
+          const abandoned = (): void => void from.destroy();
+          to.once('close', abandoned);
+          to.once('drain', () => {
+            to.off('close', abandoned);
+            if (this.holding) this.paused.add(from);
+            else from.resume();
+          });
+        }
       }
     });
     from.on('end', () => to.end());
