@@ -40,10 +40,7 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
     if (known) return known;
     const endpoint = readContextSync(dockerConfigDir(directoryOptions.env), id);
     if (!endpoint) return undefined;
-    const docker = dockerForEndpoint(
-      { host: endpoint.host, tls: endpoint.tls, skipTlsVerify: endpoint.skipTlsVerify },
-      directoryOptions.sshCommand ? { sshCommand: directoryOptions.sshCommand } : {},
-    );
+    const docker = dockerForEndpoint(endpoint, directoryOptions.sshCommand ? { sshCommand: directoryOptions.sshCommand } : {});
     const contextEngine: Engine = { docker, host: endpoint.host, monitor: new EngineMonitor(docker, endpoint.host) };
     contextEngine.monitor.start();
     const backend = createBackend({ ...options, settings, engine: contextEngine, engineId: id });
@@ -62,7 +59,19 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
   // As the CLI does at each run (engines.list says which it is as `startedOn`).
   const startedOnId = shared.engines.startedOn;
   const startedOnBackend = startedOnId === DEFAULT_CONTEXT ? undefined : backendFor(startedOnId);
-  const startedOn = startedOnBackend ? { backend: startedOnBackend, id: startedOnId } : { backend: current, id: DEFAULT_CONTEXT };
+  let startedOn = startedOnBackend ? { backend: startedOnBackend, id: startedOnId } : { backend: current, id: DEFAULT_CONTEXT };
+  /** Backends replaced by a rename: their open streams run on, and are counted, until they end. */
+  const retired: Backend[] = [];
+
+  /** A context renamed: the next call makes its backend under the new name; the started-on one keeps its connection. */
+  const renamed = (from: string, to: string): void => {
+    if (from !== startedOn.id) return forget(from);
+    const backend = createBackend({ ...options, settings, engine: startedOn.backend.engine, engineId: to });
+    retired.push(startedOn.backend);
+    byId.delete(from);
+    byId.set(to, backend);
+    startedOn = { backend, id: to };
+  };
 
   const route = (rawInput: unknown): Routed => {
     if (!isPlainObject(rawInput) || !('engine' in rawInput)) return { ...startedOn, input: rawInput };
@@ -85,7 +94,10 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
       // A removed context's connection and monitor go with it.
       if (outcome.ok && channel === 'engines.remove') forget((outcome.result as { removed: string }).removed);
       // A renamed one is made again under its new name at its next call.
-      if (outcome.ok && channel === 'engines.rename') forget((routed.input as { id: string }).id);
+      if (outcome.ok && channel === 'engines.rename') {
+        const { id, name } = routed.input as { id: string; name: string };
+        renamed(id, name);
+      }
       return outcome;
     },
     subscribe(topic, rawInput, onFrame, subscribeOptions) {
@@ -93,7 +105,7 @@ export function createBackends({ engine, engines: directoryOptions = { env: proc
       if ('error' in routed) return failed(routed.error);
       return routed.backend.dispatcher.subscribe(topic, routed.input, onFrame, subscribeOptions);
     },
-    openStreamCount: () => [...byId.values()].reduce((sum, backend) => sum + backend.dispatcher.openStreamCount(), 0),
+    openStreamCount: () => [...byId.values(), ...retired].reduce((sum, backend) => sum + backend.dispatcher.openStreamCount(), 0),
     limits: current.dispatcher.limits,
   };
 

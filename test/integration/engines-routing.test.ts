@@ -138,6 +138,34 @@ describe('calls routed by engine', () => {
     }
   });
 
+  it('renaming the context it started on: calls without engine stay on it, the new name reaches it and the old one is refused', async () => {
+    const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir };
+    await exec('docker', ['context', 'use', 'tls-b'], { env: cliEnv });
+    const started = createBackends({
+      engine: createEngine({ DOCKER_HOST: process.env.DOCKER_HOST }),
+      host: webHost,
+      engines: { env: { DOCKER_CONFIG: configDir } },
+    });
+    const call = async <T>(channel: string, input: unknown): Promise<T> => {
+      const outcome = await started.dispatcher.invoke(channel, input);
+      if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error);
+      return outcome.result as T;
+    };
+    try {
+      await call('engines.rename', { id: 'tls-b', name: 'tls-started' });
+      expect(names(await call<ContainerSummary[]>('containers.list', { all: true }))).toContain(onTls);
+      expect(names(await call<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-started' }))).toContain(onTls);
+      await expect(call('containers.list', { all: true, engine: 'tls-b' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const list = await call<{ startedOn: string; engines: { id: string }[] }>('engines.list', {});
+      expect(list.startedOn).toBe('tls-started');
+      expect(list.engines.map((engine) => engine.id)).toContain('tls-started');
+    } finally {
+      await call('engines.rename', { id: 'tls-started', name: 'tls-b' }).catch(() => undefined);
+      started.dispose();
+      await exec('docker', ['context', 'use', 'default'], { env: cliEnv });
+    }
+  });
+
   it('keeps a follow on one engine streaming and its calls answering while another engine stops', async () => {
     const chatty = await invoke<{ id: string }>('containers.run', {
       image: testImage,

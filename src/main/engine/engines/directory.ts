@@ -37,14 +37,19 @@ export class EngineDirectory {
   /**
    * The engine a call without `engine` runs on: the docker CLI's current context when Berth
    * started (DOCKER_HOST, DOCKER_CONTEXT, then config.json), or `default` when that context cannot
-   * be read. Fixed for the process's life, as the CLI decides once per run.
+   * be read. Fixed for the process's life, as the CLI decides once per run; only a rename in
+   * Berth changes its name (the same engine).
    */
-  readonly startedOn: string;
+  get startedOn(): string {
+    return this.startedOnName;
+  }
+
+  private startedOnName: string;
 
   constructor(private readonly options: EngineDirectoryOptions) {
     this.probeTimeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     const current = currentContextName(options.env, this.configDir);
-    this.startedOn = current !== DEFAULT_CONTEXT && readContextSync(this.configDir, current) ? current : DEFAULT_CONTEXT;
+    this.startedOnName = current !== DEFAULT_CONTEXT && readContextSync(this.configDir, current) ? current : DEFAULT_CONTEXT;
   }
 
   /** Read at each use, as the CLI reads it at each run. */
@@ -97,6 +102,7 @@ export class EngineDirectory {
       throw new BerthError('CONFLICT', `${id} is named by DOCKER_CONTEXT in Berth's environment, so it keeps its name.`);
     }
     await renameContext(this.configDir, id, name);
+    if (id === this.startedOnName) this.startedOnName = name;
     return this.storedEntry(name);
   }
 
