@@ -116,29 +116,8 @@ describe('calls routed by engine', () => {
     expect(names(await invoke<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-b' }))).toContain(onTls);
   });
 
-  it("starts on the docker CLI's current context when DOCKER_HOST is unset, as the CLI would", async () => {
-    const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir };
-    await exec('docker', ['context', 'use', 'tls-b'], { env: cliEnv });
-    const started = createBackends({
-      engine: createEngine({ DOCKER_HOST: process.env.DOCKER_HOST }),
-      host: webHost,
-      engines: { env: { DOCKER_CONFIG: configDir } },
-    });
-    try {
-      const outcome = await started.dispatcher.invoke('containers.list', { all: true });
-      expect(outcome.ok && names(outcome.result as ContainerSummary[])).toContain(onTls);
-      const onDefaultEngine = await started.dispatcher.invoke('containers.list', { all: true, engine: 'default' });
-      expect(onDefaultEngine.ok && names(onDefaultEngine.result as ContainerSummary[])).toContain(onDefault);
-      // engines.list says where calls without `engine` go, so the UI shows that engine as selected.
-      const list = await started.dispatcher.invoke('engines.list', {});
-      expect(list.ok && (list.result as { startedOn: string }).startedOn).toBe('tls-b');
-    } finally {
-      started.dispose();
-      await exec('docker', ['context', 'use', 'default'], { env: cliEnv });
-    }
-  });
-
-  it('renaming the context it started on: calls without engine stay on it, the new name reaches it and the old one is refused', async () => {
+  /** Backends made while the docker CLI's current context is tls-b (put back to default afterwards), and `call` on them. */
+  async function withBackendsStartedOnTlsB(work: (call: <T>(channel: string, input: unknown) => Promise<T>) => Promise<void>): Promise<void> {
     const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir };
     await exec('docker', ['context', 'use', 'tls-b'], { env: cliEnv });
     const started = createBackends({
@@ -152,18 +131,36 @@ describe('calls routed by engine', () => {
       return outcome.result as T;
     };
     try {
-      await call('engines.rename', { id: 'tls-b', name: 'tls-started' });
-      expect(names(await call<ContainerSummary[]>('containers.list', { all: true }))).toContain(onTls);
-      expect(names(await call<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-started' }))).toContain(onTls);
-      await expect(call('containers.list', { all: true, engine: 'tls-b' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      const list = await call<{ startedOn: string; engines: { id: string }[] }>('engines.list', {});
-      expect(list.startedOn).toBe('tls-started');
-      expect(list.engines.map((engine) => engine.id)).toContain('tls-started');
+      await work(call);
     } finally {
-      await call('engines.rename', { id: 'tls-started', name: 'tls-b' }).catch(() => undefined);
       started.dispose();
       await exec('docker', ['context', 'use', 'default'], { env: cliEnv });
     }
+  }
+
+  it("starts on the docker CLI's current context when DOCKER_HOST is unset, as the CLI would", async () => {
+    await withBackendsStartedOnTlsB(async (call) => {
+      expect(names(await call<ContainerSummary[]>('containers.list', { all: true }))).toContain(onTls);
+      expect(names(await call<ContainerSummary[]>('containers.list', { all: true, engine: 'default' }))).toContain(onDefault);
+      // engines.list says where calls without `engine` go, so the UI shows that engine as selected.
+      expect((await call<{ startedOn: string }>('engines.list', {})).startedOn).toBe('tls-b');
+    });
+  });
+
+  it('renaming the context it started on: calls without engine stay on it, the new name reaches it and the old one is refused', async () => {
+    await withBackendsStartedOnTlsB(async (call) => {
+      await call('engines.rename', { id: 'tls-b', name: 'tls-started' });
+      try {
+        expect(names(await call<ContainerSummary[]>('containers.list', { all: true }))).toContain(onTls);
+        expect(names(await call<ContainerSummary[]>('containers.list', { all: true, engine: 'tls-started' }))).toContain(onTls);
+        await expect(call('containers.list', { all: true, engine: 'tls-b' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        const list = await call<{ startedOn: string; engines: { id: string }[] }>('engines.list', {});
+        expect(list.startedOn).toBe('tls-started');
+        expect(list.engines.map((engine) => engine.id)).toContain('tls-started');
+      } finally {
+        await call('engines.rename', { id: 'tls-started', name: 'tls-b' });
+      }
+    });
   });
 
   it('keeps a follow on one engine streaming and its calls answering while another engine stops', async () => {
