@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imageRemoveCommand } from '../../../shared/cli/images';
 import type { ImageSummary } from '../../../shared/types/images';
@@ -6,16 +6,14 @@ import type { BerthClient } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatBytes } from '../../format/bytes';
 import { formatRelative } from '../../format/time';
-import { CombinedListFrame } from './CombinedListFrame';
-import { EngineTag } from './EngineTag';
+import { CombinedListFrame, EngineCell, useCombinedRows, type OnEngine } from './CombinedListFrame';
 import { useEachEngine } from './useEachEngine';
 import { useRowAction } from './useRowAction';
 
-interface Row extends ImageSummary {
-  engine: string;
+type Row = OnEngine<ImageSummary> & {
   /** The name the row shows and removes by (a tag, or the short id of an untagged image). */
   label: string;
-}
+};
 
 const listImages = (client: BerthClient) => client.invoke('images.list', { all: false });
 const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
@@ -26,22 +24,13 @@ export function AllImagesView() {
   const { t: ti } = useTranslation('images');
   const { parts, refresh } = useEachEngine(listImages);
   const action = useRowAction(useCallback((engine: string) => refresh(engine), [refresh]));
-  const [engineFilter, setEngineFilter] = useState('');
-  const [text, setText] = useState('');
   const [confirming, setConfirming] = useState<Row>();
-
-  const rows = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    return parts
-      .filter((part) => !engineFilter || part.engine === engineFilter)
-      .flatMap((part) =>
-        (part.items ?? []).flatMap((image): Row[] =>
-          (image.repoTags.length > 0 ? image.repoTags : [shortId(image.id)]).map((label) => ({ ...image, engine: part.engine, label })),
-        ),
-      )
-      .filter((row) => !needle || `${row.label} ${row.id}`.toLowerCase().includes(needle))
-      .sort((a, b) => b.created - a.created || a.label.localeCompare(b.label));
-  }, [parts, engineFilter, text]);
+  const { rows, filters } = useCombinedRows(parts, {
+    toRows: (images: ImageSummary[], engine) =>
+      images.flatMap((image): Row[] => (image.repoTags.length > 0 ? image.repoTags : [shortId(image.id)]).map((label) => ({ ...image, engine, label }))),
+    searchText: (row) => `${row.label} ${row.id}`,
+    compare: (a, b) => b.created - a.created || a.label.localeCompare(b.label),
+  });
 
   const remove = (row: Row): void => {
     setConfirming(undefined);
@@ -58,70 +47,57 @@ export function AllImagesView() {
     <CombinedListFrame
       titleId="combined-images-title"
       title={t('combined.imagesTitle')}
-      engineFilter={engineFilter}
-      onEngineFilter={setEngineFilter}
-      text={text}
-      onText={setText}
+      {...filters}
       textLabel={ti('filterLabel')}
       parts={parts}
-      report={action.report}
-      onDismissReport={action.clearReport}
+      emptyText={t('combined.noImages')}
+      rowCount={rows.length}
+      rowAction={action}
+      table={{
+        label: t('combined.imagesTable'),
+        columns: [ti('columns.names'), ti('columns.id'), ti('columns.size'), ti('columns.created'), ti('columns.actions')],
+      }}
+      dialogs={
+        confirming && (
+          <ConfirmDialog
+            title={t('combined.removeImageTitle', { name: confirming.label })}
+            confirmLabel={ti('actions.remove')}
+            danger
+            onCancel={() => setConfirming(undefined)}
+            onConfirm={() => remove(confirming)}
+          >
+            <p>{t('combined.removeImageBody', { name: confirming.label, engine: confirming.engine })}</p>
+          </ConfirmDialog>
+        )
+      }
     >
-      <table className="combined-table" aria-label={t('combined.imagesTable')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('combined.engine')}</th>
-            <th scope="col">{ti('columns.names')}</th>
-            <th scope="col">{ti('columns.id')}</th>
-            <th scope="col">{ti('columns.size')}</th>
-            <th scope="col">{ti('columns.created')}</th>
-            <th scope="col">{ti('columns.actions')}</th>
+      {rows.map((row) => {
+        const key = `${row.engine}/${row.label}`;
+        return (
+          <tr key={key} data-engine={row.engine} data-name={row.label}>
+            <EngineCell engine={row.engine} />
+            <th scope="row" className="mono">
+              {row.label}
+            </th>
+            <td className="mono">{shortId(row.id)}</td>
+            <td>{formatBytes(row.sizeBytes)}</td>
+            <td>{formatRelative(row.created, i18n.language)}</td>
+            <td>
+              <div className="combined-actions">
+                <button
+                  type="button"
+                  className="small danger"
+                  disabled={action.pending.has(key)}
+                  aria-label={t('combined.actionOn', { action: ti('actions.remove'), name: row.label, engine: row.engine })}
+                  onClick={() => setConfirming(row)}
+                >
+                  {ti('actions.remove')}
+                </button>
+              </div>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const key = `${row.engine}/${row.label}`;
-            return (
-              <tr key={key} data-engine={row.engine} data-name={row.label}>
-                <td>
-                  <EngineTag engine={row.engine} />
-                </td>
-                <th scope="row" className="mono">
-                  {row.label}
-                </th>
-                <td className="mono">{shortId(row.id)}</td>
-                <td>{formatBytes(row.sizeBytes)}</td>
-                <td>{formatRelative(row.created, i18n.language)}</td>
-                <td>
-                  <div className="combined-actions">
-                    <button
-                      type="button"
-                      className="small danger"
-                      disabled={action.pending.has(key)}
-                      aria-label={t('combined.actionOn', { action: ti('actions.remove'), name: row.label, engine: row.engine })}
-                      onClick={() => setConfirming(row)}
-                    >
-                      {ti('actions.remove')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {rows.length === 0 && parts.every((part) => part.items !== undefined || part.error) && <p className="muted">{t('combined.noImages')}</p>}
-      {confirming && (
-        <ConfirmDialog
-          title={t('combined.removeImageTitle', { name: confirming.label })}
-          confirmLabel={ti('actions.remove')}
-          danger
-          onCancel={() => setConfirming(undefined)}
-          onConfirm={() => remove(confirming)}
-        >
-          <p>{t('combined.removeImageBody', { name: confirming.label, engine: confirming.engine })}</p>
-        </ConfirmDialog>
-      )}
+        );
+      })}
     </CombinedListFrame>
   );
 }
