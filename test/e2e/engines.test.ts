@@ -2,40 +2,33 @@
 // context (made by the docker CLI in this run's DOCKER_CONFIG), and a context on a dead socket.
 // Switching from the top bar, the combined list with its Engine column and per-row engine, the
 // engine's colour on every view, and an unreachable engine that does not hold up the others.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestImages, startPrivateEngine, type PrivateEngine } from '../../scripts/test-engine.mjs';
 import { TEST_LABELS, testImage, uniqueName, docker } from '../helpers/engine';
 import { startBrowserMode, type BrowserMode } from './browser-mode';
+import { pickEngine, startSecondEngine, type SecondEngine } from './second-engine';
 
-const exec = promisify(execFile);
 const ENGINE_B = 'engine-b';
 const DEAD = 'dead-engine';
 const onA = uniqueName('on-a');
 const onB = uniqueName('on-b');
 
-let engineB: PrivateEngine;
+let second: SecondEngine;
 let configDir: string;
 let mode: BrowserMode;
 
-const onBCli = (...args: string[]) => exec('docker', ['-H', engineB.dockerHost, ...args]);
+const onBCli = (...args: string[]) => second.cli(...args);
 const runningOnB = async (name: string): Promise<boolean> => (await onBCli('inspect', '--format', '{{.State.Running}}', name)).stdout.trim() === 'true';
 
 beforeAll(async () => {
-  engineB = await startPrivateEngine();
-  const images = await ensureTestImages(engineB.dockerHost);
-  configDir = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-engines-'));
-  const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir };
-  await exec('docker', ['context', 'create', ENGINE_B, '--docker', `host=${engineB.dockerHost}`], { env: cliEnv });
-  await exec('docker', ['context', 'create', DEAD, '--docker', `host=unix://${configDir}/no-engine-here.sock`], { env: cliEnv });
+  second = await startSecondEngine(ENGINE_B);
+  configDir = second.configDir;
+  await second.contextCli('context', 'create', DEAD, '--docker', `host=unix://${configDir}/no-engine-here.sock`);
   const a = await docker().createContainer({ Image: testImage, name: onA, Cmd: ['sleep', '600'], Labels: { ...TEST_LABELS } });
   await a.start();
-  await onBCli('run', '-d', '--name', onB, '--label', 'berth.test=1', images.busybox, 'sleep', '600');
+  await onBCli('run', '-d', '--name', onB, '--label', 'berth.test=1', second.images.busybox, 'sleep', '600');
   mode = await startBrowserMode({ ...process.env, DOCKER_CONFIG: configDir });
 }, 240_000);
 
@@ -45,13 +38,8 @@ afterAll(async () => {
     .getContainer(onA)
     .remove({ force: true })
     .catch(() => undefined);
-  await Promise.allSettled([engineB?.stop(), configDir && rm(configDir, { recursive: true, force: true })]);
+  await second?.close();
 }, 120_000);
-
-async function pickEngine(page: Page, name: RegExp): Promise<void> {
-  await page.getByTestId('engine-switcher').click();
-  await page.getByRole('menu', { name: 'Engines' }).getByRole('menuitemradio', { name }).click();
-}
 
 const containerRow = (page: Page, name: string) => page.locator(`[role=row][data-container-name="${name}"]`);
 
@@ -167,12 +155,7 @@ describe('browser mode: several engines', () => {
   });
 
   it('adds an engine as a docker context (tested first), renames it and removes it, and the docker CLI sees each step', async () => {
-    const contexts = async () =>
-      (
-        await exec('docker', ['context', 'ls', '--format', '{{.Name}}'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: configDir } })
-      ).stdout
-        .split('\n')
-        .filter(Boolean);
+    const contexts = async () => (await second.contextCli('context', 'ls', '--format', '{{.Name}}')).stdout.split('\n').filter(Boolean);
     const page = await mode.openPage();
     await page.getByTestId('engine-switcher').click();
     await page.getByRole('menuitem', { name: 'Manage engines…' }).click();
@@ -180,7 +163,7 @@ describe('browser mode: several engines', () => {
     await manage.getByRole('button', { name: 'Add engine…' }).click();
     const add = page.getByRole('dialog', { name: 'Add engine' });
     await add.getByLabel('Name', { exact: true }).fill('added-b');
-    await add.getByLabel('Host', { exact: true }).fill(engineB.dockerHost);
+    await add.getByLabel('Host', { exact: true }).fill(second.engine.dockerHost);
     await add.getByRole('button', { name: 'Test', exact: true }).click();
     await add
       .getByRole('status')

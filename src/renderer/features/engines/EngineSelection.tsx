@@ -35,6 +35,11 @@ export interface EngineSelection {
   setColour(id: string, colour: string | undefined): void;
   /** After a rename: the selection and the colour follow the engine to its new id. */
   renamed(from: string, to: string): void;
+  /**
+   * The engine the views show right now (null: every engine), current even while a view unmounts
+   * because of a switch: work that belongs to an engine tells a switch from the user leaving it.
+   */
+  viewing: { readonly current: string | null };
   /** The client whose calls run on that engine (one object per engine). */
   clientFor(id: string): BerthClient;
   /** The flag CLI lines need for that engine (`--context NAME`, `-H HOST`, or ''). */
@@ -73,6 +78,9 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
   const selected = chosen ?? startedOn ?? DEFAULT_CONTEXT;
   const [allEngines, setAllEngines] = useState(false);
   const generation = useRef(0);
+  // Written while rendering, so unmount clean-ups of the view this render replaces already see it.
+  const viewing = useRef<string | null>(null);
+  viewing.current = allEngines ? null : selected;
 
   const refresh = useCallback(async (): Promise<void> => {
     const mine = ++generation.current;
@@ -146,6 +154,7 @@ export function EngineSelectionProvider({ children }: { children: ReactNode }) {
       colourOf: (id) => colours[id],
       setColour,
       renamed,
+      viewing,
       clientFor: (id) => clientForEngine(base, id),
       cliFlagFor: (id) => engineCliFlag(engines?.find((engine) => engine.id === id)),
     }),

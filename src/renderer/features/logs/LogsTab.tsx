@@ -2,18 +2,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogInfo } from '../../../shared/types/logs';
 import { useClient } from '../../api/ClientContext';
+import { useEngineSelection } from '../engines';
 import { CliCommand } from '../../components/CliCommand';
 import { useSettings } from '../../settings-state/SettingsProvider';
 import type { DetailTabProps } from '../../tab-types';
 import { formatLogTime, useFindShortcut, useStoreVersion } from './hooks';
 import { allLines, projectedLines } from './layout';
-import { LogLineStore, type LineStoreLimits } from './lineStore';
+import type { LineStoreLimits } from './lineStore';
+import { adoptFollow, LogFollow, parkedFollow, releaseFollow, useFollowStatus } from './followStore';
 import { LogActions } from './LogActions';
 import { LogInfoBar } from './LogInfoBar';
 import { LogQueryBar } from './LogQueryBar';
 import { LogSearchBar } from './LogSearchBar';
 import { LogStatus } from './LogStatus';
-import { LogStreamController, type StreamStatus } from './logStream';
 import { LogViewport } from './LogViewport';
 import { useLineSelection } from './useLineSelection';
 import { filterRows, type MatchPosition, type SearchOptions } from './search';
@@ -31,19 +32,31 @@ export interface LogsTabProps extends DetailTabProps {
 export function LogsTab({ container, active, limits }: LogsTabProps) {
   const { t } = useTranslation('logs');
   const client = useClient();
-  const store = useMemo(() => new LogLineStore(limits), [container.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { selected, viewing } = useEngineSelection();
+  // The view opens with the user's log defaults from Settings, or as the user left it on a follow kept across an engine switch.
+  const defaults = useSettings().settings.logs;
+  const [logFollow] = useState(
+    () =>
+      parkedFollow(client.engine ?? selected, container.id) ??
+      new LogFollow(
+        client,
+        client.engine ?? selected,
+        container.id,
+        container.name,
+        { tail: defaults.tail, since: '', until: '', follow: true, timestamps: defaults.timestamps, wrap: defaults.wrap },
+        limits,
+      ),
+  );
+  const { store, controller, view } = logFollow;
   const version = useStoreVersion(store, active);
-  const [status, setStatus] = useState<StreamStatus>({ phase: 'loading' });
-  const controller = useMemo(() => new LogStreamController(client, store, setStatus), [client, store]);
+  const status = useFollowStatus(logFollow);
   const [info, setInfo] = useState<LogInfo>();
 
-  // The view opens with the user's log defaults from Settings.
-  const defaults = useSettings().settings.logs;
-  const [tail, setTail] = useState<number | 'all'>(defaults.tail);
-  const [range, setRange] = useState({ since: '', until: '' });
-  const [follow, setFollow] = useState(true);
-  const [timestamps, setTimestamps] = useState(defaults.timestamps);
-  const [wrap, setWrap] = useState(defaults.wrap);
+  const [tail, setTail] = useState<number | 'all'>(view.tail);
+  const [range, setRange] = useState({ since: view.since, until: view.until });
+  const [follow, setFollow] = useState(view.follow);
+  const [timestamps, setTimestamps] = useState(view.timestamps);
+  const [wrap, setWrap] = useState(view.wrap);
   const [searchOptions, setSearchOptions] = useState<SearchOptions>({ text: '', regex: false, caseSensitive: false });
   const [filter, setFilter] = useState(false);
   const [context, setContext] = useState(2);
@@ -57,14 +70,22 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
   const followRef = useRef(follow);
   followRef.current = follow;
   useEffect(() => {
-    controller.load({ id: container.id, tail, since: range.since, until: range.until, follow: followRef.current });
-  }, [controller, container.id, tail, range]);
+    logFollow.view = { tail, since: range.since, until: range.until, follow, timestamps, wrap };
+    logFollow.containerName = container.name;
+  }, [logFollow, tail, range, follow, timestamps, wrap, container.name]);
+  useEffect(() => adoptFollow(logFollow), [logFollow]);
+  useEffect(() => {
+    // A follow kept running while the user was on another engine: every line it took is shown, none again.
+    if (logFollow.resumable) logFollow.resumable = false;
+    else controller.load({ id: container.id, tail, since: range.since, until: range.until, follow: followRef.current });
+  }, [logFollow, controller, container.id, tail, range]);
   useEffect(() => controller.setFollow(follow), [controller, follow]);
   // Whichever comes last, the follow ending or the container running again (a restart), resumes it.
   useEffect(() => {
     if (container.state === 'running' && status.phase === 'stopped') controller.containerRunning();
   }, [controller, container.state, status.phase]);
-  useEffect(() => () => controller.dispose(), [controller]);
+  // Leaving the view closes the stream; a switch to another engine keeps a follow running (parked).
+  useEffect(() => () => releaseFollow(logFollow, viewing.current), [logFollow, viewing]);
 
   useEffect(() => {
     let live = true;

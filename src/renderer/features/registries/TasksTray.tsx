@@ -6,6 +6,7 @@ import { useRegistryTasks } from './RegistryTasksProvider';
 import { orderTasks } from './task-model';
 import { TaskView } from './TaskView';
 import { EngineTag } from '../engines';
+import { ParkedLogsSection, useParkedLogsLabel } from '../logs';
 
 /**
  * The top bar's "Pulls and pushes" button and its panel: every task of this session, running or
@@ -19,6 +20,8 @@ export function TasksTray() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const running = visible.filter((task) => task.phase === 'running').length;
+  // Log follows kept running across an engine switch show here too.
+  const parkedLabel = useParkedLogsLabel();
 
   useEffect(() => {
     if (open) panelRef.current?.focus();
@@ -34,7 +37,7 @@ export function TasksTray() {
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="task-announcement">
         {announcement}
       </div>
-      {(visible.length > 0 || open) && (
+      {(visible.length > 0 || parkedLabel || open) && (
         <button
           ref={buttonRef}
           type="button"
@@ -43,7 +46,7 @@ export function TasksTray() {
           aria-controls="reg-tasks-panel"
           onClick={() => (open ? close() : setOpen(true))}
         >
-          {running > 0 ? t('tray.running', { count: running }) : t('tray.label', { count: visible.length })}
+          {running > 0 ? t('tray.running', { count: running }) : visible.length === 0 && parkedLabel ? parkedLabel : t('tray.label', { count: visible.length })}
         </button>
       )}
       {open && (
@@ -67,7 +70,8 @@ export function TasksTray() {
             </button>
           </header>
           {error && <ErrorMessage error={error} />}
-          {visible.length === 0 && <p className="muted">{t('tray.empty')}</p>}
+          {visible.length === 0 && !parkedLabel && <p className="muted">{t('tray.empty')}</p>}
+          <ParkedLogsSection onShow={close} onStop={() => panelRef.current?.focus()} />
           <div className="reg-tasks-list">
             {orderTasks(visible).map((task) => (
               <div key={`${task.engine}\u0000${task.taskId}`} className="reg-task-on-engine">
