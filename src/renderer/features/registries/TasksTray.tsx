@@ -6,10 +6,11 @@ import { useRegistryTasks } from './RegistryTasksProvider';
 import { orderTasks } from './task-model';
 import { TaskView } from './TaskView';
 import { EngineTag } from '../engines';
+import { TransfersSection, useActiveTransfers } from '../transfers';
 
 /**
- * The top bar's "Pulls and pushes" button and its panel: every task of this session, running or
- * ended, whichever view is open. A polite live region says when one ends.
+ * The top bar's "Tasks" button and its panel: every pull, push and transfer of this session on
+ * every engine, running or ended, whichever view is open. A polite live region says when one ends.
  */
 export function TasksTray() {
   const { t } = useTranslation('registries');
@@ -18,7 +19,10 @@ export function TasksTray() {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const running = visible.filter((task) => task.phase === 'running').length;
+  const transfers = useActiveTransfers();
+  const running = visible.filter((task) => task.phase === 'running').length + transfers.running;
+  const count = visible.length + transfers.visible.length;
+  const said = useLatest(announcement, transfers.announcement);
 
   useEffect(() => {
     if (open) panelRef.current?.focus();
@@ -32,9 +36,9 @@ export function TasksTray() {
   return (
     <>
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="task-announcement">
-        {announcement}
+        {said}
       </div>
-      {(visible.length > 0 || open) && (
+      {(count > 0 || open) && (
         <button
           ref={buttonRef}
           type="button"
@@ -43,7 +47,7 @@ export function TasksTray() {
           aria-controls="reg-tasks-panel"
           onClick={() => (open ? close() : setOpen(true))}
         >
-          {running > 0 ? t('tray.running', { count: running }) : t('tray.label', { count: visible.length })}
+          {running > 0 ? t('tray.running', { count: running }) : t('tray.label', { count })}
         </button>
       )}
       {open && (
@@ -67,7 +71,7 @@ export function TasksTray() {
             </button>
           </header>
           {error && <ErrorMessage error={error} />}
-          {visible.length === 0 && <p className="muted">{t('tray.empty')}</p>}
+          {count === 0 && <p className="muted">{t('tray.empty')}</p>}
           <div className="reg-tasks-list">
             {orderTasks(visible).map((task) => (
               <div key={`${task.engine}\u0000${task.taskId}`} className="reg-task-on-engine">
@@ -77,8 +81,17 @@ export function TasksTray() {
               </div>
             ))}
           </div>
+          <TransfersSection transfers={transfers} />
         </aside>
       )}
     </>
   );
+}
+
+/** Whichever of the two sentences changed last. */
+function useLatest(first: string, second: string): string {
+  const [latest, setLatest] = useState('');
+  useEffect(() => setLatest(first), [first]);
+  useEffect(() => setLatest(second), [second]);
+  return latest;
 }
