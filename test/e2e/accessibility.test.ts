@@ -330,7 +330,7 @@ async function imagesScreens(walk: Walk): Promise<void> {
   await pull.waitFor({ state: 'detached' });
   await page.locator('.reg-tray-button').click();
   await page.locator('#reg-tasks-panel').waitFor();
-  await walk.scan('pulls and pushes tray');
+  await walk.scan('tasks tray');
   await page.keyboard.press('Escape');
   await page.locator('#reg-tasks-panel').waitFor({ state: 'detached' });
 

@@ -98,7 +98,7 @@ const taskIn = (scope: Page | ReturnType<Page['getByRole']>, reference: string) 
 async function openTray(page: Page) {
   const button = page.locator('.reg-tray-button');
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  return page.getByRole('complementary', { name: 'Pulls and pushes' });
+  return page.getByRole('complementary', { name: 'Tasks' });
 }
 
 describe('browser mode: registries', () => {

@@ -1,3 +1,4 @@
+import { sendLatestOnly } from '../engine/core/stream-sink';
 import type { CommandHandlers, HandlerContext, StreamHandlers } from '../handler-types';
 import { imageHistory, tagImage } from '../engine/registries/image-edit';
 import { login, logins, logout } from '../engine/registries/login';
@@ -37,21 +38,6 @@ export function registryCommandHandlers({ engine: { docker }, registryTasks: hub
 export function registryStreamHandlers({ registryTasks: hub }: HandlerContext): RegistryStreams {
   return {
     // The whole list each frame: a subscriber that fell behind only needs the newest one.
-    'images.tasks': (_input, sink) => {
-      let behind = false;
-      let pending: Parameters<typeof sink.data>[0] | undefined;
-      sink.onDrain(() => {
-        behind = false;
-        if (pending) {
-          const latest = pending;
-          pending = undefined;
-          behind = !sink.data(latest);
-        }
-      });
-      return hub.watch((tasks) => {
-        if (behind) pending = tasks;
-        else behind = !sink.data(tasks);
-      });
-    },
+    'images.tasks': (_input, sink) => hub.watch(sendLatestOnly(sink)),
   };
 }

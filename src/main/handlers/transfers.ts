@@ -1,8 +1,9 @@
 import { BerthError } from '../../shared/errors';
+import { sendLatestOnly } from '../engine/core/stream-sink';
 import type { CommandHandlers, HandlerContext, StreamHandlers } from '../handler-types';
 
 type TransferCommands = Pick<CommandHandlers, 'transfers.cancel' | 'transfers.pickFile'>;
-type TransferStreams = Pick<StreamHandlers, 'transfers.watch'>;
+type TransferStreams = Pick<StreamHandlers, 'transfers.watch' | 'transfers.active'>;
 
 export function transferCommandHandlers({ transfers: hub, host }: Pick<HandlerContext, 'transfers' | 'host'>): TransferCommands {
   return {
@@ -34,5 +35,7 @@ export function transferStreamHandlers({ transfers: hub }: Pick<HandlerContext, 
         if (progress.phase !== 'running') sink.end();
       });
     },
+    // One registry for all engines, so any backend's stream lists every engine's transfers.
+    'transfers.active': (_input, sink) => hub.registry.watchAll(sendLatestOnly(sink)),
   };
 }

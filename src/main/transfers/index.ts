@@ -21,6 +21,7 @@
  * - Both return a `transferId` at once. `transfers.watch { transferId }` streams TransferProgress
  *   ({ bytes, totalBytes?, bytesPerSecond, phase: running|done|failed|cancelled, error?, result?,
  *   warnings? }, at most ~10 a second); `transfers.cancel` aborts the engine request and cleans up.
+ *   `transfers.active` lists every engine's transfers (running, and the last 20 ended) for the tray.
  *   The renderer shows it with components/TransferProgress.tsx; the desktop notifies on a long
  *   transfer's end (HostServices.taskFinished).
  * Tests and scripts use headlessFileHost (paths given up front instead of dialogs).

@@ -8,6 +8,10 @@ const RATE_WINDOW_MS = 2_000;
 /** A finished transfer stays this long, so a watcher that subscribes late still sees how it ended. */
 const KEEP_SETTLED_MS = 5 * 60_000;
 const MAX_SETTLED = 200;
+/** How many ended transfers `transfers.active` keeps listing (the newest), so the app-wide list stays short. */
+const MAX_ENDED_LISTED = 20;
+/** The app-wide list is sent at most this often (each transfer's own progress changes every 100 ms). */
+const LIST_INTERVAL_MS = 250;
 
 export interface TransferSpec {
   direction: TransferProgress['direction'];
@@ -16,6 +20,9 @@ export interface TransferSpec {
   /** The engine it moves to or from (an id from engines.list). */
   engine?: string;
 }
+
+/** Told when a transfer's state changes (progress, or its end). */
+type ChangeListener = (transfer: Transfer) => void;
 
 export interface TransferOutcome {
   result?: Record<string, string>;
@@ -39,7 +46,10 @@ export class Transfer {
   private timer: NodeJS.Timeout | undefined;
   private settledAt: number | undefined;
 
-  constructor(spec: TransferSpec) {
+  constructor(
+    spec: TransferSpec,
+    private readonly onChange: ChangeListener = () => undefined,
+  ) {
     this.state = {
       transferId: this.id,
       direction: spec.direction,
@@ -126,6 +136,7 @@ export class Transfer {
     const listeners = [...this.listeners];
     this.listeners.clear();
     for (const listener of listeners) listener(this.snapshot());
+    this.onChange(this);
   }
 
   private flush(): void {
@@ -139,26 +150,79 @@ export class Transfer {
     const bytesPerSecond = span >= 200 ? ((this.state.bytes - oldest.bytes) * 1000) / span : (this.state.bytes * 1000) / Math.max(1, now - this.startedAt);
     this.state.bytesPerSecond = Math.round(bytesPerSecond);
     for (const listener of this.listeners) listener(this.snapshot());
+    this.onChange(this);
+  }
+}
+
+type ListListener = (transfers: TransferProgress[]) => void;
+
+/** What every engine's view of the registry shares: the transfers, the recently ended, and who watches the list. */
+class SharedTransfers {
+  readonly transfers = new Map<string, Transfer>();
+  /** The newest ended transfers, oldest first; kept apart from `transfers` so the list does not lose them after KEEP_SETTLED_MS. */
+  private ended: Transfer[] = [];
+  private readonly listListeners = new Set<ListListener>();
+  private timer: NodeJS.Timeout | undefined;
+
+  readonly changed = (transfer: Transfer): void => {
+    if (transfer.settled && !this.ended.includes(transfer)) this.ended = [...this.ended, transfer].slice(-MAX_ENDED_LISTED);
+    if (this.listListeners.size > 0) this.timer ??= setTimeout(() => this.emit(), LIST_INTERVAL_MS);
+  };
+
+  list(): TransferProgress[] {
+    const running = [...this.transfers.values()].filter((transfer) => !transfer.settled);
+    return [...running, ...this.ended].map((transfer) => transfer.snapshot());
+  }
+
+  watchList(listener: ListListener): () => void {
+    this.listListeners.add(listener);
+    listener(this.list());
+    return () => {
+      this.listListeners.delete(listener);
+      if (this.listListeners.size === 0) {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+      }
+    };
+  }
+
+  private emit(): void {
+    this.timer = undefined;
+    const list = this.list();
+    for (const listener of [...this.listListeners]) listener(list);
   }
 }
 
 /** Every transfer of this process, by id: what `transfers.watch` and `transfers.cancel` look up. */
 export class TransferRegistry {
   constructor(
-    private readonly transfers = new Map<string, Transfer>(),
+    private readonly shared = new SharedTransfers(),
     private readonly engine?: string,
   ) {}
 
+  private get transfers(): Map<string, Transfer> {
+    return this.shared.transfers;
+  }
+
   /** The same transfers, as seen from one engine's backend: those it begins carry the engine's id. */
   forEngine(engine: string): TransferRegistry {
-    return new TransferRegistry(this.transfers, engine);
+    return new TransferRegistry(this.shared, engine);
   }
 
   begin(spec: TransferSpec): Transfer {
     this.prune();
-    const transfer = new Transfer(this.engine !== undefined && spec.engine === undefined ? { ...spec, engine: this.engine } : spec);
+    const transfer = new Transfer(this.engine !== undefined && spec.engine === undefined ? { ...spec, engine: this.engine } : spec, this.shared.changed);
     this.transfers.set(transfer.id, transfer);
+    this.shared.changed(transfer);
     return transfer;
+  }
+
+  /**
+   * Every running transfer of every engine (in the order they began), then the last 20 that ended
+   * (oldest first): at once, then at most every 250 ms while anything changes. Returns the unsubscribe.
+   */
+  watchAll(listener: ListListener): () => void {
+    return this.shared.watchList(listener);
   }
 
   get(id: string): Transfer | undefined {

@@ -48,4 +48,9 @@ export const transferCommands = {
 export const transferStreams = {
   /** Progress of one transfer: its state at once, then changes (at most ~10 a second), ending after the final phase. */
   'transfers.watch': stream(z.object({ transferId }).strict(), returns<TransferProgress>(), { resumable: true }),
+  /**
+   * Every transfer of every engine, wherever it was started: the running ones, then the last 20
+   * that ended. The whole list at once, then again after changes (at most every 250 ms).
+   */
+  'transfers.active': stream(z.object({}).strict(), returns<TransferProgress[]>(), { resumable: true }),
 } as const;

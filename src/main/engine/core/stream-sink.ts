@@ -14,3 +14,24 @@ export interface StreamSink<M> {
 
 /** Stops a stream and releases its engine connection. Safe to call more than once. */
 export type StreamDisposer = () => void;
+
+/**
+ * For a stream that sends a whole list each frame: while the subscriber is behind, only the newest
+ * list waits to be sent (a subscriber that fell behind needs no older one).
+ */
+export function sendLatestOnly<M>(sink: StreamSink<M>): (message: M) => void {
+  let behind = false;
+  let pending: { message: M } | undefined;
+  sink.onDrain(() => {
+    behind = false;
+    if (pending) {
+      const { message } = pending;
+      pending = undefined;
+      behind = !sink.data(message);
+    }
+  });
+  return (message) => {
+    if (behind) pending = { message };
+    else behind = !sink.data(message);
+  };
+}

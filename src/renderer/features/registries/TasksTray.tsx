@@ -7,10 +7,11 @@ import { orderTasks } from './task-model';
 import { TaskView } from './TaskView';
 import { EngineTag } from '../engines';
 import { ParkedLogsSection, useParkedLogsLabel } from '../logs';
+import { TransfersSection, useActiveTransfers } from '../transfers';
 
 /**
- * The top bar's "Pulls and pushes" button and its panel: every task of this session, running or
- * ended, whichever view is open. A polite live region says when one ends.
+ * The top bar's "Tasks" button and its panel: every pull, push and transfer of this session on
+ * every engine, running or ended, whichever view is open. A polite live region says when one ends.
  */
 export function TasksTray() {
   const { t } = useTranslation('registries');
@@ -19,7 +20,10 @@ export function TasksTray() {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const running = visible.filter((task) => task.phase === 'running').length;
+  const transfers = useActiveTransfers();
+  const running = visible.filter((task) => task.phase === 'running').length + transfers.running;
+  const count = visible.length + transfers.visible.length;
+  const said = useLatest(announcement, transfers.announcement);
   // Log follows kept running across an engine switch show here too.
   const parkedLabel = useParkedLogsLabel();
 
@@ -35,9 +39,9 @@ export function TasksTray() {
   return (
     <>
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="task-announcement">
-        {announcement}
+        {said}
       </div>
-      {(visible.length > 0 || parkedLabel || open) && (
+      {(count > 0 || parkedLabel || open) && (
         <button
           ref={buttonRef}
           type="button"
@@ -46,7 +50,7 @@ export function TasksTray() {
           aria-controls="reg-tasks-panel"
           onClick={() => (open ? close() : setOpen(true))}
         >
-          {running > 0 ? t('tray.running', { count: running }) : visible.length === 0 && parkedLabel ? parkedLabel : t('tray.label', { count: visible.length })}
+          {running > 0 ? t('tray.running', { count: running }) : count === 0 && parkedLabel ? parkedLabel : t('tray.label', { count })}
         </button>
       )}
       {open && (
@@ -70,7 +74,7 @@ export function TasksTray() {
             </button>
           </header>
           {error && <ErrorMessage error={error} />}
-          {visible.length === 0 && !parkedLabel && <p className="muted">{t('tray.empty')}</p>}
+          {count === 0 && !parkedLabel && <p className="muted">{t('tray.empty')}</p>}
           <ParkedLogsSection onShow={close} onStop={() => panelRef.current?.focus()} />
           <div className="reg-tasks-list">
             {orderTasks(visible).map((task) => (
@@ -81,8 +85,17 @@ export function TasksTray() {
               </div>
             ))}
           </div>
+          <TransfersSection transfers={transfers} />
         </aside>
       )}
     </>
   );
+}
+
+/** Whichever of the two sentences changed last. */
+function useLatest(first: string, second: string): string {
+  const [latest, setLatest] = useState('');
+  useEffect(() => setLatest(first), [first]);
+  useEffect(() => setLatest(second), [second]);
+  return latest;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BerthError } from '../../../shared/errors';
 import type { TransferProgress } from '../../../shared/types/transfers';
 import { useClient } from '../../api/ClientContext';
+import { markShownInView } from './shown-in-views';
 
 export interface TransferView {
   progress: TransferProgress | undefined;
@@ -17,6 +18,8 @@ export function useTransfer(transferId: string, onSettled?: (progress: TransferP
   const [error, setError] = useState<BerthError>();
   const settledRef = useRef(onSettled);
   settledRef.current = onSettled;
+
+  useEffect(() => markShownInView(transferId), [transferId]);
 
   useEffect(() => {
     setProgress(undefined);
