@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { untilToEpochSeconds } from '../containers/prune-until';
 import { isCidr, isIpv4, isIpv6, subnetContains } from '../networks/ip';
 import type { InspectDocument } from '../types/inspect';
 import type {
@@ -11,7 +10,7 @@ import type {
   NetworkSummary,
 } from '../types/networks';
 import { command, returns } from './define';
-import { containerRef, labelFilter, labelMap, noNul } from './schemas';
+import { containerRef, labelMap, noNul, pruneFilterSchema, pruneUntil } from './schemas';
 
 const NAME_RULE = 'A network name must start with a letter or digit and use only letters, digits, _ . - .';
 
@@ -70,21 +69,7 @@ const alias = z
   .max(253, 'An alias can be at most 253 characters.')
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'An alias starts with a letter or digit and uses only letters, digits, _ . - .');
 
-const pruneUntil = z
-  .string()
-  .trim()
-  .refine(
-    (value) => untilToEpochSeconds(value, 0) !== undefined,
-    'until is a Unix time, a date such as 2026-12-01T10:00:00Z, or a duration such as 24h or 1h30m.',
-  );
-
-const pruneFilters = z
-  .object({
-    label: z.array(labelFilter).max(20).default([]),
-    until: pruneUntil.optional(),
-  })
-  .strict()
-  .default({ label: [] });
+const pruneFilters = pruneFilterSchema({ until: pruneUntil.optional() }).default({ label: [] });
 
 const createSpec = z
   .object({

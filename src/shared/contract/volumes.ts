@@ -4,7 +4,7 @@ import type { DownloadStart, UploadStart } from '../types/transfers';
 import { uploadSource } from './transfers';
 import type { VolumeCreateResult, VolumePrunePreview, VolumePruneResult, VolumeRemoveResult, VolumeSummary } from '../types/volumes';
 import { command, returns } from './define';
-import { labelFilter, labelMap, noNul } from './schemas';
+import { labelMap, noNul, pruneFilterSchema } from './schemas';
 
 const NAME_RULE = 'A volume name must start with a letter or digit and use only letters, digits, _ . - (at least 2 characters).';
 
@@ -46,13 +46,10 @@ const driverOptions = z
   )
   .refine((options) => Object.keys(options).length <= 100, 'At most 100 driver options.');
 
-const pruneFilters = z
-  .object({
-    label: z.array(labelFilter).max(20).default([]),
-    /** `docker volume prune --all`: named volumes too, not only anonymous ones. */
-    all: z.boolean().default(false),
-  })
-  .strict();
+const pruneFilters = pruneFilterSchema({
+  /** `docker volume prune --all`: named volumes too, not only anonymous ones. */
+  all: z.boolean().default(false),
+});
 
 export const volumeCommands = {
   /** `docker volume ls`, with the containers using each one; with `size`, each one's size from `docker system df -v`. */
