@@ -1,16 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contextNameProblem } from '../../../shared/engines/engine-address';
 import type { EngineEntry } from '../../../shared/types/engines';
 import { useClient } from '../../api/ClientContext';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
 import { Modal } from '../../components/Modal';
 
 /** engines.rename: a stored context under a new name (the selection and colour follow it). */
 export function RenameEngineDialog({ engine, onClose, onRenamed }: { engine: EngineEntry; onClose(): void; onRenamed(entry: EngineEntry): void }) {
   const { t } = useTranslation('engines');
   const client = useClient();
-  const ids = useId();
   const [name, setName] = useState(engine.name);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
@@ -41,22 +41,9 @@ export function RenameEngineDialog({ engine, onClose, onRenamed }: { engine: Eng
           if (valid) void rename();
         }}
       >
-        <label>
-          {t('rename.name')}
-          <input
-            ref={input}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            aria-invalid={Boolean(problem)}
-            aria-describedby={problem ? `${ids}-problem` : undefined}
-            spellCheck={false}
-          />
-        </label>
-        {problem && (
-          <span id={`${ids}-problem`} className="field-problem" role="alert">
-            {problem}
-          </span>
-        )}
+        <FormField label={t('rename.name')} problem={problem || undefined}>
+          {(control) => <input ref={input} value={name} onChange={(event) => setName(event.target.value)} spellCheck={false} {...control} />}
+        </FormField>
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>

@@ -7,6 +7,7 @@ import { useClient } from '../../api/ClientContext';
 import { useCommand } from '../../api/useCommand';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
 import { Modal } from '../../components/Modal';
 
 const ALIAS = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -104,48 +105,49 @@ export function ConnectDialog({
             </option>
           ))}
         </select>
-        <label>
-          {t('connect.aliases')}
-          <input
-            className="mono"
-            value={aliasText}
-            onChange={(event) => setAliasText(event.target.value)}
-            placeholder={t('connect.aliasesPlaceholder')}
-            disabled={network.predefined}
-            aria-invalid={aliasProblem}
-            aria-describedby={`${ids}-aliases`}
-            spellCheck={false}
-          />
-          <span id={`${ids}-aliases`} className={aliasProblem ? 'field-problem' : 'muted small-print'} role={aliasProblem ? 'alert' : undefined}>
-            {aliasProblem ? t('connect.aliasProblem') : network.predefined ? t('connect.aliasesPredefined') : t('connect.aliasesHint')}
-          </span>
-        </label>
+        <FormField
+          label={t('connect.aliases')}
+          hint={network.predefined ? t('connect.aliasesPredefined') : t('connect.aliasesHint')}
+          problem={aliasProblem ? t('connect.aliasProblem') : undefined}
+        >
+          {(control) => (
+            <input
+              className="mono"
+              value={aliasText}
+              onChange={(event) => setAliasText(event.target.value)}
+              placeholder={t('connect.aliasesPlaceholder')}
+              disabled={network.predefined}
+              spellCheck={false}
+              {...control}
+            />
+          )}
+        </FormField>
         <div className="network-grid">
-          <label>
-            {t('connect.ipv4')}
-            <input
-              className="mono"
-              value={ipv4Address}
-              onChange={(event) => setIpv4(event.target.value)}
-              placeholder={fixedIpPossible ? t('connect.ipv4Placeholder', { subnet: network.subnets[0]?.subnet ?? '' }) : undefined}
-              disabled={!fixedIpPossible}
-              aria-invalid={v4Problem !== undefined}
-              aria-describedby={`${ids}-ip`}
-              spellCheck={false}
-            />
-          </label>
-          <label>
-            {t('connect.ipv6')}
-            <input
-              className="mono"
-              value={ipv6Address}
-              onChange={(event) => setIpv6(event.target.value)}
-              disabled={!fixedIpPossible}
-              aria-invalid={v6Problem}
-              aria-describedby={`${ids}-ip`}
-              spellCheck={false}
-            />
-          </label>
+          <FormField label={t('connect.ipv4')} describedBy={`${ids}-ip`} invalid={v4Problem !== undefined}>
+            {(control) => (
+              <input
+                className="mono"
+                value={ipv4Address}
+                onChange={(event) => setIpv4(event.target.value)}
+                placeholder={fixedIpPossible ? t('connect.ipv4Placeholder', { subnet: network.subnets[0]?.subnet ?? '' }) : undefined}
+                disabled={!fixedIpPossible}
+                spellCheck={false}
+                {...control}
+              />
+            )}
+          </FormField>
+          <FormField label={t('connect.ipv6')} describedBy={`${ids}-ip`} invalid={v6Problem}>
+            {(control) => (
+              <input
+                className="mono"
+                value={ipv6Address}
+                onChange={(event) => setIpv6(event.target.value)}
+                disabled={!fixedIpPossible}
+                spellCheck={false}
+                {...control}
+              />
+            )}
+          </FormField>
         </div>
         <span id={`${ids}-ip`} className={v4Problem || v6Problem ? 'field-problem' : 'muted small-print'} role={v4Problem || v6Problem ? 'alert' : undefined}>
           {v4Problem === 'outside'

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { networkCreateCommand } from '../../../shared/cli/networks';
 import { isCidr, isIp, subnetContains } from '../../../shared/networks/ip';
@@ -6,6 +6,7 @@ import type { NetworkCreateResult } from '../../../shared/types/networks';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
 import { Modal } from '../../components/Modal';
 import { parseKeyValueLines } from './network-sort';
 
@@ -35,7 +36,6 @@ function fieldProblems(fields: { name: string; subnet: string; gateway: string; 
 export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: NetworkCreateResult, cli: string): void }) {
   const { t } = useTranslation('networks');
   const client = useClient();
-  const ids = useId();
   const [fields, setFields] = useState({ name: '', driver: 'bridge', subnet: '', gateway: '', ipRange: '', labels: '', options: '' });
   const [flags, setFlags] = useState({ internal: false, attachable: false, ipv6: false });
   const [busy, setBusy] = useState(false);
@@ -77,46 +77,40 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
   const text = (key: 'name' | 'driver' | 'subnet' | 'gateway' | 'ipRange', extra: { placeholder?: string; inputRef?: React.Ref<HTMLInputElement> } = {}) => {
     const problem = key === 'driver' ? undefined : problems[key];
     return (
-      <label className={key === 'name' ? 'network-field-wide' : undefined}>
-        {t(`create.${key}`)}
-        <input
-          className={key === 'name' ? undefined : 'mono'}
-          value={fields[key]}
-          onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
-          placeholder={extra.placeholder}
-          aria-invalid={problem !== undefined}
-          aria-describedby={problem ? `${ids}-${key}` : undefined}
-          spellCheck={false}
-          ref={extra.inputRef}
-        />
-        {problem && (
-          <span id={`${ids}-${key}`} className="field-problem" role="alert">
-            {t(`create.problems.${problem}`)}
-          </span>
+      <FormField
+        className={key === 'name' ? 'network-field-wide' : undefined}
+        label={t(`create.${key}`)}
+        problem={problem ? t(`create.problems.${problem}`) : undefined}
+      >
+        {(control) => (
+          <input
+            className={key === 'name' ? undefined : 'mono'}
+            value={fields[key]}
+            onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
+            placeholder={extra.placeholder}
+            spellCheck={false}
+            ref={extra.inputRef}
+            {...control}
+          />
         )}
-      </label>
+      </FormField>
     );
   };
 
   const lines = (key: 'labels' | 'options', parsed: ReturnType<typeof parseKeyValueLines>) => (
-    <label>
-      {t(`create.${key}`)}
-      <textarea
-        className="mono"
-        rows={2}
-        value={fields[key]}
-        onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
-        placeholder={t(`create.${key}Placeholder`)}
-        aria-invalid={!parsed.ok}
-        aria-describedby={parsed.ok ? undefined : `${ids}-${key}`}
-        spellCheck={false}
-      />
-      {!parsed.ok && (
-        <span id={`${ids}-${key}`} className="field-problem" role="alert">
-          {t('create.lineProblem', { line: parsed.line })}
-        </span>
+    <FormField label={t(`create.${key}`)} problem={parsed.ok ? undefined : t('create.lineProblem', { line: parsed.line })}>
+      {(control) => (
+        <textarea
+          className="mono"
+          rows={2}
+          value={fields[key]}
+          onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
+          placeholder={t(`create.${key}Placeholder`)}
+          spellCheck={false}
+          {...control}
+        />
       )}
-    </label>
+    </FormField>
   );
 
   return (

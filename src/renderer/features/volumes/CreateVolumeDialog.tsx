@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolumeCreateResult } from '../../../shared/types/volumes';
 import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
 import { Modal } from '../../components/Modal';
 import { volumeCreateCommand } from '../../../shared/cli/volumes';
 import { parseKeyValueLines, VOLUME_NAME } from './key-value-lines';
@@ -12,7 +13,6 @@ import { parseKeyValueLines, VOLUME_NAME } from './key-value-lines';
 export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: VolumeCreateResult, cli: string): void }) {
   const { t } = useTranslation('volumes');
   const client = useClient();
-  const ids = useId();
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('local');
   const [optionsText, setOptionsText] = useState('');
@@ -59,61 +59,51 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
           void create();
         }}
       >
-        <label>
-          {t('create.name')}
-          <input
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            placeholder={t('create.namePlaceholder')}
-            aria-invalid={nameProblem}
-            aria-describedby={nameProblem ? `${ids}-name` : undefined}
-            spellCheck={false}
-            ref={nameRef}
-          />
-          {nameProblem && (
-            <span id={`${ids}-name`} className="field-problem" role="alert">
-              {t('create.nameProblem')}
-            </span>
+        <FormField label={t('create.name')} problem={nameProblem ? t('create.nameProblem') : undefined}>
+          {(control) => (
+            <input
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder={t('create.namePlaceholder')}
+              spellCheck={false}
+              ref={nameRef}
+              {...control}
+            />
           )}
-        </label>
-        <label>
-          {t('create.driver')}
-          <input value={driver} onChange={(event) => setDriver(event.target.value)} spellCheck={false} />
-        </label>
-        <label>
-          {t('create.options')}
-          <textarea
-            className="mono"
-            rows={3}
-            value={optionsText}
-            onChange={(event) => setOptionsText(event.target.value)}
-            placeholder={t('create.optionsPlaceholder')}
-            aria-invalid={!options.ok}
-            aria-describedby={`${ids}-options-hint`}
-            spellCheck={false}
-          />
-          <span id={`${ids}-options-hint`} className={options.ok ? 'muted small-print' : 'field-problem'} role={options.ok ? undefined : 'alert'}>
-            {options.ok ? t('create.optionsHint') : t('create.lineProblem', { line: options.line })}
-          </span>
-        </label>
-        <label>
-          {t('create.labels')}
-          <textarea
-            className="mono"
-            rows={3}
-            value={labelsText}
-            onChange={(event) => setLabelsText(event.target.value)}
-            placeholder={t('create.labelsPlaceholder')}
-            aria-invalid={!labels.ok}
-            aria-describedby={labels.ok ? undefined : `${ids}-labels-problem`}
-            spellCheck={false}
-          />
-          {!labels.ok && (
-            <span id={`${ids}-labels-problem`} className="field-problem" role="alert">
-              {t('create.lineProblem', { line: labels.line })}
-            </span>
+        </FormField>
+        <FormField label={t('create.driver')}>
+          {(control) => <input value={driver} onChange={(event) => setDriver(event.target.value)} spellCheck={false} {...control} />}
+        </FormField>
+        <FormField
+          label={t('create.options')}
+          hint={t('create.optionsHint')}
+          problem={options.ok ? undefined : t('create.lineProblem', { line: options.line })}
+        >
+          {(control) => (
+            <textarea
+              className="mono"
+              rows={3}
+              value={optionsText}
+              onChange={(event) => setOptionsText(event.target.value)}
+              placeholder={t('create.optionsPlaceholder')}
+              spellCheck={false}
+              {...control}
+            />
           )}
-        </label>
+        </FormField>
+        <FormField label={t('create.labels')} problem={labels.ok ? undefined : t('create.lineProblem', { line: labels.line })}>
+          {(control) => (
+            <textarea
+              className="mono"
+              rows={3}
+              value={labelsText}
+              onChange={(event) => setLabelsText(event.target.value)}
+              placeholder={t('create.labelsPlaceholder')}
+              spellCheck={false}
+              {...control}
+            />
+          )}
+        </FormField>
         <CliCommand command={cli} />
         {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
         <div className="dialog-actions">
