@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import '../styles/resource-lists.css';
 
 /** What a field's control gets from its row: marked invalid while there is a problem, described by the note. */
 export interface FieldControlProps {
