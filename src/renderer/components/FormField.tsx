@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import '../styles/resource-lists.css';
 
 /** What a field's control gets from its row: marked invalid while there is a problem, described by the note. */
-export interface FieldControlProps {
+interface FieldControlProps {
   'aria-invalid': boolean;
   'aria-describedby'?: string;
 }

@@ -6,7 +6,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorMessage } from './ErrorMessage';
 import '../styles/prune-list.css';
 
-export interface PreviewItem {
+interface PreviewItem {
   key: string;
   name: string;
   /** -1: unknown; left out where the kind has no size (networks). */
@@ -18,7 +18,7 @@ export interface PreviewItem {
 }
 
 /** The dialog's sentences, where a kind has its own (the shared `prunePreview` ones otherwise). */
-export interface PrunePreviewWords {
+interface PrunePreviewWords {
   checking: string;
   nothing: string;
   summary(count: number, size: string): string;
