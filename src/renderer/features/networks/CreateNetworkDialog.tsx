@@ -7,8 +7,8 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormField } from '../../components/FormField';
+import { parseKeyValueLines } from '../../components/key-value-lines';
 import { Modal } from '../../components/Modal';
-import { parseKeyValueLines } from './network-sort';
 
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 

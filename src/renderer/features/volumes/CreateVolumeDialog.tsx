@@ -5,9 +5,12 @@ import { useClient } from '../../api/ClientContext';
 import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormField } from '../../components/FormField';
+import { parseKeyValueLines } from '../../components/key-value-lines';
 import { Modal } from '../../components/Modal';
 import { volumeCreateCommand } from '../../../shared/cli/volumes';
-import { parseKeyValueLines, VOLUME_NAME } from './key-value-lines';
+
+/** The engine's rule for a `local` volume's name (the contract checks it again). */
+const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 /** `docker volume create`: name (optional), driver, driver options and labels, with the CLI line as it is typed. */
 export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: VolumeCreateResult, cli: string): void }) {
