@@ -4,7 +4,7 @@ import { networkPruneCommand } from '../../../shared/cli/networks';
 import { untilToEpochSeconds } from '../../../shared/containers/prune-until';
 import type { NetworkPruneFilters, NetworkPrunePreview } from '../../../shared/types/networks';
 import { useClient } from '../../api/ClientContext';
-import { FormField } from '../../components/FormField';
+import { FilterField } from '../../components/FilterField';
 import { labelFilters } from '../../components/label-filters';
 import { PrunePreviewDialog } from '../../components/PrunePreviewDialog';
 
@@ -33,30 +33,20 @@ export function PruneNetworksDialog({ onCancel, onConfirm }: { onCancel(): void;
       explain={t('prune.explain')}
       fields={
         <>
-          <FormField label={t('prune.labels')} problem={label ? undefined : t('prune.labelsProblem')}>
-            {(control) => (
-              <input
-                className="mono"
-                value={labelText}
-                onChange={(event) => setLabelText(event.target.value)}
-                placeholder={t('prune.labelsPlaceholder')}
-                spellCheck={false}
-                {...control}
-              />
-            )}
-          </FormField>
-          <FormField label={t('prune.until')} problem={untilValid ? undefined : t('prune.untilProblem')}>
-            {(control) => (
-              <input
-                className="mono"
-                value={untilText}
-                onChange={(event) => setUntilText(event.target.value)}
-                placeholder={t('prune.untilPlaceholder')}
-                spellCheck={false}
-                {...control}
-              />
-            )}
-          </FormField>
+          <FilterField
+            label={t('prune.labels')}
+            placeholder={t('prune.labelsPlaceholder')}
+            problem={label ? undefined : t('prune.labelsProblem')}
+            value={labelText}
+            onChange={setLabelText}
+          />
+          <FilterField
+            label={t('prune.until')}
+            placeholder={t('prune.untilPlaceholder')}
+            problem={untilValid ? undefined : t('prune.untilProblem')}
+            value={untilText}
+            onChange={setUntilText}
+          />
         </>
       }
       filters={typed}

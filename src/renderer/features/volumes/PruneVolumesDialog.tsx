@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { volumePruneCommand } from '../../../shared/cli/volumes';
 import type { VolumePruneFilters, VolumePrunePreview } from '../../../shared/types/volumes';
 import { useClient } from '../../api/ClientContext';
-import { FormField } from '../../components/FormField';
+import { FilterField } from '../../components/FilterField';
 import { labelFilters } from '../../components/label-filters';
 import { PrunePreviewDialog } from '../../components/PrunePreviewDialog';
 
@@ -19,18 +19,13 @@ export function PruneVolumesDialog({ onCancel, onConfirm }: { onCancel(): void; 
       explain={t('prune.explain')}
       allLabel={t('prune.all')}
       fields={
-        <FormField label={t('prune.labels')} problem={label ? undefined : t('prune.labelsProblem')}>
-          {(control) => (
-            <input
-              className="mono"
-              value={labelText}
-              onChange={(event) => setLabelText(event.target.value)}
-              placeholder={t('prune.labelsPlaceholder')}
-              spellCheck={false}
-              {...control}
-            />
-          )}
-        </FormField>
+        <FilterField
+          label={t('prune.labels')}
+          placeholder={t('prune.labelsPlaceholder')}
+          problem={label ? undefined : t('prune.labelsProblem')}
+          value={labelText}
+          onChange={setLabelText}
+        />
       }
       filters={label}
       invalid={label === undefined}
