@@ -10,7 +10,7 @@ import type {
   NetworkSummary,
 } from '../types/networks';
 import { command, returns } from './define';
-import { containerRef, labelMap, noNul, pruneFilterSchema, pruneUntil } from './schemas';
+import { containerRef, driverName, driverOptions, labelMap, pruneFilterSchema, pruneUntil } from './schemas';
 
 const NAME_RULE = 'A network name must start with a letter or digit and use only letters, digits, _ . - .';
 
@@ -30,14 +30,6 @@ const networkRef = z
   .max(255)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid network name or id.');
 
-/** `--driver`: `bridge`, `macvlan`, `ipvlan`, `overlay` or a plugin's name. */
-const networkDriver = z
-  .string()
-  .trim()
-  .min(1, 'A driver is required.')
-  .max(255)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\-/:]*$/, 'Not a valid driver name.');
-
 const cidr = z.string().trim().refine(isCidr, 'A subnet is an address and a prefix length, such as 10.20.0.0/16 or fd00:1::/64.');
 const ipv4 = z.string().trim().refine(isIpv4, 'Not an IPv4 address (such as 10.20.0.5).');
 const ipv6 = z.string().trim().refine(isIpv6, 'Not an IPv6 address (such as fd00:1::5).');
@@ -45,21 +37,6 @@ const anyIp = z
   .string()
   .trim()
   .refine((value) => isIpv4(value) || isIpv6(value), 'Not an IP address.');
-
-/** `-o key=value`: options the driver reads (`com.docker.network.bridge.name`, `parent` for macvlan). */
-const driverOptions = z
-  .record(
-    noNul(
-      z
-        .string()
-        .min(1)
-        .max(1024)
-        .regex(/^[^=\s]+$/, 'A driver option name cannot contain = or spaces.'),
-      'A driver option name',
-    ),
-    noNul(z.string().max(4096), 'A driver option value'),
-  )
-  .refine((options) => Object.keys(options).length <= 100, 'At most 100 driver options.');
 
 /** `--alias`: a name other containers on the network resolve to this one. */
 const alias = z
@@ -74,7 +51,7 @@ const pruneFilters = pruneFilterSchema({ until: pruneUntil.optional() }).default
 const createSpec = z
   .object({
     name: networkName,
-    driver: networkDriver.default('bridge'),
+    driver: driverName.default('bridge'),
     subnet: cidr.optional(),
     gateway: anyIp.optional(),
     ipRange: cidr.optional(),

@@ -71,6 +71,29 @@ export const labelMap = z.record(
   noNul(z.string().max(4096), 'A label value'),
 );
 
+/** A volume's or network's `--driver`: `local`, `bridge`, `macvlan`, … or a plugin's name (`vieux/sshfs:latest`). */
+export const driverName = z
+  .string()
+  .trim()
+  .min(1, 'A driver is required.')
+  .max(255)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\-/:]*$/, 'Not a valid driver name.');
+
+/** `-o key=value`: options the driver reads (`type`, `device`, `o` for `local` volumes; `parent` for macvlan). */
+export const driverOptions = z
+  .record(
+    noNul(
+      z
+        .string()
+        .min(1)
+        .max(1024)
+        .regex(/^[^=\s]+$/, 'A driver option name cannot contain = or spaces.'),
+      'A driver option name',
+    ),
+    noNul(z.string().max(4096), 'A driver option value'),
+  )
+  .refine((options) => Object.keys(options).length <= 100, 'At most 100 driver options.');
+
 /** A label filter as the engine takes it: `key` (has the label) or `key=value`. */
 export const labelFilter = z.string().regex(/^[^=\s]+(=[^\s]*)?$/, 'A label filter is key or key=value.');
 
