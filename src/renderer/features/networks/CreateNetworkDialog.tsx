@@ -4,11 +4,9 @@ import { networkCreateCommand } from '../../../shared/cli/networks';
 import { isCidr, isIp, subnetContains } from '../../../shared/networks/ip';
 import type { NetworkCreateResult } from '../../../shared/types/networks';
 import { useClient } from '../../api/ClientContext';
-import { CliCommand } from '../../components/CliCommand';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormField } from '../../components/FormField';
 import { parseKeyValueLines } from '../../components/key-value-lines';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
@@ -38,8 +36,6 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
   const client = useClient();
   const [fields, setFields] = useState({ name: '', driver: 'bridge', subnet: '', gateway: '', ipRange: '', labels: '', options: '' });
   const [flags, setFlags] = useState({ internal: false, attachable: false, ipv6: false });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
   const nameRef = useRef<HTMLInputElement>(null);
   // After the Modal's showModal(), which focuses its first control (the close button).
   useEffect(() => nameRef.current?.focus(), []);
@@ -60,19 +56,6 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
     driverOptions: options.ok ? options.values : {},
   };
   const cli = networkCreateCommand({ ...spec, name: spec.name || t('create.nameWord') });
-
-  const create = async (): Promise<void> => {
-    if (!valid) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onCreated(await client.invoke('networks.create', spec), cli);
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const text = (key: 'name' | 'driver' | 'subnet' | 'gateway' | 'ipRange', extra: { placeholder?: string; inputRef?: React.Ref<HTMLInputElement> } = {}) => {
     const problem = key === 'driver' ? undefined : problems[key];
@@ -114,44 +97,38 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
   );
 
   return (
-    <Modal kind="networks" title={t('create.title')} onClose={onClose} locked={busy}>
-      <form
-        className="networks-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create();
-        }}
-      >
-        <div className="network-grid">
-          {text('name', { inputRef: nameRef, placeholder: t('create.namePlaceholder') })}
-          {text('driver')}
-          {text('subnet', { placeholder: t('create.subnetPlaceholder') })}
-          {text('gateway', { placeholder: t('create.gatewayPlaceholder') })}
-          {text('ipRange', { placeholder: t('create.ipRangePlaceholder') })}
-        </div>
-        <p className="muted small-print">{t('create.subnetHint')}</p>
-        <fieldset className="network-flags">
-          <legend>{t('create.flags')}</legend>
-          {(['internal', 'attachable', 'ipv6'] as const).map((flag) => (
-            <label key={flag} className="check">
-              <input type="checkbox" checked={flags[flag]} onChange={(event) => setFlags((current) => ({ ...current, [flag]: event.target.checked }))} />
-              {t(`create.${flag}`)}
-            </label>
-          ))}
-        </fieldset>
-        {lines('labels', labels)}
-        {lines('options', options)}
-        <CliCommand command={cli} />
-        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !valid}>
-            {t('create.submit')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      kind="networks"
+      title={t('create.title')}
+      formClassName="networks-form"
+      cli={cli}
+      cancelLabel={t('cancel')}
+      submitLabel={t('create.submit')}
+      valid={valid}
+      onClose={onClose}
+      onSubmit={async () => {
+        onCreated(await client.invoke('networks.create', spec), cli);
+      }}
+    >
+      <div className="network-grid">
+        {text('name', { inputRef: nameRef, placeholder: t('create.namePlaceholder') })}
+        {text('driver')}
+        {text('subnet', { placeholder: t('create.subnetPlaceholder') })}
+        {text('gateway', { placeholder: t('create.gatewayPlaceholder') })}
+        {text('ipRange', { placeholder: t('create.ipRangePlaceholder') })}
+      </div>
+      <p className="muted small-print">{t('create.subnetHint')}</p>
+      <fieldset className="network-flags">
+        <legend>{t('create.flags')}</legend>
+        {(['internal', 'attachable', 'ipv6'] as const).map((flag) => (
+          <label key={flag} className="check">
+            <input type="checkbox" checked={flags[flag]} onChange={(event) => setFlags((current) => ({ ...current, [flag]: event.target.checked }))} />
+            {t(`create.${flag}`)}
+          </label>
+        ))}
+      </fieldset>
+      {lines('labels', labels)}
+      {lines('options', options)}
+    </FormDialog>
   );
 }
