@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { FormField } from './FormField';
+import { labelFilters } from './label-filters';
 
 interface FilterFieldProps {
   label: string;
@@ -17,5 +19,19 @@ export function FilterField({ label, placeholder, problem, value, onChange }: Fi
         <input className="mono" value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} spellCheck={false} {...control} />
       )}
     </FormField>
+  );
+}
+
+/** A prune's `--filter label=…` words, said wrong while one is not `key` or `key=value` (see labelFilters). */
+export function LabelFilterField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <FilterField
+      label={t('prunePreview.labels')}
+      placeholder={t('prunePreview.labelsPlaceholder')}
+      problem={labelFilters(value) ? undefined : t('prunePreview.labelsProblem')}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

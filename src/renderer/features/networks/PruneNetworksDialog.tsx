@@ -4,7 +4,7 @@ import { networkPruneCommand } from '../../../shared/cli/networks';
 import { untilToEpochSeconds } from '../../../shared/containers/prune-until';
 import type { NetworkPruneFilters, NetworkPrunePreview } from '../../../shared/types/networks';
 import { useClient } from '../../api/ClientContext';
-import { FilterField } from '../../components/FilterField';
+import { FilterField, LabelFilterField } from '../../components/FilterField';
 import { labelFilters } from '../../components/label-filters';
 import { PrunePreviewDialog } from '../../components/PrunePreviewDialog';
 
@@ -33,13 +33,7 @@ export function PruneNetworksDialog({ onCancel, onConfirm }: { onCancel(): void;
       explain={t('prune.explain')}
       fields={
         <>
-          <FilterField
-            label={t('prune.labels')}
-            placeholder={t('prune.labelsPlaceholder')}
-            problem={label ? undefined : t('prune.labelsProblem')}
-            value={labelText}
-            onChange={setLabelText}
-          />
+          <LabelFilterField value={labelText} onChange={setLabelText} />
           <FilterField
             label={t('prune.until')}
             placeholder={t('prune.untilPlaceholder')}

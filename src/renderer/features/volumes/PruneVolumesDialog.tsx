@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { volumePruneCommand } from '../../../shared/cli/volumes';
 import type { VolumePruneFilters, VolumePrunePreview } from '../../../shared/types/volumes';
 import { useClient } from '../../api/ClientContext';
-import { FilterField } from '../../components/FilterField';
+import { LabelFilterField } from '../../components/FilterField';
 import { labelFilters } from '../../components/label-filters';
 import { PrunePreviewDialog } from '../../components/PrunePreviewDialog';
 
@@ -18,15 +18,7 @@ export function PruneVolumesDialog({ onCancel, onConfirm }: { onCancel(): void; 
       title={t('prune.title')}
       explain={t('prune.explain')}
       allLabel={t('prune.all')}
-      fields={
-        <FilterField
-          label={t('prune.labels')}
-          placeholder={t('prune.labelsPlaceholder')}
-          problem={label ? undefined : t('prune.labelsProblem')}
-          value={labelText}
-          onChange={setLabelText}
-        />
-      }
+      fields={<LabelFilterField value={labelText} onChange={setLabelText} />}
       filters={label}
       invalid={label === undefined}
       load={(all, labels) => client.invoke('volumes.prunePreview', { filters: { label: labels ?? [], all } })}
