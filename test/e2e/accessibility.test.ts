@@ -365,7 +365,7 @@ async function volumesScreens(walk: Walk): Promise<void> {
   await walk.dialog('volume create dialog', () => walk.button(page, 'volumes:create.open').first().click(), walk.t('volumes:create.title'));
   await walk.button(page, 'volumes:prune.open').click();
   const prune = page.getByRole('dialog', { name: walk.t('volumes:prune.title') });
-  await prune.locator('.prune-preview, .muted').first().waitFor();
+  await prune.locator('[data-testid=prune-preview], p.muted').first().waitFor();
   await walk.scan('volume prune preview');
   await page.keyboard.press('Escape');
   await prune.waitFor({ state: 'detached' });
@@ -390,7 +390,7 @@ async function networksScreens(walk: Walk): Promise<void> {
   await walk.dialog('network create dialog', () => walk.button(page, 'networks:create.open').click(), walk.t('networks:create.title'));
   await walk.button(page, 'networks:prune.open').click();
   const prune = page.getByRole('dialog', { name: walk.t('networks:prune.title') });
-  await prune.locator('.networks-prune-preview, .muted').first().waitFor();
+  await prune.locator('[data-testid=prune-preview], p.muted').first().waitFor();
   await walk.scan('network prune preview');
   await page.keyboard.press('Escape');
   await prune.waitFor({ state: 'detached' });
@@ -439,7 +439,7 @@ async function otherViews(walk: Walk): Promise<void> {
       `disk usage: ${category} prune preview`,
       async () => {
         await walk.button(page, `engine:disk.prune.${category}`).click();
-        await page.getByRole('dialog', { name: title }).locator('[data-testid=prune-preview], .prune-preview, p.muted').first().waitFor({ timeout: 15_000 });
+        await page.getByRole('dialog', { name: title }).locator('[data-testid=prune-preview], p.muted').first().waitFor({ timeout: 15_000 });
       },
       title,
     );

@@ -11,19 +11,36 @@ interface ConfirmDialogProps {
   onConfirm(): void;
   onCancel(): void;
   children?: ReactNode;
+  /** Added to the <dialog>'s classes (its size). */
+  className?: string;
+  /** More attributes for the confirm button (the engine gate's reason). */
+  confirmProps?: { disabled?: boolean; title?: string; 'aria-describedby'?: string };
+  /** False where a field inside takes the focus first. */
+  focusConfirm?: boolean;
 }
 
 /** A modal <dialog>: focus is trapped by the browser, Escape cancels. */
-export function ConfirmDialog({ title, confirmLabel, danger, confirmDisabled, onConfirm, onCancel, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  danger,
+  confirmDisabled,
+  onConfirm,
+  onCancel,
+  children,
+  className,
+  confirmProps,
+  focusConfirm = true,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   const dialog = useModalDialog(onCancel);
   return (
-    <dialog ref={dialog.ref} className="dialog" aria-label={title} onCancel={dialog.onCancel}>
+    <dialog ref={dialog.ref} className={className ? `dialog ${className}` : 'dialog'} aria-label={title} onCancel={dialog.onCancel}>
       <form
         method="dialog"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!confirmDisabled) onConfirm();
+          if (!confirmDisabled && !confirmProps?.disabled) onConfirm();
         }}
       >
         <h2>{title}</h2>
@@ -32,7 +49,13 @@ export function ConfirmDialog({ title, confirmLabel, danger, confirmDisabled, on
           <button type="button" onClick={onCancel}>
             {t('actions.cancel')}
           </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={confirmDisabled} autoFocus>
+          <button
+            type="submit"
+            className={danger ? 'danger' : 'primary'}
+            autoFocus={focusConfirm}
+            {...confirmProps}
+            disabled={confirmDisabled || confirmProps?.disabled}
+          >
             {confirmLabel}
           </button>
         </div>

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ImageChanges } from '../images/change-lines';
-import { untilToEpochSeconds } from '../containers/prune-until';
 import type {
   ContainerActionResult,
   ContainerExit,
@@ -37,6 +36,8 @@ import {
   labelFilter,
   labelMap,
   noNul,
+  pruneFilterSchema,
+  pruneUntil,
   signalName,
   timeoutSeconds,
 } from './schemas';
@@ -247,27 +248,11 @@ const containerUpdate = byId
     },
   );
 
-/**
- * `until` as `docker container prune` takes it: a Unix time (seconds, fractions allowed), an
- * RFC 3339 date, or a duration back from now (`24h`, `1h30m`, `90s`).
- */
-const pruneUntil = z
-  .string()
-  .trim()
-  .refine(
-    (value) => untilToEpochSeconds(value, 0) !== undefined,
-    'until is a Unix time, a date such as 2026-12-01T10:00:00Z, or a duration such as 24h or 1h30m.',
-  );
-
-const pruneFilters = z
-  .object({
-    label: z.array(labelFilter).max(20).default([]),
-    /** `label!=…`: keeps the containers that have every one of these labels (the engine ANDs them). */
-    labelNot: z.array(labelFilter).max(20).optional(),
-    until: pruneUntil.optional(),
-  })
-  .strict()
-  .default({ label: [] });
+const pruneFilters = pruneFilterSchema({
+  /** `label!=…`: keeps the containers that have every one of these labels (the engine ANDs them). */
+  labelNot: z.array(labelFilter).max(20).optional(),
+  until: pruneUntil.optional(),
+}).default({ label: [] });
 
 /** Prune filters with `until` as an absolute Unix time, so a preview and the prune after it agree. */
 export interface ResolvedPruneFilters {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { untilToEpochSeconds } from '../containers/prune-until';
 import { isCidr, isIpv4, isIpv6, subnetContains } from '../networks/ip';
 import type { InspectDocument } from '../types/inspect';
 import type {
@@ -11,7 +10,7 @@ import type {
   NetworkSummary,
 } from '../types/networks';
 import { command, returns } from './define';
-import { containerRef, labelFilter, labelMap, noNul } from './schemas';
+import { containerRef, driverName, driverOptions, labelMap, pruneFilterSchema, pruneUntil } from './schemas';
 
 const NAME_RULE = 'A network name must start with a letter or digit and use only letters, digits, _ . - .';
 
@@ -31,14 +30,6 @@ const networkRef = z
   .max(255)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid network name or id.');
 
-/** `--driver`: `bridge`, `macvlan`, `ipvlan`, `overlay` or a plugin's name. */
-const networkDriver = z
-  .string()
-  .trim()
-  .min(1, 'A driver is required.')
-  .max(255)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\-/:]*$/, 'Not a valid driver name.');
-
 const cidr = z.string().trim().refine(isCidr, 'A subnet is an address and a prefix length, such as 10.20.0.0/16 or fd00:1::/64.');
 const ipv4 = z.string().trim().refine(isIpv4, 'Not an IPv4 address (such as 10.20.0.5).');
 const ipv6 = z.string().trim().refine(isIpv6, 'Not an IPv6 address (such as fd00:1::5).');
@@ -46,21 +37,6 @@ const anyIp = z
   .string()
   .trim()
   .refine((value) => isIpv4(value) || isIpv6(value), 'Not an IP address.');
-
-/** `-o key=value`: options the driver reads (`com.docker.network.bridge.name`, `parent` for macvlan). */
-const driverOptions = z
-  .record(
-    noNul(
-      z
-        .string()
-        .min(1)
-        .max(1024)
-        .regex(/^[^=\s]+$/, 'A driver option name cannot contain = or spaces.'),
-      'A driver option name',
-    ),
-    noNul(z.string().max(4096), 'A driver option value'),
-  )
-  .refine((options) => Object.keys(options).length <= 100, 'At most 100 driver options.');
 
 /** `--alias`: a name other containers on the network resolve to this one. */
 const alias = z
@@ -70,26 +46,12 @@ const alias = z
   .max(253, 'An alias can be at most 253 characters.')
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'An alias starts with a letter or digit and uses only letters, digits, _ . - .');
 
-const pruneUntil = z
-  .string()
-  .trim()
-  .refine(
-    (value) => untilToEpochSeconds(value, 0) !== undefined,
-    'until is a Unix time, a date such as 2026-12-01T10:00:00Z, or a duration such as 24h or 1h30m.',
-  );
-
-const pruneFilters = z
-  .object({
-    label: z.array(labelFilter).max(20).default([]),
-    until: pruneUntil.optional(),
-  })
-  .strict()
-  .default({ label: [] });
+const pruneFilters = pruneFilterSchema({ until: pruneUntil.optional() }).default({ label: [] });
 
 const createSpec = z
   .object({
     name: networkName,
-    driver: networkDriver.default('bridge'),
+    driver: driverName.default('bridge'),
     subnet: cidr.optional(),
     gateway: anyIp.optional(),
     ipRange: cidr.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { untilToEpochSeconds } from '../containers/prune-until';
 import { changeLineProblem } from '../images/change-lines';
 import { repositoryProblem, tagProblem } from '../images/reference';
 
@@ -70,8 +71,48 @@ export const labelMap = z.record(
   noNul(z.string().max(4096), 'A label value'),
 );
 
+/** A volume's or network's `--driver`: `local`, `bridge`, `macvlan`, … or a plugin's name (`vieux/sshfs:latest`). */
+export const driverName = z
+  .string()
+  .trim()
+  .min(1, 'A driver is required.')
+  .max(255)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\-/:]*$/, 'Not a valid driver name.');
+
+/** `-o key=value`: options the driver reads (`type`, `device`, `o` for `local` volumes; `parent` for macvlan). */
+export const driverOptions = z
+  .record(
+    noNul(
+      z
+        .string()
+        .min(1)
+        .max(1024)
+        .regex(/^[^=\s]+$/, 'A driver option name cannot contain = or spaces.'),
+      'A driver option name',
+    ),
+    noNul(z.string().max(4096), 'A driver option value'),
+  )
+  .refine((options) => Object.keys(options).length <= 100, 'At most 100 driver options.');
+
 /** A label filter as the engine takes it: `key` (has the label) or `key=value`. */
 export const labelFilter = z.string().regex(/^[^=\s]+(=[^\s]*)?$/, 'A label filter is key or key=value.');
+
+/**
+ * `until` as `docker … prune --filter until=…` takes it: a Unix time (seconds, fractions allowed),
+ * an RFC 3339 date, or a duration back from now (`24h`, `1h30m`, `90s`).
+ */
+export const pruneUntil = z
+  .string()
+  .trim()
+  .refine(
+    (value) => untilToEpochSeconds(value, 0) !== undefined,
+    'until is a Unix time, a date such as 2026-12-01T10:00:00Z, or a duration such as 24h or 1h30m.',
+  );
+
+/** A prune's filters: `label` (at most 20, each `key` or `key=value`) and what the kind adds. */
+export function pruneFilterSchema<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z.object({ label: z.array(labelFilter).max(20).default([]), ...extra }).strict();
+}
 
 /** One `KEY=value` of a container's or an exec's environment. */
 export const envVar = z.object({

@@ -4,7 +4,7 @@ import type { DownloadStart, UploadStart } from '../types/transfers';
 import { uploadSource } from './transfers';
 import type { VolumeCreateResult, VolumePrunePreview, VolumePruneResult, VolumeRemoveResult, VolumeSummary } from '../types/volumes';
 import { command, returns } from './define';
-import { labelFilter, labelMap, noNul } from './schemas';
+import { driverName, driverOptions, labelMap, pruneFilterSchema } from './schemas';
 
 const NAME_RULE = 'A volume name must start with a letter or digit and use only letters, digits, _ . - (at least 2 characters).';
 
@@ -23,36 +23,10 @@ export const volumeRef = z
   .max(255)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a valid volume name.');
 
-/** `--driver`: `local` or a plugin's name (`vieux/sshfs:latest`). */
-const volumeDriver = z
-  .string()
-  .trim()
-  .min(1, 'A driver is required.')
-  .max(255)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\-/:]*$/, 'Not a valid driver name.');
-
-/** `-o key=value`: options the driver reads (`type`, `device`, `o` for `local`). */
-const driverOptions = z
-  .record(
-    noNul(
-      z
-        .string()
-        .min(1)
-        .max(1024)
-        .regex(/^[^=\s]+$/, 'A driver option name cannot contain = or spaces.'),
-      'A driver option name',
-    ),
-    noNul(z.string().max(4096), 'A driver option value'),
-  )
-  .refine((options) => Object.keys(options).length <= 100, 'At most 100 driver options.');
-
-const pruneFilters = z
-  .object({
-    label: z.array(labelFilter).max(20).default([]),
-    /** `docker volume prune --all`: named volumes too, not only anonymous ones. */
-    all: z.boolean().default(false),
-  })
-  .strict();
+const pruneFilters = pruneFilterSchema({
+  /** `docker volume prune --all`: named volumes too, not only anonymous ones. */
+  all: z.boolean().default(false),
+});
 
 export const volumeCommands = {
   /** `docker volume ls`, with the containers using each one; with `size`, each one's size from `docker system df -v`. */
@@ -62,7 +36,7 @@ export const volumeCommands = {
     z
       .object({
         name: volumeName.optional(),
-        driver: volumeDriver.default('local'),
+        driver: driverName.default('local'),
         driverOptions: driverOptions.default({}),
         labels: labelMap.default({}),
       })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VolumeSummary } from '../../../src/shared/types/volumes';
-import { parseKeyValueLines } from '../../../src/renderer/features/volumes/key-value-lines';
+import { parseKeyValueLines } from '../../../src/renderer/components/key-value-lines';
 import { matchesVolume, nextSort, sortVolumes } from '../../../src/renderer/features/volumes/volume-sort';
 import { volumeCreateCommand, volumePruneCommand, volumeRemoveWithUsersCommand } from '../../../src/shared/cli/volumes';
 

@@ -9,6 +9,7 @@ import { useNavigation } from '../../navigation';
 import { CommitDialog } from './CommitDialog';
 import { ExportPanel, type ImportOffer } from './ExportPanel';
 import { ImportDialog } from './ImportDialog';
+import '../../styles/resource-lists.css';
 import '../../styles/images.css';
 
 /** A container's "Image" tab: export its filesystem (and import it back as an image), or commit it. */

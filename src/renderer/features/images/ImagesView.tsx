@@ -23,6 +23,7 @@ import { PushDialog } from './PushDialog';
 import { TagDialog } from './TagDialog';
 import { useImageActions } from './useImageActions';
 import { useImages } from './useImages';
+import '../../styles/resource-lists.css';
 import '../../styles/images.css';
 import { imageListCommand } from '../../../shared/cli/images';
 

@@ -5,9 +5,9 @@ import { isIpv4, isIpv6, subnetContains } from '../../../shared/networks/ip';
 import type { NetworkConnectResult, NetworkSummary } from '../../../shared/types/networks';
 import { useClient } from '../../api/ClientContext';
 import { useCommand } from '../../api/useCommand';
-import { CliCommand } from '../../components/CliCommand';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Modal } from '../../components/Modal';
+import { FormField } from '../../components/FormField';
+import { FormDialog } from '../../components/FormDialog';
 
 const ALIAS = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
@@ -43,8 +43,6 @@ export function ConnectDialog({
   const [aliasText, setAliasText] = useState('');
   const [ipv4Address, setIpv4] = useState('');
   const [ipv6Address, setIpv6] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
   const selectRef = useRef<HTMLSelectElement>(null);
   useEffect(() => selectRef.current?.focus(), [containers]);
 
@@ -66,107 +64,89 @@ export function ConnectDialog({
   };
   const cli = networkConnectCommand({ ...spec, container: chosen || t('connect.containerWord') });
 
-  const connect = async (): Promise<void> => {
-    if (!valid) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onConnected(await client.invoke('networks.connect', spec), cli);
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal kind="networks" title={t('connect.title', { name: network.name })} onClose={onClose} locked={busy}>
-      <form
-        className="networks-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void connect();
-        }}
+    <FormDialog
+      kind="networks"
+      title={t('connect.title', { name: network.name })}
+      formClassName="networks-form"
+      cli={cli}
+      cancelLabel={t('cancel')}
+      submitLabel={t('connect.submit')}
+      valid={valid}
+      onClose={onClose}
+      onSubmit={async () => {
+        onConnected(await client.invoke('networks.connect', spec), cli);
+      }}
+    >
+      {listError && <ErrorMessage error={listError} />}
+      {containers && choices.length === 0 && <p className="muted">{t('connect.noCandidates')}</p>}
+      <label htmlFor={`${ids}-container`}>{t('connect.container')}</label>
+      <select
+        id={`${ids}-container`}
+        ref={selectRef}
+        value={chosen}
+        onChange={(event) => setContainer(event.target.value)}
+        disabled={!containers || choices.length === 0}
       >
-        {listError && <ErrorMessage error={listError} />}
-        {containers && choices.length === 0 && <p className="muted">{t('connect.noCandidates')}</p>}
-        <label htmlFor={`${ids}-container`}>{t('connect.container')}</label>
-        <select
-          id={`${ids}-container`}
-          ref={selectRef}
-          value={chosen}
-          onChange={(event) => setContainer(event.target.value)}
-          disabled={!containers || choices.length === 0}
-        >
-          {choices.map((candidate) => (
-            <option key={candidate.id} value={candidate.name}>
-              {`${candidate.name} (${candidate.state})`}
-            </option>
-          ))}
-        </select>
-        <label>
-          {t('connect.aliases')}
+        {choices.map((candidate) => (
+          <option key={candidate.id} value={candidate.name}>
+            {`${candidate.name} (${candidate.state})`}
+          </option>
+        ))}
+      </select>
+      <FormField
+        label={t('connect.aliases')}
+        hint={network.predefined ? t('connect.aliasesPredefined') : t('connect.aliasesHint')}
+        problem={aliasProblem ? t('connect.aliasProblem') : undefined}
+      >
+        {(control) => (
           <input
             className="mono"
             value={aliasText}
             onChange={(event) => setAliasText(event.target.value)}
             placeholder={t('connect.aliasesPlaceholder')}
             disabled={network.predefined}
-            aria-invalid={aliasProblem}
-            aria-describedby={`${ids}-aliases`}
             spellCheck={false}
+            {...control}
           />
-          <span id={`${ids}-aliases`} className={aliasProblem ? 'field-problem' : 'muted small-print'} role={aliasProblem ? 'alert' : undefined}>
-            {aliasProblem ? t('connect.aliasProblem') : network.predefined ? t('connect.aliasesPredefined') : t('connect.aliasesHint')}
-          </span>
-        </label>
-        <div className="network-grid">
-          <label>
-            {t('connect.ipv4')}
+        )}
+      </FormField>
+      <div className="network-grid">
+        <FormField label={t('connect.ipv4')} describedBy={`${ids}-ip`} invalid={v4Problem !== undefined}>
+          {(control) => (
             <input
               className="mono"
               value={ipv4Address}
               onChange={(event) => setIpv4(event.target.value)}
               placeholder={fixedIpPossible ? t('connect.ipv4Placeholder', { subnet: network.subnets[0]?.subnet ?? '' }) : undefined}
               disabled={!fixedIpPossible}
-              aria-invalid={v4Problem !== undefined}
-              aria-describedby={`${ids}-ip`}
               spellCheck={false}
+              {...control}
             />
-          </label>
-          <label>
-            {t('connect.ipv6')}
+          )}
+        </FormField>
+        <FormField label={t('connect.ipv6')} describedBy={`${ids}-ip`} invalid={v6Problem}>
+          {(control) => (
             <input
               className="mono"
               value={ipv6Address}
               onChange={(event) => setIpv6(event.target.value)}
               disabled={!fixedIpPossible}
-              aria-invalid={v6Problem}
-              aria-describedby={`${ids}-ip`}
               spellCheck={false}
+              {...control}
             />
-          </label>
-        </div>
-        <span id={`${ids}-ip`} className={v4Problem || v6Problem ? 'field-problem' : 'muted small-print'} role={v4Problem || v6Problem ? 'alert' : undefined}>
-          {v4Problem === 'outside'
-            ? t('connect.ipOutside', { subnets: network.subnets.map((subnet) => subnet.subnet).join(', ') })
-            : v4Problem || v6Problem
-              ? t('connect.ipProblem')
-              : fixedIpPossible
-                ? t('connect.ipHint')
-                : t('connect.ipNeedsSubnet')}
-        </span>
-        <CliCommand command={cli} />
-        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !valid}>
-            {t('connect.submit')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+          )}
+        </FormField>
+      </div>
+      <span id={`${ids}-ip`} className={v4Problem || v6Problem ? 'field-problem' : 'muted small-print'} role={v4Problem || v6Problem ? 'alert' : undefined}>
+        {v4Problem === 'outside'
+          ? t('connect.ipOutside', { subnets: network.subnets.map((subnet) => subnet.subnet).join(', ') })
+          : v4Problem || v6Problem
+            ? t('connect.ipProblem')
+            : fixedIpPossible
+              ? t('connect.ipHint')
+              : t('connect.ipNeedsSubnet')}
+      </span>
+    </FormDialog>
   );
 }

@@ -1,13 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { networkCreateCommand } from '../../../shared/cli/networks';
 import { isCidr, isIp, subnetContains } from '../../../shared/networks/ip';
 import type { NetworkCreateResult } from '../../../shared/types/networks';
 import { useClient } from '../../api/ClientContext';
-import { CliCommand } from '../../components/CliCommand';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Modal } from '../../components/Modal';
-import { parseKeyValueLines } from './network-sort';
+import { FormField } from '../../components/FormField';
+import { parseKeyValueLines } from '../../components/key-value-lines';
+import { FormDialog } from '../../components/FormDialog';
 
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
@@ -35,11 +34,8 @@ function fieldProblems(fields: { name: string; subnet: string; gateway: string; 
 export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: NetworkCreateResult, cli: string): void }) {
   const { t } = useTranslation('networks');
   const client = useClient();
-  const ids = useId();
   const [fields, setFields] = useState({ name: '', driver: 'bridge', subnet: '', gateway: '', ipRange: '', labels: '', options: '' });
   const [flags, setFlags] = useState({ internal: false, attachable: false, ipv6: false });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
   const nameRef = useRef<HTMLInputElement>(null);
   // After the Modal's showModal(), which focuses its first control (the close button).
   useEffect(() => nameRef.current?.focus(), []);
@@ -61,103 +57,78 @@ export function CreateNetworkDialog({ onClose, onCreated }: { onClose(): void; o
   };
   const cli = networkCreateCommand({ ...spec, name: spec.name || t('create.nameWord') });
 
-  const create = async (): Promise<void> => {
-    if (!valid) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onCreated(await client.invoke('networks.create', spec), cli);
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const text = (key: 'name' | 'driver' | 'subnet' | 'gateway' | 'ipRange', extra: { placeholder?: string; inputRef?: React.Ref<HTMLInputElement> } = {}) => {
     const problem = key === 'driver' ? undefined : problems[key];
     return (
-      <label className={key === 'name' ? 'network-field-wide' : undefined}>
-        {t(`create.${key}`)}
-        <input
-          className={key === 'name' ? undefined : 'mono'}
-          value={fields[key]}
-          onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
-          placeholder={extra.placeholder}
-          aria-invalid={problem !== undefined}
-          aria-describedby={problem ? `${ids}-${key}` : undefined}
-          spellCheck={false}
-          ref={extra.inputRef}
-        />
-        {problem && (
-          <span id={`${ids}-${key}`} className="field-problem" role="alert">
-            {t(`create.problems.${problem}`)}
-          </span>
+      <FormField
+        className={key === 'name' ? 'network-field-wide' : undefined}
+        label={t(`create.${key}`)}
+        problem={problem ? t(`create.problems.${problem}`) : undefined}
+      >
+        {(control) => (
+          <input
+            className={key === 'name' ? undefined : 'mono'}
+            value={fields[key]}
+            onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
+            placeholder={extra.placeholder}
+            spellCheck={false}
+            ref={extra.inputRef}
+            {...control}
+          />
         )}
-      </label>
+      </FormField>
     );
   };
 
   const lines = (key: 'labels' | 'options', parsed: ReturnType<typeof parseKeyValueLines>) => (
-    <label>
-      {t(`create.${key}`)}
-      <textarea
-        className="mono"
-        rows={2}
-        value={fields[key]}
-        onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
-        placeholder={t(`create.${key}Placeholder`)}
-        aria-invalid={!parsed.ok}
-        aria-describedby={parsed.ok ? undefined : `${ids}-${key}`}
-        spellCheck={false}
-      />
-      {!parsed.ok && (
-        <span id={`${ids}-${key}`} className="field-problem" role="alert">
-          {t('create.lineProblem', { line: parsed.line })}
-        </span>
+    <FormField label={t(`create.${key}`)} problem={parsed.ok ? undefined : t('create.lineProblem', { line: parsed.line })}>
+      {(control) => (
+        <textarea
+          className="mono"
+          rows={2}
+          value={fields[key]}
+          onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
+          placeholder={t(`create.${key}Placeholder`)}
+          spellCheck={false}
+          {...control}
+        />
       )}
-    </label>
+    </FormField>
   );
 
   return (
-    <Modal kind="networks" title={t('create.title')} onClose={onClose} locked={busy}>
-      <form
-        className="networks-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create();
-        }}
-      >
-        <div className="network-grid">
-          {text('name', { inputRef: nameRef, placeholder: t('create.namePlaceholder') })}
-          {text('driver')}
-          {text('subnet', { placeholder: t('create.subnetPlaceholder') })}
-          {text('gateway', { placeholder: t('create.gatewayPlaceholder') })}
-          {text('ipRange', { placeholder: t('create.ipRangePlaceholder') })}
-        </div>
-        <p className="muted small-print">{t('create.subnetHint')}</p>
-        <fieldset className="network-flags">
-          <legend>{t('create.flags')}</legend>
-          {(['internal', 'attachable', 'ipv6'] as const).map((flag) => (
-            <label key={flag} className="check">
-              <input type="checkbox" checked={flags[flag]} onChange={(event) => setFlags((current) => ({ ...current, [flag]: event.target.checked }))} />
-              {t(`create.${flag}`)}
-            </label>
-          ))}
-        </fieldset>
-        {lines('labels', labels)}
-        {lines('options', options)}
-        <CliCommand command={cli} />
-        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !valid}>
-            {t('create.submit')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      kind="networks"
+      title={t('create.title')}
+      formClassName="networks-form"
+      cli={cli}
+      cancelLabel={t('cancel')}
+      submitLabel={t('create.submit')}
+      valid={valid}
+      onClose={onClose}
+      onSubmit={async () => {
+        onCreated(await client.invoke('networks.create', spec), cli);
+      }}
+    >
+      <div className="network-grid">
+        {text('name', { inputRef: nameRef, placeholder: t('create.namePlaceholder') })}
+        {text('driver')}
+        {text('subnet', { placeholder: t('create.subnetPlaceholder') })}
+        {text('gateway', { placeholder: t('create.gatewayPlaceholder') })}
+        {text('ipRange', { placeholder: t('create.ipRangePlaceholder') })}
+      </div>
+      <p className="muted small-print">{t('create.subnetHint')}</p>
+      <fieldset className="network-flags">
+        <legend>{t('create.flags')}</legend>
+        {(['internal', 'attachable', 'ipv6'] as const).map((flag) => (
+          <label key={flag} className="check">
+            <input type="checkbox" checked={flags[flag]} onChange={(event) => setFlags((current) => ({ ...current, [flag]: event.target.checked }))} />
+            {t(`create.${flag}`)}
+          </label>
+        ))}
+      </fieldset>
+      {lines('labels', labels)}
+      {lines('options', options)}
+    </FormDialog>
   );
 }

@@ -19,6 +19,7 @@ import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 import { useNetworkActions } from './useNetworkActions';
 import { useNetworks } from './useNetworks';
+import '../../styles/resource-lists.css';
 import '../../styles/networks.css';
 
 type Dialog =

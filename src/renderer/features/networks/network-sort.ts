@@ -40,17 +40,3 @@ export function matchesNetwork(network: NetworkSummary, text: string): boolean {
     Object.entries(network.labels).some(([key, value]) => `${key}=${value}`.toLowerCase().includes(needle))
   );
 }
-
-/** `key=value` per line (empty lines skipped); the line number of the first that is not. */
-export function parseKeyValueLines(text: string): { ok: true; values: Record<string, string> } | { ok: false; line: number } {
-  const values: Record<string, string> = {};
-  for (const [index, raw] of text.split('\n').entries()) {
-    const line = raw.trim();
-    if (!line) continue;
-    const equals = line.indexOf('=');
-    const key = (equals < 0 ? line : line.slice(0, equals)).trim();
-    if (!key || /[\s=]/.test(key)) return { ok: false, line: index + 1 };
-    values[key] = equals < 0 ? '' : line.slice(equals + 1);
-  }
-  return { ok: true, values };
-}

@@ -1,24 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolumeCreateResult } from '../../../shared/types/volumes';
 import { useClient } from '../../api/ClientContext';
-import { CliCommand } from '../../components/CliCommand';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Modal } from '../../components/Modal';
+import { FormField } from '../../components/FormField';
+import { parseKeyValueLines } from '../../components/key-value-lines';
+import { FormDialog } from '../../components/FormDialog';
 import { volumeCreateCommand } from '../../../shared/cli/volumes';
-import { parseKeyValueLines, VOLUME_NAME } from './key-value-lines';
+
+/** The engine's rule for a `local` volume's name (the contract checks it again). */
+const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 /** `docker volume create`: name (optional), driver, driver options and labels, with the CLI line as it is typed. */
 export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: VolumeCreateResult, cli: string): void }) {
   const { t } = useTranslation('volumes');
   const client = useClient();
-  const ids = useId();
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('local');
   const [optionsText, setOptionsText] = useState('');
   const [labelsText, setLabelsText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
   const nameRef = useRef<HTMLInputElement>(null);
   // After the Modal's showModal(), which focuses its first control (the close button).
   useEffect(() => nameRef.current?.focus(), []);
@@ -37,94 +36,61 @@ export function CreateVolumeDialog({ onClose, onCreated }: { onClose(): void; on
   };
   const cli = volumeCreateCommand(spec);
 
-  const create = async (): Promise<void> => {
-    if (!valid) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onCreated(await client.invoke('volumes.create', spec), cli);
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal kind="volumes" title={t('create.title')} onClose={onClose} locked={busy}>
-      <form
-        className="volumes-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create();
-        }}
-      >
-        <label>
-          {t('create.name')}
+    <FormDialog
+      kind="volumes"
+      title={t('create.title')}
+      formClassName="volumes-form"
+      cli={cli}
+      cancelLabel={t('cancel')}
+      submitLabel={t('create.submit')}
+      valid={valid}
+      onClose={onClose}
+      onSubmit={async () => {
+        onCreated(await client.invoke('volumes.create', spec), cli);
+      }}
+    >
+      <FormField label={t('create.name')} problem={nameProblem ? t('create.nameProblem') : undefined}>
+        {(control) => (
           <input
             value={name}
             onChange={(event) => setName(event.target.value)}
             placeholder={t('create.namePlaceholder')}
-            aria-invalid={nameProblem}
-            aria-describedby={nameProblem ? `${ids}-name` : undefined}
             spellCheck={false}
             ref={nameRef}
+            {...control}
           />
-          {nameProblem && (
-            <span id={`${ids}-name`} className="field-problem" role="alert">
-              {t('create.nameProblem')}
-            </span>
-          )}
-        </label>
-        <label>
-          {t('create.driver')}
-          <input value={driver} onChange={(event) => setDriver(event.target.value)} spellCheck={false} />
-        </label>
-        <label>
-          {t('create.options')}
+        )}
+      </FormField>
+      <FormField label={t('create.driver')}>
+        {(control) => <input value={driver} onChange={(event) => setDriver(event.target.value)} spellCheck={false} {...control} />}
+      </FormField>
+      <FormField label={t('create.options')} hint={t('create.optionsHint')} problem={options.ok ? undefined : t('create.lineProblem', { line: options.line })}>
+        {(control) => (
           <textarea
             className="mono"
             rows={3}
             value={optionsText}
             onChange={(event) => setOptionsText(event.target.value)}
             placeholder={t('create.optionsPlaceholder')}
-            aria-invalid={!options.ok}
-            aria-describedby={`${ids}-options-hint`}
             spellCheck={false}
+            {...control}
           />
-          <span id={`${ids}-options-hint`} className={options.ok ? 'muted small-print' : 'field-problem'} role={options.ok ? undefined : 'alert'}>
-            {options.ok ? t('create.optionsHint') : t('create.lineProblem', { line: options.line })}
-          </span>
-        </label>
-        <label>
-          {t('create.labels')}
+        )}
+      </FormField>
+      <FormField label={t('create.labels')} problem={labels.ok ? undefined : t('create.lineProblem', { line: labels.line })}>
+        {(control) => (
           <textarea
             className="mono"
             rows={3}
             value={labelsText}
             onChange={(event) => setLabelsText(event.target.value)}
             placeholder={t('create.labelsPlaceholder')}
-            aria-invalid={!labels.ok}
-            aria-describedby={labels.ok ? undefined : `${ids}-labels-problem`}
             spellCheck={false}
+            {...control}
           />
-          {!labels.ok && (
-            <span id={`${ids}-labels-problem`} className="field-problem" role="alert">
-              {t('create.lineProblem', { line: labels.line })}
-            </span>
-          )}
-        </label>
-        <CliCommand command={cli} />
-        {error && <ErrorMessage error={error} onDismiss={() => setError(undefined)} />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !valid}>
-            {t('create.submit')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+        )}
+      </FormField>
+    </FormDialog>
   );
 }

@@ -22,6 +22,7 @@ import { VolumeFilesDialog } from './VolumeFilesDialog';
 import { useVolumes } from './useVolumes';
 import { matchesVolume, nextSort, sortVolumes, type VolumeSort } from './volume-sort';
 import { VolumeTable } from './VolumeTable';
+import '../../styles/resource-lists.css';
 import '../../styles/volumes.css';
 import { volumeListCommand } from '../../../shared/cli/volumes';
 

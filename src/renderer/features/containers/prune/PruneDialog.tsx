@@ -1,17 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerPruneCommand } from '../../../../shared/cli/containers';
-import type { ContainerPruneResult } from '../../../../shared/types/containers';
+import type { ResolvedPruneFilters } from '../../../../shared/contract/containers';
+import type { ContainerPrunePreview, ContainerPruneResult } from '../../../../shared/types/containers';
 import { useClient } from '../../../api/ClientContext';
-import { CliCommand } from '../../../components/CliCommand';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Modal } from '../../../components/Modal';
+import { FormField } from '../../../components/FormField';
+import { PrunePreviewDialog } from '../../../components/PrunePreviewDialog';
 import { formatBytes } from '../../../format/bytes';
-import { useEngineGate } from '../../engine';
+import { useEngineGate, useRefreshOnEvents } from '../../engine';
 import { statusText } from '../status-text';
 import '../../../styles/list-tools.css';
-import { pruneFiltersFromForm, type PruneFormField, type PruneFormText } from './prune-form';
-import { usePrunePreview, type ShownPreview } from './usePrunePreview';
+import { pruneFiltersFromForm, type PruneFilterInput, type PruneFormField, type PruneFormText } from './prune-form';
+
+/** A preview with the filters as the engine resolved them (`until` as a time): the prune uses these. */
+export type ShownPreview = ContainerPrunePreview & { filters: ResolvedPruneFilters };
 
 export interface PruneOutcome {
   preview: ShownPreview;
@@ -20,76 +22,47 @@ export interface PruneOutcome {
 }
 
 const FIELDS: PruneFormField[] = ['labels', 'labelsNot', 'until'];
+/** Typing settles for this long before a preview is asked for. */
+const TYPING_DELAY_MS = 250;
+const CONTAINER_EVENTS = { types: ['container' as const] };
 
 /**
  * `docker container prune` with its filters: a live preview of exactly the stopped containers it
- * would remove and the space they free; the prune uses the preview's own filters (a relative
- * `until` as the time it stood for), and is checked against a fresh preview first.
+ * would remove and the space they free, asked again on every container event while open (one that
+ * stops, starts or goes is in or out of it at once); the prune uses the preview's own filters (a
+ * relative `until` as the time it stood for), and is checked against a fresh preview first.
  */
 export function PruneDialog({ onClose, onPruned }: { onClose(): void; onPruned(outcome: PruneOutcome): void }) {
   const { t, i18n } = useTranslation('list-tools');
+  const { t: tc } = useTranslation('containers');
   const client = useClient();
   const { reachable, gate } = useEngineGate();
   const [form, setForm] = useState<PruneFormText>({ labels: '', labelsNot: '', until: '' });
   const parsed = useMemo(() => pruneFiltersFromForm(form), [form]);
-  const { preview, pending, error, refresh } = usePrunePreview(parsed.ok ? parsed.filters : undefined, reachable);
-  const [busy, setBusy] = useState(false);
-  const [changed, setChanged] = useState(false);
-  const [failure, setFailure] = useState<Error>();
-  // While a new preview is on its way the last one stays (dimmed), but only a current one can be confirmed.
-  const displayed = parsed.ok ? preview : undefined;
-  const shown = displayed && !pending ? displayed : undefined;
-  const count = displayed?.containers.length ?? 0;
-  const cli = containerPruneCommand(parsed.ok ? parsed.filters : { label: [] });
-
-  const confirm = async (): Promise<void> => {
-    if (!shown || count === 0) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      // What the engine would take now, with the very filters shown: a container that stopped or
-      // started since the preview makes it stale, and the user sees the new one before anything goes.
-      const again = await client.invoke('containers.prunePreview', { filters: shown.filters });
-      const ids = (list: { id: string }[]) =>
-        list
-          .map((c) => c.id)
-          .sort()
-          .join(',');
-      if (ids(again.containers) !== ids(shown.containers)) {
-        setChanged(true);
-        refresh();
-        return;
-      }
-      const result = await client.invoke('containers.prune', { filters: shown.filters });
-      onPruned({ preview: shown, result, cli });
-    } catch (err) {
-      setFailure(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const update = (field: PruneFormField, value: string): void => {
-    setChanged(false);
-    setForm((current) => ({ ...current, [field]: value }));
-  };
+  const [events, setEvents] = useState(0);
+  useRefreshOnEvents(
+    reachable,
+    useCallback(() => setEvents((n) => n + 1), []),
+    { filter: CONTAINER_EVENTS },
+  );
+  const filters = parsed.ok ? parsed.filters : undefined;
+  const cli = containerPruneCommand(filters ?? { label: [] });
 
   return (
-    <Modal kind="prune" title={t('prune.title')} onClose={onClose} wide>
-      <form
-        className="prune-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void confirm();
-        }}
-      >
-        <p className="muted small-print">{t('prune.explain')}</p>
+    <PrunePreviewDialog<ShownPreview, PruneFilterInput | undefined>
+      title={t('prune.title')}
+      explain={t('prune.explain')}
+      className="prune-dialog"
+      fields={
         <div className="prune-fields">
-          {FIELDS.map((field) => {
-            const invalid = !parsed.ok && parsed.field === field;
-            return (
-              <label key={field}>
-                {t(`prune.fields.${field}`)}
+          {FIELDS.map((field) => (
+            <FormField
+              key={field}
+              label={t(`prune.fields.${field}`)}
+              hint={t(`prune.hints.${field}`)}
+              problem={!parsed.ok && parsed.field === field ? t(`prune.invalid.${field}`, { value: parsed.value }) : undefined}
+            >
+              {(control) => (
                 <input
                   type="text"
                   className="mono"
@@ -97,89 +70,69 @@ export function PruneDialog({ onClose, onPruned }: { onClose(): void; onPruned(o
                   autoFocus={field === 'labels'}
                   spellCheck={false}
                   placeholder={t(`prune.placeholders.${field}`)}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={invalid ? 'prune-form-error' : `prune-hint-${field}`}
-                  onChange={(event) => update(field, event.target.value)}
+                  onChange={(event) => setForm((current) => ({ ...current, [field]: event.target.value }))}
+                  {...control}
                 />
-                <span id={`prune-hint-${field}`} className="muted small-print">
-                  {t(`prune.hints.${field}`)}
-                </span>
-              </label>
-            );
-          })}
+              )}
+            </FormField>
+          ))}
         </div>
-        {!parsed.ok && (
-          <p id="prune-form-error" className="prune-field-error" role="alert">
-            {t(`prune.invalid.${parsed.field}`, { value: parsed.value })}
-          </p>
-        )}
-        <CliCommand command={cli} />
-        {error && <ErrorMessage error={error} />}
-        {changed && (
-          <p className="prune-changed" role="alert">
-            {t('prune.changed')}
-          </p>
-        )}
-        {parsed.ok && <PrunePreviewTable preview={displayed} updating={pending} language={i18n.language} />}
-        {failure && <ErrorMessage error={failure} />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('prune.cancel')}
-          </button>
-          <button type="submit" className="danger" disabled={busy || !shown || count === 0} {...gate}>
-            {busy ? t('prune.pruning') : t('prune.confirm', { count })}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}
-
-function PrunePreviewTable({ preview, updating, language }: { preview: ShownPreview | undefined; updating: boolean; language: string }) {
-  const { t } = useTranslation('list-tools');
-  const { t: tc } = useTranslation('containers');
-  if (!preview)
-    return (
-      <p className="muted" role="status">
-        {t('prune.previewing')}
-      </p>
-    );
-  if (preview.containers.length === 0)
-    return (
-      <p className={`muted${updating ? ' prune-updating' : ''}`} role="status" data-testid="prune-summary">
-        {t('prune.nothing')}
-      </p>
-    );
-  return (
-    <div className={`prune-preview-block${updating ? ' prune-updating' : ''}`} aria-busy={updating}>
-      <p role="status" data-testid="prune-summary">
-        {t('prune.summary', { count: preview.containers.length, size: formatBytes(preview.spaceReclaimable) })}
-      </p>
-      <div className="prune-preview-wrap">
-        <table className="prune-preview" data-testid="prune-preview">
-          <caption className="visually-hidden">{t('prune.previewCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('prune.columns.name')}</th>
-              <th scope="col">{t('prune.columns.image')}</th>
-              <th scope="col">{t('prune.columns.status')}</th>
-              <th scope="col" className="numeric">
-                {t('prune.columns.size')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.containers.map((container) => (
-              <tr key={container.id} data-container-name={container.name}>
-                <th scope="row">{container.name}</th>
-                <td>{container.image}</td>
-                <td>{statusText(container.status, tc, language)}</td>
-                <td className="numeric">{formatBytes(container.sizeRw)}</td>
+      }
+      filters={filters}
+      invalid={!parsed.ok}
+      load={(_all, typed) => client.invoke('containers.prunePreview', { filters: typed ?? { label: [] } })}
+      refreshKey={events}
+      paused={!reachable}
+      delayMs={TYPING_DELAY_MS}
+      keepWhileChecking
+      items={(preview) => preview.containers.map((container) => ({ key: container.id, name: container.name }))}
+      spaceReclaimable={(preview) => preview.spaceReclaimable}
+      listLabel={t('prune.previewCaption')}
+      renderList={(preview) => (
+        <div className="prune-preview-wrap">
+          <table className="prune-preview" data-testid="prune-preview">
+            <caption className="visually-hidden">{t('prune.previewCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('prune.columns.name')}</th>
+                <th scope="col">{t('prune.columns.image')}</th>
+                <th scope="col">{t('prune.columns.status')}</th>
+                <th scope="col" className="numeric">
+                  {t('prune.columns.size')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+            </thead>
+            <tbody>
+              {preview.containers.map((container) => (
+                <tr key={container.id} data-container-name={container.name}>
+                  <th scope="row">{container.name}</th>
+                  <td>{container.image}</td>
+                  <td>{statusText(container.status, tc, i18n.language)}</td>
+                  <td className="numeric">{formatBytes(container.sizeRw)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      words={{
+        checking: t('prune.previewing'),
+        nothing: t('prune.nothing'),
+        summary: (count, size) => t('prune.summary', { count, size }),
+        confirm: (count) => t('prune.confirm', { count }),
+        busy: t('prune.pruning'),
+        changed: t('prune.changed'),
+      }}
+      cli={() => cli}
+      // What the engine would take now, with the very filters shown: a container that stopped or
+      // started since the preview makes it stale, and the user sees the new one before anything goes.
+      recheck={(shown) => client.invoke('containers.prunePreview', { filters: shown.filters })}
+      confirmProps={gate}
+      onCancel={onClose}
+      onConfirm={async (shown) => {
+        const result = await client.invoke('containers.prune', { filters: shown.filters });
+        onPruned({ preview: shown, result, cli });
+      }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-/** `key=value` per line, as the create dialog's driver options and labels take them (empty lines skipped). */
+/** `key=value` per line, as the create dialogs' driver options and labels take them (empty lines skipped); the line number of the first that is not. */
 export type KeyValueLines = { ok: true; values: Record<string, string> } | { ok: false; line: number };
 
 export function parseKeyValueLines(text: string): KeyValueLines {
@@ -14,6 +14,3 @@ export function parseKeyValueLines(text: string): KeyValueLines {
   }
   return { ok: true, values };
 }
-
-/** The engine's rule for a `local` volume's name (the contract checks it again). */
-export const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
