@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docker, dockerCli, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
 import { browserModeForFile } from './browser-mode';
+import { chooseFilesThrough } from './file-input';
 
 const mode = browserModeForFile();
 
@@ -194,9 +195,11 @@ describe('the seed workflow by keyboard alone (browser mode)', () => {
     await tabTo(page, upload);
     await expectVisibleFocus(page);
     expect(await isFocused(upload)).toBe(true);
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Enter');
-    await (await chooser).setFiles({ name: 'keys-upload.txt', mimeType: 'text/plain', buffer: Buffer.from('typed by nobody\n') });
+    await chooseFilesThrough(panel.getByTestId('files-upload-input'), () => page.keyboard.press('Enter'), {
+      name: 'keys-upload.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('typed by nobody\n'),
+    });
     await waitFor(async () => (await dockerCli(['exec', name, 'cat', '/keys-upload.txt'])).stdout === 'typed by nobody\n', {
       timeout: 30_000,
       message: 'the uploaded file is not in the container',

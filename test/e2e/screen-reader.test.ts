@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docker, dockerCli, TEST_LABELS, testImage, uniqueName, waitFor } from '../helpers/engine';
+import { chooseFilesThrough } from './file-input';
 import { openContainer, browserModeForFile } from './browser-mode';
 
 const mode = browserModeForFile();
@@ -75,12 +76,14 @@ describe('browser mode: what a screen reader gets', () => {
         counter.updates += records.filter((record) => record.attributeName === 'value').length;
       }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['value'] });
     });
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Upload files…' }).click();
     const fileName = 'sr-upload.bin';
     const folder = await mkdtemp(path.join(tmpdir(), 'berth-sr-'));
     await writeFile(path.join(folder, fileName), Buffer.alloc(48 * 1024 * 1024, 7));
-    await (await chooser).setFiles(path.join(folder, fileName));
+    await chooseFilesThrough(
+      page.getByTestId('files-upload-input'),
+      () => page.getByRole('button', { name: 'Upload files…' }).click(),
+      path.join(folder, fileName),
+    );
     await waitFor(async () => (await page.locator('[data-testid=transfer]').first().getAttribute('data-phase')) === 'done', { timeout: 60_000 });
     await expect.poll(async () => (await announcements(page)).at(-1), { timeout: 10_000 }).toBe(`Finished: ${fileName}`);
     const said = await announcements(page);
