@@ -1,6 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseLogTime } from '../../../shared/logs/time';
+import type { LogViewState } from './followStore';
 import { normalizeTimeInput } from './logStream';
 
 const TAIL_CHOICES = [100, 1000, 10_000, 100_000, 'all'] as const;
@@ -13,13 +14,7 @@ function tailChoices(current: number | 'all'): Array<number | 'all'> {
 }
 const SINCE_PRESETS = ['', '5m', '15m', '1h', '24h', '168h'] as const;
 
-export interface LogQueryBarProps {
-  tail: number | 'all';
-  since: string;
-  until: string;
-  follow: boolean;
-  timestamps: boolean;
-  wrap: boolean;
+export interface LogQueryBarProps extends LogViewState {
   onTail(tail: number | 'all'): void;
   onRange(since: string, until: string): void;
   onFollow(follow: boolean): void;
