@@ -89,14 +89,19 @@ describe('browser mode: terminal', () => {
     await page.getByRole('button', { name: 'New shell' }).click();
     await waitForScreen(page, /\/ # /);
     const rows = (): Promise<number> => page.locator('[data-testid=terminal] .xterm-rows > div').count();
-    await typeInTerminal(page, 'clear; stty size\n');
+    // A new size reaches the shell after a short debounce, and the panel can pass through sizes
+    // while the layout settles: ask the shell until it reports the rows shown (or time runs out).
+    const shellMatchesPanel = async (): Promise<boolean> => {
+      await typeInTerminal(page, 'clear; stty size\n');
+      const said = /^(\d+) \d+$/m.exec(await waitForScreen(page, /^\d+ \d+$/m));
+      return Number(said?.[1]) === (await rows());
+    };
+    await expect.poll(shellMatchesPanel, { timeout: 20_000, interval: 300 }).toBe(true);
     const before = await rows();
-    await waitForScreen(page, new RegExp(`^${before} \\d+$`, 'm'));
     await page.setViewportSize({ width: 1000, height: 600 });
     await expect.poll(rows).toBeLessThan(before);
-    const after = await rows();
-    await typeInTerminal(page, 'clear; stty size\n');
-    await waitForScreen(page, new RegExp(`^${after} \\d+$`, 'm'));
+    await expect.poll(shellMatchesPanel, { timeout: 20_000, interval: 300 }).toBe(true);
+    expect(await rows()).toBeLessThan(before);
     await page.context().close();
   });
 
