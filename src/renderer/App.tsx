@@ -13,7 +13,8 @@ import {
   useEngineSelection,
 } from './features/engines';
 import { PaletteHost, useViewCommands } from './features/palette';
-import { RegistryDialogsProvider, RegistryTasksProvider, TasksTray } from './features/registries';
+import { RegistryDialogsProvider, RegistryTasksProvider } from './features/registries';
+import { TasksTray } from './features/tasks';
 import { Preferences } from './features/settings';
 import { NavigationProvider, type ContainerTarget, type Navigation } from './navigation';
 import './styles/registries.css';

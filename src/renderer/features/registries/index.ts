@@ -3,5 +3,4 @@ export { RegistriesList } from './RegistriesList';
 export { RegistryDialogsProvider, useRegistryDialogs } from './RegistryDialogs';
 export { RegistryTasksProvider, useRegistryTasks } from './RegistryTasksProvider';
 export { TaskView } from './TaskView';
-export { TasksTray } from './TasksTray';
-export { runTaskFor } from './task-model';
+export { orderTasks, runTaskFor } from './task-model';

@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useRegistryDialogs } from './RegistryDialogs';
-import { useRegistryTasks } from './RegistryTasksProvider';
-import { orderTasks } from './task-model';
-import { TaskView } from './TaskView';
+import { orderTasks, TaskView, useRegistryDialogs, useRegistryTasks } from '../registries';
 import { EngineTag } from '../engines';
 import { ParkedLogsSection, useParkedLogsLabel } from '../logs';
 import { TransfersSection, useActiveTransfers } from '../transfers';
