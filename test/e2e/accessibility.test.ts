@@ -429,7 +429,8 @@ async function otherViews(walk: Walk): Promise<void> {
   await page.locator(`[role=row][data-actor="${names.running}"]`).first().waitFor({ timeout: 15_000 });
   await walk.scan('events view');
   await walk.goTo('engine');
-  await page.locator('[data-testid=disk-usage]').waitFor({ timeout: 30_000 });
+  // `docker system df -v` sizes every volume and layer of the shared test engine: under a full CI run it once took over 30 s.
+  await page.locator('[data-testid=disk-usage]').waitFor({ timeout: 90_000 });
   await walk.scan('engine view');
   // Disk usage: the -v details open, and the previewed prunes (the shared preview dialog, the volumes one).
   for (const summary of await page.locator('.disk-details summary').all()) await summary.click();
