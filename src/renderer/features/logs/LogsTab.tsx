@@ -35,12 +35,14 @@ export function LogsTab({ container, active, limits }: LogsTabProps) {
   const { selected, viewing } = useEngineSelection();
   // The view opens with the user's log defaults from Settings, or as the user left it on a follow kept across an engine switch.
   const defaults = useSettings().settings.logs;
+  // A client without an engine runs on the selected (started-on) one: the same id `viewing` holds.
+  const engine = client.engine ?? selected;
   const [logFollow] = useState(
     () =>
-      parkedFollow(client.engine ?? selected, container.id) ??
+      parkedFollow(engine, container.id) ??
       new LogFollow(
         client,
-        client.engine ?? selected,
+        engine,
         container.id,
         container.name,
         { tail: defaults.tail, since: '', until: '', follow: true, timestamps: defaults.timestamps, wrap: defaults.wrap },
